@@ -1,0 +1,58 @@
+/**
+ * Stable error codes. Each is documented in docs/errors.md with its meaning and fix; tools and
+ * county systems may match on them.
+ */
+export type ErrorCode =
+  | "E_INPUT_SCHEMA"
+  | "E_INPUT_JSON"
+  | "E_RULESET_NOT_FOUND"
+  | "E_RULESET_JSON"
+  | "E_RULESET_SCHEMA"
+  | "E_RULESET_REFERENCE"
+  | "E_RULESET_CYCLE"
+  | "E_NO_PARAMETER_IN_FORCE"
+  | "E_BAD_AS_OF"
+  | "E_USAGE";
+
+/** Where in a file a problem is. Line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  /** JSON Pointer (RFC 6901) to the offending value, `""` for the whole document. */
+  path: string;
+  line?: number;
+  column?: number;
+}
+
+/** One problem found in a rule set or an argument. */
+export interface Problem extends SourceLocation {
+  message: string;
+}
+
+/** Every error dixian throws is a DixianError with a stable {@link ErrorCode}. */
+export class DixianError extends Error {
+  override readonly name = "DixianError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The individual problems, each with its file and JSON path, when there are several. */
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Formats a location as `file:line:column /json/path`. */
+export function formatLocation(location: SourceLocation): string {
+  const position = location.line === undefined ? "" : `:${location.line}:${location.column ?? 1}`;
+  return `${location.file}${position} ${location.path || "/"}`;
+}
+
+/** Escapes one JSON Pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Builds a JSON Pointer from path segments. */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((segment) => "/" + pointerSegment(String(segment))).join("");
+}

@@ -1,0 +1,131 @@
+import type { RuleProperties } from "json-rules-engine";
+import { DixianError, type Problem } from "../errors.js";
+import { FACTS } from "../facts/catalogue.js";
+import type { IsoDate } from "../input/calendar-date.js";
+import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
+import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
+import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
+import { STAGES, type Condition, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
+import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
+import { createEngine } from "./engine-factory.js";
+import type { Engine } from "json-rules-engine";
+
+/** A rule with every parameter reference replaced by its value in force. */
+export interface CompiledRule {
+  rule: LoadedRule;
+  conditions: TopLevelCondition;
+  event: RuleEvent;
+  /** The parameters the rule uses, as in force on the as-of date. */
+  parameters: ParameterInForce[];
+}
+
+/** How a stage picks its outcome: every rule that is met, or the first met by priority. */
+export type StageMode = "all" | "first";
+
+export interface CompiledStage {
+  stage: Stage;
+  mode: StageMode;
+  rules: CompiledRule[];
+  /** "all": one engine for the stage; "first": one engine per rule, run in order until one is met. */
+  engines: Engine[];
+}
+
+/** A rule set ready to screen households on one as-of date. */
+export interface CompiledRuleSet {
+  ruleSet: RuleSet;
+  asOf: IsoDate;
+  stages: CompiledStage[];
+  rulesById: Map<string, CompiledRule>;
+  /** Every parameter any rule uses, as in force on the as-of date. */
+  parameters: Map<string, ParameterInForce>;
+  conditions: Record<string, TopLevelCondition>;
+}
+
+const STAGE_MODES: Record<Stage, StageMode> = { assessment: "all", flag: "first", plan: "all", fallback: "all", checks: "all" };
+
+/** Orders by priority, highest first; equal priorities keep the order of the files. */
+function byPriority(rules: readonly LoadedRule[]): LoadedRule[] {
+  return rules.map((rule, index) => ({ rule, index }))
+    .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.index - b.index)
+    .map(({ rule }) => rule);
+}
+
+/**
+ * Compiles a rule set for one as-of date: resolves the parameters in force (throwing
+ * E_NO_PARAMETER_IN_FORCE when one is missing), substitutes them into the rules, parses fact params
+ * once and builds the json-rules-engine engines.
+ */
+export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet {
+  const parameters = new Map<string, ParameterInForce>();
+  const inForce = (name: string) => {
+    let value = parameters.get(name);
+    if (!value) {
+      value = parameterInForce(ruleSet, name, asOf);
+      parameters.set(name, value);
+    }
+    return value;
+  };
+  if (ruleSet.parameters.threshold) inForce("threshold");
+  const resolve = (reference: ParameterReference) =>
+    reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+
+  const problems: Problem[] = [];
+  const compileConditions = (conditions: TopLevelCondition, origin: string): TopLevelCondition => {
+    const compiled = replaceParameterReferences(conditions, resolve) as TopLevelCondition;
+    walkConditions(compiled, (condition: Condition, path) => {
+      if (!isFactCondition(condition)) return;
+      const fact = FACTS.get(condition.fact)!;
+      const parsed = fact.params.safeParse(condition.params ?? {});
+      if (parsed.success) condition.params = parsed.data as Record<string, unknown>;
+      else problems.push({ file: origin, path: path.join("/"), message: `fact "${fact.id}": ${parsed.error.issues[0]?.message}` });
+      const value = condition.value as { fact?: string; params?: unknown } | null;
+      if (value && typeof value === "object" && typeof value.fact === "string") {
+        const valueParsed = FACTS.get(value.fact)!.params.safeParse(value.params ?? {});
+        if (valueParsed.success) value.params = valueParsed.data;
+      }
+    });
+    return compiled;
+  };
+
+  const conditions: Record<string, TopLevelCondition> = {};
+  for (const [name, condition] of Object.entries(ruleSet.conditions)) conditions[name] = compileConditions(condition, `condition:${name}`);
+
+  const rulesById = new Map<string, CompiledRule>();
+  const stages: CompiledStage[] = STAGES.map((stage) => {
+    const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).map((rule): CompiledRule => {
+      const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
+      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(ruleSet.conditions[name], used);
+      const compiled: CompiledRule = {
+        rule,
+        conditions: compileConditions(rule.conditions, `rule:${rule.id}`),
+        event: replaceParameterReferences(rule.event, resolve) as RuleEvent,
+        parameters: [...used].sort().map(inForce),
+      };
+      rulesById.set(rule.id, compiled);
+      return compiled;
+    });
+    const mode = STAGE_MODES[stage];
+    const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
+      name: compiled.rule.id,
+      priority: compiled.rule.priority ?? 1,
+      conditions: compiled.conditions as RuleProperties["conditions"],
+      event: { type: compiled.event.type },
+    });
+    const engines = mode === "all"
+      ? [createEngine(rules.map(asEngineRule), conditions)]
+      : rules.map((rule) => createEngine([asEngineRule(rule)], conditions));
+    return { stage, mode, rules, engines };
+  });
+  if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
+  return { ruleSet, asOf, stages, rulesById, parameters, conditions };
+}
+
+function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>, into = new Set<string>()): Set<string> {
+  walkConditions(condition, (c) => {
+    if ("condition" in c && !into.has(c.condition) && all[c.condition]) {
+      into.add(c.condition);
+      namedConditionsUsed(all[c.condition]!, all, into);
+    }
+  });
+  return into;
+}

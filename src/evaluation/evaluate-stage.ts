@@ -1,0 +1,51 @@
+import type { HouseholdContext } from "../facts/household-context.js";
+import type { CompiledRule, CompiledStage } from "./compile.js";
+import { traceConditions, type ConditionTrace } from "./condition-trace.js";
+import { runEngine } from "./engine-factory.js";
+
+/** A rule's outcome: met, not met, or not evaluated (a first-match stage stopped before it). */
+export type RuleStatus = "met" | "notMet" | "notEvaluated";
+
+export interface RuleOutcome {
+  compiled: CompiledRule;
+  status: RuleStatus;
+  trace: ConditionTrace | null;
+}
+
+/** Evaluates one stage for one household, returning every rule's outcome in the stage's rule order. */
+export async function evaluateStage(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
+  const outcomes: RuleOutcome[] = [];
+  if (stage.mode === "all") {
+    if (stage.rules.length === 0) return outcomes;
+    const run = await runEngine(stage.engines[0]!, context);
+    const byName = new Map<string, { result: boolean; conditions: unknown }>();
+    for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result as never);
+    for (const compiled of stage.rules) {
+      const result = byName.get(compiled.rule.id);
+      outcomes.push({
+        compiled,
+        status: result === undefined ? "notEvaluated" : result.result ? "met" : "notMet",
+        trace: result ? topLevelTrace(result.conditions, result.result) : null,
+      });
+    }
+    return outcomes;
+  }
+  let decided = false;
+  for (const [index, compiled] of stage.rules.entries()) {
+    if (decided) {
+      outcomes.push({ compiled, status: "notEvaluated", trace: null });
+      continue;
+    }
+    const run = await runEngine(stage.engines[index]!, context);
+    const result = run.results[0] ?? run.failureResults[0];
+    const met = run.results.length > 0;
+    outcomes.push({ compiled, status: met ? "met" : "notMet", trace: result ? topLevelTrace(result.conditions, met) : null });
+    decided = met;
+  }
+  return outcomes;
+}
+
+/** json-rules-engine leaves the top-level condition's own result unset; it is the rule's result. */
+function topLevelTrace(conditions: unknown, met: boolean): ConditionTrace {
+  return { ...traceConditions(conditions as Record<string, unknown>), result: met };
+}

@@ -1,0 +1,56 @@
+import { Operator } from "json-rules-engine";
+import { Decimal } from "../input/decimal.js";
+
+/**
+ * Operators json-rules-engine lacks. Its numeric operators compare binary floats; money and
+ * quotients must compare exactly, so decimals compare as decimal.js values. A null fact value (data
+ * absent) never satisfies a comparison.
+ */
+function parseDecimal(value: unknown): Decimal | null {
+  if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
+  if (typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value)) return null;
+  return new Decimal(value);
+}
+
+function decimalOperator(name: string, test: (comparison: number) => boolean): Operator {
+  return new Operator(name, (factValue: unknown, compareTo: unknown) => {
+    const left = parseDecimal(factValue);
+    const right = parseDecimal(compareTo);
+    return left !== null && right !== null && test(left.comparedTo(right));
+  });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function dateOperator(name: string, test: (left: string, right: string) => boolean): Operator {
+  return new Operator(name, (factValue: unknown, compareTo: unknown) =>
+    typeof factValue === "string" && typeof compareTo === "string" && ISO_DATE.test(factValue) && ISO_DATE.test(compareTo)
+      ? test(factValue, compareTo)
+      : false,
+  );
+}
+
+/** The custom operators, by name. */
+export const CUSTOM_OPERATORS: readonly Operator[] = [
+  decimalOperator("decimalEqual", (c) => c === 0),
+  decimalOperator("decimalNotEqual", (c) => c !== 0),
+  decimalOperator("decimalLessThan", (c) => c < 0),
+  decimalOperator("decimalLessThanInclusive", (c) => c <= 0),
+  decimalOperator("decimalGreaterThan", (c) => c > 0),
+  decimalOperator("decimalGreaterThanInclusive", (c) => c >= 0),
+  dateOperator("dateBefore", (a, b) => a < b),
+  dateOperator("dateOnOrBefore", (a, b) => a <= b),
+  dateOperator("dateAfter", (a, b) => a > b),
+  dateOperator("dateOnOrAfter", (a, b) => a >= b),
+];
+
+/** json-rules-engine's own operators that dixian's rules may use. */
+export const BUILT_IN_OPERATORS = [
+  "equal", "notEqual", "in", "notIn", "contains", "doesNotContain",
+  "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
+] as const;
+
+/** Every operator name a rule may use. */
+export const OPERATOR_NAMES: ReadonlySet<string> = new Set([
+  ...BUILT_IN_OPERATORS,
+  ...CUSTOM_OPERATORS.map((operator) => operator.name),
+]);

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import type { HouseholdContext } from "./household-context.js";
+
+/** How a fact's value is to be read, compared and shown. */
+export type FactValueType =
+  | "money" // exact decimal string, 元
+  | "decimal" // exact decimal string (quotients such as per-capita income)
+  | "ratio" // exact decimal string, a share (0.25 = 25%)
+  | "count" // whole number
+  | "months" // whole months
+  | "boolean"
+  | "text"
+  | "date"; // YYYY-MM-DD
+
+/** Text in both languages dixian speaks. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * One generic fact about a household on the as-of date. Facts know nothing of policy: rules decide
+ * what a value means by comparing it with parameters.
+ */
+export interface FactDefinition<Params = Record<string, never>> {
+  id: string;
+  valueType: FactValueType;
+  description: Bilingual;
+  /** The params a condition may pass; strict, so a misspelt param is an error. */
+  params: z.ZodType<Params, any>;
+  /** May return null when the input lacks the data. */
+  compute(context: HouseholdContext, params: Params): unknown;
+}
+
+/** Declares a fact with its params type inferred from its schema. */
+export function defineFact<Schema extends z.ZodType>(definition: {
+  id: string;
+  valueType: FactValueType;
+  description: Bilingual;
+  params: Schema;
+  compute(context: HouseholdContext, params: z.output<Schema>): unknown;
+}): FactDefinition<z.output<Schema>> {
+  return definition as FactDefinition<z.output<Schema>>;
+}

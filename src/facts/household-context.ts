@@ -1,0 +1,89 @@
+import { ageOn, type IsoDate } from "../input/calendar-date.js";
+import { Decimal } from "../input/decimal.js";
+import type {
+  Category, ExpenseKind, Flag, GuaranteeItem, GuaranteeStatus, IncomeComponent, MeasureKind,
+} from "../input/enums.js";
+import type { Household } from "../input/household-schema.js";
+
+/** A measure as the later stages see it: from the catalogue, suggested or already in place. */
+export interface MeasureRef {
+  id: string;
+  group: string | null;
+  kind: MeasureKind | null;
+}
+
+/** What earlier stages decided; later stages read it through facts. */
+export interface StageOutputs {
+  riskTypes: Set<string>;
+  guarantees: Record<GuaranteeItem, GuaranteeStatus>;
+  flag: Flag | null;
+  category: Category | null;
+  /** Suggested so far, by id. */
+  suggestedMeasures: Map<string, MeasureRef>;
+}
+
+/**
+ * Everything about one household on one as-of date that facts read, computed once: money totals,
+ * per-capita figures, ages. Pure data; the same household and date always give the same context.
+ */
+export interface HouseholdContext {
+  household: Household;
+  asOf: IsoDate;
+  /** Age in whole years on `asOf`, parallel to `household.members`. */
+  ages: number[];
+  income: Record<IncomeComponent | "insurancePayout", Decimal>;
+  expenses: Record<ExpenseKind, Decimal>;
+  /** wage + business + property + transfer − productionCost. */
+  netIncome: Decimal;
+  /** Net income ÷ members, exact (not rounded). */
+  perCapitaNetIncome: Decimal;
+  /** (net income + insurance payouts − compliant out-of-pocket spending) ÷ members, exact. */
+  adjustedPerCapitaIncome: Decimal;
+  /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
+  inPlaceMeasures: MeasureRef[];
+  stages: StageOutputs;
+}
+
+/** Net income of an income record: wage + business + property + transfer − productionCost. */
+export function netIncomeOf(income: Record<IncomeComponent, Decimal>): Decimal {
+  return income.wage.plus(income.business).plus(income.property).plus(income.transfer).minus(income.productionCost);
+}
+
+/** Builds the context for one validated household; `inPlaceMeasures` come from the rule set's catalogue. */
+export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[]): HouseholdContext {
+  const zero = new Decimal(0);
+  const income = {
+    wage: household.income.wage,
+    business: household.income.business,
+    property: household.income.property,
+    transfer: household.income.transfer,
+    productionCost: household.income.productionCost,
+    insurancePayout: household.income.insurancePayout ?? zero,
+  };
+  const expenses = {
+    medical: household.expenses.medical ?? zero,
+    education: household.expenses.education ?? zero,
+    other: household.expenses.other ?? zero,
+  };
+  const size = household.members.length;
+  const netIncome = netIncomeOf(income);
+  const adjustedTotal = netIncome.plus(income.insurancePayout).minus(expenses.medical).minus(expenses.education).minus(expenses.other);
+  return {
+    household,
+    asOf,
+    ages: household.members.map((member) => ageOn(member.birthDate, asOf)),
+    income,
+    expenses,
+    netIncome,
+    perCapitaNetIncome: netIncome.dividedBy(size),
+    adjustedPerCapitaIncome: adjustedTotal.dividedBy(size),
+    inPlaceMeasures,
+    stages: {
+      riskTypes: new Set(),
+      guarantees: { food: "ok", clothing: "ok", compulsoryEducation: "ok", basicMedical: "ok", housing: "ok", water: "ok" },
+      flag: null,
+      category: null,
+      suggestedMeasures: new Map(),
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * dixian screens rural households for the risk of falling (back) into poverty
+ * (防止返贫致贫动态监测) with declarative JSON rule sets.
+ *
+ * @packageDocumentation
+ */
+export { loadRuleSet } from "./rulesets/load.js";
+export type { RuleSet, LoadedRule, DisabledEntry } from "./rulesets/rule-set.js";
+export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem } from "./screening/screen.js";
+export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js";
+export { validateHousehold } from "./input/validate-household.js";
+export type { HouseholdValidation, InputIssue } from "./input/validate-household.js";
+export type { Household, HouseholdInput, Member, HouseholdEvent } from "./input/household-schema.js";
+export { DixianError } from "./errors.js";
+export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
+export type {
+  ScreeningResult, RiskTypeResult, MeasureResult, CheckResult, RuleExplanation, ParameterUse, Language,
+} from "./results/result-types.js";
+export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
+export type { RuleStatus } from "./evaluation/evaluate-stage.js";
+export type {
+  Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId,
+} from "./input/enums.js";

@@ -1,0 +1,58 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The decimal type used for all money and ratio arithmetic.
+ *
+ * A private clone of decimal.js, so dixian never changes the global configuration a host
+ * application may rely on. 60 significant digits keep per-capita quotients exact enough that
+ * comparing them with a two-place threshold can never be decided by rounding; `toExpPos`/`toExpNeg`
+ * keep `toString()` free of exponent notation.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+const MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+
+/** Why a value is not acceptable as money, or null when it is. */
+export function moneyProblem(value: unknown, allowNegative: boolean): string | null {
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "money must be a finite number";
+    // The shortest round-trip form of a JSON number is the decimal its author wrote.
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = value;
+  } else {
+    return "money must be a decimal string or a number";
+  }
+  if (!MONEY_PATTERN.test(text)) {
+    return /^-?\d+\.\d{3,}$/.test(text)
+      ? "money has at most two decimal places"
+      : "money must be a plain decimal such as \"1234.50\" (at most 15 integer digits, two decimal places)";
+  }
+  if (!allowNegative && text.startsWith("-") && !new Decimal(text).isZero()) {
+    return "money must not be negative";
+  }
+  return null;
+}
+
+/** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
+export function parseMoney(value: string | number): Decimal {
+  const parsed = new Decimal(typeof value === "number" ? String(value) : value);
+  return parsed.isZero() ? new Decimal(0) : parsed;
+}
+
+/** Rounds half-up to two places for display: `"1234.50"`. */
+export function formatMoney(value: Decimal | string): string {
+  return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** The exact decimal text of a value, as facts report it: no exponent, no trailing zeros. */
+export function decimalText(value: Decimal): string {
+  return value.isZero() ? "0" : value.toString();
+}

@@ -1,0 +1,42 @@
+/**
+ * The fixed vocabularies of the data contract (CONTRACT.md). County systems depend on these exact
+ * values; labels for people live in the rule sets, not here.
+ */
+export const HOUSEHOLD_TYPES = ["formerlyPoor", "general"] as const;
+export const CATEGORIES = ["unstableFormerlyPoor", "marginal", "suddenHardship"] as const;
+export const RISK_TYPE_IDS = [
+  "illness", "disaster", "disability", "lackOfLabor", "accident",
+  "industryFailure", "unstableEmployment", "education", "other",
+] as const;
+export const SEXES = ["male", "female"] as const;
+export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "other"] as const;
+export const LABOR_CODES = ["ordinary", "skilled", "weak", "lost", "none"] as const;
+export const ILLNESS_CODES = ["none", "chronic", "serious"] as const;
+export const DISABILITY_LEVELS = [1, 2, 3, 4] as const;
+export const SCHOOLING_CODES = [
+  "none", "preschool", "primary", "juniorSecondary", "seniorSecondary", "vocational", "higher", "droppedOut",
+] as const;
+export const MEDICAL_INSURANCE_CODES = ["resident", "employee", "none"] as const;
+export const SOCIAL_ASSISTANCE_CODES = [
+  "dibao", "tekun", "disabilityLivingAllowance", "severeDisabilityCareAllowance",
+] as const;
+export const SAFETY_LEVELS = ["A", "B", "C", "D"] as const;
+export const EVENT_TYPES = ["naturalDisaster", "accident", "industryFailure", "jobLoss"] as const;
+export const DISASTER_SUBTYPES = ["flood", "geological", "drought", "biological", "meteorological", "earthquake", "other"] as const;
+export const INCOME_COMPONENTS = ["wage", "business", "property", "transfer", "productionCost"] as const;
+export const EXPENSE_KINDS = ["medical", "education", "other"] as const;
+/** The six "3+1" items (两不愁三保障 + 饮水安全), in output order. */
+export const GUARANTEE_ITEMS = ["food", "clothing", "compulsoryEducation", "basicMedical", "housing", "water"] as const;
+export const GUARANTEE_STATUSES = ["ok", "problem", "unknown"] as const;
+export const FLAGS = ["none", "watch", "identify", "continue", "eliminate"] as const;
+export const MEASURE_KINDS = ["developmental", "protective"] as const;
+
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type RiskTypeId = (typeof RISK_TYPE_IDS)[number];
+export type GuaranteeItem = (typeof GUARANTEE_ITEMS)[number];
+export type GuaranteeStatus = (typeof GUARANTEE_STATUSES)[number];
+export type Flag = (typeof FLAGS)[number];
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type IncomeComponent = (typeof INCOME_COMPONENTS)[number];
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];

@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { calendarDateProblem } from "./calendar-date.js";
+import { moneyProblem, parseMoney } from "./decimal.js";
+import * as E from "./enums.js";
+
+/** A real calendar date `YYYY-MM-DD`, kept as text. */
+export const calendarDate = z.string().superRefine((value, ctx) => {
+  const problem = calendarDateProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+function money(allowNegative: boolean) {
+  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const problem = moneyProblem(value, allowNegative);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return parseMoney(value);
+  });
+}
+/** Money in 元 that may not be negative. */
+export const moneyAmount = money(false);
+/** Money in 元 that may be negative (business income). */
+export const signedMoneyAmount = money(true);
+
+const adminCode = z.string().regex(/^\d{6}$/, "must be a 6-digit administrative code (GB/T 2260)");
+
+export const regionSchema = z.strictObject({
+  province: adminCode,
+  county: adminCode,
+  township: z.string().optional(),
+  village: z.string().optional(),
+});
+
+export const recordedMeasureSchema = z.strictObject({
+  id: z.string().min(1),
+  since: calendarDate.optional(),
+});
+
+export const monitoringSchema = z
+  .strictObject({
+    category: z.enum(E.CATEGORIES),
+    identifiedOn: calendarDate,
+    riskTypes: z.array(z.enum(E.RISK_TYPE_IDS)).max(5).default([]),
+    riskEliminatedOn: calendarDate.nullable().default(null),
+    measures: z.array(recordedMeasureSchema).default([]),
+  })
+  .superRefine((monitoring, ctx) => {
+    if (monitoring.riskEliminatedOn !== null && monitoring.riskEliminatedOn < monitoring.identifiedOn) {
+      ctx.addIssue({ code: "custom", path: ["riskEliminatedOn"], message: "riskEliminatedOn is before identifiedOn" });
+    }
+  });
+
+export const memberSchema = z.strictObject({
+  id: z.string().min(1),
+  birthDate: calendarDate,
+  sex: z.enum(E.SEXES),
+  relation: z.enum(E.RELATIONS),
+  labor: z.enum(E.LABOR_CODES),
+  illness: z.enum(E.ILLNESS_CODES),
+  disabilityLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+  schooling: z.enum(E.SCHOOLING_CODES),
+  schoolExempt: z.boolean(),
+  medicalInsurance: z.enum(E.MEDICAL_INSURANCE_CODES),
+  socialAssistance: z.array(z.enum(E.SOCIAL_ASSISTANCE_CODES)),
+});
+
+export const incomeSchema = z.strictObject({
+  periodEnd: calendarDate.optional(),
+  wage: moneyAmount,
+  business: signedMoneyAmount,
+  property: moneyAmount,
+  transfer: moneyAmount,
+  productionCost: moneyAmount,
+  insurancePayout: moneyAmount.optional(),
+});
+
+export const previousIncomeSchema = z.strictObject({
+  wage: moneyAmount,
+  business: signedMoneyAmount,
+  property: moneyAmount,
+  transfer: moneyAmount,
+  productionCost: moneyAmount,
+});
+
+export const expensesSchema = z.strictObject({
+  medical: moneyAmount.optional(),
+  education: moneyAmount.optional(),
+  other: moneyAmount.optional(),
+});
+
+const nonNegative = z.number().finite().nonnegative();
+
+export const waterSchema = z.strictObject({
+  litersPerPersonPerDay: nonNegative,
+  waterScarceArea: z.boolean(),
+  qualityOk: z.boolean(),
+  pipedIn: z.boolean(),
+  fetchMinutes: nonNegative,
+  interruptionDaysPerYear: nonNegative.max(366),
+  fetchDistanceM: nonNegative.optional(),
+  fetchClimbM: nonNegative.optional(),
+});
+
+export const livingConditionsSchema = z.strictObject({
+  food: z.boolean().optional(),
+  clothing: z.boolean().optional(),
+  housing: z.strictObject({ safetyLevel: z.enum(E.SAFETY_LEVELS) }).optional(),
+  water: waterSchema.optional(),
+});
+
+export const eventSchema = z
+  .strictObject({
+    type: z.enum(E.EVENT_TYPES),
+    subtype: z.enum(E.DISASTER_SUBTYPES).optional(),
+    date: calendarDate,
+    loss: moneyAmount.optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.subtype !== undefined && event.type !== "naturalDisaster") {
+      ctx.addIssue({ code: "custom", path: ["subtype"], message: "subtype is only for naturalDisaster events" });
+    }
+  });
+
+/**
+ * One household as county systems send it (CONTRACT.md, version 1). Strict: an unknown key is an
+ * error, so a typo can never silently change a result.
+ */
+export const householdSchema = z.strictObject({
+  id: z.string().min(1, "id must be a non-empty string"),
+  region: regionSchema,
+  householdType: z.enum(E.HOUSEHOLD_TYPES),
+  monitoring: monitoringSchema.nullable().optional().transform((value) => value ?? null),
+  members: z.array(memberSchema).min(1, "a household has at least one member"),
+  income: incomeSchema,
+  previousIncome: previousIncomeSchema.nullable().optional().transform((value) => value ?? null),
+  expenses: expensesSchema.optional().transform((value) => value ?? {}),
+  livingConditions: livingConditionsSchema.optional().transform((value) => value ?? {}),
+  events: z.array(eventSchema).optional().transform((value) => value ?? []),
+});
+
+/** A household after validation: money as exact decimals, defaults filled in. */
+export type Household = z.output<typeof householdSchema>;
+/** A household as written in JSON (money as strings or numbers). */
+export type HouseholdInput = z.input<typeof householdSchema>;
+export type Member = Household["members"][number];
+export type HouseholdEvent = Household["events"][number];

@@ -1,0 +1,60 @@
+import { toPointer } from "../errors.js";
+import type { IsoDate } from "./calendar-date.js";
+import { householdSchema, type Household } from "./household-schema.js";
+
+/** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** The outcome of validating one household. */
+export type HouseholdValidation =
+  | { ok: true; household: Household }
+  | { ok: false; householdId: string | null; issues: InputIssue[] };
+
+/**
+ * Validates one household against the data contract, and the checks that depend on the as-of
+ * date (an identification after `asOf` is an input error). Returns every problem, never throws.
+ */
+export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValidation {
+  const parsed = householdSchema.safeParse(input, { error: missingFieldMessage });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: toPointer(issue.path),
+      message: describeIssue(issue),
+    }));
+    return { ok: false, householdId: readableId(input), issues };
+  }
+  const household = parsed.data;
+  const issues: InputIssue[] = [];
+  if (household.monitoring && household.monitoring.identifiedOn > asOf) {
+    issues.push({
+      path: "/monitoring/identifiedOn",
+      message: `identifiedOn ${household.monitoring.identifiedOn} is after the as-of date ${asOf}`,
+    });
+  }
+  if (issues.length > 0) return { ok: false, householdId: household.id, issues };
+  return { ok: true, household };
+}
+
+/** zod's default text for an absent field reads "expected string, received undefined". */
+function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
+  return issue.code === "invalid_type" && issue.input === undefined ? "required field is missing" : undefined;
+}
+
+type ZodIssue = { code: string; message: string; keys?: readonly string[] };
+
+function describeIssue(issue: ZodIssue): string {
+  if (issue.code === "unrecognized_keys" && issue.keys) {
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+  }
+  return issue.message;
+}
+
+/** The household's `id` when it can be read, so a rejection can name it. */
+export function readableId(input: unknown): string | null {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
+  const id = Object.prototype.hasOwnProperty.call(input, "id") ? (input as { id: unknown }).id : undefined;
+  return typeof id === "string" && id.length > 0 && id.length <= 200 ? id : null;
+}

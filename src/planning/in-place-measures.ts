@@ -1,0 +1,42 @@
+import type { MeasureRef } from "../facts/household-context.js";
+import type { Household } from "../input/household-schema.js";
+import type { MeasureEntry } from "../rulesets/schema.js";
+
+/** A measure already in place, with where that is recorded. */
+export interface InPlaceMeasure extends MeasureRef {
+  since: string | null;
+  /** True when known from a member's `socialAssistance` rather than `monitoring.measures`. */
+  fromSocialAssistance: boolean;
+  /** False when the id is not in the rule set's catalogue. */
+  catalogued: boolean;
+}
+
+/**
+ * The measures already in place: those recorded on `monitoring.measures`, and those the catalogue
+ * links to a member's `socialAssistance` code (低保, 特困供养, the disability allowances). One entry
+ * per measure id, in the order first seen.
+ */
+export function inPlaceMeasures(household: Household, catalogue: readonly MeasureEntry[]): InPlaceMeasure[] {
+  const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
+  const found = new Map<string, InPlaceMeasure>();
+  for (const recorded of household.monitoring?.measures ?? []) {
+    if (found.has(recorded.id)) continue;
+    const entry = byId.get(recorded.id);
+    found.set(recorded.id, {
+      id: recorded.id,
+      group: entry?.group ?? null,
+      kind: entry?.kind ?? null,
+      since: recorded.since ?? null,
+      fromSocialAssistance: false,
+      catalogued: entry !== undefined,
+    });
+  }
+  for (const member of household.members) {
+    for (const code of member.socialAssistance) {
+      const entry = catalogue.find((candidate) => candidate.socialAssistance === code);
+      if (!entry || found.has(entry.id)) continue;
+      found.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind, since: null, fromSocialAssistance: true, catalogued: true });
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,18 @@
+import type { RuleOutcome } from "../evaluation/evaluate-stage.js";
+import { localize } from "./reason-text.js";
+import type { Language, RuleExplanation } from "./result-types.js";
+
+/** The structured explanation of every rule's outcome, in stage and rule order. */
+export function explain(outcomes: readonly RuleOutcome[], language: Language): RuleExplanation[] {
+  return outcomes.map(({ compiled, status, trace }) => ({
+    rule: compiled.rule.id,
+    stage: compiled.rule.stage,
+    label: localize(compiled.rule.label, language),
+    status,
+    basis: compiled.rule.basis ?? null,
+    parameters: compiled.parameters.map(({ name, value, from, until, source, status: valueStatus }) => ({
+      name, value, from, until, source, status: valueStatus,
+    })),
+    conditions: trace,
+  }));
+}

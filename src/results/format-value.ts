@@ -1,0 +1,22 @@
+import type { FactValueType } from "../facts/fact-definition.js";
+import { Decimal, formatMoney } from "../input/decimal.js";
+import type { ParameterType } from "../rulesets/schema.js";
+import { message } from "./messages.js";
+import type { Language } from "./result-types.js";
+
+/** Shows a fact or parameter value to a person: money to two places, shares as percentages. */
+export function formatValue(value: unknown, type: FactValueType | ParameterType, language: Language): string {
+  if (value === null || value === undefined) return message("noData", language);
+  if (typeof value === "boolean") return message(value ? "yes" : "no", language);
+  switch (type) {
+    case "money":
+    case "decimal":
+      return /^-?\d+(\.\d+)?$/.test(String(value)) ? formatMoney(String(value)) : String(value);
+    case "ratio":
+      return /^-?\d+(\.\d+)?$/.test(String(value))
+        ? `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`
+        : String(value);
+    default:
+      return Array.isArray(value) ? value.join(message("listSeparator", language)) : String(value);
+  }
+}

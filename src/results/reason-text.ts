@@ -1,0 +1,58 @@
+import type { CompiledRuleSet } from "../evaluation/compile.js";
+import { FACTS } from "../facts/catalogue.js";
+import type { HouseholdContext } from "../facts/household-context.js";
+import { GUARANTEE_ITEMS } from "../input/enums.js";
+import { parameterInForce } from "../rulesets/parameters.js";
+import type { BilingualText } from "../rulesets/schema.js";
+import { fillTemplate, primaryParams } from "../rulesets/templates.js";
+import { formatValue } from "./format-value.js";
+import { message } from "./messages.js";
+import type { Language } from "./result-types.js";
+
+/** Picks the text in the wanted language, falling back to Chinese. */
+export function localize(text: BilingualText | undefined, language: Language): string {
+  if (!text) return "";
+  return (language === "en" ? text.en : undefined) ?? text.zh;
+}
+
+/**
+ * Fills reason templates for one household: `{fact}` or `{fact.arg}` (a fact with one param),
+ * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
+ */
+export function reasonWriter(compiled: CompiledRuleSet, context: HouseholdContext, language: Language) {
+  const { ruleSet } = compiled;
+  const lookup = (placeholder: string): string | null => {
+    const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
+    if (head === "param" && argument) {
+      const parameter = ruleSet.parameters[argument];
+      if (!parameter) return null;
+      const inForce = compiled.parameters.get(argument) ?? safeInForce(argument);
+      return inForce ? formatValue(inForce.value, parameter.type, language) : null;
+    }
+    if (head === "riskFactors") return riskFactorLabels(compiled, context, language).join(message("listSeparator", language));
+    const fact = FACTS.get(head);
+    if (!fact) return null;
+    const params = argument === undefined ? {} : primaryParams(fact, argument);
+    if (params === null) return null;
+    const parsed = fact.params.safeParse(params);
+    return parsed.success ? formatValue(fact.compute(context, parsed.data), fact.valueType, language) : null;
+  };
+  const safeInForce = (name: string) => {
+    try {
+      return parameterInForce(ruleSet, name, compiled.asOf);
+    } catch {
+      return null;
+    }
+  };
+  return (template: BilingualText | undefined): string => fillTemplate(localize(template, language), lookup);
+}
+
+/** Labels of the detected risk types and the 3+1 items with a problem, in catalogue order. */
+export function riskFactorLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
+  const { ruleSet } = compiled;
+  const risks = ruleSet.riskTypes.filter((entry) => context.stages.riskTypes.has(entry.id)).map((entry) => localize(entry.label, language));
+  const problems = GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map((item) =>
+    localize(ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+  );
+  return [...risks, ...problems];
+}

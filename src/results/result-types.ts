@@ -1,0 +1,78 @@
+import type { ConditionTrace } from "../evaluation/condition-trace.js";
+import type { RuleStatus } from "../evaluation/evaluate-stage.js";
+import type { Category, Flag, GuaranteeItem, GuaranteeStatus, MeasureKind } from "../input/enums.js";
+import type { PolicySource, Stage } from "../rulesets/schema.js";
+
+/** Languages for labels, reasons and explanations. Chinese is the default. */
+export type Language = "zh" | "en";
+
+/** A detected risk type (CONTRACT.md). */
+export interface RiskTypeResult {
+  id: string;
+  code: string;
+  label: string;
+  reason: string;
+}
+
+/** One measure of the 一户一策 plan (CONTRACT.md). */
+export interface MeasureResult {
+  id: string;
+  /** National group code (100A39…100A55); null for a recorded measure the catalogue does not know. */
+  group: string | null;
+  kind: MeasureKind | null;
+  label: string;
+  reason: string;
+  /** Already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
+  inPlace: boolean;
+}
+
+/** A data check or warning raised while screening. */
+export interface CheckResult {
+  id: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+/** A parameter value as used, with its source and status. */
+export interface ParameterUse {
+  name: string;
+  value: string | number | boolean;
+  from: string;
+  until: string | null;
+  source: PolicySource;
+  status: "confirmed" | "partial" | "default";
+}
+
+/** How one rule came out for one household. */
+export interface RuleExplanation {
+  rule: string;
+  stage: Stage;
+  label: string;
+  status: RuleStatus;
+  basis: PolicySource | null;
+  parameters: ParameterUse[];
+  conditions: ConditionTrace | null;
+}
+
+/** The outcome of screening one household (CONTRACT.md, output). */
+export interface ScreeningResult {
+  householdId: string;
+  asOf: string;
+  ruleSet: { id: string; version: string; hash: string };
+  flag: Flag;
+  category: Category | null;
+  riskTypes: RiskTypeResult[];
+  guarantees: Record<GuaranteeItem, GuaranteeStatus>;
+  measures: MeasureResult[];
+  figures: {
+    /** The threshold T in force, two places; null when the rule set has no `threshold` parameter. */
+    threshold: string | null;
+    perCapitaNetIncome: string;
+    adjustedPerCapitaIncome: string;
+  };
+  checks: CheckResult[];
+  reasons: string[];
+  followUp: { visitsPerWeek: number } | null;
+  /** Every rule's outcome, when asked for with `explain: true`; otherwise empty. */
+  explanation: RuleExplanation[];
+}

@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { RuleSet } from "./rule-set.js";
+
+/**
+ * `sha256:` + the hex digest of the RFC 8785 canonical JSON of the resolved rule set. Where the
+ * files lie and how they are formatted do not change it; any change to what screening uses does.
+ */
+export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string {
+  const canonical = canonicalize({
+    id: ruleSet.id,
+    version: ruleSet.version,
+    layers: ruleSet.layers,
+    region: ruleSet.region,
+    description: ruleSet.description,
+    parameters: ruleSet.parameters,
+    riskTypes: ruleSet.riskTypes,
+    guarantees: ruleSet.guarantees,
+    measures: ruleSet.measures,
+    conditions: ruleSet.conditions,
+    rules: ruleSet.rules,
+    disabled: ruleSet.disabled,
+  });
+  return "sha256:" + createHash("sha256").update(canonical ?? "", "utf8").digest("hex");
+}

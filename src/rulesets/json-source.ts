@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { DixianError, toPointer, type Problem } from "../errors.js";
+
+/** A JSON file read with positions, so problems can name their line and column. */
+export interface JsonSource {
+  file: string;
+  value: unknown;
+  /** Problem located at a path inside this file (the nearest existing node when the path is absent). */
+  problemAt(path: readonly PropertyKey[], message: string): Problem;
+}
+
+const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position. */
+export function readJsonSource(file: string, displayName = file): JsonSource {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, [
+      { file: displayName, path: "", message: "cannot read file" },
+    ]);
+  }
+  if (text.length > MAX_RULE_FILE_BYTES) {
+    throw new DixianError("E_RULESET_JSON", `${displayName}: file is larger than ${MAX_RULE_FILE_BYTES} bytes`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    const problems = (errors.length ? errors : [{ error: 1, offset: 0, length: 0 } as unknown as ParseError]).map((error) => ({
+      file: displayName,
+      path: "",
+      ...lineAndColumn(text, error.offset),
+      message: `invalid JSON: ${errors.length ? printParseErrorCode(error.error) : "empty file"}`,
+    }));
+    const first = problems[0]!;
+    throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
+  }
+  const value = nodeValue(root);
+  return {
+    file: displayName,
+    value,
+    problemAt(path, message) {
+      const segments = path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
+      let node: Node | undefined;
+      for (let length = segments.length; length >= 0 && !node; length--) {
+        node = findNodeAtLocation(root, segments.slice(0, length));
+      }
+      // Point at the property name when the node is a property value: that is where an author looks.
+      const target = node?.parent?.type === "property" && node.parent.children?.[1] === node ? node.parent : node;
+      return { file: displayName, path: toPointer(path), ...lineAndColumn(text, target?.offset ?? 0), message };
+    },
+  };
+}
+
+/** Builds the value from the parse tree with own, null-prototype-safe objects. */
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case "object": {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, child] = property.children ?? [];
+        if (!key || !child) continue;
+        Object.defineProperty(result, String(key.value), { value: nodeValue(child), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    case "array":
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}

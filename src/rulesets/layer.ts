@@ -1,0 +1,110 @@
+import type { Problem } from "../errors.js";
+import type { JsonSource } from "./json-source.js";
+import type { DisabledEntry, LoadedRule } from "./rule-set.js";
+import type {
+  GuaranteeEntry, MeasureEntry, Parameter, ParameterValue, RiskTypeEntry, Stage, TopLevelCondition,
+} from "./schema.js";
+
+/** What one rule-set directory contributes, before it is merged onto the set it extends. */
+export interface Layer {
+  id: string;
+  parameters: Record<string, Parameter | { merge: "addValues"; values: ParameterValue[] }>;
+  riskTypes: (RiskTypeEntry | Disabled)[];
+  guarantees: GuaranteeEntry[];
+  measures: (MeasureEntry | Disabled)[];
+  conditions: Record<string, TopLevelCondition>;
+  rules: ({ stage: Stage } & (LoadedRule | Disabled))[];
+  /** Where each entry was written, to report problems found while merging. */
+  sources: { parameters?: JsonSource; riskTypes?: JsonSource; measures?: JsonSource; rules: Map<string, { source: JsonSource; index: number }> };
+}
+
+interface Disabled {
+  id: string;
+  disabled: true;
+  reason: string;
+}
+
+/** The merged content so far (a base layer merged with nothing is itself). */
+export interface Merged {
+  parameters: Record<string, Parameter>;
+  riskTypes: RiskTypeEntry[];
+  guarantees: GuaranteeEntry[];
+  measures: MeasureEntry[];
+  conditions: Record<string, TopLevelCondition>;
+  rules: LoadedRule[];
+  disabled: DisabledEntry[];
+}
+
+export const EMPTY_MERGED: Merged = {
+  parameters: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [], disabled: [],
+};
+
+const isDisabled = (entry: object): entry is Disabled => "disabled" in entry;
+
+/**
+ * Merges a catalogue by id: a child entry replaces the inherited one in place, a new one is added
+ * at the end, a `disabled` entry removes the inherited one (and must name something inherited).
+ */
+function mergeById<T extends { id: string }>(
+  base: readonly T[],
+  additions: readonly (T | Disabled)[],
+  kind: DisabledEntry["kind"],
+  layerId: string,
+  disabled: DisabledEntry[],
+  unknownDisabled: (id: string) => void,
+): T[] {
+  const result = [...base];
+  for (const entry of additions) {
+    const index = result.findIndex((existing) => existing.id === entry.id);
+    if (isDisabled(entry)) {
+      if (index < 0) unknownDisabled(entry.id);
+      else {
+        result.splice(index, 1);
+        disabled.push({ kind, id: entry.id, reason: entry.reason, by: layerId });
+      }
+    } else if (index >= 0) result[index] = entry;
+    else result.push(entry);
+  }
+  return result;
+}
+
+/** Merges one layer onto what it extends. Problems (disabling what is not inherited) go to `problems`. */
+export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Merged {
+  const disabled = [...base.disabled];
+  const parameters: Record<string, Parameter> = { ...base.parameters };
+  for (const [name, entry] of Object.entries(layer.parameters)) {
+    if ("merge" in entry) {
+      const inherited = parameters[name];
+      if (!inherited) {
+        problems.push(layer.sources.parameters!.problemAt([name, "merge"], `parameter "${name}" is not inherited, so there are no values to add to`));
+        continue;
+      }
+      const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
+      for (const value of entry.values) byFrom.set(value.from, value);
+      parameters[name] = { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) };
+    } else {
+      parameters[name] = { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) };
+    }
+  }
+  const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>
+    problems.push(source?.problemAt([key], `cannot disable "${id}": the rule set does not inherit it`) ?? {
+      file: layer.id, path: "", message: `cannot disable "${id}": not inherited`,
+    });
+  const riskTypes = mergeById(base.riskTypes, layer.riskTypes, "riskType", layer.id, disabled, unknown(layer.sources.riskTypes, "riskTypes"));
+  const measures = mergeById(base.measures, layer.measures, "measure", layer.id, disabled, unknown(layer.sources.measures, "measures"));
+  const guarantees = mergeById(base.guarantees, layer.guarantees, "measure", layer.id, disabled, () => undefined);
+  const rules = mergeById(
+    base.rules,
+    layer.rules as (LoadedRule | (Disabled & { stage: Stage }))[],
+    "rule",
+    layer.id,
+    disabled,
+    (id) => {
+      const where = layer.sources.rules.get(id);
+      problems.push(where
+        ? where.source.problemAt(["rules", where.index, "id"], `cannot disable rule "${id}": the rule set does not inherit it`)
+        : { file: layer.id, path: "", message: `cannot disable rule "${id}": not inherited` });
+    },
+  ) as LoadedRule[];
+  return { parameters, riskTypes, guarantees, measures, conditions: { ...base.conditions, ...layer.conditions }, rules, disabled };
+}

@@ -1,0 +1,212 @@
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { DixianError, type Problem, type SourceLocation } from "../errors.js";
+import { checkReferences } from "./check-references.js";
+import { ruleSetHash } from "./hash.js";
+import { readJsonSource, type JsonSource } from "./json-source.js";
+import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
+import type { RuleSet } from "./rule-set.js";
+import {
+  conditionsFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
+  riskTypesFileSchema, rulesFileSchema, type RuleSetManifest,
+} from "./schema.js";
+
+/** The files of a rule-set directory. Only `ruleset.json` is required. */
+export const RULE_SET_FILES = {
+  manifest: "ruleset.json",
+  parameters: "parameters.json",
+  riskTypes: "risk-types.json",
+  guarantees: "guarantees.json",
+  measures: "measures.json",
+  conditions: "conditions.json",
+  rulesDir: "rules",
+} as const;
+
+const MAX_LAYERS = 16;
+
+/** Shows paths relative to the working directory, as an author typed them. */
+function display(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith("..") ? relativePath : path;
+}
+
+function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems: Problem[]): z.output<S> | undefined {
+  const result = schema.safeParse(source.value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const message = issue.code === "unrecognized_keys"
+      ? `unknown field${(issue as { keys: string[] }).keys.length > 1 ? "s" : ""}: ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}`
+      : issue.message;
+    const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
+    problems.push(source.problemAt(path as PropertyKey[], message));
+  }
+  return undefined;
+}
+
+function readOptional(dir: string, name: string, problems: Problem[]): JsonSource | undefined {
+  const file = join(dir, name);
+  if (!existsSync(file)) return undefined;
+  try {
+    return readJsonSource(file, display(file));
+  } catch (error) {
+    if (error instanceof DixianError) problems.push(...error.problems);
+    else throw error;
+    return undefined;
+  }
+}
+
+/** Where an entry was written: its file and its path inside it. */
+export interface Anchor {
+  source: JsonSource;
+  path: PropertyKey[];
+}
+
+interface LoadedLayer {
+  manifest: RuleSetManifest;
+  layer: Layer;
+  origins: Map<string, Anchor>;
+}
+
+function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
+  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, problems);
+  if (!manifestSource) {
+    if (!problems.length) {
+      problems.push({ file: display(join(dir, RULE_SET_FILES.manifest)), path: "", message: "not a rule set: ruleset.json is missing" });
+    }
+    return undefined;
+  }
+  const manifest = validated(manifestSource, manifestSchema, problems);
+  if (!manifest) return undefined;
+  const origins = new Map<string, Anchor>();
+  const layer: Layer = {
+    id: manifest.id, parameters: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
+    sources: { rules: new Map() },
+  };
+
+  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, problems);
+  if (parametersSource && validated(parametersSource, parametersFileSchema, problems)) {
+    const { $schema: _schema, ...parameters } = parametersSource.value as Record<string, unknown>;
+    layer.parameters = parameters as Layer["parameters"];
+    layer.sources.parameters = parametersSource;
+    for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
+  }
+  const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
+    const source = readOptional(dir, file, problems);
+    const data = source && (validated(source, schema, problems) as Record<K, { id: string }[]> | undefined);
+    if (!source || !data) return;
+    const seen = new Set<string>();
+    data[key].forEach((entry, index) => {
+      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], `duplicate id "${entry.id}"`));
+      seen.add(entry.id);
+      origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
+    });
+    (layer as unknown as Record<K, unknown>)[key] = data[key];
+    if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
+  };
+  catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
+  catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
+  catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
+
+  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, problems);
+  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, problems);
+  if (conditions && conditionsSource) {
+    layer.conditions = conditions.conditions;
+    for (const name of Object.keys(conditions.conditions)) origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
+  }
+
+  const rulesDir = join(dir, RULE_SET_FILES.rulesDir);
+  if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) {
+    for (const name of readdirSync(rulesDir).filter((n) => n.endsWith(".json")).sort()) {
+      const source = readOptional(rulesDir, name, problems);
+      const file = source && validated(source, rulesFileSchema, problems);
+      if (!source || !file) continue;
+      file.rules.forEach((rule, index) => {
+        if (layer.sources.rules.has(rule.id)) {
+          problems.push(source.problemAt(["rules", index, "id"], `duplicate rule id "${rule.id}"`));
+          return;
+        }
+        layer.sources.rules.set(rule.id, { source, index });
+        origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
+        layer.rules.push({ ...rule, stage: file.stage } as Layer["rules"][number]);
+      });
+    }
+  }
+  return { manifest, layer, origins };
+}
+
+/**
+ * Loads a rule-set directory and every set it extends, merges the layers (base first) and checks
+ * every reference. Throws a {@link DixianError} listing every problem with its file, JSON path,
+ * line and column.
+ *
+ * @example
+ * const ruleSet = loadRuleSet("rules/yunnan");
+ * console.log(ruleSet.id, ruleSet.hash);
+ */
+export function loadRuleSet(dir: string): RuleSet {
+  const problems: Problem[] = [];
+  const chain: LoadedLayer[] = [];
+  const seen: string[] = [];
+  let current: string | undefined = resolve(dir);
+  while (current) {
+    if (!existsSync(current) || !statSync(current).isDirectory()) {
+      const message = chain.length === 0
+        ? `rule set directory not found: ${display(current)}`
+        : `rule set "${chain[0]!.manifest.id}" extends "${chain[0]!.manifest.extends}", which is not a rule set directory`;
+      throw new DixianError("E_RULESET_NOT_FOUND", message, [
+        chain.length === 0
+          ? { file: display(current), path: "", message }
+          : { file: display(join(seen[seen.length - 1]!, RULE_SET_FILES.manifest)), path: "/extends", message },
+      ]);
+    }
+    const real = realpathSync(current);
+    if (seen.includes(real)) {
+      const cycle = [...seen, real].map((p) => basename(p)).join(" → ");
+      throw new DixianError("E_RULESET_CYCLE", `rule sets extend each other in a cycle: ${cycle}`, [
+        { file: display(join(seen[seen.length - 1]!, RULE_SET_FILES.manifest)), path: "/extends", message: `extends in a cycle: ${cycle}` },
+      ]);
+    }
+    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", `more than ${MAX_LAYERS} layers of extends`);
+    seen.push(real);
+    const loaded = loadLayer(current, problems);
+    if (!loaded) break;
+    chain.unshift(loaded);
+    current = loaded.manifest.extends ? resolve(current, loaded.manifest.extends) : undefined;
+  }
+  if (problems.length > 0 || chain.length === 0) throw ruleSetError(problems);
+
+  const anchors = new Map<string, Anchor>();
+  let merged: Merged = EMPTY_MERGED;
+  for (const { layer, origins: layerOrigins } of chain) {
+    merged = mergeLayer(merged, layer, problems);
+    for (const [key, anchor] of layerOrigins) anchors.set(key, anchor);
+  }
+  const top = chain[chain.length - 1]!.manifest;
+  const withoutHash = {
+    id: top.id,
+    version: top.version,
+    layers: chain.map((entry) => entry.manifest.id),
+    region: top.region ?? null,
+    description: top.description,
+    ...merged,
+  };
+  const locate = (key: string, path: readonly PropertyKey[], message: string): Problem => {
+    const anchor = anchors.get(key);
+    return anchor ? anchor.source.problemAt([...anchor.path, ...path], message) : { file: top.id, path: "", message };
+  };
+  problems.push(...checkReferences(withoutHash, locate));
+  if (problems.length > 0) throw ruleSetError(problems);
+  const origins = new Map<string, SourceLocation>();
+  for (const [key, anchor] of anchors) {
+    const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
+    origins.set(key, { file, path, line, column });
+  }
+  return { ...withoutHash, hash: ruleSetHash(withoutHash), origins };
+}
+
+function ruleSetError(problems: Problem[]): DixianError {
+  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}: ${p.message}`);
+  const code = problems.some((p) => p.message.startsWith("invalid JSON")) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  return new DixianError(code, `invalid rule set:\n${lines.join("\n")}`, problems);
+}

@@ -1,0 +1,41 @@
+/** A `{ "param": name }` (optionally `"times": other`) written where a value is expected. */
+export interface ParameterReference {
+  param: string;
+  times?: string;
+}
+
+export function isParameterReference(value: unknown): value is ParameterReference {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return (
+    typeof (value as { param?: unknown }).param === "string" &&
+    keys.every((key) => key === "param" || (key === "times" && typeof (value as { times?: unknown }).times === "string"))
+  );
+}
+
+/**
+ * Copies a JSON value, replacing every parameter reference with what `resolve` returns for it.
+ * Used on condition values, fact params and event params.
+ */
+export function replaceParameterReferences(value: unknown, resolve: (reference: ParameterReference) => unknown): unknown {
+  if (isParameterReference(value)) return resolve(value);
+  if (Array.isArray(value)) return value.map((item) => replaceParameterReferences(item, resolve));
+  if (typeof value === "object" && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(copy, key, { value: replaceParameterReferences(item, resolve), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
+  return value;
+}
+
+/** Every parameter name referenced anywhere inside a JSON value. */
+export function parameterNamesIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  replaceParameterReferences(value, (reference) => {
+    into.add(reference.param);
+    if (reference.times) into.add(reference.times);
+    return null;
+  });
+  return into;
+}

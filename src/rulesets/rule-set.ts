@@ -1,0 +1,42 @@
+import type { SourceLocation } from "../errors.js";
+import type {
+  BilingualText, GuaranteeEntry, MeasureEntry, Parameter, RiskTypeEntry, RuleDefinition, RuleSetManifest, Stage,
+  TopLevelCondition,
+} from "./schema.js";
+
+/** A rule after loading: its stage (from its file) and where it was written. */
+export interface LoadedRule extends RuleDefinition {
+  stage: Stage;
+}
+
+/** An entry a child rule set disabled, with its reason. */
+export interface DisabledEntry {
+  kind: "rule" | "riskType" | "measure";
+  id: string;
+  reason: string;
+  by: string;
+}
+
+/**
+ * A rule set with every layer merged (national → province → county): what screening runs and what
+ * the hash covers.
+ */
+export interface RuleSet {
+  id: string;
+  version: string;
+  /** Ids of the layers, base first, this set last. */
+  layers: string[];
+  region: RuleSetManifest["region"] | null;
+  description: BilingualText;
+  parameters: Record<string, Parameter>;
+  riskTypes: RiskTypeEntry[];
+  guarantees: GuaranteeEntry[];
+  measures: MeasureEntry[];
+  conditions: Record<string, TopLevelCondition>;
+  rules: LoadedRule[];
+  disabled: DisabledEntry[];
+  /** `sha256:` + hex digest of the canonical JSON of everything above. */
+  hash: string;
+  /** Where each rule, parameter and catalogue entry was written (`rule:ID`, `parameter:NAME`, ...). */
+  origins: ReadonlyMap<string, SourceLocation>;
+}

@@ -1,0 +1,274 @@
+import { z } from "zod";
+import { calendarDate } from "../input/household-schema.js";
+import {
+  CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES,
+} from "../input/enums.js";
+
+/**
+ * The schemas of every rule-set file. They are the single source of truth: the TypeScript types
+ * are inferred from them and the JSON Schemas under `schema/` are generated from them.
+ */
+
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "ids are letters, digits, '.', '_' or '-', starting with a letter");
+
+export const bilingualSchema = z
+  .strictObject({
+    zh: z.string().min(1).describe("中文 (required)"),
+    en: z.string().min(1).optional().describe("English"),
+  })
+  .describe("Text in Chinese and English / 中英文文本");
+export type BilingualText = z.output<typeof bilingualSchema>;
+
+export const sourceSchema = z
+  .strictObject({
+    document: z.string().min(1).describe("文件名称及文号 / document title and number"),
+    clause: z.string().optional().describe("条款 / clause"),
+    url: z.string().optional().describe("网址 / address"),
+    note: z.string().optional().describe("说明 / note"),
+  })
+  .describe("政策依据 / policy source");
+export type PolicySource = z.output<typeof sourceSchema>;
+
+export const STATUSES = ["confirmed", "partial", "default"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// ruleset.json
+
+export const manifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: identifier.describe("规则集标识 / rule set id"),
+  version: z.string().min(1).describe("规则集版本 / rule set version"),
+  extends: z.string().min(1).optional().describe("继承的上级规则集目录（相对路径）/ directory of the rule set this one extends, relative"),
+  region: z
+    .strictObject({
+      province: z.string().regex(/^\d{6}$/).optional(),
+      county: z.string().regex(/^\d{6}$/).optional(),
+      name: bilingualSchema,
+    })
+    .optional()
+    .describe("适用地区 / region"),
+  description: bilingualSchema.describe("说明 / description"),
+});
+export type RuleSetManifest = z.output<typeof manifestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// parameters.json
+
+export const PARAMETER_TYPES = ["money", "decimal", "ratio", "integer", "number", "boolean", "text"] as const;
+export type ParameterType = (typeof PARAMETER_TYPES)[number];
+
+export const parameterValueSchema = z.strictObject({
+  from: calendarDate.describe("生效日期（含）/ in force from (inclusive)"),
+  until: calendarDate.optional().describe("截止日期（含），省略表示直到下一取值 / in force until (inclusive); open-ended when omitted"),
+  value: z.union([z.string(), z.number(), z.boolean()]).describe("取值；金额和小数写成字符串 / the value; money and decimals as strings"),
+  source: sourceSchema,
+  status: z.enum(STATUSES).describe("confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）"),
+});
+export type ParameterValue = z.output<typeof parameterValueSchema>;
+
+export const parameterSchema = z.strictObject({
+  description: bilingualSchema,
+  type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
+  unit: z.string().optional().describe("单位 / unit"),
+  yearly: z.boolean().optional().describe("每年重新确定：按上一年度取值计算时给出警告 / set every year: warn when a value from an earlier year is used"),
+  values: z.array(parameterValueSchema).min(1).describe("按生效日期排列的取值 / values by effective date"),
+});
+export type Parameter = z.output<typeof parameterSchema>;
+
+export const parameterAdditionSchema = z.strictObject({
+  merge: z.literal("addValues").describe("在上级参数上增加（或按生效日期替换）取值 / add values to the inherited parameter (same `from` replaces)"),
+  values: z.array(parameterValueSchema).min(1),
+});
+
+export const parametersFileSchema = z
+  .record(z.string(), z.unknown())
+  .superRefine((file, ctx) => {
+    for (const [name, entry] of Object.entries(file)) {
+      if (name === "$schema") continue;
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+        ctx.addIssue({ code: "custom", path: [name], message: "parameter names are letters, digits and '_'" });
+        continue;
+      }
+      const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
+      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry);
+      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+    }
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Catalogues
+
+const disabledEntry = z.strictObject({
+  id: z.string(),
+  disabled: z.literal(true).describe("停用上级规则集中的该项 / disable the inherited entry"),
+  reason: z.string().min(1).describe("停用理由 / why it is disabled"),
+});
+
+export const riskTypeSchema = z.strictObject({
+  id: z.enum(RISK_TYPE_IDS).describe("风险类型标识（数据合同固定）/ risk id (fixed by the contract)"),
+  code: z.string().regex(/^\d{2,4}$/).describe("国家代码表 100A27 代码 / national code"),
+  label: bilingualSchema,
+});
+export const riskTypesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  riskTypes: z.array(z.union([disabledEntry, riskTypeSchema])),
+});
+export type RiskTypeEntry = z.output<typeof riskTypeSchema>;
+
+export const guaranteeItemSchema = z.strictObject({
+  id: z.enum(GUARANTEE_ITEMS).describe("3+1 项目 / item"),
+  label: bilingualSchema,
+});
+export const guaranteesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  guarantees: z.array(guaranteeItemSchema),
+});
+export type GuaranteeEntry = z.output<typeof guaranteeItemSchema>;
+
+export const measureSchema = z.strictObject({
+  id: identifier.describe("措施标识 / measure id"),
+  group: z.string().regex(/^100A\d{2}$/).describe("国家措施分组代码，如 100A40 / national group code"),
+  kind: z.enum(MEASURE_KINDS).describe("developmental 开发式帮扶 · protective 兜底/综合保障"),
+  label: bilingualSchema,
+  socialAssistance: z.enum(SOCIAL_ASSISTANCE_CODES).optional().describe("成员 socialAssistance 中对应此措施的值 / the member socialAssistance code that means this measure is in place"),
+  local: z.boolean().optional().describe("本地特色措施 / a local measure"),
+});
+export const measuresFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  measures: z.array(z.union([disabledEntry, measureSchema])),
+});
+export type MeasureEntry = z.output<typeof measureSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Conditions (json-rules-engine form, with labels)
+
+/** A reference to a rule-set parameter, replaced by its value in force on the as-of date. */
+export const parameterReferenceSchema = z.strictObject({
+  param: z.string().describe("参数名 / parameter name"),
+  times: z.string().optional().describe("乘以另一参数 / multiplied by another parameter"),
+});
+
+const factReferenceSchema = z.strictObject({
+  fact: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  path: z.string().optional(),
+});
+
+const conditionCommon = {
+  label: bilingualSchema.optional().describe("条件说明，用于理由和解释 / what the condition means, used in reasons"),
+  priority: z.number().int().min(1).optional(),
+  name: z.string().optional(),
+};
+
+export type Condition =
+  | { all: Condition[]; label?: BilingualText; priority?: number; name?: string }
+  | { any: Condition[]; label?: BilingualText; priority?: number; name?: string }
+  | { not: Condition; label?: BilingualText; priority?: number; name?: string }
+  | { condition: string; label?: BilingualText; priority?: number; name?: string }
+  | {
+      fact: string;
+      operator: string;
+      value: unknown;
+      params?: Record<string, unknown>;
+      path?: string;
+      label?: BilingualText;
+      priority?: number;
+      name?: string;
+    };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1), ...conditionCommon }),
+    z.strictObject({ any: z.array(conditionSchema).min(1), ...conditionCommon }),
+    z.strictObject({ not: conditionSchema, ...conditionCommon }),
+    z.strictObject({ condition: z.string().describe("named condition from conditions.json"), ...conditionCommon }),
+    z.strictObject({
+      fact: z.string().describe("事实名称，见 docs/facts.md / fact id"),
+      operator: z.string().describe("比较运算符 / operator"),
+      value: z.union([parameterReferenceSchema, factReferenceSchema, z.unknown()]).describe("比较值；可引用参数 {\"param\": ...} / value; may reference a parameter"),
+      params: z.record(z.string(), z.unknown()).optional().describe("事实参数 / fact params"),
+      path: z.string().optional(),
+      ...conditionCommon,
+    }),
+  ]),
+) as z.ZodType<Condition>;
+
+export const topLevelConditionSchema = z.union([
+  z.strictObject({ all: z.array(conditionSchema), ...conditionCommon }),
+  z.strictObject({ any: z.array(conditionSchema), ...conditionCommon }),
+  z.strictObject({ not: conditionSchema, ...conditionCommon }),
+  z.strictObject({ condition: z.string(), ...conditionCommon }),
+]);
+export type TopLevelCondition = z.output<typeof topLevelConditionSchema>;
+
+export const conditionsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  conditions: z.record(z.string(), topLevelConditionSchema),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export const STAGES = ["assessment", "flag", "plan", "fallback", "checks"] as const;
+export type Stage = (typeof STAGES)[number];
+
+const paramOr = <T extends z.ZodType>(schema: T) => z.union([schema, parameterReferenceSchema]);
+
+export const eventSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("risk"),
+    params: z.strictObject({
+      riskType: z.enum(RISK_TYPE_IDS),
+      code: z.string().regex(/^\d{2,4}$/).optional().describe("覆盖风险类型目录中的代码（如灾害子类）/ overrides the catalogue code"),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("guarantee"),
+    params: z.strictObject({ item: z.enum(GUARANTEE_ITEMS), status: z.enum(["problem", "unknown"]) }),
+  }),
+  z.strictObject({
+    type: z.literal("flag"),
+    params: z.strictObject({
+      flag: z.enum(FLAGS),
+      category: z.union([z.enum(CATEGORIES), z.literal("recorded"), z.null()]).describe("类别；recorded 表示沿用监测记录 / category; recorded = as recorded"),
+      unmetConditionsOf: z.string().optional().describe("把该规则未满足的条件列为理由 / list this rule's unmet conditions as reasons"),
+    }),
+  }),
+  z.strictObject({ type: z.literal("measure"), params: z.strictObject({ measure: z.string() }) }),
+  z.strictObject({ type: z.literal("reason") }),
+  z.strictObject({
+    type: z.literal("followUp"),
+    params: z.strictObject({ visitsPerWeek: paramOr(z.number().int().min(0)) }),
+  }),
+  z.strictObject({
+    type: z.literal("check"),
+    params: z.strictObject({ severity: z.enum(["error", "warning", "info"]) }),
+  }),
+]);
+export type RuleEvent = z.output<typeof eventSchema>;
+
+/** Which event types each stage may produce. */
+export const STAGE_EVENTS: Record<Stage, readonly RuleEvent["type"][]> = {
+  assessment: ["risk", "guarantee"],
+  flag: ["flag"],
+  plan: ["measure", "reason", "followUp"],
+  fallback: ["measure"],
+  checks: ["check"],
+};
+
+export const ruleSchema = z.strictObject({
+  id: identifier.describe("规则标识 / rule id"),
+  label: bilingualSchema.describe("规则名称 / rule name"),
+  basis: sourceSchema.optional(),
+  priority: z.number().int().min(1).optional().describe("优先级，大者先判（flag 阶段取第一个满足的）/ higher first; the flag stage takes the first met"),
+  conditions: topLevelConditionSchema,
+  event: eventSchema,
+  reason: bilingualSchema.optional().describe("理由模板，可用 {事实名} 和 {param.参数名} / reason template"),
+});
+export type RuleDefinition = z.output<typeof ruleSchema>;
+
+export const rulesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
+  rules: z.array(z.union([disabledEntry, ruleSchema])),
+});

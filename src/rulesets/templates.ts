@@ -1,0 +1,23 @@
+import type { FactDefinition } from "../facts/fact-definition.js";
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
+
+/** The `{name}` placeholders of a reason template. */
+export function templatePlaceholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Fills a template; `lookup` returns the text for a placeholder, or null to leave it as written. */
+export function fillTemplate(template: string, lookup: (placeholder: string) => string | null): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+}
+
+/**
+ * The params for a `{fact.argument}` placeholder: the argument fills the fact's first param
+ * (`{expense.medical}` → `{ kind: "medical" }`). Null when the fact takes no params.
+ */
+export function primaryParams(fact: FactDefinition<unknown>, argument: string): Record<string, unknown> | null {
+  const key = Object.keys((fact.params as unknown as { shape?: object }).shape ?? {})[0];
+  if (!key) return null;
+  return { [key]: /^\d+$/.test(argument) ? Number(argument) : argument };
+}

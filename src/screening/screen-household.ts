@@ -1,0 +1,151 @@
+import type { CompiledRuleSet } from "../evaluation/compile.js";
+import type { ConditionTrace } from "../evaluation/condition-trace.js";
+import { evaluateStage, type RuleOutcome } from "../evaluation/evaluate-stage.js";
+import { buildHouseholdContext } from "../facts/household-context.js";
+import { formatMoney } from "../input/decimal.js";
+import { GUARANTEE_ITEMS, type Category } from "../input/enums.js";
+import type { Household } from "../input/household-schema.js";
+import { inPlaceMeasures } from "../planning/in-place-measures.js";
+import { measurePlan } from "../planning/measure-plan.js";
+import { explain } from "../results/explanation.js";
+import { message } from "../results/messages.js";
+import { localize, reasonWriter } from "../results/reason-text.js";
+import type { CheckResult, Language, RiskTypeResult, ScreeningResult } from "../results/result-types.js";
+
+/** Options for screening one validated household. */
+export interface HouseholdScreeningOptions {
+  language: Language;
+  explain: boolean;
+}
+
+/**
+ * Screens one validated household: runs the stages in order (risk types and 3+1 → flag → plan →
+ * fallback → checks), each stage reading what the earlier ones decided, and assembles the result.
+ */
+export async function screenHousehold(
+  compiled: CompiledRuleSet,
+  household: Household,
+  options: HouseholdScreeningOptions,
+): Promise<ScreeningResult> {
+  const { ruleSet, asOf } = compiled;
+  const { language } = options;
+  const placed = inPlaceMeasures(household, ruleSet.measures);
+  const context = buildHouseholdContext(household, asOf, placed);
+  const write = reasonWriter(compiled, context, language);
+  const measuresById = new Map(ruleSet.measures.map((entry) => [entry.id, entry]));
+
+  const risks = new Map<string, { code: string; reasons: string[] }>();
+  const suggested = new Map<string, string[]>();
+  const reasons: string[] = [];
+  const checks: CheckResult[] = [];
+  let followUp: ScreeningResult["followUp"] = null;
+  const allOutcomes: RuleOutcome[] = [];
+
+  for (const stage of compiled.stages) {
+    const outcomes = await evaluateStage(stage, context);
+    allOutcomes.push(...outcomes);
+    for (const { compiled: rule, status } of outcomes) {
+      if (status !== "met") continue;
+      const event = rule.event;
+      const reason = write(rule.rule.reason ?? rule.rule.label);
+      switch (event.type) {
+        case "risk": {
+          const existing = risks.get(event.params.riskType);
+          if (existing) existing.reasons.push(reason);
+          else {
+            const code = event.params.code ?? ruleSet.riskTypes.find((entry) => entry.id === event.params.riskType)!.code;
+            risks.set(event.params.riskType, { code, reasons: [reason] });
+          }
+          context.stages.riskTypes.add(event.params.riskType);
+          break;
+        }
+        case "guarantee": {
+          const { item, status: itemStatus } = event.params;
+          if (itemStatus === "unknown" || context.stages.guarantees[item] !== "unknown") context.stages.guarantees[item] = itemStatus;
+          break;
+        }
+        case "flag": {
+          context.stages.flag = event.params.flag;
+          const category = event.params.category === "recorded" ? (household.monitoring?.category ?? null) : event.params.category;
+          context.stages.category = category as Category | null;
+          reasons.push(reason);
+          if (event.params.unmetConditionsOf) {
+            const other = outcomes.find((outcome) => outcome.compiled.rule.id === event.params.unmetConditionsOf);
+            for (const label of unmetLabels(other?.trace ?? null)) {
+              reasons.push(message("unmetCondition", language, { label: write(label) }));
+            }
+          }
+          break;
+        }
+        case "measure": {
+          const entry = measuresById.get(event.params.measure)!;
+          const list = suggested.get(entry.id) ?? [];
+          if (!list.includes(reason)) list.push(reason);
+          suggested.set(entry.id, list);
+          context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
+          break;
+        }
+        case "reason":
+          reasons.push(reason);
+          break;
+        case "followUp":
+          followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
+          break;
+        case "check":
+          checks.push({ id: rule.rule.id, severity: event.params.severity, message: reason });
+          break;
+      }
+    }
+  }
+
+  const engineChecks: CheckResult[] = [];
+  for (const parameter of [...compiled.parameters.values()].filter((p) => p.stale)) {
+    engineChecks.push({
+      id: "W_STALE_PARAMETER",
+      severity: "warning",
+      message: message("staleParameter", language, {
+        name: parameter.name, value: String(parameter.value), from: parameter.from, year: asOf.slice(0, 4), asOfYear: asOf.slice(0, 4),
+      }),
+    });
+  }
+  if (context.stages.flag === null) engineChecks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
+  for (const measure of placed.filter((m) => !m.catalogued)) {
+    engineChecks.push({ id: "W_UNKNOWN_MEASURE", severity: "warning", message: message("unknownMeasure", language, { id: measure.id }) });
+  }
+
+  const riskTypes: RiskTypeResult[] = ruleSet.riskTypes
+    .filter((entry) => risks.has(entry.id))
+    .map((entry) => ({
+      id: entry.id,
+      code: risks.get(entry.id)!.code,
+      label: localize(entry.label, language),
+      reason: risks.get(entry.id)!.reasons.join(message("reasonSeparator", language)),
+    }));
+  const threshold = compiled.parameters.get("threshold");
+  return {
+    householdId: household.id,
+    asOf,
+    ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
+    flag: context.stages.flag ?? "none",
+    category: context.stages.category,
+    riskTypes,
+    guarantees: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, context.stages.guarantees[item]])) as ScreeningResult["guarantees"],
+    measures: measurePlan(ruleSet.measures, suggested, placed, language),
+    figures: {
+      threshold: threshold ? formatMoney(String(threshold.value)) : null,
+      perCapitaNetIncome: formatMoney(context.perCapitaNetIncome),
+      adjustedPerCapitaIncome: formatMoney(context.adjustedPerCapitaIncome),
+    },
+    checks: [...engineChecks, ...checks],
+    reasons,
+    followUp,
+    explanation: options.explain ? explain(allOutcomes, language) : [],
+  };
+}
+
+/** The labels of the top-level conditions that were not met (the conditions of a rule's `all`). */
+function unmetLabels(trace: ConditionTrace | null) {
+  if (!trace || !("all" in trace)) return [];
+  return trace.all.filter((child) => child.result === false && child.label).map((child) => child.label!);
+}
+

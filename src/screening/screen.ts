@@ -1,0 +1,124 @@
+import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
+import { DixianError } from "../errors.js";
+import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import { validateHousehold, type InputIssue } from "../input/validate-household.js";
+import type { Language, ScreeningResult } from "../results/result-types.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { screenHousehold } from "./screen-household.js";
+
+/** Options for {@link screen} and {@link screenBatch}. */
+export interface ScreenOptions {
+  /** The rule set, from {@link loadRuleSet}. */
+  ruleSet: RuleSet;
+  /** The assessment date `YYYY-MM-DD`. Ages, windows and the parameters in force are taken on it; never "today". */
+  asOf: string;
+  /** Language of labels, reasons and explanations: `"zh"` (default) or `"en"`. */
+  lang?: Language;
+  /** Include every rule's outcome in `explanation` (default false: an empty array). */
+  explain?: boolean;
+}
+
+/** Why one household was not screened. */
+export interface Rejection {
+  code: "E_INPUT_SCHEMA" | "E_INPUT_JSON";
+  /** 0-based position in the batch. */
+  index: number;
+  /** 1-based line of the input file, when read from a file. */
+  line?: number;
+  /** The household's `id` when it could be read. */
+  householdId: string | null;
+  /** Every bad field, by JSON Pointer. */
+  issues: InputIssue[];
+}
+
+/** One entry of a batch, in input order: a result or a rejection. */
+export type BatchEntry =
+  | { ok: true; index: number; result: ScreeningResult }
+  | { ok: false; index: number; rejection: Rejection };
+
+/** Thrown by {@link screen} for a household that fails validation. */
+export class HouseholdRejectedError extends DixianError {
+  constructor(readonly rejection: Rejection) {
+    super(
+      "E_INPUT_SCHEMA",
+      `household ${rejection.householdId ?? "(no id)"} is invalid: ${rejection.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ")}`,
+    );
+  }
+}
+
+const compiledCache = new WeakMap<RuleSet, Map<IsoDate, CompiledRuleSet>>();
+
+/** The rule set compiled for the date, compiled once and reused. */
+function compiledFor(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
+  const problem = calendarDateProblem(asOf);
+  if (problem) throw new DixianError("E_BAD_AS_OF", `as-of date "${asOf}": ${problem}`);
+  let byDate = compiledCache.get(ruleSet);
+  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map()));
+  let compiled = byDate.get(asOf);
+  if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf)));
+  return compiled;
+}
+
+/**
+ * Prepares a rule set for a date without screening anything: throws at once when a parameter has
+ * no value in force (E_NO_PARAMETER_IN_FORCE) or the date is invalid (E_BAD_AS_OF).
+ */
+export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
+  compiledFor(ruleSet, asOf);
+}
+
+/**
+ * Screens one household. Throws {@link HouseholdRejectedError} when the household is invalid, and a
+ * {@link DixianError} when the rule set cannot be used on `asOf`.
+ *
+ * @example
+ * const ruleSet = loadRuleSet("rules/yunnan");
+ * const result = await screen(household, { ruleSet, asOf: "2025-06-30" });
+ * result.flag; // "identify"
+ */
+export async function screen(household: unknown, options: ScreenOptions): Promise<ScreeningResult> {
+  const compiled = compiledFor(options.ruleSet, options.asOf);
+  const validation = validateHousehold(household, options.asOf);
+  if (!validation.ok) {
+    throw new HouseholdRejectedError({ code: "E_INPUT_SCHEMA", index: 0, householdId: validation.householdId, issues: validation.issues });
+  }
+  return screenHousehold(compiled, validation.household, { language: options.lang ?? "zh", explain: options.explain ?? false });
+}
+
+/**
+ * Screens households one by one from an array, iterable or async iterable, yielding a result or a
+ * rejection for each, in input order. A bad household never stops the batch. Items may be
+ * `{ line, value }` pairs (see {@link LineItem}) so rejections can name their input line.
+ */
+export async function* screenBatch(
+  households: Iterable<unknown> | AsyncIterable<unknown>,
+  options: ScreenOptions,
+): AsyncGenerator<BatchEntry> {
+  const compiled = compiledFor(options.ruleSet, options.asOf);
+  const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false } as const;
+  let index = 0;
+  for await (const item of households) {
+    const position = index++;
+    const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
+    if (jsonError !== undefined) {
+      yield { ok: false, index: position, rejection: { code: "E_INPUT_JSON", index: position, line, householdId: null, issues: [{ path: "", message: jsonError }] } };
+      continue;
+    }
+    const validation = validateHousehold(value, options.asOf);
+    if (!validation.ok) {
+      yield { ok: false, index: position, rejection: { code: "E_INPUT_SCHEMA", index: position, ...(line ? { line } : {}), householdId: validation.householdId, issues: validation.issues } };
+      continue;
+    }
+    yield { ok: true, index: position, result: await screenHousehold(compiled, validation.household, screeningOptions) };
+  }
+}
+
+/** A household read from a line of a file (or a line that was not valid JSON). */
+export class LineItem {
+  constructor(
+    readonly line: number,
+    readonly value: unknown,
+    /** Set when the line is not valid JSON: the parser's message. */
+    readonly jsonError?: string,
+  ) {}
+}
