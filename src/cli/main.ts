@@ -1,0 +1,52 @@
+import { DixianError, formatLocation } from "../errors.js";
+import { InputFormatError } from "./read-households.js";
+import { EXIT, UsageError, write, type CliIo } from "./io.js";
+import { screenCommand } from "./screen-command.js";
+import { validateCommand } from "./validate-command.js";
+
+const HELP = `Usage: dixian <command> [options]
+
+Commands:
+  screen     screen households with a rule set                 按规则集筛查农户
+  validate   check rule-set directories                        校验规则集
+
+Run "dixian <command> --help" for a command's options.`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  screen: screenCommand,
+  validate: validateCommand,
+};
+
+/**
+ * Runs the command line and returns the exit status. Every failure becomes a message on standard
+ * error, never a stack trace.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    await write(command ? io.stdout : io.stderr, HELP + "\n");
+    return command ? EXIT.ok : EXIT.failure;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    await write(io.stderr, `dixian: unknown command "${command}"\n\n${HELP}\n`);
+    return EXIT.failure;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      await write(io.stderr, `dixian ${command}: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
+    } else if (error instanceof DixianError) {
+      const details = error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
+        ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}: ${p.message}`).join("\n")
+        : "";
+      await write(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
+    } else if (error instanceof InputFormatError) {
+      await write(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.message}\n`);
+    } else {
+      await write(io.stderr, `dixian ${command}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    }
+    return EXIT.failure;
+  }
+}
