@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { DixianError, type Problem } from "../errors.js";
+import { loadRuleSet } from "../rulesets/load.js";
+import { readJsonSource } from "../rulesets/json-source.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { screen } from "../screening/screen.js";
+import { compareResult, type Mismatch } from "./compare.js";
+import { ruleTestFileSchema, type RuleTest } from "./schema.js";
+
+/** The outcome of one rule test. */
+export interface RuleTestOutcome {
+  file: string;
+  name: string;
+  passed: boolean;
+  mismatches: Mismatch[];
+  /** The rules whose conditions were met while screening (for coverage). */
+  rulesMet: string[];
+  ruleSetId: string | null;
+}
+
+/** Every `*.json` test file under a path: the file itself, a `tests/` folder of a rule set, or a folder. */
+export function findTestFiles(path: string): string[] {
+  const stats = statSync(path);
+  if (stats.isFile()) return [path];
+  const testsDir = existsSync(join(path, "ruleset.json")) ? join(path, "tests") : path;
+  if (!existsSync(testsDir)) return [];
+  return readdirSync(testsDir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = join(testsDir, entry.name);
+      if (entry.isDirectory()) return findTestFiles(full);
+      return entry.name.endsWith(".json") ? [full] : [];
+    })
+    .sort();
+}
+
+/** The rule set a test file runs: its `ruleSet` (relative to the file), else the rule set the file lies in. */
+function ruleSetDirFor(file: string, declared: string | undefined): string {
+  if (declared) return resolve(dirname(file), declared);
+  let dir = dirname(resolve(file));
+  for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) if (existsSync(join(dir, "ruleset.json"))) return dir;
+  throw new DixianError("E_RULESET_NOT_FOUND", `${file}: no "ruleSet" given and the file is not inside a rule set`);
+}
+
+/** Reads and validates a test file; schema problems are thrown with their lines. */
+export function readTestFile(file: string): { ruleSetDir: string; tests: RuleTest[] } {
+  const source = readJsonSource(file);
+  const parsed = ruleTestFileSchema.safeParse(source.value);
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.map((issue) => source.problemAt(issue.path as PropertyKey[], issue.message));
+    throw new DixianError("E_RULESET_SCHEMA", `invalid test file ${file}`, problems);
+  }
+  return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet), tests: parsed.data.tests };
+}
+
+/** Runs every test of the given files (rule sets are loaded once per directory). */
+export async function runRuleTests(files: readonly string[]): Promise<RuleTestOutcome[]> {
+  const ruleSets = new Map<string, RuleSet>();
+  const outcomes: RuleTestOutcome[] = [];
+  for (const file of files) {
+    const { ruleSetDir, tests } = readTestFile(file);
+    let ruleSet = ruleSets.get(ruleSetDir);
+    if (!ruleSet) ruleSets.set(ruleSetDir, (ruleSet = loadRuleSet(ruleSetDir)));
+    for (const test of tests) outcomes.push(await runRuleTest(file, ruleSet, test));
+  }
+  return outcomes;
+}
+
+/** Runs one test: screens its household and compares the result (or the error) with the expectation. */
+export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest): Promise<RuleTestOutcome> {
+  const base = { file, name: test.name, ruleSetId: ruleSet.id };
+  try {
+    const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true });
+    const mismatches = compareResult(result, test.expect);
+    const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
+    return { ...base, passed: mismatches.length === 0, mismatches, rulesMet };
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    const passed = test.expect.error === error.code;
+    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected: test.expect.error ?? "no error", actual: `${error.code}: ${error.message}` }], rulesMet: [] };
+  }
+}

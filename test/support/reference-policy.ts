@@ -1,0 +1,139 @@
+/**
+ * An independent implementation of POLICY.md §3, written straight from the text with integer
+ * arithmetic in fen (cents) and hand-written date arithmetic, to check dixian's rule sets against.
+ * Deliberately shares no code with src/.
+ */
+
+export type Flag = "none" | "watch" | "identify" | "continue" | "eliminate";
+type Status = "ok" | "problem" | "unknown";
+
+export interface ReferenceOutcome {
+  flag: Flag;
+  category: string | null;
+  riskTypes: string[];
+  guarantees: Record<string, Status>;
+  labourCapable: boolean;
+  whollyWithoutLabour: boolean;
+}
+
+/** Money as integer fen. */
+function fen(value: string | number | undefined): bigint {
+  if (value === undefined) return 0n;
+  const text = typeof value === "number" ? String(value) : value;
+  const negative = text.startsWith("-");
+  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  const result = BigInt(whole!) * 100n + BigInt((fraction + "00").slice(0, 2));
+  return negative ? -result : result;
+}
+
+function parts(date: string): [number, number, number] {
+  return date.split("-").map(Number) as [number, number, number];
+}
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthDays = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/** date − n months, clamped to the end of the month. */
+export function minusMonths(date: string, n: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) - n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return iso(year, month, Math.min(d, monthDays(year, month)));
+}
+
+/** Whole years; a 29 February birthday counts on 1 March in common years. */
+export function age(birth: string, asOf: string): number {
+  const [by, bm, bd] = parts(birth);
+  const [ay, am, ad] = parts(asOf);
+  let years = ay - by;
+  let [birthdayMonth, birthdayDay] = [bm, bd];
+  if (bm === 2 && bd === 29 && !isLeap(ay)) [birthdayMonth, birthdayDay] = [3, 1];
+  if (am < birthdayMonth || (am === birthdayMonth && ad < birthdayDay)) years--;
+  return years;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export function referenceScreen(h: Json, asOf: string, threshold: bigint): ReferenceOutcome {
+  const members: Json[] = h.members;
+  const size = BigInt(members.length);
+  const inc = h.income;
+  const net = fen(inc.wage) + fen(inc.business) + fen(inc.property) + fen(inc.transfer) - fen(inc.productionCost);
+  const ex = h.expenses ?? {};
+  const medical = fen(ex.medical);
+  const education = fen(ex.education);
+  const adjustedTotal = net + fen(inc.insurancePayout) - medical - education - fen(ex.other);
+  const tTimesSize = threshold * size;
+  const nWithin = net <= tTimesSize;
+  const aWithin = adjustedTotal <= tTimesSize;
+  const aWithinBand = 2n * adjustedTotal <= 3n * tTimesSize;
+
+  const windowStart = minusMonths(asOf, 12);
+  const events: Json[] = h.events ?? [];
+  const recent = (type: string) => events.some((e) => e.type === type && e.date > windowStart && e.date <= asOf);
+  const labors = members.map((m) => m.labor as string);
+  const hasLabor = (...codes: string[]) => labors.some((l) => codes.includes(l));
+  const heavy = (spend: bigint) => (net > 0n ? 4n * spend >= net : spend > 0n);
+  const prev = h.previousIncome;
+
+  const risks: string[] = [];
+  if (members.some((m) => m.illness !== "none") && heavy(medical)) risks.push("illness");
+  if (recent("naturalDisaster")) risks.push("disaster");
+  if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2 || ((m.disabilityLevel === 3 || m.disabilityLevel === 4) && ["weak", "lost", "none"].includes(m.labor)))) risks.push("disability");
+  if (!hasLabor("ordinary", "skilled")) risks.push("lackOfLabor");
+  if (recent("accident")) risks.push("accident");
+  if (recent("industryFailure") || (prev && fen(prev.business) > 0n && 2n * fen(inc.business) <= fen(prev.business))) risks.push("industryFailure");
+  if ((recent("jobLoss") || (prev && fen(prev.wage) > 0n && 2n * fen(inc.wage) <= fen(prev.wage))) && hasLabor("ordinary", "skilled", "weak")) risks.push("unstableEmployment");
+  if (heavy(education)) risks.push("education");
+
+  const lc = h.livingConditions ?? {};
+  const water = lc.water;
+  let waterStatus: Status = "unknown";
+  if (water) {
+    const minimum = water.waterScarceArea ? 20 : 35;
+    const convenient = water.pipedIn || water.fetchMinutes <= 20 || (water.fetchDistanceM !== undefined && water.fetchDistanceM <= 800) || (water.fetchClimbM !== undefined && water.fetchClimbM <= 80);
+    waterStatus = water.litersPerPersonPerDay < minimum || !water.qualityOk || !convenient || water.interruptionDaysPerYear > 36 ? "problem" : "ok";
+  }
+  const guarantees: Record<string, Status> = {
+    food: lc.food === undefined ? "unknown" : lc.food ? "ok" : "problem",
+    clothing: lc.clothing === undefined ? "unknown" : lc.clothing ? "ok" : "problem",
+    compulsoryEducation: members.some((m) => { const a = age(m.birthDate, asOf); return a >= 6 && a <= 15 && (m.schooling === "none" || m.schooling === "droppedOut") && !m.schoolExempt; }) ? "problem" : "ok",
+    basicMedical: members.some((m) => m.medicalInsurance === "none") ? "problem" : "ok",
+    housing: lc.housing === undefined ? "unknown" : ["C", "D"].includes(lc.housing.safetyLevel) ? "problem" : "ok",
+    water: waterStatus,
+  };
+  const hasRiskFactor = risks.length > 0 || Object.values(guarantees).includes("problem");
+
+  const monitoring = h.monitoring ?? null;
+  const monitored = monitoring !== null && (monitoring.riskEliminatedOn == null || monitoring.riskEliminatedOn > asOf);
+  let flag: Flag;
+  let category: string | null = null;
+  if (!monitored) {
+    if (nWithin && hasRiskFactor) {
+      flag = "identify";
+      category = h.householdType === "formerlyPoor" ? "unstableFormerlyPoor" : "marginal";
+    } else if (!nWithin && aWithin && hasRiskFactor) {
+      flag = "identify";
+      category = "suddenHardship";
+    } else if ((nWithin && !hasRiskFactor) || (hasRiskFactor && aWithinBand)) flag = "watch";
+    else flag = "none";
+  } else {
+    const sixMonths = monitoring.identifiedOn <= minusMonths(asOf, 6);
+    const allOk = Object.values(guarantees).every((s) => s === "ok");
+    if (!nWithin && !aWithin && sixMonths && allOk && risks.length === 0) flag = "eliminate";
+    else {
+      flag = "continue";
+      category = monitoring.category;
+    }
+  }
+  return {
+    flag,
+    category,
+    riskTypes: risks.sort(),
+    guarantees,
+    labourCapable: members.some((m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59),
+    whollyWithoutLabour: members.every((m) => m.labor === "lost" || m.labor === "none"),
+  };
+}
