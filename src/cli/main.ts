@@ -36,7 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      await write(io.stderr, `dixian ${command}: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
+      await write(io.stderr, `dixian ${command}: E_USAGE: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
     } else if (error instanceof DixianError) {
       const details = error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
         ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}: ${p.message}`).join("\n")

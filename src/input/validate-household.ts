@@ -40,7 +40,8 @@ export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValid
 
 /** zod's default text for an absent field reads "expected string, received undefined". */
 function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
-  return issue.code === "invalid_type" && issue.input === undefined ? "required field is missing" : undefined;
+  const absentCodes = ["invalid_type", "invalid_value", "invalid_union"];
+  return issue.input === undefined && issue.code !== undefined && absentCodes.includes(issue.code) ? "required field is missing" : undefined;
 }
 
 type ZodIssue = { code: string; message: string; keys?: readonly string[] };

@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal, formatMoney, moneyProblem, parseMoney } from "../src/input/decimal.js";
+import { buildHouseholdContext } from "../src/facts/household-context.js";
+import { validateHousehold } from "../src/input/validate-household.js";
+
+describe("money", () => {
+  it("adds decimals exactly: 0.1 + 0.2 is 0.3", () => {
+    expect(parseMoney("0.1").plus(parseMoney("0.2")).equals(new Decimal("0.3"))).toBe(true);
+    expect(parseMoney(0.1).plus(parseMoney(0.2)).toString()).toBe("0.3");
+  });
+
+  it("accepts decimal strings and JSON numbers with at most two places", () => {
+    for (const ok of ["0", "12", "3500.50", "3500.5", "-0", 12, 0.5, 999999999999999]) expect(moneyProblem(ok, false)).toBeNull();
+    expect(parseMoney("-0").toString()).toBe("0");
+  });
+
+  it("rejects three places, exponents, NaN, Infinity, signs and oversized amounts", () => {
+    expect(moneyProblem("12.345", false)).toMatch(/two decimal places/);
+    for (const bad of ["NaN", "Infinity", "1e3", "+5", " 5", "5 ", "", "1,000", "0x10", "1234567890123456"]) expect(moneyProblem(bad, true)).not.toBeNull();
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e400, 0.1 + 0.2, 1e21]) expect(moneyProblem(bad, true)).not.toBeNull();
+    expect(moneyProblem("-5", false)).toMatch(/negative/);
+    expect(moneyProblem("-5", true)).toBeNull();
+    expect(moneyProblem(null, true)).toMatch(/decimal string or a number/);
+  });
+
+  it("rounds half up to two places for display", () => {
+    expect(formatMoney("3333.335")).toBe("3333.34");
+    expect(formatMoney("3333.334999")).toBe("3333.33");
+    expect(formatMoney("-0.005")).toBe("-0.01");
+    expect(formatMoney("8700")).toBe("8700.00");
+  });
+
+  it("divides per capita exactly and rounds only for display", () => {
+    const validation = validateHousehold(
+      {
+        id: "H", region: { province: "530000", county: "530129" }, householdType: "general",
+        members: [1, 2, 3].map((n) => ({
+          id: `M${n}`, birthDate: "1980-01-01", sex: "male", relation: n === 1 ? "head" : "child", labor: "ordinary", illness: "none",
+          disabilityLevel: null, schooling: "none", schoolExempt: false, medicalInsurance: "resident", socialAssistance: [],
+        })),
+        income: { wage: "10000", business: "0", property: "0", transfer: "0", productionCost: "0" },
+      },
+      "2025-06-30",
+    );
+    if (!validation.ok) throw new Error("fixture invalid");
+    const context = buildHouseholdContext(validation.household, "2025-06-30", []);
+    expect(formatMoney(context.perCapitaNetIncome)).toBe("3333.33");
+    // The exact quotient times the size gives the total back: nothing was rounded away.
+    expect(context.perCapitaNetIncome.times(3).toDecimalPlaces(20).toString()).toBe("10000");
+    expect(context.perCapitaNetIncome.greaterThan("3333.33")).toBe(true);
+  });
+
+  it("never loses a cent when summing many amounts (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 50 }), (cents) => {
+        const total = cents.reduce((sum, c) => sum.plus(parseMoney((c / 100).toFixed(2))), new Decimal(0));
+        expect(total.times(100).toNumber()).toBe(cents.reduce((a, b) => a + b, 0));
+      }),
+    );
+  });
+});

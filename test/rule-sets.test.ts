@@ -1,0 +1,144 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DixianError, loadRuleSet, screen } from "../src/index.js";
+import { contractExample } from "./support/households.js";
+import { copyRules, editJson, editText, lineOf } from "./support/rule-set-copy.js";
+
+function loadError(dir: string): DixianError {
+  try {
+    loadRuleSet(dir);
+  } catch (error) {
+    if (error instanceof DixianError) return error;
+    throw error;
+  }
+  throw new Error("expected the rule set to be rejected");
+}
+
+describe("shipped rule sets", () => {
+  it("yunnan extends cn and replaces only the threshold", () => {
+    const cn = loadRuleSet("rules/cn");
+    const yunnan = loadRuleSet("rules/yunnan");
+    expect(yunnan.layers).toEqual(["cn", "yunnan"]);
+    expect(yunnan.rules.map((r) => r.id)).toEqual(cn.rules.map((r) => r.id));
+    expect(yunnan.parameters.threshold!.values.map((v) => v.value)).toEqual(["8050", "8700"]);
+    expect(cn.parameters.threshold!.values.map((v) => v.value)).toEqual(["6900"]);
+    expect(yunnan.hash).not.toBe(cn.hash);
+    expect(yunnan.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("hashes the resolved content, not where or how the files are written", () => {
+    const copy = copyRules();
+    editJson(join(copy, "yunnan/parameters.json"), () => undefined); // reformatted, same content
+    expect(loadRuleSet(join(copy, "yunnan")).hash).toBe(loadRuleSet("rules/yunnan").hash);
+    editJson(join(copy, "yunnan/parameters.json"), (p) => { p.threshold.values[1].value = "9000"; });
+    expect(loadRuleSet(join(copy, "yunnan")).hash).not.toBe(loadRuleSet("rules/yunnan").hash);
+  });
+
+  it("fails clearly on a date with no threshold in force (Yunnan 2024)", async () => {
+    const ruleSet = loadRuleSet("rules/yunnan");
+    await expect(screen(contractExample(), { ruleSet, asOf: "2024-06-30" })).rejects.toMatchObject({
+      code: "E_NO_PARAMETER_IN_FORCE",
+      message: expect.stringMatching(/threshold.*yunnan|yunnan.*threshold/),
+    });
+  });
+
+  it("uses 8050 in 2023, 8700 in 2025, and warns in 2026 that the 2025 value is used", async () => {
+    const ruleSet = loadRuleSet("rules/yunnan");
+    const household = contractExample();
+    household.monitoring = null;
+    household.income.periodEnd = "2023-05-31";
+    household.events = [];
+    expect((await screen(household, { ruleSet, asOf: "2023-06-30" })).figures.threshold).toBe("8050.00");
+    const in2026 = await screen(household, { ruleSet, asOf: "2026-06-30" });
+    expect(in2026.figures.threshold).toBe("8700.00");
+    expect(in2026.checks.map((c) => c.id)).toContain("W_STALE_PARAMETER");
+    const in2025 = await screen(household, { ruleSet, asOf: "2025-06-30" });
+    expect(in2025.checks.map((c) => c.id)).not.toContain("W_STALE_PARAMETER");
+  });
+
+  it("gives byte-identical results for the same input, and English on request", async () => {
+    const ruleSet = loadRuleSet("rules/yunnan");
+    const a = JSON.stringify(await screen(contractExample(), { ruleSet, asOf: "2025-06-30", explain: true }));
+    const b = JSON.stringify(await screen(contractExample(), { ruleSet: loadRuleSet("rules/yunnan"), asOf: "2025-06-30", explain: true }));
+    expect(a).toBe(b);
+    const english = await screen(contractExample(), { ruleSet, asOf: "2025-06-30", lang: "en" });
+    expect(english.riskTypes[0]!.label).toBe("Illness");
+    expect(english.reasons[0]).toMatch(/continue/);
+  });
+});
+
+describe("rule-set errors name the file, the JSON path and the line", () => {
+  it("an unknown key", () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/parameters.json");
+    editText(file, `"yearly": true,`, `"yearly": true,\n    "yaerly": true,`);
+    const problem = loadError(join(copy, "yunnan")).problems[0]!;
+    expect(problem).toMatchObject({ path: "/threshold/yaerly", line: lineOf(file, `"yaerly"`) });
+    expect(problem.file).toMatch(/yunnan[/\\]parameters\.json$/);
+  });
+
+  it("a wrong type", () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/parameters.json");
+    editText(file, `"value": "8700"`, `"value": 8700`);
+    const problem = loadError(join(copy, "yunnan")).problems[0]!;
+    expect(problem).toMatchObject({ path: "/threshold/values/1/value", line: lineOf(file, `"value": 8700`), message: expect.stringMatching(/decimal string/) });
+  });
+
+  it("an unknown fact and an unknown operator", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/rules/assessment.json");
+    editText(file, `"fact": "eventCount"`, `"fact": "eventTotal"`);
+    editText(file, `"operator": "decimalGreaterThanInclusive"`, `"operator": "decimalAtLeast"`);
+    const problems = loadError(join(copy, "yunnan")).problems;
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ message: expect.stringContaining(`unknown fact "eventTotal"`), line: lineOf(file, `"eventTotal"`) }),
+      expect.objectContaining({ message: expect.stringContaining(`unknown operator "decimalAtLeast"`), line: lineOf(file, `"decimalAtLeast"`) }),
+    ]));
+  });
+
+  it("bad references: a parameter, a measure, a fact param", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/rules/plan.json");
+    editText(file, `"measure": "housing.renovation"`, `"measure": "housing.rebuild"`);
+    editText(join(copy, "cn/rules/assessment.json"), `"param": "riskWindowMonths"`, `"param": "riskWindow"`);
+    editText(join(copy, "cn/rules/assessment.json"), `"illness": [`, `"sickness": [`);
+    const messages = loadError(join(copy, "cn")).problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringContaining(`unknown measure "housing.rebuild"`),
+      expect.stringContaining(`unknown parameter "riskWindow"`),
+      expect.stringContaining(`takes no param "sickness"`),
+    ]));
+  });
+
+  it("malformed JSON reports the position of the syntax error", () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/ruleset.json");
+    editText(file, `"version": "2025.1",`, `"version": "2025.1"`);
+    const error = loadError(join(copy, "yunnan"));
+    expect(error.code).toBe("E_RULESET_JSON");
+    expect(error.problems[0]).toMatchObject({ line: lineOf(file, `"extends"`), message: expect.stringMatching(/invalid JSON/) });
+  });
+
+  it("extends that do not exist, or form a cycle", () => {
+    const copy = copyRules();
+    editJson(join(copy, "yunnan/ruleset.json"), (m) => { m.extends = "../nowhere"; });
+    expect(loadError(join(copy, "yunnan")).code).toBe("E_RULESET_NOT_FOUND");
+    editJson(join(copy, "yunnan/ruleset.json"), (m) => { m.extends = "../cn"; });
+    editJson(join(copy, "cn/ruleset.json"), (m) => { m.extends = "../yunnan"; });
+    expect(loadError(join(copy, "yunnan")).code).toBe("E_RULESET_CYCLE");
+  });
+
+  it("a child may disable an inherited rule with a reason, and not one it does not inherit", async () => {
+    const copy = copyRules();
+    const rulesDir = join(copy, "yunnan/rules");
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(rulesDir);
+    writeFileSync(join(rulesDir, "checks.json"), JSON.stringify({ stage: "checks", rules: [{ id: "check.staleIncomeData", disabled: true, reason: "县里按季度更新收入" }] }));
+    const ruleSet = loadRuleSet(join(copy, "yunnan"));
+    expect(ruleSet.rules.map((r) => r.id)).not.toContain("check.staleIncomeData");
+    expect(ruleSet.disabled).toEqual([{ kind: "rule", id: "check.staleIncomeData", reason: "县里按季度更新收入", by: "yunnan" }]);
+    writeFileSync(join(rulesDir, "checks.json"), JSON.stringify({ stage: "checks", rules: [{ id: "check.nothing", disabled: true, reason: "x" }] }));
+    expect(loadError(join(copy, "yunnan")).problems[0]!.message).toMatch(/cannot disable rule "check.nothing"/);
+  });
+});
