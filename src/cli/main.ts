@@ -2,6 +2,8 @@ import { DixianError, formatLocation } from "../errors.js";
 import { InputFormatError } from "./read-households.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { screenCommand } from "./screen-command.js";
+import { explainCommand } from "./explain-command.js";
+import { testCommand } from "./test-command.js";
 import { validateCommand } from "./validate-command.js";
 
 const HELP = `Usage: dixian <command> [options]
@@ -9,12 +11,16 @@ const HELP = `Usage: dixian <command> [options]
 Commands:
   screen     screen households with a rule set                 按规则集筛查农户
   validate   check rule-set directories                        校验规则集
+  test       run rule tests written as data                    运行规则测试
+  explain    explain one household's screening, rule by rule   逐条解释一户的筛查
 
 Run "dixian <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   screen: screenCommand,
   validate: validateCommand,
+  test: testCommand,
+  explain: explainCommand,
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { HouseholdContext } from "../facts/household-context.js";
 import type { CompiledRule, CompiledStage } from "./compile.js";
-import { traceConditions, type ConditionTrace } from "./condition-trace.js";
+import { traceConditions, type EngineTrace } from "./condition-trace.js";
 import { runEngine } from "./engine-factory.js";
 
 /** A rule's outcome: met, not met, or not evaluated (a first-match stage stopped before it). */
@@ -9,7 +9,7 @@ export type RuleStatus = "met" | "notMet" | "notEvaluated";
 export interface RuleOutcome {
   compiled: CompiledRule;
   status: RuleStatus;
-  trace: ConditionTrace | null;
+  trace: EngineTrace | null;
 }
 
 /** Evaluates one stage for one household, returning every rule's outcome in the stage's rule order. */
@@ -46,6 +46,6 @@ export async function evaluateStage(stage: CompiledStage, context: HouseholdCont
 }
 
 /** json-rules-engine leaves the top-level condition's own result unset; it is the rule's result. */
-function topLevelTrace(conditions: unknown, met: boolean): ConditionTrace {
+function topLevelTrace(conditions: unknown, met: boolean): EngineTrace {
   return { ...traceConditions(conditions as Record<string, unknown>), result: met };
 }

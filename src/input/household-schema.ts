@@ -4,7 +4,7 @@ import { moneyProblem, parseMoney } from "./decimal.js";
 import * as E from "./enums.js";
 
 /** A real calendar date `YYYY-MM-DD`, kept as text. */
-export const calendarDate = z.string().superRefine((value, ctx) => {
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be written YYYY-MM-DD").superRefine((value, ctx) => {
   const problem = calendarDateProblem(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });

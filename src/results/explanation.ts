@@ -1,9 +1,14 @@
+import { mapLabels } from "../evaluation/condition-trace.js";
 import type { RuleOutcome } from "../evaluation/evaluate-stage.js";
+import type { BilingualText } from "../rulesets/schema.js";
 import { localize } from "./reason-text.js";
 import type { Language, RuleExplanation } from "./result-types.js";
 
-/** The structured explanation of every rule's outcome, in stage and rule order. */
-export function explain(outcomes: readonly RuleOutcome[], language: Language): RuleExplanation[] {
+/**
+ * The structured explanation of every rule's outcome, in stage and rule order. Condition labels are
+ * given in the result's language with their placeholders filled by `write`.
+ */
+export function explain(outcomes: readonly RuleOutcome[], language: Language, write: (template: BilingualText) => string): RuleExplanation[] {
   return outcomes.map(({ compiled, status, trace }) => ({
     rule: compiled.rule.id,
     stage: compiled.rule.stage,
@@ -13,6 +18,6 @@ export function explain(outcomes: readonly RuleOutcome[], language: Language): R
     parameters: compiled.parameters.map(({ name, value, from, until, source, status: valueStatus }) => ({
       name, value, from, until, source, status: valueStatus,
     })),
-    conditions: trace,
+    conditions: trace ? mapLabels(trace, write) : null,
   }));
 }

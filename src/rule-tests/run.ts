@@ -53,9 +53,8 @@ export function readTestFile(file: string): { ruleSetDir: string; tests: RuleTes
   return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet), tests: parsed.data.tests };
 }
 
-/** Runs every test of the given files (rule sets are loaded once per directory). */
-export async function runRuleTests(files: readonly string[]): Promise<RuleTestOutcome[]> {
-  const ruleSets = new Map<string, RuleSet>();
+/** Runs every test of the given files (rule sets are loaded once per directory, into `ruleSets` when given). */
+export async function runRuleTests(files: readonly string[], ruleSets: Map<string, RuleSet> = new Map()): Promise<RuleTestOutcome[]> {
   const outcomes: RuleTestOutcome[] = [];
   for (const file of files) {
     const { ruleSetDir, tests } = readTestFile(file);

@@ -191,7 +191,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       ...conditionCommon,
     }),
   ]),
-) as z.ZodType<Condition>;
+).meta({ id: "Condition", title: "条件 / condition" }) as z.ZodType<Condition>;
 
 export const topLevelConditionSchema = z.union([
   z.strictObject({ all: z.array(conditionSchema), ...conditionCommon }),

@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
-import type { ConditionTrace } from "../evaluation/condition-trace.js";
+import type { EngineTrace } from "../evaluation/condition-trace.js";
 import { evaluateStage, type RuleOutcome } from "../evaluation/evaluate-stage.js";
 import { buildHouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
@@ -139,12 +139,12 @@ export async function screenHousehold(
     checks: [...engineChecks, ...checks],
     reasons,
     followUp,
-    explanation: options.explain ? explain(allOutcomes, language) : [],
+    explanation: options.explain ? explain(allOutcomes, language, write) : [],
   };
 }
 
 /** The labels of the top-level conditions that were not met (the conditions of a rule's `all`). */
-function unmetLabels(trace: ConditionTrace | null) {
+function unmetLabels(trace: EngineTrace | null) {
   if (!trace || !("all" in trace)) return [];
   return trace.all.filter((child) => child.result === false && child.label).map((child) => child.label!);
 }
