@@ -21,3 +21,11 @@ export type { RuleStatus } from "./evaluation/evaluate-stage.js";
 export type {
   Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId,
 } from "./input/enums.js";
+export {
+  CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, HOUSEHOLD_TYPES, MEASURE_KINDS, RISK_TYPE_IDS,
+} from "./input/enums.js";
+export { STAGES } from "./rulesets/schema.js";
+export type {
+  BilingualText, Condition, TopLevelCondition, Parameter, ParameterValue, PolicySource, Stage, RuleDefinition,
+  RuleEvent, RiskTypeEntry, MeasureEntry, GuaranteeEntry, RuleSetManifest,
+} from "./rulesets/schema.js";

@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadRuleSet } from "../src/index.js";
+import { copyRules, editJson, editText, lineOf } from "./support/rule-set-copy.js";
+import { runCliCaptured } from "./support/run-cli.js";
+import { contractExample } from "./support/households.js";
+
+const SHIPPED = ["rules/cn", "rules/yunnan", "rules/examples/xundian-lianhe"];
+
+describe("dixian validate", () => {
+  it("passes every shipped rule set, warning about values that are not confirmed", async () => {
+    const { code, stdout, stderr } = await runCliCaptured(["validate", ...SHIPPED]);
+    expect(code).toBe(0);
+    expect(stdout.match(/^ok /gm)).toHaveLength(3);
+    expect(stderr).toMatch(/threshold = 8700|catastrophicSpendingShare = 0\.25.*"default"/);
+  });
+
+  it("names file:line:column and JSON path for hidden corruptions, exit 2", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/parameters.json");
+    editText(file, `"value": "8700"`, `"value": "87O0"`);
+    const { code, stderr } = await runCliCaptured(["validate", join(copy, "yunnan")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`parameters\\.json:${lineOf(file, `"87O0"`)}:\\d+ /threshold/values/1/value: expected a money`));
+  });
+
+  it("never crashes on malformed JSON or an empty file", async () => {
+    const copy = copyRules();
+    writeFileSync(join(copy, "cn/rules/flag.json"), `{"stage": "flag", "rules": [ {"id": "x", }`);
+    writeFileSync(join(copy, "cn/measures.json"), "");
+    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/flag\.json:1:\d+ \/: invalid JSON/);
+    expect(stderr).toMatch(/measures\.json:1:1 \/: invalid JSON/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("dixian test", () => {
+  it("passes the shipped rule tests and every rule fires", async () => {
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", ...SHIPPED]);
+    expect(stdout).toContain("coverage: every rule fired");
+    expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    expect(code).toBe(0);
+  });
+
+  it("fails when an expectation is changed, showing expected versus actual", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/tests/thresholds.json");
+    editJson(file, (tests) => { tests.tests[2].expect.flag = "watch"; });
+    const { code, stdout } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/);
+    expect(stdout).toMatch(/^3 passed, 1 failed$/m);
+  });
+
+  it("lists the rules no test fires with --coverage", async () => {
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/yunnan"]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/yunnan: measure\.noLabour\.tekun/);
+  });
+});
+
+describe("dixian explain", () => {
+  const householdFile = (() => {
+    const dir = copyRules();
+    const file = join(dir, "household.json");
+    writeFileSync(file, JSON.stringify(contractExample()));
+    return file;
+  })();
+
+  it("prints a readable Chinese explanation naming the threshold in force and why the flag was given", async () => {
+    const { code, stdout } = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", householdFile]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("监测标准 T: 8700.00 元 (2025-01-01 起; 来源: 云农办通〔2025〕1号");
+    expect(stdout).toContain("标记: continue (继续监测帮扶)");
+    expect(stdout).toContain("未满足：识别已满 6 个月（已识别 5 个月）");
+    expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
+    expect(stdout).toMatch(/· flag\.continue|✓ flag\.continue/);
+    expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, protective, 已落实)");
+  });
+
+  it("speaks English with --lang en and gives the structured form with --json", async () => {
+    const english = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--lang", "en", householdFile]);
+    expect(english.stdout).toContain("Threshold T: 8700.00 yuan (from 2025-01-01");
+    const json = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--json", householdFile]);
+    const result = JSON.parse(json.stdout);
+    expect(result.explanation.length).toBe(loadRuleSet("rules/yunnan").rules.length);
+    const eliminate = result.explanation.find((rule: { rule: string }) => rule.rule === "flag.eliminate");
+    expect(eliminate.status).toBe("notMet");
+    expect(JSON.stringify(eliminate.conditions)).toContain(`"fact":"monthsSince"`);
+    const notEvaluated = result.explanation.filter((rule: { status: string }) => rule.status === "notEvaluated");
+    expect(notEvaluated).toEqual([]); // continue is the last flag rule
+  });
+});
+
+describe("the county overlay rules/examples/xundian-lianhe", () => {
+  it("suggests local industries to a labour-capable identified household and asks for two visits a week", async () => {
+    const household = contractExample();
+    household.monitoring = null;
+    household.income.wage = "2000";
+    const { stdout } = await runCliCaptured(["screen", "--rules", "rules/examples/xundian-lianhe", "--as-of", "2025-06-30", "--quiet", "-"], JSON.stringify(household));
+    const result = JSON.parse(stdout);
+    expect(result.flag).toBe("identify");
+    expect(result.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(["local.ham", "local.luoshuidongPark"]));
+    expect(result.followUp).toEqual({ visitsPerWeek: 2 });
+    expect(result.ruleSet.hash).not.toBe(loadRuleSet("rules/yunnan").hash);
+  });
+
+  it("has a readable manifest extending yunnan", () => {
+    const manifest = JSON.parse(readFileSync("rules/examples/xundian-lianhe/ruleset.json", "utf8"));
+    expect(manifest.extends).toBe("../../yunnan");
+  });
+});
