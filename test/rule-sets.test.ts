@@ -142,3 +142,57 @@ describe("rule-set errors name the file, the JSON path and the line", () => {
     expect(loadError(join(copy, "yunnan")).problems[0]!.message).toMatch(/cannot disable rule "check.nothing"/);
   });
 });
+
+describe("more rule-set errors with exact lines", () => {
+  it("an unknown parameter reference points at its own line", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/rules/flag.json");
+    editText(file, `"param": "eliminationMinMonths"`, `"param": "eliminationMonths"`);
+    const problem = loadError(join(copy, "cn")).problems[0]!;
+    expect(problem).toMatchObject({ line: lineOf(file, `"eliminationMonths"`), message: `unknown parameter "eliminationMonths"` });
+    expect(problem.path).toMatch(/\/value\/param$/);
+  });
+
+  it("parameter values out of order or overlapping", () => {
+    const copy = copyRules();
+    editJson(join(copy, "yunnan/parameters.json"), (p) => { p.threshold.values.reverse(); });
+    expect(loadError(join(copy, "yunnan")).problems[0]!.message).toMatch(/in order of "from"/);
+    editJson(join(copy, "yunnan/parameters.json"), (p) => { p.threshold.values.reverse(); p.threshold.values[0].until = "2025-03-01"; });
+    expect(loadError(join(copy, "yunnan")).problems[0]!.message).toMatch(/overlaps the next value/);
+  });
+
+  it("a missing extends points at the line of \"extends\"", () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/ruleset.json");
+    editText(file, `"extends": "../cn"`, `"extends": "../china"`);
+    const problem = loadError(join(copy, "yunnan")).problems[0]!;
+    expect(problem).toMatchObject({ path: "/extends", line: lineOf(file, `"extends"`) });
+  });
+
+  it("a label missing in Chinese, a duplicate id, a stage that cannot produce an event", () => {
+    const copy = copyRules();
+    editJson(join(copy, "cn/measures.json"), (m) => { delete m.measures[0].label.zh; });
+    expect(loadError(join(copy, "cn")).problems.map((p) => `${p.path} ${p.message}`)).toEqual(["/measures/0/label/zh required field is missing"]);
+    editJson(join(copy, "cn/measures.json"), (m) => { m.measures[0].label.zh = "产业帮扶"; m.measures[2].id = m.measures[1].id; });
+    expect(loadError(join(copy, "cn")).problems[0]!.message).toMatch(/duplicate id "employment.services"/);
+    editJson(join(copy, "cn/measures.json"), (m) => { m.measures[2].id = "employment.skillsTraining"; });
+    editJson(join(copy, "cn/rules/checks.json"), (c) => { c.rules[0].event = { type: "measure", params: { measure: "industry.support" } }; });
+    expect(loadError(join(copy, "cn")).problems[0]!.message).toMatch(/cannot come from the checks stage/);
+  });
+
+  it("a misspelt key deep inside a condition is named with its own line", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/rules/assessment.json");
+    editText(file, `"fact": "memberCount",\n            "params": {\n              "disabilityLevel": [\n                1,`, `"fcat": "memberCount",\n            "params": {\n              "disabilityLevel": [\n                1,`);
+    const problems = loadError(join(copy, "cn")).problems;
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ line: lineOf(file, `"fcat"`), message: `unknown field: "fcat"`, path: expect.stringMatching(/\/rules\/\d+\/conditions\/any\/0\/fcat$/) }),
+    ]));
+  });
+
+  it("unsafe condition paths are refused", () => {
+    const copy = copyRules();
+    editJson(join(copy, "cn/rules/checks.json"), (c) => { c.rules[0].conditions.all[0].path = "$..[?(@.constructor)]"; });
+    expect(loadError(join(copy, "cn")).problems[0]!.message).toMatch(/only plain paths/);
+  });
+});

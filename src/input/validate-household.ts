@@ -1,6 +1,7 @@
 import { toPointer } from "../errors.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, type Household } from "./household-schema.js";
+import { expandUnionIssues, missingFieldMessage } from "./zod-issues.js";
 
 /** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
 export interface InputIssue {
@@ -20,7 +21,7 @@ export type HouseholdValidation =
 export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValidation {
   const parsed = householdSchema.safeParse(input, { error: missingFieldMessage });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
+    const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
       path: toPointer(issue.path),
       message: describeIssue(issue),
     }));
@@ -36,12 +37,6 @@ export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValid
   }
   if (issues.length > 0) return { ok: false, householdId: household.id, issues };
   return { ok: true, household };
-}
-
-/** zod's default text for an absent field reads "expected string, received undefined". */
-function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
-  const absentCodes = ["invalid_type", "invalid_value", "invalid_union"];
-  return issue.input === undefined && issue.code !== undefined && absentCodes.includes(issue.code) ? "required field is missing" : undefined;
 }
 
 type ZodIssue = { code: string; message: string; keys?: readonly string[] };

@@ -2,7 +2,7 @@ import type { Problem } from "../errors.js";
 import { OPERATOR_NAMES } from "../evaluation/operators.js";
 import { FACTS } from "../facts/catalogue.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
-import { isParameterReference, parameterNamesIn, replaceParameterReferences } from "./parameter-references.js";
+import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
 import { STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
@@ -96,8 +96,10 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
         problems.push(locate(key, [...at, "value", "params"], `invalid params for fact "${valueFact.id}"`));
       }
     }
-    for (const name of parameterNamesIn({ value: condition.value, params: condition.params })) {
-      if (!(name in ruleSet.parameters)) problems.push(locate(key, at, `unknown parameter "${name}"`));
+    for (const { reference, path: refPath } of parameterReferencesIn({ value: condition.value, params: condition.params })) {
+      for (const [name, suffix] of [[reference.param, "param"], [reference.times, "times"]] as const) {
+        if (name !== undefined && !(name in ruleSet.parameters)) problems.push(locate(key, [...at, ...refPath, suffix], `unknown parameter "${name}"`));
+      }
     }
     if (isParameterReference(value) && value.times && ruleSet.parameters[value.param]?.type === "text") {
       problems.push(locate(key, [...at, "value"], `parameter "${value.param}" is not a number`));
@@ -125,8 +127,8 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
     if (event.type === "flag" && event.params.unmetConditionsOf && !ruleIds.has(event.params.unmetConditionsOf)) {
       problems.push(locate(key, ["event", "params", "unmetConditionsOf"], `unknown rule "${event.params.unmetConditionsOf}"`));
     }
-    for (const name of parameterNamesIn(event)) {
-      if (!(name in ruleSet.parameters)) problems.push(locate(key, ["event"], `unknown parameter "${name}"`));
+    for (const { reference, path: refPath } of parameterReferencesIn(event)) {
+      if (!(reference.param in ruleSet.parameters)) problems.push(locate(key, ["event", ...refPath, "param"], `unknown parameter "${reference.param}"`));
     }
     for (const language of ["zh", "en"] as const) {
       const template = rule.reason?.[language];

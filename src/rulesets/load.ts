@@ -2,6 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
+import { expandUnionIssues, missingFieldMessage } from "../input/zod-issues.js";
 import { checkReferences } from "./check-references.js";
 import { ruleSetHash } from "./hash.js";
 import { readJsonSource, type JsonSource } from "./json-source.js";
@@ -32,9 +33,9 @@ function display(path: string): string {
 }
 
 function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems: Problem[]): z.output<S> | undefined {
-  const result = schema.safeParse(source.value);
+  const result = schema.safeParse(source.value, { error: missingFieldMessage });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of expandUnionIssues(result.error.issues)) {
     const message = issue.code === "unrecognized_keys"
       ? `unknown field${(issue as { keys: string[] }).keys.length > 1 ? "s" : ""}: ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}`
       : issue.message;
@@ -64,6 +65,7 @@ export interface Anchor {
 
 interface LoadedLayer {
   manifest: RuleSetManifest;
+  manifestSource: JsonSource;
   layer: Layer;
   origins: Map<string, Anchor>;
 }
@@ -132,7 +134,7 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
       });
     }
   }
-  return { manifest, layer, origins };
+  return { manifest, manifestSource, layer, origins };
 }
 
 /**
@@ -157,14 +159,14 @@ export function loadRuleSet(dir: string): RuleSet {
       throw new DixianError("E_RULESET_NOT_FOUND", message, [
         chain.length === 0
           ? { file: display(current), path: "", message }
-          : { file: display(join(seen[seen.length - 1]!, RULE_SET_FILES.manifest)), path: "/extends", message },
+          : chain[0]!.manifestSource.problemAt(["extends"], message),
       ]);
     }
     const real = realpathSync(current);
     if (seen.includes(real)) {
       const cycle = [...seen, real].map((p) => basename(p)).join(" → ");
       throw new DixianError("E_RULESET_CYCLE", `rule sets extend each other in a cycle: ${cycle}`, [
-        { file: display(join(seen[seen.length - 1]!, RULE_SET_FILES.manifest)), path: "/extends", message: `extends in a cycle: ${cycle}` },
+        chain[0]!.manifestSource.problemAt(["extends"], `extends in a cycle: ${cycle}`),
       ]);
     }
     if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", `more than ${MAX_LAYERS} layers of extends`);

@@ -39,3 +39,13 @@ export function parameterNamesIn(value: unknown, into: Set<string> = new Set()):
   });
   return into;
 }
+
+/** Every parameter reference inside a JSON value, with its path. */
+export function parameterReferencesIn(value: unknown, path: PropertyKey[] = []): { reference: ParameterReference; path: PropertyKey[] }[] {
+  if (isParameterReference(value)) return [{ reference: value, path }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => parameterReferencesIn(item, [...path, index]));
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => parameterReferencesIn(item, [...path, key]));
+  }
+  return [];
+}

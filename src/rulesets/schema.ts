@@ -91,7 +91,16 @@ export const parametersFileSchema = z
       }
       const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
       const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry);
-      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+      if (!result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+        continue;
+      }
+      result.data.values.forEach((value, index, values) => {
+        const previous = values[index - 1];
+        if (previous && value.from < previous.from) {
+          ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], message: `values must be in order of "from": ${value.from} comes after ${previous.from}` });
+        }
+      });
     }
   });
 
