@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
-export { loadRuleSet } from "./rulesets/load.js";
+export { loadRuleSet, loadBuiltInRuleSet } from "./rulesets/load.js";
+export { BUILT_IN_RULE_SETS, builtInRuleSetDir } from "./rulesets/built-in.js";
+export type { BuiltInRuleSetName } from "./rulesets/built-in.js";
 export type { RuleSet, LoadedRule, DisabledEntry } from "./rulesets/rule-set.js";
 export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem } from "./screening/screen.js";
 export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { explanationText } from "../results/explain-text.js";
 import type { Language } from "../results/result-types.js";
-import { loadRuleSet } from "../rulesets/load.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
 import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";
@@ -16,7 +16,7 @@ values compared and the parameters used, the flag with its reasons, the measures
 逐条解释一户的筛查：数值与监测标准、各阶段规则是否满足及比较的数值、标记理由、措施理由。
 
 Options:
-  --rules DIR     rule-set directory                      规则集目录
+  --rules DIR     rule-set directory, or builtin:NAME     规则集目录
   --as-of DATE    assessment date YYYY-MM-DD              评估日
   --lang zh|en    language (default zh)                   语言
   --json          the structured result with its explanation, as JSON
@@ -40,7 +40,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
   if (positionals.length !== 1) throw new UsageError("give one household file, or - for standard input");
   if (positionals[0] !== "-" && !existsSync(positionals[0]!)) throw new UsageError(`input file not found: ${positionals[0]}`);
-  const ruleSet = loadRuleSet(values.rules);
+  const ruleSet = loadRuleSetArgument(values.rules);
   const asOf = values["as-of"];
   prepareRuleSet(ruleSet, asOf);
   const language = values.lang as Language;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import { loadRuleSet } from "../rulesets/load.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch, type Rejection } from "../screening/screen.js";
 import type { Language } from "../results/result-types.js";
 import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
@@ -12,7 +12,7 @@ Screens households (JSON, JSON array or NDJSON) and writes one result per househ
 按规则集筛查农户，逐户输出结果（顺序与输入一致）。
 
 Options:
-  --rules DIR          rule-set directory (e.g. rules/yunnan)               规则集目录
+  --rules DIR          rule-set directory, or builtin:NAME (builtin:yunnan)  规则集目录
   --as-of DATE         assessment date YYYY-MM-DD                            评估日
   --format FORMAT      ndjson (default) or json                             输出格式
   --out FILE           write results to FILE instead of standard output     结果文件
@@ -53,7 +53,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const inputPath = positionals[0]!;
   if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input file not found: ${inputPath}`);
 
-  const ruleSet = loadRuleSet(values.rules);
+  const ruleSet = loadRuleSetArgument(values.rules);
   const asOf = values["as-of"];
   prepareRuleSet(ruleSet, asOf);
 

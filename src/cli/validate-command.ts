@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { DixianError, formatLocation } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
-import { loadRuleSet } from "../rulesets/load.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { ParameterValue } from "../rulesets/schema.js";
@@ -43,7 +43,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   let failed = false;
   for (const dir of positionals) {
     try {
-      const ruleSet = loadRuleSet(dir);
+      const ruleSet = loadRuleSetArgument(dir);
       for (const { name, value } of unconfirmedValues(ruleSet, asOf)) {
         const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: dir, path: `/${name}` };
         await write(io.stderr, `${formatLocation(origin)}: warning: parameter ${name} = ${String(value.value)} (from ${value.from}) has status "${value.status}", not "confirmed"\n`);

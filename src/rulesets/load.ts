@@ -3,6 +3,7 @@ import { basename, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
 import { expandUnionIssues, missingFieldMessage } from "../input/zod-issues.js";
+import { BUILT_IN_PREFIX, builtInRuleSetDir, type BuiltInRuleSetName } from "./built-in.js";
 import { checkReferences } from "./check-references.js";
 import { ruleSetHash } from "./hash.js";
 import { readJsonSource, type JsonSource } from "./json-source.js";
@@ -174,7 +175,7 @@ export function loadRuleSet(dir: string): RuleSet {
     const loaded = loadLayer(current, problems);
     if (!loaded) break;
     chain.unshift(loaded);
-    current = loaded.manifest.extends ? resolve(current, loaded.manifest.extends) : undefined;
+    current = loaded.manifest.extends ? extendsDir(current, loaded) : undefined;
   }
   if (problems.length > 0 || chain.length === 0) throw ruleSetError(problems);
 
@@ -205,6 +206,29 @@ export function loadRuleSet(dir: string): RuleSet {
     origins.set(key, { file, path, line, column });
   }
   return { ...withoutHash, hash: ruleSetHash(withoutHash), origins };
+}
+
+/** Where `extends` points: a directory relative to the rule set, or `builtin:<name>` for a shipped set. */
+function extendsDir(dir: string, loaded: LoadedLayer): string {
+  const target = loaded.manifest.extends!;
+  if (!target.startsWith(BUILT_IN_PREFIX)) return resolve(dir, target);
+  try {
+    return builtInRuleSetDir(target.slice(BUILT_IN_PREFIX.length));
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    throw new DixianError(error.code, error.message, [loaded.manifestSource.problemAt(["extends"], error.message)]);
+  }
+}
+
+/**
+ * Loads a rule set shipped with dixian by name: `"cn"`, `"yunnan"` or `"examples/xundian-lianhe"`.
+ * A county's own rule set can extend one with `"extends": "builtin:yunnan"` in its ruleset.json.
+ *
+ * @example
+ * const yunnan = loadBuiltInRuleSet("yunnan");
+ */
+export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {})): RuleSet {
+  return loadRuleSet(builtInRuleSetDir(name));
 }
 
 function ruleSetError(problems: Problem[]): DixianError {

@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DixianError } from "../errors.js";
+
+/** The rule sets shipped in the package, by name. */
+export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;
+export type BuiltInRuleSetName = (typeof BUILT_IN_RULE_SETS)[number];
+
+/** Prefix of an `extends` value that names a shipped rule set: `"extends": "builtin:yunnan"`. */
+export const BUILT_IN_PREFIX = "builtin:";
+
+let rulesRoot: string | undefined;
+
+/** The module's own file, in ESM and (through tsup's shim) CommonJS builds alike. */
+function moduleFile(): string {
+  return typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
+}
+
+/**
+ * The package's `rules/` folder, found by walking up from this module: `src/rulesets/` when run
+ * from source, `dist/` when installed.
+ */
+export function builtInRulesRoot(): string {
+  if (rulesRoot) return rulesRoot;
+  let dir = dirname(moduleFile());
+  for (let depth = 0; depth < 6; depth++, dir = dirname(dir)) {
+    if (existsSync(join(dir, "rules", "cn", "ruleset.json"))) return (rulesRoot = join(dir, "rules"));
+  }
+  throw new DixianError("E_RULESET_NOT_FOUND", "the shipped rule sets (rules/) are missing from the dixian package");
+}
+
+/** The directory of a shipped rule set; throws E_RULESET_NOT_FOUND for an unknown name. */
+export function builtInRuleSetDir(name: string): string {
+  if (!(BUILT_IN_RULE_SETS as readonly string[]).includes(name)) {
+    throw new DixianError("E_RULESET_NOT_FOUND", `no shipped rule set "${name}" (shipped: ${BUILT_IN_RULE_SETS.join(", ")})`);
+  }
+  return join(builtInRulesRoot(), name);
+}

@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contractExample } from "./support/households.js";
+
+/**
+ * Packs the checkout, installs the tarball into a scratch project outside the repository, and uses
+ * it there the way a county system would: ESM import, CommonJS require, a strict TypeScript consumer,
+ * the installed CLI, a county overlay extending a shipped rule set; attw and publint check the package.
+ */
+const repo = resolve(".");
+const bin = (name: string) => join(repo, "node_modules", ".bin", name);
+const run = (command: string, args: string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
+
+let project = "";
+let tarball = "";
+
+beforeAll(() => {
+  const scratch = mkdtempSync(join(tmpdir(), "dixian-package-"));
+  const packDir = join(scratch, "pack");
+  mkdirSync(packDir);
+  run("npm", ["pack", "--pack-destination", packDir, "--silent"], repo);
+  tarball = join(packDir, readdirSync(packDir).find((name) => name.endsWith(".tgz"))!);
+  project = join(scratch, "county-system");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "county-system", version: "1.0.0", private: true }));
+  run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--silent"], project);
+  writeFileSync(join(project, "household.json"), JSON.stringify(contractExample()));
+}, 300_000);
+
+describe("the packed package, installed in a fresh project", () => {
+  it("imports as ESM and screens with a shipped rule set", () => {
+    writeFileSync(join(project, "esm.mjs"), `
+      import { readFileSync } from "node:fs";
+      import { loadBuiltInRuleSet, screen, BUILT_IN_RULE_SETS } from "dixian";
+      const ruleSet = loadBuiltInRuleSet("yunnan");
+      const result = await screen(JSON.parse(readFileSync("household.json", "utf8")), { ruleSet, asOf: "2025-06-30" });
+      console.log(JSON.stringify({ flag: result.flag, hash: result.ruleSet.hash, sets: BUILT_IN_RULE_SETS }));
+    `);
+    const output = JSON.parse(run("node", ["esm.mjs"], project));
+    expect(output.flag).toBe("continue");
+    expect(output.hash).toMatch(/^sha256:/);
+    expect(output.sets).toContain("yunnan");
+  });
+
+  it("requires as CommonJS", () => {
+    writeFileSync(join(project, "cjs.cjs"), `
+      const { loadBuiltInRuleSet, screen, validateHousehold } = require("dixian");
+      const household = require("./household.json");
+      screen(household, { ruleSet: loadBuiltInRuleSet("cn"), asOf: "2025-06-30", lang: "en" })
+        .then((result) => console.log(JSON.stringify({ flag: result.flag, label: result.riskTypes[0].label, ok: validateHousehold({}, "2025-06-30").ok })));
+    `);
+    expect(JSON.parse(run("node", ["cjs.cjs"], project))).toEqual({ flag: "continue", label: "Illness", ok: false });
+  });
+
+  it("type-checks a strict TypeScript consumer with node16, nodenext and bundler resolution", () => {
+    writeFileSync(join(project, "consumer.ts"), `
+      import { loadBuiltInRuleSet, screen, screenBatch, DixianError, type ScreeningResult, type BatchEntry, type Flag } from "dixian";
+      export async function check(household: unknown): Promise<Flag> {
+        const ruleSet = loadBuiltInRuleSet("yunnan");
+        const result: ScreeningResult = await screen(household, { ruleSet, asOf: "2025-06-30" });
+        for await (const entry of screenBatch([household], { ruleSet, asOf: "2025-06-30" })) {
+          const typed: BatchEntry = entry;
+          if (!typed.ok) console.log(typed.rejection.issues.map((issue) => issue.path));
+        }
+        const error: unknown = new DixianError("E_BAD_AS_OF", "x");
+        if (error instanceof DixianError) console.log(error.code);
+        return result.flag;
+      }
+    `);
+    for (const [module, resolution] of [["node16", "node16"], ["nodenext", "nodenext"], ["esnext", "bundler"]]) {
+      writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
+        files: ["consumer.ts"],
+      }));
+      expect(() => run(bin("tsc"), ["-p", "tsconfig.json"], project)).not.toThrow();
+    }
+  });
+
+  it("runs the installed CLI, with a shipped rule set and a county overlay that extends it", () => {
+    const out = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
+    expect(JSON.parse(out).flag).toBe("continue");
+    const county = join(project, "county-rules");
+    mkdirSync(join(county, "rules"), { recursive: true });
+    writeFileSync(join(county, "ruleset.json"), JSON.stringify({ id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } }));
+    writeFileSync(join(county, "rules", "plan.json"), JSON.stringify({
+      stage: "plan",
+      rules: [{ id: "followUp.weekly", label: { zh: "每周走访" }, conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
+        event: { type: "followUp", params: { visitsPerWeek: 3 } } }],
+    }));
+    const countyResult = JSON.parse(run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "county-rules", "--as-of", "2025-06-30", "--quiet", "household.json"], project));
+    expect(countyResult.followUp).toEqual({ visitsPerWeek: 3 });
+    expect(countyResult.ruleSet.id).toBe("my-county");
+    const validated = run(join(project, "node_modules", ".bin", "dixian"), ["validate", "county-rules", "builtin:examples/xundian-lianhe"], project);
+    expect(validated).toContain("cn → yunnan → my-county");
+  });
+
+  it("ships dist, rules and schemas, and no tests or fixtures", () => {
+    const listing = run("tar", ["-tzf", tarball], repo);
+    expect(listing).toMatch(/package\/dist\/index\.cjs/);
+    expect(listing).toMatch(/package\/rules\/yunnan\/parameters\.json/);
+    expect(listing).toMatch(/package\/schema\/rules\.schema\.json/);
+    expect(listing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\//);
+  });
+
+  it("passes @arethetypeswrong/cli and publint", () => {
+    expect(run(bin("attw"), [tarball, "--format", "ascii"], repo)).toMatch(/No problems found/);
+    expect(run(bin("publint"), [join(project, "node_modules", "dixian")], repo)).toMatch(/All good/);
+  });
+});
