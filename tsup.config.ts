@@ -11,7 +11,7 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: "src/cli.ts" },
+    entry: { cli: "src/cli.ts", "screen-worker": "src/cli/screen-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -2,7 +2,9 @@ import { DixianError, formatLocation } from "../errors.js";
 import { InputFormatError } from "./read-households.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { screenCommand } from "./screen-command.js";
+import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
+import { generateCommand } from "./generate-command.js";
 import { testCommand } from "./test-command.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -13,6 +15,8 @@ Commands:
   validate   check rule-set directories                        校验规则集
   test       run rule tests written as data                    运行规则测试
   explain    explain one household's screening, rule by rule   逐条解释一户的筛查
+  diff       compare a population under two rule sets or dates 比较两套规则或两个日期的筛查结果
+  generate   write a seeded synthetic population               生成模拟农户数据
 
 Run "dixian <command> --help" for a command's options.`;
 
@@ -21,6 +25,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   validate: validateCommand,
   test: testCommand,
   explain: explainCommand,
+  generate: generateCommand,
+  diff: diffCommand,
 };
 
 /**

@@ -1,123 +1,161 @@
 import { LineItem } from "../screening/screen.js";
+import type { TableOrigin } from "./table-input.js";
 
 /** Longest line accepted in NDJSON input; a longer one is rejected without being held in memory. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** Largest JSON array (or pretty-printed object) read as a whole; larger inputs must be NDJSON. */
+export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 
 /** A whole-input problem (not one household): the input is not JSON, NDJSON or a JSON array. */
 export class InputFormatError extends Error {}
 
+/** One household's source: an NDJSON line not yet parsed, a value from a JSON document, or a line that cannot be read. */
+export type SourceItem =
+  | { kind: "line"; line: number; text: string }
+  | { kind: "value"; line?: number; value: unknown; origin?: TableOrigin }
+  | { kind: "error"; line: number; message: string; source?: string };
+
+const NEWLINE = 0x0a;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
- * Reads households from a byte stream: a JSON array, a single JSON object, or NDJSON (one household
- * per line; blank lines skipped; CRLF accepted; a leading BOM ignored). Yields {@link LineItem}s
- * so a rejection can name its line; a line that is not JSON becomes a LineItem with `jsonError`.
+ * Reads household sources from a byte stream: NDJSON (one household per line; blank lines skipped;
+ * CRLF accepted; a BOM ignored), a JSON array, or one JSON object (pretty-printed or not). Lines are
+ * split on bytes and decoded strictly, so invalid UTF-8 is reported for its line rather than
+ * silently replaced; a line longer than {@link MAX_LINE_BYTES} is reported without being held.
  */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineItem | unknown> {
-  const decoder = new TextDecoder("utf-8", { fatal: false });
-  let pending = "";
+export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>): AsyncGenerator<SourceItem> {
+  let mode = "detect" as "detect" | "lines" | "document";
+  let documentParts: string[] = [];
+  let documentBytes = 0;
+  let documentStartLine = 0;
+  let documentMayBeLines = false;
   let lineNumber = 0;
-  const state = { mode: "unknown" } as { mode: "unknown" | "lines" | "document" };
-  const isDocument = () => state.mode === "document";
-  let documentText = "";
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let oversized = false;
-  let firstLine: { number: number; text: string } | null = null;
-
-  const emitLine = function* (text: string, number: number): Generator<LineItem | unknown> {
-    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
-    if (trimmed.trim() === "") return;
-    if (state.mode === "unknown") {
-      const start = trimmed.trimStart();
-      if (start.startsWith("[")) {
-        state.mode = "document";
-        documentText = trimmed + "\n";
-        return;
-      }
-      state.mode = "lines";
-      try {
-        yield new LineItem(number, JSON.parse(trimmed));
-      } catch (error) {
-        if (start.startsWith("{")) {
-          // Possibly one pretty-printed household: decide once the whole input is read.
-          state.mode = "document";
-          documentText = trimmed + "\n";
-          firstLine = { number, text: trimmed };
-          return;
-        }
-        yield new LineItem(number, undefined, `invalid JSON: ${(error as Error).message}`);
-      }
-      return;
-    }
-    try {
-      yield new LineItem(number, JSON.parse(trimmed));
-    } catch (error) {
-      yield new LineItem(number, undefined, `invalid JSON: ${(error as Error).message}`);
-    }
-  };
-
   let first = true;
-  for await (const chunk of input) {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  function* takeLine(bytes: Buffer): Generator<SourceItem> {
+    lineNumber++;
+    if (first) {
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       first = false;
     }
-    if (state.mode === "document") {
-      documentText += text;
-      continue;
+    let text: string;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      if (mode === "document") throw new InputFormatError(`line ${lineNumber} is not valid UTF-8`);
+      mode = "lines";
+      yield { kind: "error", line: lineNumber, message: "line is not valid UTF-8" };
+      return;
     }
-    let start = 0;
-    for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", start)) {
-      const piece = text.slice(start, newline);
-      start = newline + 1;
-      lineNumber++;
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    if (mode === "document") {
+      documentBytes += bytes.length + 1;
+      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError(`JSON document larger than ${MAX_DOCUMENT_BYTES} bytes: give households as NDJSON, one per line`);
+      documentParts.push(text);
+      return;
+    }
+    const trimmed = text.trim();
+    if (trimmed === "") return;
+    if (mode === "detect") {
+      if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !parses(trimmed))) {
+        mode = "document";
+        documentMayBeLines = trimmed.startsWith("{");
+        documentStartLine = lineNumber;
+        documentParts = [text];
+        documentBytes = bytes.length;
+        return;
+      }
+      mode = "lines";
+    }
+    yield { kind: "line", line: lineNumber, text };
+  }
+
+  for await (const chunk of input) {
+    let buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    for (let newline = buffer.indexOf(NEWLINE); newline >= 0; newline = buffer.indexOf(NEWLINE)) {
+      const piece = buffer.subarray(0, newline);
+      buffer = buffer.subarray(newline + 1);
       if (oversized) {
+        lineNumber++;
         oversized = false;
-        pending = "";
-        yield new LineItem(lineNumber, undefined, `line is longer than ${MAX_LINE_BYTES} bytes`);
+        pending = [];
+        pendingBytes = 0;
+        if (mode === "document") throw new InputFormatError(`line ${lineNumber} is longer than ${MAX_LINE_BYTES} bytes`);
+        mode = "lines";
+        yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
         continue;
       }
-      const line = pending + piece;
-      pending = "";
-      if (isDocument()) documentText += line + "\n";
-      else yield* emitLine(line, lineNumber);
+      const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      pendingBytes = 0;
+      yield* takeLine(line);
     }
-    const rest = text.slice(start);
-    if (isDocument()) documentText += rest;
-    else if (!oversized) {
-      pending += rest;
-      if (pending.length > MAX_LINE_BYTES) {
+    if (buffer.length && !oversized) {
+      pending.push(Buffer.from(buffer));
+      pendingBytes += buffer.length;
+      if (pendingBytes > MAX_LINE_BYTES) {
         oversized = true;
-        pending = "";
+        pending = [];
+        pendingBytes = 0;
       }
     }
   }
-  const tail = pending + decoder.decode();
-  if (!isDocument()) {
-    if (oversized) yield new LineItem(lineNumber + 1, undefined, `line is longer than ${MAX_LINE_BYTES} bytes`);
-    else if (tail.length) yield* emitLine(tail, lineNumber + 1);
-    if (!isDocument()) return;
-  } else documentText += tail;
+  if (oversized) {
+    lineNumber++;
+    if (mode === "document") throw new InputFormatError(`line ${lineNumber} is longer than ${MAX_LINE_BYTES} bytes`);
+    yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
+  } else if (pendingBytes > 0) {
+    yield* takeLine(Buffer.concat(pending));
+  }
+  if (mode !== "document") return;
 
+  const documentText = documentParts.join("\n");
+  documentParts = [];
   let parsed: unknown;
   try {
     parsed = JSON.parse(documentText);
   } catch (error) {
-    if (firstLine) {
-      // Not one document after all: report the lines as NDJSON would.
-      const lines = documentText.split("\n");
-      const startAt = (firstLine as { number: number }).number;
-      for (const [offset, line] of lines.entries()) {
-        const trimmed = line.endsWith("\r") ? line.slice(0, -1) : line;
-        if (trimmed.trim() === "") continue;
-        try {
-          yield new LineItem(startAt + offset, JSON.parse(trimmed));
-        } catch (lineError) {
-          yield new LineItem(startAt + offset, undefined, `invalid JSON: ${(lineError as Error).message}`);
-        }
-      }
-      return;
+    if (!documentMayBeLines) throw new InputFormatError(`input is not valid JSON: ${(error as Error).message}`);
+    // It began like a pretty-printed object but is not one document: report it line by line.
+    for (const [offset, text] of documentText.split("\n").entries()) {
+      if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
     }
-    throw new InputFormatError(`input is not valid JSON: ${(error as Error).message}`);
+    return;
   }
-  if (Array.isArray(parsed)) yield* parsed;
-  else yield new LineItem(firstLine ? (firstLine as { number: number }).number : 1, parsed);
+  if (Array.isArray(parsed)) for (const value of parsed) yield { kind: "value", value };
+  else yield { kind: "value", line: documentStartLine, value: parsed };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
+export function parseSourceItem(item: SourceItem): LineItem | unknown {
+  switch (item.kind) {
+    case "line":
+      try {
+        return new LineItem(item.line, JSON.parse(item.text));
+      } catch (error) {
+        return new LineItem(item.line, undefined, `invalid JSON: ${(error as Error).message}`);
+      }
+    case "error":
+      return new LineItem(item.line, undefined, item.message);
+    case "value":
+      return item.line === undefined ? item.value : new LineItem(item.line, item.value);
+  }
+}
+
+/** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
+export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineItem | unknown> {
+  for await (const item of readHouseholdSources(input)) yield parseSourceItem(item);
 }

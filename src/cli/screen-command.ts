@@ -1,28 +1,36 @@
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
-import { prepareRuleSet, screenBatch, type Rejection } from "../screening/screen.js";
 import type { Language } from "../results/result-types.js";
+import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
-import { readHouseholds } from "./read-households.js";
+import { OUTPUT_FORMATS, resultFormatter, type OutputFormat } from "./output-format.js";
+import { screenSources } from "./parallel-screen.js";
+import { createProgress } from "./progress.js";
+import { readHouseholdSources, type SourceItem } from "./read-households.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { isTableInput, readTableSources } from "./table-input.js";
 
-export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input file | ->
+export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input | ->
 
-Screens households (JSON, JSON array or NDJSON) and writes one result per household, in input order.
+Screens households and writes one result per household, in input order. Input is NDJSON (one
+household per line), a JSON array, one JSON object, or county tables: a folder (or its
+households.csv) with households.csv, members.csv and optional events.csv (see docs/tables.md).
 按规则集筛查农户，逐户输出结果（顺序与输入一致）。
 
 Options:
   --rules DIR          rule-set directory, or builtin:NAME (builtin:yunnan)  规则集目录
   --as-of DATE         assessment date YYYY-MM-DD                            评估日
-  --format FORMAT      ndjson (default) or json                             输出格式
+  --format FORMAT      ndjson (default), json or csv (Excel, UTF-8 with BOM) 输出格式
   --out FILE           write results to FILE instead of standard output     结果文件
   --rejects FILE       write rejected households (NDJSON) to FILE           不合格记录文件
-  --lang zh|en         language of labels and reasons (default zh)          语言
+  --lang zh|en         language of labels, reasons and CSV headers (zh)     语言
   --explain            include every rule's outcome in "explanation"        附带规则解释
-  --quiet              no summary on standard error                         不输出统计
+  --workers N          worker threads (default: number of cores)            并行线程数
+  --quiet              no progress bar and no summary on standard error     不输出进度和统计
   -h, --help           show this help
 
-Exit status: 0 all screened; 1 some households rejected; 2 bad arguments or rule set.`;
+Exit status: 0 all screened; 1 some households rejected; 2 bad arguments, rule set or input.`;
 
 /** `dixian screen`: streams households through a rule set. */
 export async function screenCommand(args: string[], io: CliIo): Promise<number> {
@@ -37,6 +45,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       rejects: { type: "string" },
       lang: { type: "string", default: "zh" },
       explain: { type: "boolean", default: false },
+      workers: { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -47,38 +56,57 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (!values.rules) throw new UsageError("--rules <rule-set dir> is required");
   if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
-  if (values.format !== "ndjson" && values.format !== "json") throw new UsageError(`--format must be ndjson or json, not "${values.format}"`);
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, not "${values.format}"`);
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
-  if (positionals.length !== 1) throw new UsageError("give exactly one input file, or - for standard input");
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, not "${values.workers}"`);
+  if (positionals.length !== 1) throw new UsageError("give exactly one input, or - for standard input");
   const inputPath = positionals[0]!;
-  if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input file not found: ${inputPath}`);
+  if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input not found: ${inputPath}`);
 
   const ruleSet = loadRuleSetArgument(values.rules);
   const asOf = values["as-of"];
   prepareRuleSet(ruleSet, asOf);
+  const language = values.lang as Language;
+  const format = values.format as OutputFormat;
 
+  let bytesRead = 0;
+  const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
+  let sources: AsyncIterable<SourceItem>;
+  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath);
+  else {
+    const counted = async function* (input: AsyncIterable<Buffer | string>) {
+      for await (const chunk of input) {
+        bytesRead += chunk.length;
+        yield chunk;
+      }
+    };
+    sources = readHouseholdSources(counted(openInput(inputPath, io)));
+  }
+  const progress = createProgress(io.stderr, values.quiet, () => (totalBytes ? bytesRead / totalBytes : null));
+
+  const formatter = resultFormatter(format, ruleSet, language);
   const output = openOutput(values.out, io.stdout);
   const rejectsOutput = values.rejects ? openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
-  const json = values.format === "json";
-  if (json) await write(output.stream, "[");
+  const config = { ruleSetArgument: values.rules, asOf, language, explain: values.explain, format };
   try {
-    for await (const entry of screenBatch(readHouseholds(openInput(inputPath, io)), {
-      ruleSet, asOf, lang: values.lang as Language, explain: values.explain,
-    })) {
+    await write(output.stream, formatter.start);
+    for await (const entry of screenSources(sources, config, workers, ruleSet)) {
       counts.read++;
       if (entry.ok) {
-        const text = JSON.stringify(entry.result);
-        await write(output.stream, json ? `${counts.screened ? "," : ""}\n${text}` : text + "\n");
+        await write(output.stream, (counts.screened ? formatter.separator : "") + entry.text);
         counts.screened++;
       } else {
         counts.rejected++;
         if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(entry.rejection) + "\n");
-        await write(io.stderr, describeRejection(entry.rejection) + "\n");
+        else await write(io.stderr, describeRejection(entry.rejection) + "\n");
       }
+      progress.tick(counts.read);
     }
+    await write(output.stream, formatter.end(counts.screened));
   } finally {
-    if (json) await write(output.stream, counts.screened ? "\n]\n" : "]\n");
+    progress.finish();
     await output.close();
     await rejectsOutput?.close();
   }
@@ -90,8 +118,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 
 /** One line per rejection: where it is, which household, and every bad field. */
 export function describeRejection(rejection: Rejection): string {
-  const where = rejection.line !== undefined ? `line ${rejection.line}` : `index ${rejection.index}`;
+  const where = rejection.source ? `${rejection.source}` : rejection.line !== undefined ? `line ${rejection.line}` : `index ${rejection.index}`;
   const who = rejection.householdId ? ` (id ${rejection.householdId})` : "";
-  const issues = rejection.issues.map((issue) => `${issue.path || "/"}: ${issue.message}`).join("; ");
+  const issues = rejection.issues.map((issue) => `${issue.where ?? issue.path ?? "/"}: ${issue.message}`).join("; ");
   return `rejected ${where}${who}: ${issues}`;
 }

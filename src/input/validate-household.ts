@@ -7,6 +7,8 @@ import { expandUnionIssues, missingFieldMessage } from "./zod-issues.js";
 export interface InputIssue {
   path: string;
   message: string;
+  /** For table input: the file, row and column the value came from (`members.csv row 30 column labor`). */
+  where?: string;
 }
 
 /** The outcome of validating one household. */

@@ -57,6 +57,8 @@ export interface RuleExplanation {
 /** The outcome of screening one household (CONTRACT.md, output). */
 export interface ScreeningResult {
   householdId: string;
+  /** The household's region as given (an addition to the contract, for reports by village). */
+  region: { province: string; county: string; township?: string; village?: string };
   asOf: string;
   ruleSet: { id: string; version: string; hash: string };
   flag: Flag;

@@ -124,6 +124,7 @@ export async function screenHousehold(
   const threshold = compiled.parameters.get("threshold");
   return {
     householdId: household.id,
+    region: household.region,
     asOf,
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
     flag: context.stages.flag ?? "none",

@@ -29,6 +29,8 @@ export interface Rejection {
   householdId: string | null;
   /** Every bad field, by JSON Pointer. */
   issues: InputIssue[];
+  /** For table input: the file and row of the household (`households.csv row 12`). */
+  source?: string;
 }
 
 /** One entry of a batch, in input order: a result or a rejection. */
@@ -97,20 +99,31 @@ export async function* screenBatch(
   const compiled = compiledFor(options.ruleSet, options.asOf);
   const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false } as const;
   let index = 0;
-  for await (const item of households) {
-    const position = index++;
-    const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
-    if (jsonError !== undefined) {
-      yield { ok: false, index: position, rejection: { code: "E_INPUT_JSON", index: position, line, householdId: null, issues: [{ path: "", message: jsonError }] } };
-      continue;
-    }
-    const validation = validateHousehold(value, options.asOf);
-    if (!validation.ok) {
-      yield { ok: false, index: position, rejection: { code: "E_INPUT_SCHEMA", index: position, ...(line ? { line } : {}), householdId: validation.householdId, issues: validation.issues } };
-      continue;
-    }
-    yield { ok: true, index: position, result: await screenHousehold(compiled, validation.household, screeningOptions) };
+  for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
+}
+
+/** Screens one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
+export async function screenItem(
+  compiled: CompiledRuleSet,
+  item: unknown,
+  index: number,
+  options: { language: Language; explain: boolean },
+): Promise<BatchEntry> {
+  const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
+  const at = line === undefined ? {} : { line };
+  if (jsonError !== undefined) {
+    return { ok: false, index, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
   }
+  const validation = validateHousehold(value, compiled.asOf);
+  if (!validation.ok) {
+    return { ok: false, index, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
+  }
+  return { ok: true, index, result: await screenHousehold(compiled, validation.household, options) };
+}
+
+/** The rule set compiled for a date (cached), for callers that screen item by item. */
+export function compiledRuleSet(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
+  return compiledFor(ruleSet, asOf);
 }
 
 /** A household read from a line of a file (or a line that was not valid JSON). */

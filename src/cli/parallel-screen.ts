@@ -1,0 +1,109 @@
+import { Worker } from "node:worker_threads";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import type { SourceItem } from "./read-households.js";
+import { prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig } from "./screen-chunk.js";
+
+/** Households per message to a worker: large enough to amortize messaging, small enough to stream. */
+const CHUNK_SIZE = 256;
+/** Chunks in flight per worker: bounds memory however large the input. */
+const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * Starts a worker running screen-worker: the built `.js` beside this module, or — when running
+ * from TypeScript source — the `.ts` file through tsx.
+ */
+function startWorker(config: WorkerConfig): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const workerUrl = new URL(fromSource ? "./screen-worker.ts" : "./screen-worker.js", import.meta.url);
+  if (!fromSource) return new Worker(workerUrl, { workerData: config });
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: config });
+}
+
+async function* chunks(sources: AsyncIterable<SourceItem>): AsyncGenerator<ChunkRequest> {
+  let items: SourceItem[] = [];
+  let seq = 0;
+  let index = 0;
+  for await (const item of sources) {
+    items.push(item);
+    if (items.length === CHUNK_SIZE) {
+      yield { seq: seq++, firstIndex: index, items };
+      index += items.length;
+      items = [];
+    }
+  }
+  if (items.length) yield { seq, firstIndex: index, items };
+}
+
+/**
+ * Screens a stream of household sources and yields each household's output in input order. With
+ * more than one worker, chunks are screened in worker threads and reassembled by sequence number;
+ * every thread formats with the same code, so the output bytes do not depend on `workers`.
+ */
+export async function* screenSources(
+  sources: AsyncIterable<SourceItem>,
+  config: WorkerConfig,
+  workers: number,
+  ruleSet: RuleSet,
+): AsyncGenerator<ChunkOutput> {
+  if (workers <= 1) {
+    const prepared = prepareScreening(config, ruleSet);
+    for await (const request of chunks(sources)) yield* await screenChunk(prepared, request);
+    return;
+  }
+
+  const pool = Array.from({ length: workers }, () => startWorker(config));
+  const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
+  const finished = new Map<number, ChunkOutput[]>();
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  for (const worker of pool) {
+    worker.on("message", (message: { seq: number; outputs?: ChunkOutput[]; error?: string }) => {
+      outstanding.set(worker, outstanding.get(worker)! - 1);
+      if (message.error !== undefined) failure ??= new Error(`worker failed: ${message.error}`);
+      else finished.set(message.seq, message.outputs!);
+      signal();
+    });
+    worker.on("error", (error) => {
+      failure ??= error;
+      signal();
+    });
+  }
+
+  try {
+    const requests = chunks(sources)[Symbol.asyncIterator]();
+    let sent = 0;
+    let emitted = 0;
+    let inputDone = false;
+    const limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER;
+    for (;;) {
+      while (!inputDone && sent - emitted < limit) {
+        const next = await requests.next();
+        if (next.done) {
+          inputDone = true;
+          break;
+        }
+        const worker = pool.reduce((best, candidate) => (outstanding.get(candidate)! < outstanding.get(best)! ? candidate : best));
+        outstanding.set(worker, outstanding.get(worker)! + 1);
+        worker.postMessage(next.value);
+        sent++;
+      }
+      while (finished.has(emitted)) {
+        const outputs = finished.get(emitted)!;
+        finished.delete(emitted);
+        emitted++;
+        yield* outputs;
+      }
+      if (failure) throw failure;
+      if (inputDone && emitted === sent) return;
+      if (!finished.has(emitted)) await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}

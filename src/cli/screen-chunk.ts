@@ -1,0 +1,64 @@
+import type { CompiledRuleSet } from "../evaluation/compile.js";
+import type { Language } from "../results/result-types.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
+import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
+import { parseSourceItem, type SourceItem } from "./read-households.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { tableLocation, type TableOrigin } from "./table-input.js";
+
+/** Adds the file, row and column of each bad field of a household read from tables. */
+function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
+  return {
+    ...rejection,
+    source: `households.csv row ${origin.householdRow}`,
+    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path) })),
+  };
+}
+
+/** What a screening thread needs to know; plain data, so it can be sent to a worker. */
+export interface WorkerConfig {
+  ruleSetArgument: string;
+  asOf: string;
+  language: Language;
+  explain: boolean;
+  format: OutputFormat;
+}
+
+/** A chunk of consecutive input items; `firstIndex` is the batch position of the first. */
+export interface ChunkRequest {
+  seq: number;
+  firstIndex: number;
+  items: SourceItem[];
+}
+
+/** One household's output: its formatted text, or its rejection. */
+export type ChunkOutput = { ok: true; text: string } | { ok: false; rejection: Rejection };
+
+export interface PreparedScreening {
+  config: WorkerConfig;
+  ruleSet: RuleSet;
+  compiled: CompiledRuleSet;
+  formatter: ResultFormatter;
+}
+
+export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet = loadRuleSetArgument(config.ruleSetArgument)): PreparedScreening {
+  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };
+}
+
+/** Screens a chunk, in order. The same code runs in the main thread and in workers. */
+export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput[]> {
+  const options = { language: prepared.config.language, explain: prepared.config.explain };
+  const outputs: ChunkOutput[] = [];
+  for (const [offset, item] of request.items.entries()) {
+    const index = request.firstIndex + offset;
+    if (item.kind === "error" && item.source) {
+      outputs.push({ ok: false, rejection: { code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] } });
+      continue;
+    }
+    const entry = await screenItem(prepared.compiled, parseSourceItem(item), index, options);
+    if (entry.ok) outputs.push({ ok: true, text: prepared.formatter.format(entry.result) });
+    else outputs.push({ ok: false, rejection: item.kind === "value" && item.origin ? locateInTables(entry.rejection, item.origin) : entry.rejection });
+  }
+  return outputs;
+}

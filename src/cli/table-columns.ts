@@ -1,0 +1,84 @@
+/**
+ * The column layout of county table exports (households.csv, members.csv, events.csv). Each column
+ * has an English and a Chinese header (either is accepted) and the contract field it fills.
+ * docs/tables.md documents the same table.
+ */
+export type ColumnKind = "text" | "money" | "number" | "integer" | "boolean" | "list" | "measures" | "nullableInteger";
+
+export interface Column {
+  en: string;
+  zh: string;
+  /** Path in the contract household (for households.csv) or member/event (for the others). */
+  path: readonly string[];
+  kind: ColumnKind;
+  required?: boolean;
+}
+
+const c = (en: string, zh: string, path: string[], kind: ColumnKind = "text", required = false): Column => ({ en, zh, path, kind, required });
+
+export const HOUSEHOLD_COLUMNS: readonly Column[] = [
+  c("id", "户编号", ["id"], "text", true),
+  c("province", "省代码", ["region", "province"], "text", true),
+  c("county", "县代码", ["region", "county"], "text", true),
+  c("township", "乡镇", ["region", "township"]),
+  c("village", "村", ["region", "village"]),
+  c("householdType", "户类型", ["householdType"], "text", true),
+  c("monitoringCategory", "监测类别", ["monitoring", "category"]),
+  c("identifiedOn", "识别日期", ["monitoring", "identifiedOn"]),
+  c("riskTypes", "风险类型", ["monitoring", "riskTypes"], "list"),
+  c("riskEliminatedOn", "风险消除日期", ["monitoring", "riskEliminatedOn"]),
+  c("measures", "已落实措施", ["monitoring", "measures"], "measures"),
+  c("incomePeriodEnd", "收入截止日期", ["income", "periodEnd"]),
+  c("wage", "工资性收入", ["income", "wage"], "money", true),
+  c("business", "家庭经营收入", ["income", "business"], "money", true),
+  c("property", "财产性收入", ["income", "property"], "money", true),
+  c("transfer", "转移性收入", ["income", "transfer"], "money", true),
+  c("productionCost", "生产经营性支出", ["income", "productionCost"], "money", true),
+  c("insurancePayout", "理赔收入", ["income", "insurancePayout"], "money"),
+  c("previousWage", "上期工资性收入", ["previousIncome", "wage"], "money"),
+  c("previousBusiness", "上期家庭经营收入", ["previousIncome", "business"], "money"),
+  c("previousProperty", "上期财产性收入", ["previousIncome", "property"], "money"),
+  c("previousTransfer", "上期转移性收入", ["previousIncome", "transfer"], "money"),
+  c("previousProductionCost", "上期生产经营性支出", ["previousIncome", "productionCost"], "money"),
+  c("medicalExpense", "医疗自付支出", ["expenses", "medical"], "money"),
+  c("educationExpense", "教育自付支出", ["expenses", "education"], "money"),
+  c("otherExpense", "其他自付支出", ["expenses", "other"], "money"),
+  c("food", "不愁吃", ["livingConditions", "food"], "boolean"),
+  c("clothing", "不愁穿", ["livingConditions", "clothing"], "boolean"),
+  c("housingSafetyLevel", "住房安全等级", ["livingConditions", "housing", "safetyLevel"]),
+  c("waterLitersPerPersonPerDay", "人均日供水量", ["livingConditions", "water", "litersPerPersonPerDay"], "number"),
+  c("waterScarceArea", "缺水地区", ["livingConditions", "water", "waterScarceArea"], "boolean"),
+  c("waterQualityOk", "水质达标", ["livingConditions", "water", "qualityOk"], "boolean"),
+  c("waterPipedIn", "自来水入户", ["livingConditions", "water", "pipedIn"], "boolean"),
+  c("waterFetchMinutes", "取水往返分钟", ["livingConditions", "water", "fetchMinutes"], "number"),
+  c("waterInterruptionDaysPerYear", "年停水天数", ["livingConditions", "water", "interruptionDaysPerYear"], "number"),
+  c("waterFetchDistanceM", "取水水平距离米", ["livingConditions", "water", "fetchDistanceM"], "number"),
+  c("waterFetchClimbM", "取水垂直距离米", ["livingConditions", "water", "fetchClimbM"], "number"),
+];
+
+export const MEMBER_COLUMNS: readonly Column[] = [
+  c("householdId", "户编号", [], "text", true),
+  c("id", "成员编号", ["id"], "text", true),
+  c("birthDate", "出生日期", ["birthDate"], "text", true),
+  c("sex", "性别", ["sex"], "text", true),
+  c("relation", "与户主关系", ["relation"], "text", true),
+  c("labor", "劳动技能", ["labor"], "text", true),
+  c("illness", "健康状况", ["illness"], "text", true),
+  c("disabilityLevel", "残疾等级", ["disabilityLevel"], "nullableInteger", true),
+  c("schooling", "在校情况", ["schooling"], "text", true),
+  c("schoolExempt", "因病免学", ["schoolExempt"], "boolean", true),
+  c("medicalInsurance", "医疗保险", ["medicalInsurance"], "text", true),
+  c("socialAssistance", "社会救助", ["socialAssistance"], "list", true),
+];
+
+export const EVENT_COLUMNS: readonly Column[] = [
+  c("householdId", "户编号", [], "text", true),
+  c("type", "事件类型", ["type"], "text", true),
+  c("subtype", "灾种", ["subtype"]),
+  c("date", "日期", ["date"], "text", true),
+  c("loss", "损失", ["loss"], "money"),
+];
+
+/** Values that may be written in Chinese in any column of their kind. */
+export const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false, 是: true, 否: false, yes: true, no: false };
+export const SEX_WORDS: Record<string, string> = { 男: "male", 女: "female" };
