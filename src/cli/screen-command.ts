@@ -120,6 +120,6 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 export function describeRejection(rejection: Rejection): string {
   const where = rejection.source ? `${rejection.source}` : rejection.line !== undefined ? `line ${rejection.line}` : `index ${rejection.index}`;
   const who = rejection.householdId ? ` (id ${rejection.householdId})` : "";
-  const issues = rejection.issues.map((issue) => `${issue.where ?? issue.path ?? "/"}: ${issue.message}`).join("; ");
+  const issues = rejection.issues.map((issue) => `${issue.where ?? (issue.path || "/")}: ${issue.message}`).join("; ");
   return `rejected ${where}${who}: ${issues}`;
 }
