@@ -2,9 +2,11 @@ import { DixianError, formatLocation } from "../errors.js";
 import { InputFormatError } from "./read-households.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { screenCommand } from "./screen-command.js";
+import { anonymizeCommand } from "./anonymize-command.js";
 import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
 import { generateCommand } from "./generate-command.js";
+import { reportCommand } from "./report-command.js";
 import { testCommand } from "./test-command.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -15,8 +17,10 @@ Commands:
   validate   check rule-set directories                        校验规则集
   test       run rule tests written as data                    运行规则测试
   explain    explain one household's screening, rule by rule   逐条解释一户的筛查
+  report     monthly analysis of results: report.json and .html 月度分析报告
   diff       compare a population under two rule sets or dates 比较两套规则或两个日期的筛查结果
   generate   write a seeded synthetic population               生成模拟农户数据
+  anonymize  county export with personal data → fixtures       导出数据匿名化
 
 Run "dixian <command> --help" for a command's options.`;
 
@@ -27,6 +31,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   explain: explainCommand,
   generate: generateCommand,
   diff: diffCommand,
+  report: reportCommand,
+  anonymize: anonymizeCommand,
 };
 
 /**

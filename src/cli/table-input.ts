@@ -20,10 +20,10 @@ export function isTableInput(path: string): boolean {
   return basename(path) === TABLE_FILES.households;
 }
 
-type Row = { line: number; cells: Record<string, string> };
+export type Row = { line: number; cells: Record<string, string> };
 
 /** Reads a CSV file row by row, mapping English or Chinese headers to the layout's columns. */
-async function* readRows(file: string, layout: readonly Column[]): AsyncGenerator<Row> {
+export async function* readRows(file: string, layout: readonly Column[]): AsyncGenerator<Row> {
   const parser = createReadStream(file).pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }));
   let columns: (Column | null)[] | null = null;
   const name = basename(file);
@@ -79,7 +79,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 /** Builds an object from a row: empty cells are left out (so optional parts stay absent). */
-function build(row: Row, layout: readonly Column[]): Record<string, unknown> {
+export function build(row: Row, layout: readonly Column[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const column of layout) {
     const value = row.cells[column.en];

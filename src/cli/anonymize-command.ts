@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { anonymizeExport } from "../population/anonymize.js";
+import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
+
+export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
+
+Turns a county export with personal data (households.csv, members.csv, optional events.csv; see
+docs/tables.md) into data-contract households (NDJSON) for fixtures: household ids become salted
+hashes, member ids M1, M2, ...; 18-digit resident ID numbers are checked (GB 11643 check digit) and
+reduced to birth date and sex; names, phone numbers and addresses are dropped. A bad ID number is an
+error naming its file and row, and that household is left out.
+把含个人信息的导出数据转为匿名农户数据：编号加盐哈希，身份证号校验后只保留出生日期和性别，删除姓名、电话、住址。
+
+Options:
+  --salt SECRET   secret salt for the id hashes (at least 8 characters; keep it private)
+  --out FILE      write to FILE instead of standard output
+
+Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or files.`;
+
+/** `dixian anonymize`: county export → anonymized contract households. */
+export async function anonymizeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { salt: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+  });
+  if (values.help) {
+    await write(io.stdout, ANONYMIZE_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (!values.salt) throw new UsageError("--salt SECRET is required");
+  if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
+  const output = openOutput(values.out, io.stdout);
+  let failed = 0;
+  try {
+    for await (const item of anonymizeExport(positionals[0]!, values.salt)) {
+      if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
+      else {
+        failed++;
+        await write(io.stderr, `error ${item.source}: ${item.message}\n`);
+      }
+    }
+  } finally {
+    await output.close();
+  }
+  return failed ? EXIT.rejected : EXIT.ok;
+}

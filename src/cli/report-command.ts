@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Flag } from "../input/enums.js";
+import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
+import { monthlyReportHtml } from "../reporting/report-html.js";
+import type { Language, ScreeningResult } from "../results/result-types.js";
+import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
+import { readHouseholdSources } from "./read-households.js";
+
+export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]
+
+Writes the monthly analysis (一月一分析) of screening results (NDJSON or a JSON array from
+"dixian screen"): DIR/report.json and a self-contained DIR/report.html with inline charts — totals by
+flag, villages × flags, categories, risk types, 3+1 problems, measures needed and in place by group,
+and the households to identify or eliminate with their reasons. With --previous, what changed since.
+生成月度分析报告（JSON 和可离线打开的 HTML）。`;
+
+async function* results(path: string, io: CliIo): AsyncGenerator<ScreeningResult> {
+  for await (const item of readHouseholdSources(openInput(path, io))) {
+    if (item.kind === "error") throw new UsageError(`${path} line ${item.line}: ${item.message}`);
+    let value: unknown;
+    try {
+      value = item.kind === "line" ? JSON.parse(item.text) : item.value;
+    } catch {
+      throw new UsageError(`${path} line ${item.kind === "line" ? item.line : "?"}: not a JSON result`);
+    }
+    const result = value as ScreeningResult;
+    if (!result || typeof result.householdId !== "string" || typeof result.flag !== "string") {
+      throw new UsageError(`${path}${item.kind === "line" ? ` line ${item.line}` : ""}: not a screening result (run "dixian screen" first)`);
+    }
+    yield result;
+  }
+}
+
+/** `dixian report`: the monthly analysis of screening results. */
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { previous: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false } },
+  });
+  if (values.help) {
+    await write(io.stdout, REPORT_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError("give one results file");
+  if (!values.out) throw new UsageError("--out DIR is required");
+  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("--lang must be zh or en");
+  for (const path of [positionals[0]!, values.previous]) if (path && path !== "-" && !existsSync(path)) throw new UsageError(`not found: ${path}`);
+  const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
+  for await (const result of results(positionals[0]!, io)) builder.add(result);
+  if (values.previous) {
+    const previous = new Map<string, Flag>();
+    for await (const result of results(values.previous, io)) previous.set(result.householdId, result.flag);
+    builder.compareWith(previous);
+  }
+  const report = builder.build();
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, values.lang as Language));
+  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);
+  return EXIT.ok;
+}
