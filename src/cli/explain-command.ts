@@ -20,6 +20,7 @@ Options:
   --as-of DATE    assessment date YYYY-MM-DD              评估日
   --lang zh|en    language (default zh)                   语言
   --json          the structured result with its explanation, as JSON
+  --engine NAME   compiled (default) or json-rules-engine
   -h, --help      show this help`;
 
 /** `dixian explain`: a readable explanation of a household's screening. */
@@ -28,7 +29,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     args, allowPositionals: true,
     options: {
       rules: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string", default: "zh" },
-      json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
+      json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
@@ -46,7 +47,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   const language = values.lang as Language;
   let rejected = 0;
   let first = true;
-  for await (const entry of screenBatch(readHouseholds(openInput(positionals[0]!, io)), { ruleSet, asOf, lang: language, explain: true })) {
+  for await (const entry of screenBatch(readHouseholds(openInput(positionals[0]!, io)), { ruleSet, asOf, lang: language, explain: true, engine: values.engine === "json-rules-engine" ? "json-rules-engine" : "compiled" })) {
     if (!entry.ok) {
       rejected++;
       await write(io.stderr, describeRejection(entry.rejection) + "\n");

@@ -1,4 +1,5 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
+import type { EngineName } from "../evaluation/evaluate-stage.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
@@ -23,6 +24,7 @@ export interface WorkerConfig {
   language: Language;
   explain: boolean;
   format: OutputFormat;
+  engine: EngineName;
 }
 
 /** A chunk of consecutive input items; `firstIndex` is the batch position of the first. */
@@ -48,7 +50,7 @@ export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet = loadRu
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
 export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput[]> {
-  const options = { language: prepared.config.language, explain: prepared.config.explain };
+  const options = { language: prepared.config.language, explain: prepared.config.explain, engine: prepared.config.engine };
   const outputs: ChunkOutput[] = [];
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { ENGINE_NAMES, type EngineName } from "../evaluation/evaluate-stage.js";
 import type { Language } from "../results/result-types.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
@@ -27,6 +28,7 @@ Options:
   --lang zh|en         language of labels, reasons and CSV headers (zh)     语言
   --explain            include every rule's outcome in "explanation"        附带规则解释
   --workers N          worker threads (default: number of cores)            并行线程数
+  --engine NAME        compiled (default) or json-rules-engine (reference)  规则求值引擎
   --quiet              no progress bar and no summary on standard error     不输出进度和统计
   -h, --help           show this help
 
@@ -46,6 +48,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       lang: { type: "string", default: "zh" },
       explain: { type: "boolean", default: false },
       workers: { type: "string" },
+      engine: { type: "string", default: "compiled" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -58,6 +61,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
   if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, not "${values.format}"`);
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+  if (!(ENGINE_NAMES as readonly string[]).includes(values.engine)) throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(", ")}, not "${values.engine}"`);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, not "${values.workers}"`);
   if (positionals.length !== 1) throw new UsageError("give exactly one input, or - for standard input");
@@ -89,7 +93,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const output = openOutput(values.out, io.stdout);
   const rejectsOutput = values.rejects ? openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
-  const config = { ruleSetArgument: values.rules, asOf, language, explain: values.explain, format };
+  const config = { ruleSetArgument: values.rules, asOf, language, explain: values.explain, format, engine: values.engine as EngineName };
   try {
     await write(output.stream, formatter.start);
     for await (const entry of screenSources(sources, config, workers, ruleSet)) {

@@ -7,6 +7,7 @@ import { parameterNamesIn, replaceParameterReferences, type ParameterReference }
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import { STAGES, type Condition, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
+import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import { createEngine } from "./engine-factory.js";
 import type { Engine } from "json-rules-engine";
 
@@ -26,8 +27,13 @@ export interface CompiledStage {
   stage: Stage;
   mode: StageMode;
   rules: CompiledRule[];
-  /** "all": one engine for the stage; "first": one engine per rule, run in order until one is met. */
-  engines: Engine[];
+  /** The rules compiled to synchronous closures (the default evaluator). */
+  closures: ClosureStage;
+  /**
+   * json-rules-engine engines, built on first use (the reference evaluator): "all" stages have one
+   * engine, "first" stages one per rule, run in order until one is met.
+   */
+  engines(): Engine[];
 }
 
 /** A rule set ready to screen households on one as-of date. */
@@ -36,6 +42,8 @@ export interface CompiledRuleSet {
   asOf: IsoDate;
   stages: CompiledStage[];
   rulesById: Map<string, CompiledRule>;
+  /** Rules whose conditions are listed as reasons (`unmetConditionsOf`): always traced. */
+  tracedRules: Set<string>;
   /** Every parameter any rule uses, as in force on the as-of date. */
   parameters: Map<string, ParameterInForce>;
   conditions: Record<string, TopLevelCondition>;
@@ -111,13 +119,19 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
       conditions: compiled.conditions as RuleProperties["conditions"],
       event: { type: compiled.event.type },
     });
-    const engines = mode === "all"
-      ? [createEngine(rules.map(asEngineRule), conditions)]
-      : rules.map((rule) => createEngine([asEngineRule(rule)], conditions));
-    return { stage, mode, rules, engines };
+    let engines: Engine[] | null = null;
+    return {
+      stage, mode, rules,
+      closures: compileStageClosures(rules, conditions),
+      engines: () => (engines ??= mode === "all"
+        ? [createEngine(rules.map(asEngineRule), conditions)]
+        : rules.map((rule) => createEngine([asEngineRule(rule)], conditions))),
+    };
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
-  return { ruleSet, asOf, stages, rulesById, parameters, conditions };
+  const tracedRules = new Set<string>();
+  for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
+  return { ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions };
 }
 
 function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>, into = new Set<string>()): Set<string> {

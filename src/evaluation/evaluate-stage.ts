@@ -12,12 +12,20 @@ export interface RuleOutcome {
   trace: EngineTrace | null;
 }
 
-/** Evaluates one stage for one household, returning every rule's outcome in the stage's rule order. */
-export async function evaluateStage(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
+/** Which evaluator runs the rules: compiled closures (default) or json-rules-engine (the reference). */
+export type EngineName = "compiled" | "json-rules-engine";
+export const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-rules-engine"];
+
+/**
+ * Evaluates one stage for one household with json-rules-engine, returning every rule's outcome in
+ * the stage's rule order, with traces.
+ */
+export async function evaluateStageWithJsonRulesEngine(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
+  const engines = stage.engines();
   if (stage.mode === "all") {
     if (stage.rules.length === 0) return outcomes;
-    const run = await runEngine(stage.engines[0]!, context);
+    const run = await runEngine(engines[0]!, context);
     const byName = new Map<string, { result: boolean; conditions: unknown }>();
     for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result as never);
     for (const compiled of stage.rules) {
@@ -36,7 +44,7 @@ export async function evaluateStage(stage: CompiledStage, context: HouseholdCont
       outcomes.push({ compiled, status: "notEvaluated", trace: null });
       continue;
     }
-    const run = await runEngine(stage.engines[index]!, context);
+    const run = await runEngine(engines[index]!, context);
     const result = run.results[0] ?? run.failureResults[0];
     const met = run.results.length > 0;
     outcomes.push({ compiled, status: met ? "met" : "notMet", trace: result ? topLevelTrace(result.conditions, met) : null });

@@ -1,22 +1,35 @@
 import { Operator } from "json-rules-engine";
-import { Decimal } from "../input/decimal.js";
+import { Decimal, ExactRatio } from "../input/decimal.js";
 
 /**
  * Operators json-rules-engine lacks. Its numeric operators compare binary floats; money and
  * quotients must compare exactly, so decimals compare as decimal.js values. A null fact value (data
  * absent) never satisfies a comparison.
  */
-function parseDecimal(value: unknown): Decimal | null {
-  if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
-  if (typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value)) return null;
-  return new Decimal(value);
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+/** Recently parsed texts: parameter values and repeated figures are parsed once. */
+const parsedCache = new Map<string, Decimal>();
+
+function parseDecimal(value: unknown): Decimal | ExactRatio | null {
+  if (value instanceof ExactRatio) return value;
+  if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : null;
+  if (typeof value !== "string") return null;
+  let parsed = parsedCache.get(value);
+  if (parsed) return parsed;
+  if (!DECIMAL_TEXT.test(value)) return null;
+  parsed = new Decimal(value);
+  if (parsedCache.size > 4096) parsedCache.clear();
+  parsedCache.set(value, parsed);
+  return parsed;
 }
 
 function decimalOperator(name: string, test: (comparison: number) => boolean): Operator {
   return new Operator(name, (factValue: unknown, compareTo: unknown) => {
     const left = parseDecimal(factValue);
     const right = parseDecimal(compareTo);
-    return left !== null && right !== null && test(left.comparedTo(right));
+    if (left === null || right === null) return false;
+    if (left instanceof ExactRatio) return test(left.compare(right));
+    return test(right instanceof ExactRatio ? -right.compare(left) : left.comparedTo(right));
   });
 }
 

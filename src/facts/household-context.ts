@@ -1,5 +1,5 @@
 import { ageOn, type IsoDate } from "../input/calendar-date.js";
-import { Decimal } from "../input/decimal.js";
+import { Decimal, decimalText } from "../input/decimal.js";
 import type {
   Category, ExpenseKind, Flag, GuaranteeItem, GuaranteeStatus, IncomeComponent, MeasureKind,
 } from "../input/enums.js";
@@ -41,6 +41,8 @@ export interface HouseholdContext {
   adjustedPerCapitaIncome: Decimal;
   /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlaceMeasures: MeasureRef[];
+  /** Exact decimal texts of the figures above, written once (facts hand out text). */
+  texts: { netIncome: string; perCapitaNetIncome: string; adjustedPerCapitaIncome: string };
   stages: StageOutputs;
 }
 
@@ -68,6 +70,8 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
   const size = household.members.length;
   const netIncome = netIncomeOf(income);
   const adjustedTotal = netIncome.plus(income.insurancePayout).minus(expenses.medical).minus(expenses.education).minus(expenses.other);
+  const perCapitaNetIncome = netIncome.dividedBy(size);
+  const adjustedPerCapitaIncome = adjustedTotal.dividedBy(size);
   return {
     household,
     asOf,
@@ -75,9 +79,10 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
     income,
     expenses,
     netIncome,
-    perCapitaNetIncome: netIncome.dividedBy(size),
-    adjustedPerCapitaIncome: adjustedTotal.dividedBy(size),
+    perCapitaNetIncome,
+    adjustedPerCapitaIncome,
     inPlaceMeasures,
+    texts: { netIncome: decimalText(netIncome), perCapitaNetIncome: decimalText(perCapitaNetIncome), adjustedPerCapitaIncome: decimalText(adjustedPerCapitaIncome) },
     stages: {
       riskTypes: new Set(),
       guarantees: { food: "ok", clothing: "ok", compulsoryEducation: "ok", basicMedical: "ok", housing: "ok", water: "ok" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalText } from "../input/decimal.js";
+import { decimalText, ExactRatio } from "../input/decimal.js";
 import { EXPENSE_KINDS, INCOME_COMPONENTS } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 
@@ -29,14 +29,14 @@ export const incomeFacts = [
     valueType: "money",
     description: { zh: "家庭纯收入 = 工资性 + 家庭经营 + 财产性 + 转移性 − 生产经营性支出", en: "Household net income = wage + business + property + transfer − production cost" },
     params: noParams,
-    compute: (context) => decimalText(context.netIncome),
+    compute: (context) => context.texts.netIncome,
   }),
   defineFact({
     id: "perCapitaNetIncome",
     valueType: "decimal",
     description: { zh: "家庭人均纯收入 N（精确商，不四舍五入）", en: "Per-capita net income N (exact quotient, not rounded)" },
     params: noParams,
-    compute: (context) => decimalText(context.perCapitaNetIncome),
+    compute: (context) => context.texts.perCapitaNetIncome,
   }),
   defineFact({
     id: "adjustedPerCapitaIncome",
@@ -46,7 +46,7 @@ export const incomeFacts = [
       en: "Adjusted per-capita income A = (net income + insurance payouts − compliant out-of-pocket spending) ÷ members (exact)",
     },
     params: noParams,
-    compute: (context) => decimalText(context.adjustedPerCapitaIncome),
+    compute: (context) => context.texts.adjustedPerCapitaIncome,
   }),
   defineFact({
     id: "expense",
@@ -64,7 +64,7 @@ export const incomeFacts = [
     },
     params: z.strictObject({ kind: z.enum(EXPENSE_KINDS).describe("medical, education or other") }),
     compute: (context, { kind }) =>
-      context.netIncome.greaterThan(0) ? decimalText(context.expenses[kind].dividedBy(context.netIncome)) : null,
+      context.netIncome.greaterThan(0) ? new ExactRatio(context.expenses[kind], context.netIncome) : null,
   }),
   defineFact({
     id: "incomeChangeRatio",
@@ -77,7 +77,7 @@ export const incomeFacts = [
     compute: (context, { component }) => {
       const previous = context.household.previousIncome?.[component];
       if (!previous || !previous.greaterThan(0)) return null;
-      return decimalText(context.income[component].dividedBy(previous));
+      return new ExactRatio(context.income[component], previous);
     },
   }),
 ];

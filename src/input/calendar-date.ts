@@ -50,7 +50,14 @@ export function shiftMonths(date: IsoDate, months: number): IsoDate {
  */
 export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
   if (birthDate > asOf) return -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1;
-  return differenceInYears(toNoon(asOf), toNoon(birthDate));
+  return differenceInYears(noonCached(asOf), toNoon(birthDate));
+}
+
+let lastAsOf: { date: IsoDate; noon: Date } | null = null;
+/** The as-of date repeats for every member of a batch: convert it once. */
+function noonCached(date: IsoDate): Date {
+  if (lastAsOf?.date !== date) lastAsOf = { date, noon: toNoon(date) };
+  return lastAsOf.noon;
 }
 
 /**
@@ -68,7 +75,16 @@ export function wholeMonthsBetween(since: IsoDate, asOf: IsoDate): number | null
   return months;
 }
 
+const windowStarts = new Map<string, IsoDate>();
+
 /** Whether `date` lies in the window (asOf - months, asOf]. */
 export function withinMonthsBefore(date: IsoDate, asOf: IsoDate, months: number): boolean {
-  return date <= asOf && date > shiftMonths(asOf, -months);
+  const key = `${asOf}/${months}`;
+  let start = windowStarts.get(key);
+  if (start === undefined) {
+    start = shiftMonths(asOf, -months);
+    if (windowStarts.size > 1024) windowStarts.clear();
+    windowStarts.set(key, start);
+  }
+  return date <= asOf && date > start;
 }

@@ -4,12 +4,13 @@ import DecimalJs from "decimal.js";
  * The decimal type used for all money and ratio arithmetic.
  *
  * A private clone of decimal.js, so dixian never changes the global configuration a host
- * application may rely on. 60 significant digits keep per-capita quotients exact enough that
- * comparing them with a two-place threshold can never be decided by rounding; `toExpPos`/`toExpNeg`
- * keep `toString()` free of exponent notation.
+ * application may rely on. Amounts have at most 15 integer digits and two places, so two different
+ * quotients of them (per-capita income, a spending share) differ by more than 1e-19 of their size;
+ * 34 significant digits (as IEEE decimal128) can therefore never let rounding decide a comparison
+ * with a threshold. `toExpPos`/`toExpNeg` keep `toString()` free of exponent notation.
  */
 export const Decimal = DecimalJs.clone({
-  precision: 60,
+  precision: 34,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -100,
   toExpPos: 100,
@@ -55,4 +56,25 @@ export function formatMoney(value: Decimal | string): string {
 /** The exact decimal text of a value, as facts report it: no exponent, no trailing zeros. */
 export function decimalText(value: Decimal): string {
   return value.isZero() ? "0" : value.toString();
+}
+
+/**
+ * An exact quotient kept as numerator and denominator (denominator > 0). Comparisons
+ * cross-multiply, so no division happens unless the value is shown; it shows (and serializes) as
+ * the decimal text of the quotient.
+ */
+export class ExactRatio {
+  constructor(readonly numerator: Decimal, readonly denominator: Decimal) {}
+  private text: string | undefined;
+  /** Compares with a decimal or another ratio: -1, 0 or 1. */
+  compare(other: Decimal | ExactRatio): number {
+    if (other instanceof ExactRatio) return this.numerator.times(other.denominator).comparedTo(other.numerator.times(this.denominator));
+    return this.numerator.comparedTo(other.times(this.denominator));
+  }
+  toString(): string {
+    return (this.text ??= decimalText(this.numerator.dividedBy(this.denominator)));
+  }
+  toJSON(): string {
+    return this.toString();
+  }
 }

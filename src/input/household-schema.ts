@@ -10,13 +10,18 @@ export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must b
 });
 
 function money(allowNegative: boolean) {
-  return z.union([z.string(), z.number()]).transform((value, ctx) => {
-    const problem = moneyProblem(value, allowNegative);
+  // z.unknown() rather than a union of string and number: the check below says everything, and
+  // parses several times faster. The JSON Schema states the accepted forms.
+  return z.unknown().meta({
+    description: "元：十进制字符串或数字，最多两位小数 / yuan: a decimal string or a number, at most two places",
+    anyOf: [{ type: "string", pattern: allowNegative ? "^-?\\d{1,15}(\\.\\d{1,2})?$" : "^(-?0|\\d{1,15})(\\.\\d{1,2})?$" }, { type: "number" }],
+  }).transform((value, ctx) => {
+    const problem = value === undefined ? "required field is missing" : moneyProblem(value, allowNegative);
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem });
       return z.NEVER;
     }
-    return parseMoney(value);
+    return parseMoney(value as string | number);
   });
 }
 /** Money in 元 that may not be negative. */

@@ -1,4 +1,5 @@
-import { mapLabels } from "../evaluation/condition-trace.js";
+import { mapLabels, type ConditionTrace } from "../evaluation/condition-trace.js";
+import { ExactRatio } from "../input/decimal.js";
 import type { RuleOutcome } from "../evaluation/evaluate-stage.js";
 import type { BilingualText } from "../rulesets/schema.js";
 import { localize } from "./reason-text.js";
@@ -18,6 +19,16 @@ export function explain(outcomes: readonly RuleOutcome[], language: Language, wr
     parameters: compiled.parameters.map(({ name, value, from, until, source, status: valueStatus }) => ({
       name, value, from, until, source, status: valueStatus,
     })),
-    conditions: trace ? mapLabels(trace, write) : null,
+    conditions: trace ? plainValues(mapLabels(trace, write)) : null,
   }));
+}
+
+/** Values compared as plain JSON (an exact ratio as its decimal text), so a result holds only data. */
+function plainValues(trace: ConditionTrace): ConditionTrace {
+  if ("all" in trace) return { ...trace, all: trace.all.map(plainValues) };
+  if ("any" in trace) return { ...trace, any: trace.any.map(plainValues) };
+  if ("not" in trace) return { ...trace, not: plainValues(trace.not) };
+  if (!("fact" in trace)) return trace;
+  const plain = (value: unknown) => (value instanceof ExactRatio ? value.toString() : value);
+  return { ...trace, value: plain(trace.value), factValue: plain(trace.factValue) };
 }

@@ -5,6 +5,7 @@ import { loadRuleSet } from "../rulesets/load.js";
 import { readJsonSource } from "../rulesets/json-source.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
+import type { EngineName } from "../evaluation/evaluate-stage.js";
 import { compareResult, type Mismatch } from "./compare.js";
 import { ruleTestFileSchema, type RuleTest } from "./schema.js";
 
@@ -66,10 +67,10 @@ export async function runRuleTests(files: readonly string[], ruleSets: Map<strin
 }
 
 /** Runs one test: screens its household and compares the result (or the error) with the expectation. */
-export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest): Promise<RuleTestOutcome> {
+export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest, engine: EngineName = "compiled"): Promise<RuleTestOutcome> {
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
-    const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true });
+    const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true, engine });
     const mismatches = compareResult(result, test.expect);
     const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
     return { ...base, passed: mismatches.length === 0, mismatches, rulesMet };

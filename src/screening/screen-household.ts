@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineTrace } from "../evaluation/condition-trace.js";
-import { evaluateStage, type RuleOutcome } from "../evaluation/evaluate-stage.js";
+import { evaluateClosureStage } from "../evaluation/compiled/compiled-stage.js";
+import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } from "../evaluation/evaluate-stage.js";
 import { buildHouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
 import { GUARANTEE_ITEMS, type Category } from "../input/enums.js";
@@ -16,6 +17,8 @@ import type { CheckResult, Language, RiskTypeResult, ScreeningResult } from "../
 export interface HouseholdScreeningOptions {
   language: Language;
   explain: boolean;
+  /** The evaluator: compiled closures (default) or json-rules-engine. */
+  engine?: EngineName;
 }
 
 /**
@@ -42,19 +45,22 @@ export async function screenHousehold(
   const allOutcomes: RuleOutcome[] = [];
 
   for (const stage of compiled.stages) {
-    const outcomes = await evaluateStage(stage, context);
+    const outcomes = options.engine === "json-rules-engine"
+      ? await evaluateStageWithJsonRulesEngine(stage, context)
+      : evaluateClosureStage(stage.closures, stage.mode, context, options.explain, compiled.tracedRules);
     allOutcomes.push(...outcomes);
     for (const { compiled: rule, status } of outcomes) {
       if (status !== "met") continue;
       const event = rule.event;
-      const reason = write(rule.rule.reason ?? rule.rule.label);
+      // Reasons are written only where a result shows them (not for 3+1 or follow-up rules).
+      const reasonText = () => write(rule.rule.reason ?? rule.rule.label);
       switch (event.type) {
         case "risk": {
           const existing = risks.get(event.params.riskType);
-          if (existing) existing.reasons.push(reason);
+          if (existing) existing.reasons.push(reasonText());
           else {
             const code = event.params.code ?? ruleSet.riskTypes.find((entry) => entry.id === event.params.riskType)!.code;
-            risks.set(event.params.riskType, { code, reasons: [reason] });
+            risks.set(event.params.riskType, { code, reasons: [reasonText()] });
           }
           context.stages.riskTypes.add(event.params.riskType);
           break;
@@ -68,7 +74,7 @@ export async function screenHousehold(
           context.stages.flag = event.params.flag;
           const category = event.params.category === "recorded" ? (household.monitoring?.category ?? null) : event.params.category;
           context.stages.category = category as Category | null;
-          reasons.push(reason);
+          reasons.push(reasonText());
           if (event.params.unmetConditionsOf) {
             const other = outcomes.find((outcome) => outcome.compiled.rule.id === event.params.unmetConditionsOf);
             for (const label of unmetLabels(other?.trace ?? null)) {
@@ -80,19 +86,20 @@ export async function screenHousehold(
         case "measure": {
           const entry = measuresById.get(event.params.measure)!;
           const list = suggested.get(entry.id) ?? [];
+          const reason = reasonText();
           if (!list.includes(reason)) list.push(reason);
           suggested.set(entry.id, list);
           context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
           break;
         }
         case "reason":
-          reasons.push(reason);
+          reasons.push(reasonText());
           break;
         case "followUp":
           followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
           break;
         case "check":
-          checks.push({ id: rule.rule.id, severity: event.params.severity, message: reason });
+          checks.push({ id: rule.rule.id, severity: event.params.severity, message: reasonText() });
           break;
       }
     }

@@ -4,7 +4,8 @@ import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
 import { validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { screenHousehold } from "./screen-household.js";
+import type { EngineName } from "../evaluation/evaluate-stage.js";
+import { screenHousehold, type HouseholdScreeningOptions } from "./screen-household.js";
 
 /** Options for {@link screen} and {@link screenBatch}. */
 export interface ScreenOptions {
@@ -16,6 +17,11 @@ export interface ScreenOptions {
   lang?: Language;
   /** Include every rule's outcome in `explanation` (default false: an empty array). */
   explain?: boolean;
+  /**
+   * The evaluator: `"compiled"` (default) runs the rules as compiled closures; `"json-rules-engine"`
+   * runs them with json-rules-engine, the reference semantics. Both give identical results.
+   */
+  engine?: EngineName;
 }
 
 /** Why one household was not screened. */
@@ -84,7 +90,7 @@ export async function screen(household: unknown, options: ScreenOptions): Promis
   if (!validation.ok) {
     throw new HouseholdRejectedError({ code: "E_INPUT_SCHEMA", index: 0, householdId: validation.householdId, issues: validation.issues });
   }
-  return screenHousehold(compiled, validation.household, { language: options.lang ?? "zh", explain: options.explain ?? false });
+  return screenHousehold(compiled, validation.household, { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" });
 }
 
 /**
@@ -97,7 +103,7 @@ export async function* screenBatch(
   options: ScreenOptions,
 ): AsyncGenerator<BatchEntry> {
   const compiled = compiledFor(options.ruleSet, options.asOf);
-  const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false } as const;
+  const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" } as const;
   let index = 0;
   for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
 }
@@ -107,7 +113,7 @@ export async function screenItem(
   compiled: CompiledRuleSet,
   item: unknown,
   index: number,
-  options: { language: Language; explain: boolean },
+  options: HouseholdScreeningOptions,
 ): Promise<BatchEntry> {
   const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
   const at = line === undefined ? {} : { line };

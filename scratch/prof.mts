@@ -1,0 +1,14 @@
+import { loadRuleSet, screen, validateHousehold } from "/work/main/src/index.ts";
+import { generateHouseholds } from "/work/main/src/population/generate-households.ts";
+const ruleSet = loadRuleSet("rules/yunnan");
+const hs = [...generateHouseholds({ households: 5000, seed: 1, asOf: "2025-06-30", referenceIncome: 8700 })].map((h) => JSON.parse(JSON.stringify(h)));
+await screen(hs[0], { ruleSet, asOf: "2025-06-30" });
+let t = performance.now();
+for (const h of hs) validateHousehold(h, "2025-06-30");
+console.log("validate/s", Math.round(5000 / ((performance.now() - t) / 1000)));
+t = performance.now();
+for (const h of hs) await screen(h, { ruleSet, asOf: "2025-06-30" });
+console.log("screen/s", Math.round(5000 / ((performance.now() - t) / 1000)));
+t = performance.now();
+for (const h of hs) JSON.stringify(await screen(h, { ruleSet, asOf: "2025-06-30" }));
+console.log("screen+json/s", Math.round(5000 / ((performance.now() - t) / 1000)));

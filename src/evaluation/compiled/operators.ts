@@ -1,0 +1,54 @@
+import { CUSTOM_OPERATORS } from "../operators.js";
+
+/** An operator as json-rules-engine defines one: a fact-value validator and a comparison. */
+export type SyncOperator = (factValue: unknown, compareTo: unknown) => boolean;
+
+// json-rules-engine's numeric operators first check Number.parseFloat(factValue) is a number.
+const isNumeric = (value: unknown) => Number.parseFloat(value as string).toString() !== "NaN";
+
+/**
+ * json-rules-engine's built-in operators, with the same validators and the same JavaScript
+ * comparisons, so both evaluators agree on every input (including odd ones like numeric strings).
+ */
+const BUILT_IN: Record<string, SyncOperator> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+};
+
+type Decorator = { validator?: (value: unknown) => boolean; decorate: (next: SyncOperator) => SyncOperator };
+
+/** json-rules-engine's operator decorators (`not:equal`, `someFact:lessThan`, ...). */
+const DECORATORS: Record<string, Decorator> = {
+  someFact: { validator: Array.isArray, decorate: (next) => (a, b) => (a as unknown[]).some((item) => next(item, b)) },
+  someValue: { decorate: (next) => (a, b) => (b as unknown[]).some((item) => next(a, item)) },
+  everyFact: { validator: Array.isArray, decorate: (next) => (a, b) => (a as unknown[]).every((item) => next(item, b)) },
+  everyValue: { decorate: (next) => (a, b) => (b as unknown[]).every((item) => next(a, item)) },
+  swap: { decorate: (next) => (a, b) => next(b, a) },
+  not: { decorate: (next) => (a, b) => !next(a, b) },
+};
+
+const CUSTOM: Record<string, SyncOperator> = Object.fromEntries(
+  CUSTOM_OPERATORS.map((operator) => [operator.name, (a: unknown, b: unknown) => (operator as unknown as { evaluate(a: unknown, b: unknown): boolean }).evaluate(a, b)]),
+);
+
+/** The operator for a name, decorators included (`not:decimalEqual`); undefined when unknown. */
+export function syncOperator(name: string): SyncOperator | undefined {
+  const base = BUILT_IN[name] ?? CUSTOM[name];
+  if (base) return base;
+  const colon = name.indexOf(":");
+  if (colon < 0) return undefined;
+  const decorator = DECORATORS[name.slice(0, colon)];
+  const inner = syncOperator(name.slice(colon + 1));
+  if (!decorator || !inner) return undefined;
+  const decorated = decorator.decorate(inner);
+  const validator = decorator.validator;
+  return validator ? (a, b) => validator(a) && decorated(a, b) : decorated;
+}
