@@ -12,13 +12,19 @@ const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
  * Starts a worker running screen-worker: the built `.js` beside this module, or — when running
  * from TypeScript source — the `.ts` file through tsx.
  */
+/**
+ * Heap limits for each worker: a screening worker needs little memory, and without limits V8 lets
+ * every isolate's heap grow with the machine's memory before collecting.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
+
 function startWorker(config: WorkerConfig): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const workerUrl = new URL(fromSource ? "./screen-worker.ts" : "./screen-worker.js", import.meta.url);
-  if (!fromSource) return new Worker(workerUrl, { workerData: config });
+  if (!fromSource) return new Worker(workerUrl, { workerData: config, resourceLimits: WORKER_LIMITS });
   const tsx = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: config });
+  return new Worker(bootstrap, { eval: true, workerData: config, resourceLimits: WORKER_LIMITS });
 }
 
 async function* chunks(sources: AsyncIterable<SourceItem>): AsyncGenerator<ChunkRequest> {

@@ -11,7 +11,7 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const parsedCache = new Map<string, Decimal>();
 
 function parseDecimal(value: unknown): Decimal | ExactRatio | null {
-  if (value instanceof ExactRatio) return value;
+  if (value instanceof ExactRatio || value instanceof Decimal) return value;
   if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : null;
   if (typeof value !== "string") return null;
   let parsed = parsedCache.get(value);

@@ -1,5 +1,5 @@
 import { ageOn, type IsoDate } from "../input/calendar-date.js";
-import { Decimal, decimalText } from "../input/decimal.js";
+import { Decimal } from "../input/decimal.js";
 import type {
   Category, ExpenseKind, Flag, GuaranteeItem, GuaranteeStatus, IncomeComponent, MeasureKind,
 } from "../input/enums.js";
@@ -41,8 +41,8 @@ export interface HouseholdContext {
   adjustedPerCapitaIncome: Decimal;
   /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlaceMeasures: MeasureRef[];
-  /** Exact decimal texts of the figures above, written once (facts hand out text). */
-  texts: { netIncome: string; perCapitaNetIncome: string; adjustedPerCapitaIncome: string };
+  /** Values of facts that do not depend on earlier stages, shared by all stages of this household. */
+  factCache: Map<string, unknown>;
   stages: StageOutputs;
 }
 
@@ -82,7 +82,7 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
     perCapitaNetIncome,
     adjustedPerCapitaIncome,
     inPlaceMeasures,
-    texts: { netIncome: decimalText(netIncome), perCapitaNetIncome: decimalText(perCapitaNetIncome), adjustedPerCapitaIncome: decimalText(adjustedPerCapitaIncome) },
+    factCache: new Map(),
     stages: {
       riskTypes: new Set(),
       guarantees: { food: "ok", clothing: "ok", compulsoryEducation: "ok", basicMedical: "ok", housing: "ok", water: "ok" },

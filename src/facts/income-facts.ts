@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalText, ExactRatio } from "../input/decimal.js";
+import { ExactRatio } from "../input/decimal.js";
 import { EXPENSE_KINDS, INCOME_COMPONENTS } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 
@@ -12,7 +12,7 @@ export const incomeFacts = [
     valueType: "money",
     description: { zh: "本期收入的某一项（元）", en: "One component of the current period's income (yuan)" },
     params: z.strictObject({ component: z.enum([...INCOME_COMPONENTS, "insurancePayout"]).describe("income component, or insurancePayout") }),
-    compute: (context, { component }) => decimalText(context.income[component]),
+    compute: (context, { component }) => context.income[component],
   }),
   defineFact({
     id: "previousIncome",
@@ -21,7 +21,7 @@ export const incomeFacts = [
     params: z.strictObject({ component }),
     compute: (context, { component }) => {
       const previous = context.household.previousIncome;
-      return previous ? decimalText(previous[component]) : null;
+      return previous ? previous[component] : null;
     },
   }),
   defineFact({
@@ -29,14 +29,14 @@ export const incomeFacts = [
     valueType: "money",
     description: { zh: "家庭纯收入 = 工资性 + 家庭经营 + 财产性 + 转移性 − 生产经营性支出", en: "Household net income = wage + business + property + transfer − production cost" },
     params: noParams,
-    compute: (context) => context.texts.netIncome,
+    compute: (context) => context.netIncome,
   }),
   defineFact({
     id: "perCapitaNetIncome",
     valueType: "decimal",
     description: { zh: "家庭人均纯收入 N（精确商，不四舍五入）", en: "Per-capita net income N (exact quotient, not rounded)" },
     params: noParams,
-    compute: (context) => context.texts.perCapitaNetIncome,
+    compute: (context) => context.perCapitaNetIncome,
   }),
   defineFact({
     id: "adjustedPerCapitaIncome",
@@ -46,14 +46,14 @@ export const incomeFacts = [
       en: "Adjusted per-capita income A = (net income + insurance payouts − compliant out-of-pocket spending) ÷ members (exact)",
     },
     params: noParams,
-    compute: (context) => context.texts.adjustedPerCapitaIncome,
+    compute: (context) => context.adjustedPerCapitaIncome,
   }),
   defineFact({
     id: "expense",
     valueType: "money",
     description: { zh: "合规自付支出的某一项（元），未填为 0", en: "One kind of compliant out-of-pocket spending (yuan), 0 when absent" },
     params: z.strictObject({ kind: z.enum(EXPENSE_KINDS).describe("medical, education or other") }),
-    compute: (context, { kind }) => decimalText(context.expenses[kind]),
+    compute: (context, { kind }) => context.expenses[kind],
   }),
   defineFact({
     id: "spendingShare",

@@ -1,5 +1,5 @@
 import { mapLabels, type ConditionTrace } from "../evaluation/condition-trace.js";
-import { ExactRatio } from "../input/decimal.js";
+import { Decimal, decimalText, ExactRatio } from "../input/decimal.js";
 import type { RuleOutcome } from "../evaluation/evaluate-stage.js";
 import type { BilingualText } from "../rulesets/schema.js";
 import { localize } from "./reason-text.js";
@@ -29,6 +29,6 @@ function plainValues(trace: ConditionTrace): ConditionTrace {
   if ("any" in trace) return { ...trace, any: trace.any.map(plainValues) };
   if ("not" in trace) return { ...trace, not: plainValues(trace.not) };
   if (!("fact" in trace)) return trace;
-  const plain = (value: unknown) => (value instanceof ExactRatio ? value.toString() : value);
+  const plain = (value: unknown) => (value instanceof ExactRatio ? value.toString() : value instanceof Decimal ? decimalText(value) : value);
   return { ...trace, value: plain(trace.value), factValue: plain(trace.factValue) };
 }

@@ -1,5 +1,5 @@
 import { FACTS } from "../../facts/catalogue.js";
-import type { FactDefinition } from "../../facts/fact-definition.js";
+import { STAGE_FACT_IDS, type FactDefinition } from "../../facts/fact-definition.js";
 import type { HouseholdContext } from "../../facts/household-context.js";
 import type { TopLevelCondition } from "../../rulesets/schema.js";
 import type { CompiledRule } from "../compile.js";
@@ -11,7 +11,7 @@ export interface ClosureStage {
   rules: { rule: CompiledRule; condition: CompiledCondition }[];
   slots: FactSlots;
   /** The fact definition and params of each slot, looked up once. */
-  facts: { definition: FactDefinition<any>; params: Record<string, unknown> }[];
+  facts: { definition: FactDefinition<any>; params: Record<string, unknown>; sharedKey: string | null }[];
 }
 
 const UNSET = Symbol("unset");
@@ -21,7 +21,11 @@ export function compileStageClosures(rules: readonly CompiledRule[], named: Reco
   const slots = new FactSlots();
   const compiledNamed = new Map<string, CompiledCondition>();
   const compiledRules = rules.map((rule) => ({ rule, condition: compileConditions(rule.conditions, slots, named, compiledNamed) }));
-  return { rules: compiledRules, slots, facts: slots.slots.map((slot) => ({ definition: FACTS.get(slot.fact)!, params: slot.params })) };
+  return { rules: compiledRules, slots, facts: slots.slots.map((slot) => ({
+    definition: FACTS.get(slot.fact)!,
+    params: slot.params,
+    sharedKey: STAGE_FACT_IDS.has(slot.fact) ? null : `${slot.fact}\u0000${JSON.stringify(slot.params)}`,
+  })) };
 }
 
 /** Fact values for one household in one stage, computed lazily once per slot. */
@@ -32,8 +36,11 @@ function factSource(stage: ClosureStage, context: HouseholdContext): FactSource 
     value(slot) {
       let value = values[slot];
       if (value === UNSET) {
-        const { definition, params } = definitions[slot]!;
-        value = values[slot] = definition.compute(context, params);
+        const { definition, params, sharedKey } = definitions[slot]!;
+        if (sharedKey === null) value = definition.compute(context, params);
+        else if (context.factCache.has(sharedKey)) value = context.factCache.get(sharedKey);
+        else context.factCache.set(sharedKey, (value = definition.compute(context, params)));
+        values[slot] = value;
       }
       return value;
     },

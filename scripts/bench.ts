@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: throughput and memory, measured in one run on this machine, printed and written
+ * to out/bench.json so runs can be compared. Not a test: nothing here asserts a time.
+ *
+ *   BENCH_HOUSEHOLDS   households for the single-worker measurements (default 20000)
+ *   BENCH_STREAM       households for the all-workers stream and its peak RSS (default 1000000)
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { evaluateClosureStage } from "../src/evaluation/compiled/compiled-stage.js";
+import { buildHouseholdContext } from "../src/facts/household-context.js";
+import { validateHousehold } from "../src/input/validate-household.js";
+import { loadRuleSet } from "../src/index.js";
+import { inPlaceMeasures } from "../src/planning/in-place-measures.js";
+import { generateHouseholds } from "../src/population/generate-households.js";
+import { compiledRuleSet, screenItem } from "../src/screening/screen.js";
+
+const AS_OF = "2025-06-30";
+const households = Number(process.env.BENCH_HOUSEHOLDS ?? 20_000);
+const streamSize = Number(process.env.BENCH_STREAM ?? 1_000_000);
+const ruleSet = loadRuleSet("rules/yunnan");
+const compiled = compiledRuleSet(ruleSet, AS_OF);
+const lines = [...generateHouseholds({ households, seed: 2025, asOf: AS_OF, referenceIncome: 8700 })].map((h) => JSON.stringify(h));
+
+/** End to end in one thread, as `dixian screen --workers 1` does per household: parse, validate, screen, serialize. */
+async function endToEnd(engine: "compiled" | "json-rules-engine", count: number): Promise<number> {
+  const started = performance.now();
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    const entry = await screenItem(compiled, JSON.parse(lines[index % lines.length]!), index, { language: "zh", explain: false, engine });
+    if (entry.ok) bytes += JSON.stringify(entry.result).length;
+  }
+  if (bytes === 0) throw new Error("nothing screened");
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Rule evaluation only: every stage's rules on prepared household contexts. */
+function evaluationOnly(): number {
+  const contexts = lines.slice(0, 5000).map((line) => {
+    const validation = validateHousehold(JSON.parse(line), AS_OF);
+    if (!validation.ok) throw new Error("invalid generated household");
+    return buildHouseholdContext(validation.household, AS_OF, inPlaceMeasures(validation.household, ruleSet.measures));
+  });
+  const rounds = 4;
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    for (const context of contexts) {
+      for (const stage of compiled.stages) evaluateClosureStage(stage.closures, stage.mode, context, false, compiled.tracedRules);
+    }
+  }
+  return (rounds * contexts.length) / ((performance.now() - started) / 1000);
+}
+
+/** Runs the built CLI over a file with all workers; returns seconds and peak RSS (VmHWM) in MB. */
+function cliStream(file: string, workers: number): Promise<{ seconds: number; peakRssMb: number; households: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["dist/cli.js", "screen", "--rules", "rules/yunnan", "--as-of", AS_OF, "--workers", String(workers), "--quiet", "--out", "out/bench-stream.ndjson", file], { stdio: "inherit" });
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      } catch {
+        // the process has just exited
+      }
+    }, 100);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`dixian screen exited ${code}`));
+      const screened = readFileSync("out/bench-stream.ndjson", "utf8").split("\n").length - 1;
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peakKb / 1024), households: screened });
+    });
+  });
+}
+
+async function writePopulation(file: string, count: number): Promise<void> {
+  const out = createWriteStream(file);
+  let buffer = "";
+  for (const household of generateHouseholds({ households: count, seed: 1, asOf: AS_OF, referenceIncome: 8700 })) {
+    buffer += JSON.stringify(household) + "\n";
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once("drain", () => r()));
+      buffer = "";
+    }
+  }
+  out.write(buffer);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+mkdirSync("out", { recursive: true });
+await endToEnd("compiled", 2000); // warm up both paths
+await endToEnd("json-rules-engine", 500);
+const reference = await endToEnd("json-rules-engine", Math.min(households, 5000));
+const fast = await endToEnd("compiled", households);
+const evaluation = evaluationOnly();
+const workers = availableParallelism();
+await writePopulation("out/bench-population.ndjson", streamSize);
+const stream = await cliStream("out/bench-population.ndjson", workers);
+
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  ruleSet: { id: ruleSet.id, version: ruleSet.version, rules: ruleSet.rules.length },
+  endToEndSingleWorker: { jsonRulesEngine: Math.round(reference), compiled: Math.round(fast), ratio: Number((fast / reference).toFixed(1)) },
+  evaluationOnlyCompiled: Math.round(evaluation),
+  stream: { households: stream.households, workers, seconds: Number(stream.seconds.toFixed(1)), householdsPerSecond: Math.round(stream.households / stream.seconds), peakRssMb: stream.peakRssMb },
+};
+writeFileSync("out/bench.json", JSON.stringify(results, null, 2) + "\n");
+console.log(`dixian benchmark (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}), rule set ${ruleSet.id} (${ruleSet.rules.length} rules)`);
+console.log(`end to end, one worker:  json-rules-engine ${results.endToEndSingleWorker.jsonRulesEngine}/s, compiled ${results.endToEndSingleWorker.compiled}/s, ratio ${results.endToEndSingleWorker.ratio}×`);
+console.log(`evaluation only, compiled rules: ${results.evaluationOnlyCompiled} households/s`);
+console.log(`dixian screen, ${workers} workers: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`);
+console.log("written to out/bench.json");
