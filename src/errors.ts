@@ -10,6 +10,7 @@ export type ErrorCode =
   | "E_RULESET_SCHEMA"
   | "E_RULESET_REFERENCE"
   | "E_RULESET_CYCLE"
+  | "E_RULESET_HASH_MISMATCH"
   | "E_NO_PARAMETER_IN_FORCE"
   | "E_BAD_AS_OF"
   | "E_USAGE";

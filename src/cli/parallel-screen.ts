@@ -63,6 +63,7 @@ export async function* screenSources(
   const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
   const finished = new Map<number, ChunkOutput[]>();
   let failure: Error | null = null;
+  let stopping = false;
   let wake: (() => void) | null = null;
   const signal = () => {
     wake?.();
@@ -77,6 +78,10 @@ export async function* screenSources(
     });
     worker.on("error", (error) => {
       failure ??= error;
+      signal();
+    });
+    worker.on("exit", (code) => {
+      if (!stopping) failure ??= new Error(`a screening worker stopped unexpectedly (exit ${code})`);
       signal();
     });
   }
@@ -107,9 +112,14 @@ export async function* screenSources(
       }
       if (failure) throw failure;
       if (inputDone && emitted === sent) return;
-      if (!finished.has(emitted)) await new Promise<void>((resolve) => (wake = resolve));
+      if (!finished.has(emitted)) {
+        // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
+        if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
     }
   } finally {
+    stopping = true;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }

@@ -63,7 +63,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     if (mode === "detect") {
       if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !parses(trimmed))) {
         mode = "document";
-        documentMayBeLines = trimmed.startsWith("{");
+        documentMayBeLines = true;
         documentStartLine = lineNumber;
         documentParts = [text];
         documentBytes = bytes.length;
@@ -120,7 +120,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     parsed = JSON.parse(documentText);
   } catch (error) {
     if (!documentMayBeLines) throw new InputFormatError(`input is not valid JSON: ${(error as Error).message}`);
-    // It began like a pretty-printed object but is not one document: report it line by line.
+    // It began like one JSON document but is not one: read it as NDJSON, so every line is accounted for.
     for (const [offset, text] of documentText.split("\n").entries()) {
       if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
     }

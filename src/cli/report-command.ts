@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Flag } from "../input/enums.js";
@@ -33,6 +33,22 @@ async function* results(path: string, io: CliIo): AsyncGenerator<ScreeningResult
   }
 }
 
+/**
+ * Creates the output folder (its parent must exist). Not `recursive: true`: on some special file
+ * systems (/proc) Node's recursive mkdir never returns.
+ */
+function ensureDirectory(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is not a folder`);
+    return;
+  }
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    throw new UsageError(`cannot create --out ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 /** `dixian report`: the monthly analysis of screening results. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -55,7 +71,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     builder.compareWith(previous);
   }
   const report = builder.build();
-  mkdirSync(values.out, { recursive: true });
+  ensureDirectory(values.out);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, values.lang as Language));
   await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);

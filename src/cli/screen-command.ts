@@ -9,6 +9,7 @@ import { OUTPUT_FORMATS, resultFormatter, type OutputFormat } from "./output-for
 import { screenSources } from "./parallel-screen.js";
 import { createProgress } from "./progress.js";
 import { readHouseholdSources, type SourceItem } from "./read-households.js";
+import { assertRuleSetHash } from "../rulesets/hash.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 
@@ -29,6 +30,7 @@ Options:
   --explain            include every rule's outcome in "explanation"        附带规则解释
   --workers N          worker threads (default: number of cores)            并行线程数
   --engine NAME        compiled (default) or json-rules-engine (reference)  规则求值引擎
+  --expect-hash HASH   refuse a rule set whose resolved hash differs        校验规则集哈希
   --quiet              no progress bar and no summary on standard error     不输出进度和统计
   -h, --help           show this help
 
@@ -49,6 +51,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       explain: { type: "boolean", default: false },
       workers: { type: "string" },
       engine: { type: "string", default: "compiled" },
+      "expect-hash": { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -69,6 +72,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input not found: ${inputPath}`);
 
   const ruleSet = loadRuleSetArgument(values.rules);
+  if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
   const asOf = values["as-of"];
   prepareRuleSet(ruleSet, asOf);
   const language = values.lang as Language;

@@ -31,15 +31,18 @@ export const signedMoneyAmount = money(true);
 
 const adminCode = z.string().regex(/^\d{6}$/, "must be a 6-digit administrative code (GB/T 2260)");
 
+/** A name or key of reasonable length: a megabyte string is a broken record, not a village. */
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
 export const regionSchema = z.strictObject({
   province: adminCode,
   county: adminCode,
-  township: z.string().optional(),
-  village: z.string().optional(),
+  township: text(100).optional(),
+  village: text(100).optional(),
 });
 
 export const recordedMeasureSchema = z.strictObject({
-  id: z.string().min(1),
+  id: text(100).min(1),
   since: calendarDate.optional(),
 });
 
@@ -49,7 +52,7 @@ export const monitoringSchema = z
     identifiedOn: calendarDate,
     riskTypes: z.array(z.enum(E.RISK_TYPE_IDS)).max(5).default([]),
     riskEliminatedOn: calendarDate.nullable().default(null),
-    measures: z.array(recordedMeasureSchema).default([]),
+    measures: z.array(recordedMeasureSchema).max(200).default([]),
   })
   .superRefine((monitoring, ctx) => {
     if (monitoring.riskEliminatedOn !== null && monitoring.riskEliminatedOn < monitoring.identifiedOn) {
@@ -58,7 +61,7 @@ export const monitoringSchema = z
   });
 
 export const memberSchema = z.strictObject({
-  id: z.string().min(1),
+  id: text(64).min(1),
   birthDate: calendarDate,
   sex: z.enum(E.SEXES),
   relation: z.enum(E.RELATIONS),
@@ -133,16 +136,16 @@ export const eventSchema = z
  * error, so a typo can never silently change a result.
  */
 export const householdSchema = z.strictObject({
-  id: z.string().min(1, "id must be a non-empty string"),
+  id: text(128).min(1, "id must be a non-empty string"),
   region: regionSchema,
   householdType: z.enum(E.HOUSEHOLD_TYPES),
   monitoring: monitoringSchema.nullable().optional().transform((value) => value ?? null),
-  members: z.array(memberSchema).min(1, "a household has at least one member"),
+  members: z.array(memberSchema).min(1, "a household has at least one member").max(100, "at most 100 members"),
   income: incomeSchema,
   previousIncome: previousIncomeSchema.nullable().optional().transform((value) => value ?? null),
   expenses: expensesSchema.optional().transform((value) => value ?? {}),
   livingConditions: livingConditionsSchema.optional().transform((value) => value ?? {}),
-  events: z.array(eventSchema).optional().transform((value) => value ?? []),
+  events: z.array(eventSchema).max(500, "at most 500 events").optional().transform((value) => value ?? []),
 });
 
 /** A household after validation: money as exact decimals, defaults filled in. */

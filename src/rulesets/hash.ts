@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
+import { DixianError } from "../errors.js";
 import type { RuleSet } from "./rule-set.js";
 
 /**
@@ -22,4 +23,14 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
     disabled: ruleSet.disabled,
   });
   return "sha256:" + createHash("sha256").update(canonical ?? "", "utf8").digest("hex");
+}
+
+/**
+ * Refuses a rule set whose resolved hash is not the one expected — for audited deployments that
+ * must prove which rules produced a decision. Throws E_RULESET_HASH_MISMATCH.
+ */
+export function assertRuleSetHash(ruleSet: { id: string; hash: string }, expected: string): void {
+  if (ruleSet.hash !== expected.trim()) {
+    throw new DixianError("E_RULESET_HASH_MISMATCH", `rule set "${ruleSet.id}" has hash ${ruleSet.hash}, not the expected ${expected.trim()}: its rules have changed`);
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
 
@@ -11,6 +11,25 @@ export interface JsonSource {
 }
 
 const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
+/** Deepest nesting of objects and arrays a rule file may have (conditions nest a few levels). */
+export const MAX_RULE_FILE_DEPTH = 64;
+
+/** The offset where nesting first exceeds `limit`, or -1; strings are skipped. Iterative, so never overflows the stack. */
+function nestingTooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -28,16 +47,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 export function readJsonSource(file: string, displayName = file): JsonSource {
   let text: string;
   try {
+    if (statSync(file).size > MAX_RULE_FILE_BYTES) {
+      const message = `file is larger than ${MAX_RULE_FILE_BYTES} bytes`;
+      throw new DixianError("E_RULESET_JSON", `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+    }
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof DixianError) throw error;
     throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, [
       { file: displayName, path: "", message: "cannot read file" },
     ]);
   }
-  if (text.length > MAX_RULE_FILE_BYTES) {
-    throw new DixianError("E_RULESET_JSON", `${displayName}: file is larger than ${MAX_RULE_FILE_BYTES} bytes`);
-  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
+  if (tooDeep >= 0) {
+    const at = lineAndColumn(text, tooDeep);
+    const message = `nested more than ${MAX_RULE_FILE_DEPTH} levels deep`;
+    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${message}`, [{ file: displayName, path: "", ...at, message }]);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {

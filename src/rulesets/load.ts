@@ -52,8 +52,8 @@ function readOptional(dir: string, name: string, problems: Problem[]): JsonSourc
   try {
     return readJsonSource(file, display(file));
   } catch (error) {
-    if (error instanceof DixianError) problems.push(...error.problems);
-    else throw error;
+    if (!(error instanceof DixianError)) throw error;
+    problems.push(...(error.problems.length ? error.problems : [{ file: display(file), path: "", message: error.message }]));
     return undefined;
   }
 }

@@ -9,6 +9,11 @@ import {
  * are inferred from them and the JSON Schemas under `schema/` are generated from them.
  */
 
+/** Bounds that keep a hostile rule file from taking over the process (time and memory). */
+export const MAX_CONDITIONS = 200;
+export const MAX_RULES_PER_FILE = 5000;
+export const MAX_CATALOGUE_ENTRIES = 2000;
+
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "ids are letters, digits, '.', '_' or '-', starting with a letter");
 
 export const bilingualSchema = z
@@ -71,7 +76,7 @@ export const parameterSchema = z.strictObject({
   type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
   unit: z.string().optional().describe("单位 / unit"),
   yearly: z.boolean().optional().describe("每年重新确定：按上一年度取值计算时给出警告 / set every year: warn when a value from an earlier year is used"),
-  values: z.array(parameterValueSchema).min(1).describe("按生效日期排列的取值 / values by effective date"),
+  values: z.array(parameterValueSchema).min(1).max(MAX_CATALOGUE_ENTRIES).describe("按生效日期排列的取值 / values by effective date"),
 });
 export type Parameter = z.output<typeof parameterSchema>;
 
@@ -120,7 +125,7 @@ export const riskTypeSchema = z.strictObject({
 });
 export const riskTypesFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  riskTypes: z.array(z.union([disabledEntry, riskTypeSchema])),
+  riskTypes: z.array(z.union([disabledEntry, riskTypeSchema])).max(MAX_CATALOGUE_ENTRIES),
 });
 export type RiskTypeEntry = z.output<typeof riskTypeSchema>;
 
@@ -144,7 +149,7 @@ export const measureSchema = z.strictObject({
 });
 export const measuresFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  measures: z.array(z.union([disabledEntry, measureSchema])),
+  measures: z.array(z.union([disabledEntry, measureSchema])).max(MAX_CATALOGUE_ENTRIES),
 });
 export type MeasureEntry = z.output<typeof measureSchema>;
 
@@ -187,8 +192,8 @@ export type Condition =
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1), ...conditionCommon }),
-    z.strictObject({ any: z.array(conditionSchema).min(1), ...conditionCommon }),
+    z.strictObject({ all: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
+    z.strictObject({ any: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
     z.strictObject({ not: conditionSchema, ...conditionCommon }),
     z.strictObject({ condition: z.string().describe("named condition from conditions.json"), ...conditionCommon }),
     z.strictObject({
@@ -203,8 +208,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 ).meta({ id: "Condition", title: "条件 / condition" }) as z.ZodType<Condition>;
 
 export const topLevelConditionSchema = z.union([
-  z.strictObject({ all: z.array(conditionSchema), ...conditionCommon }),
-  z.strictObject({ any: z.array(conditionSchema), ...conditionCommon }),
+  z.strictObject({ all: z.array(conditionSchema).max(MAX_CONDITIONS), ...conditionCommon }),
+  z.strictObject({ any: z.array(conditionSchema).max(MAX_CONDITIONS), ...conditionCommon }),
   z.strictObject({ not: conditionSchema, ...conditionCommon }),
   z.strictObject({ condition: z.string(), ...conditionCommon }),
 ]);
@@ -279,5 +284,5 @@ export type RuleDefinition = z.output<typeof ruleSchema>;
 export const rulesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
-  rules: z.array(z.union([disabledEntry, ruleSchema])),
+  rules: z.array(z.union([disabledEntry, ruleSchema])).max(MAX_RULES_PER_FILE),
 });
