@@ -1,19 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DixianError, loadRuleSet } from "../src/index.js";
-import { copyRules, editJson } from "./support/rule-set-copy.js";
+import { loadRuleSet } from "../src/index.js";
+import { copyRules, editJson, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
-function loadError(dir: string): DixianError {
-  try {
-    loadRuleSet(dir);
-  } catch (error) {
-    if (error instanceof DixianError) return error;
-    throw error;
-  }
-  throw new Error("expected the rule set to be rejected");
-}
 
 describe("hostile rule files", () => {
   it("refuses jsonpath filter and script expressions in condition paths", () => {

@@ -1,18 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DixianError, loadRuleSet, screen } from "../src/index.js";
+import { loadRuleSet, screen } from "../src/index.js";
 import { contractExample } from "./support/households.js";
-import { copyRules, editJson, editText, lineOf } from "./support/rule-set-copy.js";
+import { copyRules, editJson, editText, lineOf, loadError } from "./support/rule-set-copy.js";
 
-function loadError(dir: string): DixianError {
-  try {
-    loadRuleSet(dir);
-  } catch (error) {
-    if (error instanceof DixianError) return error;
-    throw error;
-  }
-  throw new Error("expected the rule set to be rejected");
-}
 
 describe("shipped rule sets", () => {
   it("yunnan extends cn and replaces only the threshold", () => {

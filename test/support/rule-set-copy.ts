@@ -1,3 +1,4 @@
+import { DixianError, loadRuleSet } from "../../src/index.js";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,4 +28,15 @@ export function editText(file: string, from: string, to: string): void {
 export function lineOf(file: string, text: string): number {
   const content = readFileSync(file, "utf8");
   return content.slice(0, content.indexOf(text)).split("\n").length;
+}
+
+/** The DixianError a rule set is rejected with (fails the test when it loads). */
+export function loadError(dir: string): DixianError {
+  try {
+    loadRuleSet(dir);
+  } catch (error) {
+    if (error instanceof DixianError) return error;
+    throw error;
+  }
+  throw new Error("expected the rule set to be rejected");
 }
