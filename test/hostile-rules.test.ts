@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet } from "../src/index.js";
-import { copyRules, editJson, loadError } from "./support/rule-set-copy.js";
+import { copyRules, editJson, editText, lineOf, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 
@@ -68,5 +68,24 @@ describe("--expect-hash", () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toContain("E_RULESET_HASH_MISMATCH");
+  });
+});
+
+describe("rule files that would silently change a result", () => {
+  it("rejects a repeated key, naming its line", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/parameters.json");
+    editText(file, `"value": "6900",`, `"value": "6900", "value": "9999",`);
+    const problem = loadError(join(copy, "cn")).problems[0]!;
+    expect(problem).toMatchObject({ line: lineOf(file, `"value": "9999"`), message: expect.stringContaining(`duplicate key "value"`) });
+  });
+
+  it("reports a __proto__ parameter name with its file instead of crashing", async () => {
+    const copy = copyRules();
+    editText(join(copy, "cn/parameters.json"), `"threshold": {`, `"__proto__": {"polluted": 1}, "threshold": {`);
+    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cn[/\\]parameters\.json:\d+:\d+ \/__proto__: parameter names are letters/);
+    expect(Object.prototype).not.toHaveProperty("polluted");
   });
 });

@@ -11,7 +11,7 @@ describe("money", () => {
   });
 
   it("accepts decimal strings and JSON numbers with at most two places", () => {
-    for (const ok of ["0", "12", "3500.50", "3500.5", "-0", 12, 0.5, 999999999999999]) expect(moneyProblem(ok, false)).toBeNull();
+    for (const ok of ["0", "12", "3500.50", "3500.5", "-0", "999999999999999.99", 12, 0.5, 90071992547409]) expect(moneyProblem(ok, false)).toBeNull();
     expect(parseMoney("-0").toString()).toBe("0");
   });
 
@@ -58,5 +58,14 @@ describe("money", () => {
         expect(total.times(100).toNumber()).toBe(cents.reduce((a, b) => a + b, 0));
       }),
     );
+  });
+});
+
+describe("money at the edges", () => {
+  it("refuses JSON numbers too large to hold every cent, and never shows -0.00", () => {
+    expect(moneyProblem(99999999999999.99, false)).toMatch(/decimal string/);
+    expect(moneyProblem("99999999999999.99", false)).toBeNull();
+    expect(formatMoney("-0.001")).toBe("0.00");
+    expect(formatMoney("-0.005")).toBe("-0.01");
   });
 });

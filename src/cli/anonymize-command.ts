@@ -30,7 +30,7 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
   }
   if (!values.salt) throw new UsageError("--salt SECRET is required");
   if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
-  const output = openOutput(values.out, io.stdout);
+  const output = await openOutput(values.out, io.stdout);
   let failed = 0;
   try {
     for await (const item of anonymizeExport(positionals[0]!, values.salt)) {

@@ -39,6 +39,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   if (!values.rules) throw new UsageError("--rules <rule-set dir> is required");
   if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+  if (values.engine !== "compiled" && values.engine !== "json-rules-engine") throw new UsageError(`--engine must be compiled or json-rules-engine, not "${values.engine}"`);
   if (positionals.length !== 1) throw new UsageError("give one household file, or - for standard input");
   if (positionals[0] !== "-" && !existsSync(positionals[0]!)) throw new UsageError(`input file not found: ${positionals[0]}`);
   const ruleSet = loadRuleSetArgument(values.rules);

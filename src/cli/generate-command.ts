@@ -40,7 +40,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const asOf = values["as-of"];
   if (calendarDateProblem(asOf)) throw new UsageError(`--as-of: ${calendarDateProblem(asOf)}`);
   const threshold = parameterInForce(loadRuleSetArgument(values.rules), "threshold", asOf);
-  const output = openOutput(values.out, io.stdout);
+  const output = await openOutput(values.out, io.stdout);
   try {
     let buffer = "";
     for (const household of generateHouseholds({ households, seed, asOf, referenceIncome: Number(threshold.value) })) {

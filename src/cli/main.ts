@@ -1,6 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
 import { InputFormatError } from "./read-households.js";
-import { EXIT, UsageError, write, type CliIo } from "./io.js";
+import { EXIT, OutputError, UsageError, write, type CliIo } from "./io.js";
 import { screenCommand } from "./screen-command.js";
 import { anonymizeCommand } from "./anonymize-command.js";
 import { diffCommand } from "./diff-command.js";
@@ -60,6 +60,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}: ${p.message}`).join("\n")
         : "";
       await write(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
+    } else if (error instanceof OutputError) {
+      if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
+      await write(io.stderr, `dixian ${command}: ${error.message}\n`).catch(() => undefined);
+    } else if ((error as NodeJS.ErrnoException)?.code === "EPIPE") {
+      return EXIT.ok;
     } else if (error instanceof InputFormatError) {
       await write(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.message}\n`);
     } else {

@@ -36,6 +36,14 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   let oversized = false;
   let first = true;
 
+  /** The input turned out not to be one JSON document: report what was gathered line by line. */
+  function* documentAsLines(): Generator<SourceItem> {
+    mode = "lines";
+    const parts = documentParts;
+    documentParts = [];
+    for (const [offset, text] of parts.entries()) if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
+  }
+
   function* takeLine(bytes: Buffer): Generator<SourceItem> {
     lineNumber++;
     if (first) {
@@ -46,7 +54,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     try {
       text = strictUtf8.decode(bytes);
     } catch {
-      if (mode === "document") throw new InputFormatError(`line ${lineNumber} is not valid UTF-8`);
+      if (mode === "document") yield* documentAsLines();
       mode = "lines";
       yield { kind: "error", line: lineNumber, message: "line is not valid UTF-8" };
       return;
@@ -84,7 +92,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
         oversized = false;
         pending = [];
         pendingBytes = 0;
-        if (mode === "document") throw new InputFormatError(`line ${lineNumber} is longer than ${MAX_LINE_BYTES} bytes`);
+        if (mode === "document") yield* documentAsLines();
         mode = "lines";
         yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
         continue;
@@ -106,7 +114,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   }
   if (oversized) {
     lineNumber++;
-    if (mode === "document") throw new InputFormatError(`line ${lineNumber} is longer than ${MAX_LINE_BYTES} bytes`);
+    if (mode === "document") yield* documentAsLines();
     yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
   } else if (pendingBytes > 0) {
     yield* takeLine(Buffer.concat(pending));

@@ -26,7 +26,8 @@ async function* results(path: string, io: CliIo): AsyncGenerator<ScreeningResult
       throw new UsageError(`${path} line ${item.kind === "line" ? item.line : "?"}: not a JSON result`);
     }
     const result = value as ScreeningResult;
-    if (!result || typeof result.householdId !== "string" || typeof result.flag !== "string") {
+    if (!result || typeof result.householdId !== "string" || typeof result.flag !== "string" || !Array.isArray(result.riskTypes)
+      || !Array.isArray(result.measures) || typeof result.guarantees !== "object" || !Array.isArray(result.reasons) || typeof result.figures !== "object" || typeof result.ruleSet !== "object") {
       throw new UsageError(`${path}${item.kind === "line" ? ` line ${item.line}` : ""}: not a screening result (run "dixian screen" first)`);
     }
     yield result;

@@ -70,6 +70,9 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1) throw new UsageError("give exactly one input, or - for standard input");
   const inputPath = positionals[0]!;
   if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input not found: ${inputPath}`);
+  if (inputPath !== "-" && statSync(inputPath).isDirectory() && !isTableInput(inputPath)) {
+    throw new UsageError(`${inputPath} is a folder without households.csv: give a file, or a folder of county tables`);
+  }
 
   const ruleSet = loadRuleSetArgument(values.rules);
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
@@ -94,8 +97,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const progress = createProgress(io.stderr, values.quiet, () => (totalBytes ? bytesRead / totalBytes : null));
 
   const formatter = resultFormatter(format, ruleSet, language);
-  const output = openOutput(values.out, io.stdout);
-  const rejectsOutput = values.rejects ? openOutput(values.rejects, io.stderr) : null;
+  const output = await openOutput(values.out, io.stdout);
+  const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
   const config = { ruleSetArgument: values.rules, asOf, language, explain: values.explain, format, engine: values.engine as EngineName };
   try {

@@ -24,6 +24,8 @@ export function moneyProblem(value: unknown, allowNegative: boolean): string | n
   let text: string;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "money must be a finite number";
+    // Beyond this a binary number cannot hold every cent: the amount may already have been changed.
+    if (Math.abs(value) * 100 > Number.MAX_SAFE_INTEGER) return "money this large must be written as a decimal string";
     // The shortest round-trip form of a JSON number is the decimal its author wrote.
     text = String(value);
   } else if (typeof value === "string") {
@@ -50,7 +52,8 @@ export function parseMoney(value: string | number): Decimal {
 
 /** Rounds half-up to two places for display: `"1234.50"`. */
 export function formatMoney(value: Decimal | string): string {
-  return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
+  const text = new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
+  return text === "-0.00" ? "0.00" : text;
 }
 
 /** The exact decimal text of a value, as facts report it: no exponent, no trailing zeros. */

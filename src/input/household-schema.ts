@@ -14,7 +14,7 @@ function money(allowNegative: boolean) {
   // parses several times faster. The JSON Schema states the accepted forms.
   return z.unknown().meta({
     description: "元：十进制字符串或数字，最多两位小数 / yuan: a decimal string or a number, at most two places",
-    anyOf: [{ type: "string", pattern: allowNegative ? "^-?\\d{1,15}(\\.\\d{1,2})?$" : "^(-?0|\\d{1,15})(\\.\\d{1,2})?$" }, { type: "number" }],
+    anyOf: [{ type: "string", pattern: allowNegative ? "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$" : "^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$|^-0(\\.0{1,2})?$" }, { type: "number" }],
   }).transform((value, ctx) => {
     const problem = value === undefined ? "required field is missing" : moneyProblem(value, allowNegative);
     if (problem) {

@@ -77,7 +77,14 @@ export function readJsonSource(file: string, displayName = file): JsonSource {
     const first = problems[0]!;
     throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
   }
-  const value = nodeValue(root);
+  const duplicates: Node[] = [];
+  const value = nodeValue(root, duplicates);
+  if (duplicates.length > 0) {
+    const problems = duplicates.map((key) => ({
+      file: displayName, path: "", ...lineAndColumn(text, key.offset), message: `duplicate key "${String(key.value)}": the last one would silently win`,
+    }));
+    throw new DixianError("E_RULESET_JSON", `${displayName}:${problems[0]!.line}:${problems[0]!.column} ${problems[0]!.message}`, problems);
+  }
   return {
     file: displayName,
     value,
@@ -94,20 +101,21 @@ export function readJsonSource(file: string, displayName = file): JsonSource {
   };
 }
 
-/** Builds the value from the parse tree with own, null-prototype-safe objects. */
-function nodeValue(node: Node): unknown {
+/** Builds the value from the parse tree with own properties only ("__proto__" stays a plain key); collects repeated keys. */
+function nodeValue(node: Node, duplicates: Node[]): unknown {
   switch (node.type) {
     case "object": {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, child] = property.children ?? [];
         if (!key || !child) continue;
-        Object.defineProperty(result, String(key.value), { value: nodeValue(child), enumerable: true, writable: true, configurable: true });
+        if (Object.prototype.hasOwnProperty.call(result, String(key.value))) duplicates.push(key);
+        Object.defineProperty(result, String(key.value), { value: nodeValue(child, duplicates), enumerable: true, writable: true, configurable: true });
       }
       return result;
     }
     case "array":
-      return (node.children ?? []).map(nodeValue);
+      return (node.children ?? []).map((child) => nodeValue(child, duplicates));
     default:
       return node.value;
   }

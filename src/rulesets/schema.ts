@@ -86,8 +86,13 @@ export const parameterAdditionSchema = z.strictObject({
 });
 
 export const parametersFileSchema = z
-  .record(z.string(), z.unknown())
+  .unknown()
   .superRefine((file, ctx) => {
+    // The raw object, not a parsed copy: a parsed record would turn a "__proto__" key into a prototype.
+    if (typeof file !== "object" || file === null || Array.isArray(file)) {
+      ctx.addIssue({ code: "custom", message: "parameters.json must be an object of parameters by name" });
+      return;
+    }
     for (const [name, entry] of Object.entries(file)) {
       if (name === "$schema") continue;
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
