@@ -6,7 +6,7 @@
  *   BENCH_STREAM       households for the all-workers stream and its peak RSS (default 1000000)
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { evaluateClosureStage } from "../src/evaluation/compiled/compiled-stage.js";
 import { buildHouseholdContext } from "../src/facts/household-context.js";
@@ -70,10 +70,19 @@ function cliStream(file: string, workers: number): Promise<{ seconds: number; pe
     child.on("exit", (code) => {
       clearInterval(poll);
       if (code !== 0) return reject(new Error(`dixian screen exited ${code}`));
-      const screened = readFileSync("out/bench-stream.ndjson", "utf8").split("\n").length - 1;
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peakKb / 1024), households: screened });
+      const seconds = (performance.now() - started) / 1000;
+      countLines("out/bench-stream.ndjson").then((screened) => resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), households: screened }), reject);
     });
   });
+}
+
+/** Counts lines without holding the file (it can be gigabytes). */
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file)) {
+    for (let index = (chunk as Buffer).indexOf(10); index >= 0; index = (chunk as Buffer).indexOf(10, index + 1)) lines++;
+  }
+  return lines;
 }
 
 async function writePopulation(file: string, count: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
 import { FACTS } from "../facts/catalogue.js";
+import { STAGE_FACT_IDS, type FactDefinition } from "../facts/fact-definition.js";
 import type { HouseholdContext } from "../facts/household-context.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { parameterInForce } from "../rulesets/parameters.js";
@@ -8,6 +9,17 @@ import { fillTemplate, primaryParams } from "../rulesets/templates.js";
 import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
 import type { Language } from "./result-types.js";
+
+/** Params of each `{fact.arg}` placeholder, parsed once (null when the placeholder cannot fill them). */
+const parsedPlaceholders = new Map<string, Record<string, unknown> | null>();
+function placeholderParams(placeholder: string, fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
+  if (parsedPlaceholders.has(placeholder)) return parsedPlaceholders.get(placeholder)!;
+  const raw = argument === undefined ? {} : primaryParams(fact, argument);
+  const parsed = raw === null ? null : fact.params.safeParse(raw);
+  const params = parsed?.success ? (parsed.data as Record<string, unknown>) : null;
+  parsedPlaceholders.set(placeholder, params);
+  return params;
+}
 
 /** Picks the text in the wanted language, falling back to Chinese. */
 export function localize(text: BilingualText | undefined, language: Language): string {
@@ -32,10 +44,14 @@ export function reasonWriter(compiled: CompiledRuleSet, context: HouseholdContex
     if (head === "riskFactors") return riskFactorLabels(compiled, context, language).join(message("listSeparator", language));
     const fact = FACTS.get(head);
     if (!fact) return null;
-    const params = argument === undefined ? {} : primaryParams(fact, argument);
+    const params = placeholderParams(placeholder, fact, argument);
     if (params === null) return null;
-    const parsed = fact.params.safeParse(params);
-    return parsed.success ? formatValue(fact.compute(context, parsed.data), fact.valueType, language) : null;
+    const key = `${fact.id}\u0000${JSON.stringify(params)}`;
+    let value: unknown;
+    if (STAGE_FACT_IDS.has(fact.id)) value = fact.compute(context, params);
+    else if (context.factCache.has(key)) value = context.factCache.get(key);
+    else context.factCache.set(key, (value = fact.compute(context, params)));
+    return formatValue(value, fact.valueType, language);
   };
   const safeInForce = (name: string) => {
     try {
