@@ -5,7 +5,7 @@ import type { HouseholdContext } from "./household-context.js";
 export type FactValueType =
   | "money" // exact decimal, 元 (shown and serialized as a decimal string)
   | "decimal" // exact decimal (quotients such as per-capita income)
-  | "ratio" // exact quotient, a share (0.25 = 25%)
+  | "ratio" // exact quotient, a share (shown as a percentage)
   | "count" // whole number
   | "months" // whole months
   | "boolean"
@@ -31,9 +31,6 @@ export interface FactDefinition<Params = Record<string, never>> {
   /** May return null when the input lacks the data. */
   compute(context: HouseholdContext, params: Params): unknown;
 }
-
-/** Facts that read what earlier stages decided; every other fact depends on the household alone. */
-export const STAGE_FACT_IDS: ReadonlySet<string> = new Set(["riskDetected", "detectedRiskCount", "guaranteeStatus", "guaranteeCount", "riskFactorCount", "flag", "measureCount"]);
 
 /** Declares a fact with its params type inferred from its schema. */
 export function defineFact<Schema extends z.ZodType>(definition: {

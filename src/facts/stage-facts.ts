@@ -73,3 +73,6 @@ export const stageFacts = [
     },
   }),
 ];
+
+/** Facts that read what earlier stages decided; every other fact depends on the household alone. */
+export const STAGE_FACT_IDS: ReadonlySet<string> = new Set(stageFacts.map((fact) => fact.id));

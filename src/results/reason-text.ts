@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
 import { FACTS } from "../facts/catalogue.js";
-import { STAGE_FACT_IDS, type FactDefinition } from "../facts/fact-definition.js";
+import { factValue, sharedFactKey } from "../facts/fact-cache.js";
+import type { FactDefinition } from "../facts/fact-definition.js";
 import type { HouseholdContext } from "../facts/household-context.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { parameterInForce } from "../rulesets/parameters.js";
@@ -46,12 +47,7 @@ export function reasonWriter(compiled: CompiledRuleSet, context: HouseholdContex
     if (!fact) return null;
     const params = placeholderParams(placeholder, fact, argument);
     if (params === null) return null;
-    const key = `${fact.id}\u0000${JSON.stringify(params)}`;
-    let value: unknown;
-    if (STAGE_FACT_IDS.has(fact.id)) value = fact.compute(context, params);
-    else if (context.factCache.has(key)) value = context.factCache.get(key);
-    else context.factCache.set(key, (value = fact.compute(context, params)));
-    return formatValue(value, fact.valueType, language);
+    return formatValue(factValue(context, fact, params, sharedFactKey(fact.id, params)), fact.valueType, language);
   };
   const safeInForce = (name: string) => {
     try {

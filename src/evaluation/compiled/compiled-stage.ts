@@ -1,5 +1,6 @@
 import { FACTS } from "../../facts/catalogue.js";
-import { STAGE_FACT_IDS, type FactDefinition } from "../../facts/fact-definition.js";
+import { factValue, sharedFactKey } from "../../facts/fact-cache.js";
+import type { FactDefinition } from "../../facts/fact-definition.js";
 import type { HouseholdContext } from "../../facts/household-context.js";
 import type { TopLevelCondition } from "../../rulesets/schema.js";
 import type { CompiledRule } from "../compile.js";
@@ -24,7 +25,7 @@ export function compileStageClosures(rules: readonly CompiledRule[], named: Reco
   return { rules: compiledRules, slots, facts: slots.slots.map((slot) => ({
     definition: FACTS.get(slot.fact)!,
     params: slot.params,
-    sharedKey: STAGE_FACT_IDS.has(slot.fact) ? null : `${slot.fact}\u0000${JSON.stringify(slot.params)}`,
+    sharedKey: sharedFactKey(slot.fact, slot.params),
   })) };
 }
 
@@ -37,10 +38,7 @@ function factSource(stage: ClosureStage, context: HouseholdContext): FactSource 
       let value = values[slot];
       if (value === UNSET) {
         const { definition, params, sharedKey } = definitions[slot]!;
-        if (sharedKey === null) value = definition.compute(context, params);
-        else if (context.factCache.has(sharedKey)) value = context.factCache.get(sharedKey);
-        else context.factCache.set(sharedKey, (value = definition.compute(context, params)));
-        values[slot] = value;
+        value = values[slot] = factValue(context, definition, params, sharedKey);
       }
       return value;
     },
