@@ -5,7 +5,8 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
-import { STAGES, type Condition, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
+import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.js";
+import { STAGES, type Condition, type RiskTypeEntry, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import { createEngine } from "./engine-factory.js";
@@ -44,6 +45,9 @@ export interface CompiledRuleSet {
   rulesById: Map<string, CompiledRule>;
   /** Rules whose conditions are listed as reasons (`unmetConditionsOf`): always traced. */
   tracedRules: Set<string>;
+  /** Catalogues indexed by id, once per rule set rather than per household. */
+  measures: MeasureIndex;
+  riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
   /** Every parameter any rule uses, as in force on the as-of date. */
   parameters: Map<string, ParameterInForce>;
   conditions: Record<string, TopLevelCondition>;
@@ -131,7 +135,11 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
   const tracedRules = new Set<string>();
   for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
-  return { ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions };
+  return {
+    ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions,
+    measures: indexMeasures(ruleSet.measures),
+    riskTypesById: new Map(ruleSet.riskTypes.map((entry) => [entry.id, entry])),
+  };
 }
 
 function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>, into = new Set<string>()): Set<string> {

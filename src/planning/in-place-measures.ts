@@ -11,13 +11,24 @@ export interface InPlaceMeasure extends MeasureRef {
   catalogued: boolean;
 }
 
+/** A measure catalogue indexed once per rule set. */
+export interface MeasureIndex {
+  byId: ReadonlyMap<string, MeasureEntry>;
+  bySocialAssistance: ReadonlyMap<string, MeasureEntry>;
+}
+
+export function indexMeasures(catalogue: readonly MeasureEntry[]): MeasureIndex {
+  const bySocialAssistance = new Map<string, MeasureEntry>();
+  for (const entry of catalogue) if (entry.socialAssistance && !bySocialAssistance.has(entry.socialAssistance)) bySocialAssistance.set(entry.socialAssistance, entry);
+  return { byId: new Map(catalogue.map((entry) => [entry.id, entry])), bySocialAssistance };
+}
+
 /**
  * The measures already in place: those recorded on `monitoring.measures`, and those the catalogue
  * links to a member's `socialAssistance` code (低保, 特困供养, the disability allowances). One entry
  * per measure id, in the order first seen.
  */
-export function inPlaceMeasures(household: Household, catalogue: readonly MeasureEntry[]): InPlaceMeasure[] {
-  const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
+export function inPlaceMeasures(household: Household, { byId, bySocialAssistance }: MeasureIndex): InPlaceMeasure[] {
   const found = new Map<string, InPlaceMeasure>();
   for (const recorded of household.monitoring?.measures ?? []) {
     if (found.has(recorded.id)) continue;
@@ -33,7 +44,7 @@ export function inPlaceMeasures(household: Household, catalogue: readonly Measur
   }
   for (const member of household.members) {
     for (const code of member.socialAssistance) {
-      const entry = catalogue.find((candidate) => candidate.socialAssistance === code);
+      const entry = bySocialAssistance.get(code);
       if (!entry || found.has(entry.id)) continue;
       found.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind, since: null, fromSocialAssistance: true, catalogued: true });
     }

@@ -32,10 +32,9 @@ export async function screenHousehold(
 ): Promise<ScreeningResult> {
   const { ruleSet, asOf } = compiled;
   const { language } = options;
-  const placed = inPlaceMeasures(household, ruleSet.measures);
+  const placed = inPlaceMeasures(household, compiled.measures);
   const context = buildHouseholdContext(household, asOf, placed);
   const write = reasonWriter(compiled, context, language);
-  const measuresById = new Map(ruleSet.measures.map((entry) => [entry.id, entry]));
 
   const risks = new Map<string, { code: string; reasons: string[] }>();
   const suggested = new Map<string, string[]>();
@@ -59,7 +58,7 @@ export async function screenHousehold(
           const existing = risks.get(event.params.riskType);
           if (existing) existing.reasons.push(reasonText());
           else {
-            const code = event.params.code ?? ruleSet.riskTypes.find((entry) => entry.id === event.params.riskType)!.code;
+            const code = event.params.code ?? compiled.riskTypesById.get(event.params.riskType)!.code;
             risks.set(event.params.riskType, { code, reasons: [reasonText()] });
           }
           context.stages.riskTypes.add(event.params.riskType);
@@ -84,7 +83,7 @@ export async function screenHousehold(
           break;
         }
         case "measure": {
-          const entry = measuresById.get(event.params.measure)!;
+          const entry = compiled.measures.byId.get(event.params.measure)!;
           const list = suggested.get(entry.id) ?? [];
           const reason = reasonText();
           if (!list.includes(reason)) list.push(reason);
