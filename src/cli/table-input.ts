@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parse } from "csv-parse";
+import { isDecimalText } from "../input/decimal.js";
 import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, SEX_WORDS, type Column } from "./table-columns.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
 
@@ -55,7 +56,7 @@ function convert(value: string, column: Column): unknown {
   switch (column.kind) {
     case "number":
     case "integer":
-      return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+      return isDecimalText(value) ? Number(value) : value;
     case "nullableInteger":
       return value === "" ? null : /^\d+$/.test(value) ? Number(value) : value;
     case "boolean":

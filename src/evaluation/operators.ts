@@ -1,12 +1,11 @@
 import { Operator } from "json-rules-engine";
-import { Decimal, ExactRatio } from "../input/decimal.js";
+import { Decimal, ExactRatio, isDecimalText } from "../input/decimal.js";
 
 /**
  * Operators json-rules-engine lacks. Its numeric operators compare binary floats; money and
  * quotients must compare exactly, so decimals compare as decimal.js values. A null fact value (data
  * absent) never satisfies a comparison.
  */
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 /** Recently parsed texts: parameter values and repeated figures are parsed once. */
 const parsedCache = new Map<string, Decimal>();
 
@@ -16,7 +15,7 @@ function parseDecimal(value: unknown): Decimal | ExactRatio | null {
   if (typeof value !== "string") return null;
   let parsed = parsedCache.get(value);
   if (parsed) return parsed;
-  if (!DECIMAL_TEXT.test(value)) return null;
+  if (!isDecimalText(value)) return null;
   parsed = new Decimal(value);
   if (parsedCache.size > 4096) parsedCache.clear();
   parsedCache.set(value, parsed);

@@ -17,6 +17,13 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Whether a value is plain decimal text such as "8700" or "-0.25" (no sign other than "-", no exponent). */
+export function isDecimalText(value: unknown): value is string {
+  return typeof value === "string" && DECIMAL_TEXT.test(value);
+}
+
 const MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
 
 /** Why a value is not acceptable as money, or null when it is. */

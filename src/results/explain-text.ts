@@ -1,6 +1,6 @@
 import type { ConditionTrace } from "../evaluation/condition-trace.js";
 import { FACTS } from "../facts/catalogue.js";
-import { Decimal } from "../input/decimal.js";
+import { Decimal, isDecimalText } from "../input/decimal.js";
 import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
@@ -44,13 +44,12 @@ const OPERATOR_SYMBOLS: Record<string, string> = {
 
 /** Shows a compared value; long exact quotients are shortened to six places with "≈". */
 function showValue(value: unknown, isRatio: boolean): string {
-  if (typeof value === "string" && /^-?\d+\.\d+$/.test(value)) {
+  if (isDecimalText(value)) {
     const decimal = new Decimal(value);
     if (isRatio) return `${decimal.times(100).toDecimalPlaces(4).toString()}%`;
     const short = decimal.toDecimalPlaces(6);
     return short.equals(decimal) ? value : `≈${short.toString()}`;
   }
-  if (isRatio && typeof value === "string" && /^\d+$/.test(value)) return `${Number(value) * 100}%`;
   if (value === null || value === undefined) return "∅";
   return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -1,5 +1,5 @@
 import type { FactValueType } from "../facts/fact-definition.js";
-import { Decimal, formatMoney } from "../input/decimal.js";
+import { Decimal, formatMoney, isDecimalText } from "../input/decimal.js";
 import type { ParameterType } from "../rulesets/schema.js";
 import { message } from "./messages.js";
 import type { Language } from "./result-types.js";
@@ -12,9 +12,9 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
   switch (type) {
     case "money":
     case "decimal":
-      return /^-?\d+(\.\d+)?$/.test(String(value)) ? formatMoney(String(value)) : String(value);
+      return isDecimalText(String(value)) ? formatMoney(String(value)) : String(value);
     case "ratio":
-      return /^-?\d+(\.\d+)?$/.test(String(value))
+      return isDecimalText(String(value))
         ? `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`
         : String(value);
     default:

@@ -1,6 +1,7 @@
 import type { Problem } from "../errors.js";
 import { OPERATOR_NAMES } from "../evaluation/operators.js";
 import { FACTS } from "../facts/catalogue.js";
+import { moneyProblem } from "../input/decimal.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
@@ -14,7 +15,7 @@ type Locate = (key: string, path: readonly PropertyKey[], message: string) => Pr
 const SAFE_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d{1,6}\])*$/;
 
 const VALUE_PATTERNS: Record<Parameter["type"], (value: unknown) => boolean> = {
-  money: (v) => typeof v === "string" && /^-?\d{1,15}(\.\d{1,2})?$/.test(v),
+  money: (v) => typeof v === "string" && moneyProblem(v, true) === null,
   decimal: (v) => typeof v === "string" && /^-?\d{1,15}(\.\d{1,20})?$/.test(v),
   ratio: (v) => typeof v === "string" && /^\d{1,6}(\.\d{1,20})?$/.test(v),
   integer: (v) => typeof v === "number" && Number.isInteger(v),
