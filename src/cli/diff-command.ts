@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { impactDiff, impactDiffText } from "../reporting/impact-diff.js";
-import type { Language } from "../results/result-types.js";
 import { prepareRuleSet } from "../screening/screen.js";
-import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
+import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
+import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { parseSourceItem, readHouseholdSources } from "./read-households.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { isTableInput, readTableSources } from "./table-input.js";
@@ -37,13 +36,9 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     await write(io.stdout, DIFF_HELP + "\n");
     return EXIT.ok;
   }
-  if (!values.rules) throw new UsageError("--rules <rule-set dir> is required");
-  if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
-  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en`);
-  if (positionals.length !== 1) throw new UsageError("give one households input, or - for standard input");
-  const input = positionals[0]!;
-  if (input !== "-" && !existsSync(input)) throw new UsageError(`input not found: ${input}`);
-  const a = { ruleSet: loadRuleSetArgument(values.rules), asOf: values["as-of"] };
+  const a = { ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>")), asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>") };
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  const input = singleInput(positionals, "households input");
   const b = { ruleSet: values["rules-b"] ? loadRuleSetArgument(values["rules-b"]) : a.ruleSet, asOf: values["as-of-b"] ?? a.asOf };
   prepareRuleSet(a.ruleSet, a.asOf);
   prepareRuleSet(b.ruleSet, b.asOf);
@@ -51,7 +46,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const items = (async function* () {
     for await (const source of sources) yield parseSourceItem(source);
   })();
-  const diff = await impactDiff(items, a, b, values.lang as Language);
+  const diff = await impactDiff(items, a, b, language);
   for (const rejection of diff.rejected) await write(io.stderr, describeRejection(rejection) + "\n");
   await write(io.stdout, values.json ? JSON.stringify(diff, null, 2) + "\n" : impactDiffText(diff));
   return diff.rejected.length ? EXIT.rejected : EXIT.ok;

@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { explanationText } from "../results/explain-text.js";
-import type { Language } from "../results/result-types.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
-import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
+import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
+import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
+import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";
 import { describeRejection } from "./screen-command.js";
 
@@ -36,19 +36,15 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     await write(io.stdout, EXPLAIN_HELP + "\n");
     return EXIT.ok;
   }
-  if (!values.rules) throw new UsageError("--rules <rule-set dir> is required");
-  if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
-  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
-  if (values.engine !== "compiled" && values.engine !== "json-rules-engine") throw new UsageError(`--engine must be compiled or json-rules-engine, not "${values.engine}"`);
-  if (positionals.length !== 1) throw new UsageError("give one household file, or - for standard input");
-  if (positionals[0] !== "-" && !existsSync(positionals[0]!)) throw new UsageError(`input file not found: ${positionals[0]}`);
-  const ruleSet = loadRuleSetArgument(values.rules);
-  const asOf = values["as-of"];
+  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"));
+  const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
+  const input = singleInput(positionals, "household file");
   prepareRuleSet(ruleSet, asOf);
-  const language = values.lang as Language;
   let rejected = 0;
   let first = true;
-  for await (const entry of screenBatch(readHouseholds(openInput(positionals[0]!, io)), { ruleSet, asOf, lang: language, explain: true, engine: values.engine === "json-rules-engine" ? "json-rules-engine" : "compiled" })) {
+  for await (const entry of screenBatch(readHouseholds(openInput(input, io)), { ruleSet, asOf, lang: language, explain: true, engine })) {
     if (!entry.ok) {
       rejected++;
       await write(io.stderr, describeRejection(entry.rejection) + "\n");

@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import type { Flag } from "../input/enums.js";
 import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
-import type { Language, ScreeningResult } from "../results/result-types.js";
+import type { ScreeningResult } from "../results/result-types.js";
 import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
+import { LANGUAGES, oneOf } from "./options.js";
 import { readHouseholdSources } from "./read-households.js";
 
 export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]
@@ -62,7 +63,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (positionals.length !== 1) throw new UsageError("give one results file");
   if (!values.out) throw new UsageError("--out DIR is required");
-  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("--lang must be zh or en");
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
   for (const path of [positionals[0]!, values.previous]) if (path && path !== "-" && !existsSync(path)) throw new UsageError(`not found: ${path}`);
   const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
   for await (const result of results(positionals[0]!, io)) builder.add(result);
@@ -74,7 +75,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const report = builder.build();
   ensureDirectory(values.out);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, values.lang as Language));
+  writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, language));
   await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);
   return EXIT.ok;
 }

@@ -1,11 +1,11 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { ENGINE_NAMES, type EngineName } from "../evaluation/evaluate-stage.js";
-import type { Language } from "../results/result-types.js";
+import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
-import { OUTPUT_FORMATS, resultFormatter, type OutputFormat } from "./output-format.js";
+import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
+import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
 import { screenSources } from "./parallel-screen.js";
 import { createProgress } from "./progress.js";
 import { readHouseholdSources, type SourceItem } from "./read-households.js";
@@ -60,26 +60,21 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     await write(io.stdout, SCREEN_HELP + "\n");
     return EXIT.ok;
   }
-  if (!values.rules) throw new UsageError("--rules <rule-set dir> is required");
-  if (!values["as-of"]) throw new UsageError("--as-of <YYYY-MM-DD> is required");
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, not "${values.format}"`);
-  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
-  if (!(ENGINE_NAMES as readonly string[]).includes(values.engine)) throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(", ")}, not "${values.engine}"`);
+  const rulesArgument = required(values.rules, "--rules <rule-set dir>");
+  const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
+  const format = oneOf(values.format, "--format", OUTPUT_FORMATS);
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, not "${values.workers}"`);
-  if (positionals.length !== 1) throw new UsageError("give exactly one input, or - for standard input");
-  const inputPath = positionals[0]!;
-  if (inputPath !== "-" && !existsSync(inputPath)) throw new UsageError(`input not found: ${inputPath}`);
+  const inputPath = singleInput(positionals, "input");
   if (inputPath !== "-" && statSync(inputPath).isDirectory() && !isTableInput(inputPath)) {
     throw new UsageError(`${inputPath} is a folder without households.csv: give a file, or a folder of county tables`);
   }
 
-  const ruleSet = loadRuleSetArgument(values.rules);
+  const ruleSet = loadRuleSetArgument(rulesArgument);
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
-  const asOf = values["as-of"];
   prepareRuleSet(ruleSet, asOf);
-  const language = values.lang as Language;
-  const format = values.format as OutputFormat;
 
   let bytesRead = 0;
   const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
@@ -100,7 +95,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const output = await openOutput(values.out, io.stdout);
   const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
-  const config = { ruleSetArgument: values.rules, asOf, language, explain: values.explain, format, engine: values.engine as EngineName };
+  const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
   try {
     await write(output.stream, formatter.start);
     for await (const entry of screenSources(sources, config, workers, ruleSet)) {
