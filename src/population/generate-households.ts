@@ -18,6 +18,10 @@ export interface GenerateOptions {
 
 type Member = HouseholdInput["members"][number];
 
+/** Calibration of the synthetic incomes (not policy): median ÷ reference, and the log-normal spread. */
+const MEDIAN_OVER_REFERENCE = 1.5;
+const INCOME_SPREAD = 0.55;
+
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const money = (value: number) => (Math.round(value * 100) / 100).toFixed(2).replace(/\.00$/, "");
 
@@ -94,8 +98,8 @@ export function generateHousehold(random: Random, index: number, options: Genera
   const size = random.weighted([[1, 9], [2, 18], [3, 25], [4, 26], [5, 14], [6, 8]] as const);
   const people = members(random, asOf, size);
   const formerlyPoor = random.chance(0.51);
-  // Per-capita net income: log-normal around 1.5 × the reference, so about a quarter fall at or below it.
-  const perCapita = referenceIncome * Math.exp(Math.log(1.5) + 0.55 * random.normal()) * (formerlyPoor ? 0.9 : 1);
+  // Per-capita net income: log-normal with its median above the reference, so about a quarter fall at or below it.
+  const perCapita = referenceIncome * Math.exp(Math.log(MEDIAN_OVER_REFERENCE) + INCOME_SPREAD * random.normal()) * (formerlyPoor ? 0.9 : 1);
   const net = perCapita * size;
   const businessGross = net * random.float() * 0.45;
   const productionCost = businessGross * 0.3;

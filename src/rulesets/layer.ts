@@ -92,7 +92,7 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
     });
   const riskTypes = mergeById(base.riskTypes, layer.riskTypes, "riskType", layer.id, disabled, unknown(layer.sources.riskTypes, "riskTypes"));
   const measures = mergeById(base.measures, layer.measures, "measure", layer.id, disabled, unknown(layer.sources.measures, "measures"));
-  const guarantees = mergeById(base.guarantees, layer.guarantees, "measure", layer.id, disabled, () => undefined);
+  const guarantees = mergeById(base.guarantees, layer.guarantees, "guarantee", layer.id, disabled, () => undefined);
   const rules = mergeById(
     base.rules,
     layer.rules as (LoadedRule | (Disabled & { stage: Stage }))[],

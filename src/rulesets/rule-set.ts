@@ -11,7 +11,7 @@ export interface LoadedRule extends RuleDefinition {
 
 /** An entry a child rule set disabled, with its reason. */
 export interface DisabledEntry {
-  kind: "rule" | "riskType" | "measure";
+  kind: "rule" | "riskType" | "measure" | "guarantee";
   id: string;
   reason: string;
   by: string;
