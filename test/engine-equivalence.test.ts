@@ -3,7 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
-import { compileConditions, FactSlots, type CompiledCondition } from "../src/evaluation/compiled/compile-condition.js";
+import { compileConditions, type CompiledCondition } from "../src/evaluation/compiled/compile-condition.js";
+import { FactTable } from "../src/facts/fact-table.js";
 import { traceConditions } from "../src/evaluation/condition-trace.js";
 import { CUSTOM_OPERATORS } from "../src/evaluation/operators.js";
 import { loadRuleSet, screen } from "../src/index.js";
@@ -81,7 +82,7 @@ async function withJsonRulesEngine(conditions: TopLevelCondition, namedCondition
 
 function withCompiled(conditions: TopLevelCondition, namedConditions: Record<string, TopLevelCondition>, facts: Record<string, { a: unknown; b: unknown }>): Outcome {
   try {
-    const slots = new FactSlots();
+    const slots = new FactTable();
     const compiled: CompiledCondition = compileConditions(conditions, slots, namedConditions, new Map());
     const source = { value: (slot: number) => facts[slots.slots[slot]!.fact]![slots.slots[slot]!.params.k as "a" | "b"] };
     const fast = compiled.evaluate(source);

@@ -9,6 +9,8 @@ import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.
 import { STAGES, type Condition, type RiskTypeEntry, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
+import type { CompiledCondition } from "./compiled/compile-condition.js";
+import { FactTable } from "../facts/fact-table.js";
 import { createEngine } from "./engine-factory.js";
 import type { Engine } from "json-rules-engine";
 
@@ -50,6 +52,10 @@ export interface CompiledRuleSet {
   riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
   /** Every parameter any rule uses, as in force on the as-of date. */
   parameters: Map<string, ParameterInForce>;
+  /** The parameters in force whose value is from before the as-of year (each result warns of them). */
+  staleParameters: ParameterInForce[];
+  /** Every (fact, params) pair the compiled rules read, numbered. */
+  facts: FactTable;
   conditions: Record<string, TopLevelCondition>;
 }
 
@@ -102,7 +108,11 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   const conditions: Record<string, TopLevelCondition> = {};
   for (const [name, condition] of Object.entries(ruleSet.conditions)) conditions[name] = compileConditions(condition, `condition:${name}`);
 
+  const tracedRules = new Set<string>();
+  for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
   const rulesById = new Map<string, CompiledRule>();
+  const facts = new FactTable();
+  const compiledNamed = new Map<string, CompiledCondition>();
   const stages: CompiledStage[] = STAGES.map((stage) => {
     const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).map((rule): CompiledRule => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
@@ -126,17 +136,16 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     let engines: Engine[] | null = null;
     return {
       stage, mode, rules,
-      closures: compileStageClosures(rules, conditions),
+      closures: compileStageClosures(rules, conditions, facts, compiledNamed, tracedRules),
       engines: () => (engines ??= mode === "all"
         ? [createEngine(rules.map(asEngineRule), conditions)]
         : rules.map((rule) => createEngine([asEngineRule(rule)], conditions))),
     };
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
-  const tracedRules = new Set<string>();
-  for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
   return {
-    ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions,
+    ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions, facts,
+    staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     measures: indexMeasures(ruleSet.measures),
     riskTypesById: new Map(ruleSet.riskTypes.map((entry) => [entry.id, entry])),
   };

@@ -9,7 +9,8 @@ import { Decimal, ExactRatio, isDecimalText } from "../input/decimal.js";
 /** Recently parsed texts: parameter values and repeated figures are parsed once. */
 const parsedCache = new Map<string, Decimal>();
 
-function parseDecimal(value: unknown): Decimal | ExactRatio | null {
+/** A fact value or compared value as an exact number, or null when it is not one. */
+export function parseDecimal(value: unknown): Decimal | ExactRatio | null {
   if (value instanceof ExactRatio || value instanceof Decimal) return value;
   if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : null;
   if (typeof value !== "string") return null;
@@ -22,15 +23,22 @@ function parseDecimal(value: unknown): Decimal | ExactRatio | null {
   return parsed;
 }
 
-function decimalOperator(name: string, test: (comparison: number) => boolean): Operator {
-  return new Operator(name, (factValue: unknown, compareTo: unknown) => {
-    const left = parseDecimal(factValue);
-    const right = parseDecimal(compareTo);
-    if (left === null || right === null) return false;
-    if (left instanceof ExactRatio) return test(left.compare(right));
-    return test(right instanceof ExactRatio ? -right.compare(left) : left.comparedTo(right));
-  });
+/** Compares two parsed values with a test on the comparison (-1, 0, 1); null never satisfies it. */
+export function compareParsed(left: Decimal | ExactRatio | null, right: Decimal | ExactRatio | null, test: (comparison: number) => boolean): boolean {
+  if (left === null || right === null) return false;
+  if (left instanceof ExactRatio) return test(left.compare(right));
+  return test(right instanceof ExactRatio ? -right.compare(left) : left.comparedTo(right));
 }
+
+/** The decimal operators, by name: each a test on the comparison of fact value and compared value. */
+export const DECIMAL_TESTS: Readonly<Record<string, (comparison: number) => boolean>> = {
+  decimalEqual: (c) => c === 0,
+  decimalNotEqual: (c) => c !== 0,
+  decimalLessThan: (c) => c < 0,
+  decimalLessThanInclusive: (c) => c <= 0,
+  decimalGreaterThan: (c) => c > 0,
+  decimalGreaterThanInclusive: (c) => c >= 0,
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function dateOperator(name: string, test: (left: string, right: string) => boolean): Operator {
@@ -43,12 +51,9 @@ function dateOperator(name: string, test: (left: string, right: string) => boole
 
 /** The custom operators, by name. */
 export const CUSTOM_OPERATORS: readonly Operator[] = [
-  decimalOperator("decimalEqual", (c) => c === 0),
-  decimalOperator("decimalNotEqual", (c) => c !== 0),
-  decimalOperator("decimalLessThan", (c) => c < 0),
-  decimalOperator("decimalLessThanInclusive", (c) => c <= 0),
-  decimalOperator("decimalGreaterThan", (c) => c > 0),
-  decimalOperator("decimalGreaterThanInclusive", (c) => c >= 0),
+  ...Object.entries(DECIMAL_TESTS).map(
+    ([name, test]) => new Operator(name, (factValue: unknown, compareTo: unknown) => compareParsed(parseDecimal(factValue), parseDecimal(compareTo), test)),
+  ),
   dateOperator("dateBefore", (a, b) => a < b),
   dateOperator("dateOnOrBefore", (a, b) => a <= b),
   dateOperator("dateAfter", (a, b) => a > b),

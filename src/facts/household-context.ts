@@ -41,8 +41,6 @@ export interface HouseholdContext {
   adjustedPerCapitaIncome: Decimal;
   /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlaceMeasures: MeasureRef[];
-  /** Values of facts that do not depend on earlier stages, shared by all stages of this household. */
-  factCache: Map<string, unknown>;
   stages: StageOutputs;
 }
 
@@ -82,7 +80,6 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
     perCapitaNetIncome,
     adjustedPerCapitaIncome,
     inPlaceMeasures,
-    factCache: new Map(),
     stages: {
       riskTypes: new Set(),
       guarantees: { food: "ok", clothing: "ok", compulsoryEducation: "ok", basicMedical: "ok", housing: "ok", water: "ok" },

@@ -29,20 +29,32 @@ export const memberPredicateSchema = z.strictObject({
 });
 export type MemberPredicate = z.output<typeof memberPredicateSchema>;
 
-/** Whether a member of the given age matches every criterion of the predicate. */
-export function memberMatches(member: Member, age: number, predicate: MemberPredicate): boolean {
-  if (predicate.ageFrom !== undefined && age < predicate.ageFrom) return false;
-  if (predicate.ageTo !== undefined && age > predicate.ageTo) return false;
-  if (predicate.sex && !predicate.sex.includes(member.sex)) return false;
-  if (predicate.relation && !predicate.relation.includes(member.relation)) return false;
-  if (predicate.labor && !predicate.labor.includes(member.labor)) return false;
-  if (predicate.illness && !predicate.illness.includes(member.illness)) return false;
-  if (predicate.disabilityLevel && !predicate.disabilityLevel.includes(member.disabilityLevel)) return false;
-  if (predicate.schooling && !predicate.schooling.includes(member.schooling)) return false;
-  if (predicate.schoolExempt !== undefined && member.schoolExempt !== predicate.schoolExempt) return false;
-  if (predicate.medicalInsurance && !predicate.medicalInsurance.includes(member.medicalInsurance)) return false;
-  if (predicate.socialAssistance && !member.socialAssistance.some((s) => predicate.socialAssistance!.includes(s))) return false;
-  return true;
+type MemberTest = (member: Member, age: number) => boolean;
+
+/** Predicates compiled to the checks they name, once per params object (params are parsed once per rule set). */
+const compiledPredicates = new WeakMap<MemberPredicate, MemberTest>();
+
+/** A test of a member (and their age) against every criterion the predicate gives. */
+export function memberTest(predicate: MemberPredicate): MemberTest {
+  let test = compiledPredicates.get(predicate);
+  if (test) return test;
+  const checks: MemberTest[] = [];
+  const { ageFrom, ageTo, schoolExempt, socialAssistance } = predicate;
+  if (ageFrom !== undefined) checks.push((_, age) => age >= ageFrom);
+  if (ageTo !== undefined) checks.push((_, age) => age <= ageTo);
+  const oneOf = <K extends "sex" | "relation" | "labor" | "illness" | "disabilityLevel" | "schooling" | "medicalInsurance">(field: K) => {
+    const allowed = predicate[field] as readonly Member[K][] | undefined;
+    if (allowed) checks.push((member) => allowed.includes(member[field]));
+  };
+  (["sex", "relation", "labor", "illness", "disabilityLevel", "schooling", "medicalInsurance"] as const).forEach(oneOf);
+  if (schoolExempt !== undefined) checks.push((member) => member.schoolExempt === schoolExempt);
+  if (socialAssistance) checks.push((member) => member.socialAssistance.some((code) => socialAssistance.includes(code)));
+  test = (member, age) => {
+    for (const check of checks) if (!check(member, age)) return false;
+    return true;
+  };
+  compiledPredicates.set(predicate, test);
+  return test;
 }
 
 export const memberFacts = [
@@ -61,8 +73,13 @@ export const memberFacts = [
       en: "Number of members matching every given criterion (ages on the as-of date)",
     },
     params: memberPredicateSchema,
-    compute: (context, predicate) =>
-      context.household.members.filter((member, index) => memberMatches(member, context.ages[index]!, predicate)).length,
+    compute: (context, predicate) => {
+      const matches = memberTest(predicate);
+      const { members } = context.household;
+      let count = 0;
+      for (let index = 0; index < members.length; index++) if (matches(members[index]!, context.ages[index]!)) count++;
+      return count;
+    },
   }),
   defineFact({
     id: "householdType",

@@ -49,16 +49,22 @@ export function shiftMonths(date: IsoDate, months: number): IsoDate {
  * (date-fns `differenceInYears`). Negative when born after `asOf`.
  */
 export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
-  if (birthDate > asOf) return -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1;
-  return differenceInYears(noonCached(asOf), toNoon(birthDate));
+  // Birth dates repeat across a population: each is worked out once per as-of date.
+  let ages = agesByAsOf.get(asOf);
+  if (!ages) {
+    if (agesByAsOf.size >= 16) agesByAsOf.clear();
+    agesByAsOf.set(asOf, (ages = new Map()));
+  }
+  let age = ages.get(birthDate);
+  if (age === undefined) {
+    age = birthDate > asOf ? -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1 : differenceInYears(toNoon(asOf), toNoon(birthDate));
+    if (ages.size >= 100_000) ages.clear();
+    ages.set(birthDate, age);
+  }
+  return age;
 }
 
-let lastAsOf: { date: IsoDate; noon: Date } | null = null;
-/** The as-of date repeats for every member of a batch: convert it once. */
-function noonCached(date: IsoDate): Date {
-  if (lastAsOf?.date !== date) lastAsOf = { date, noon: toNoon(date) };
-  return lastAsOf.noon;
-}
+const agesByAsOf = new Map<IsoDate, Map<IsoDate, number>>();
 
 /**
  * Whole months from `since` to `asOf`: the largest m with `since <= asOf - m months`

@@ -59,7 +59,7 @@ export function parseMoney(value: string | number): Decimal {
 
 /** Rounds half-up to two places for display: `"1234.50"`. */
 export function formatMoney(value: Decimal | string): string {
-  const text = new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
+  const text = (value instanceof Decimal ? value : new Decimal(value)).toFixed(2, Decimal.ROUND_HALF_UP);
   return text === "-0.00" ? "0.00" : text;
 }
 

@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from "../evaluation/compile.js";
 import { FACTS } from "../facts/catalogue.js";
-import { factValue, sharedFactKey } from "../facts/fact-cache.js";
+import type { HouseholdFacts } from "../facts/fact-table.js";
 import type { FactDefinition } from "../facts/fact-definition.js";
 import type { HouseholdContext } from "../facts/household-context.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
@@ -28,34 +28,54 @@ export function localize(text: BilingualText | undefined, language: Language): s
   return (language === "en" ? text.en : undefined) ?? text.zh;
 }
 
+/** Writes one placeholder's text for a household, or null to leave the placeholder as written. */
+type Filler = (facts: HouseholdFacts) => string | null;
+
+/** Each placeholder resolved once per compiled rule set and language. */
+const fillerCache = new WeakMap<CompiledRuleSet, Map<string, Filler>>();
+
+function fillerFor(compiled: CompiledRuleSet, language: Language, placeholder: string): Filler {
+  let fillers = fillerCache.get(compiled);
+  if (!fillers) fillerCache.set(compiled, (fillers = new Map()));
+  const key = `${language}:${placeholder}`;
+  let filler = fillers.get(key);
+  if (!filler) fillers.set(key, (filler = resolvePlaceholder(compiled, language, placeholder)));
+  return filler;
+}
+
+function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, placeholder: string): Filler {
+  const { ruleSet } = compiled;
+  const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
+  if (head === "param" && argument) {
+    const parameter = ruleSet.parameters[argument];
+    const inForce = parameter ? (compiled.parameters.get(argument) ?? safeInForce(compiled, argument)) : null;
+    // A parameter's value is fixed for the compiled rule set: format it once.
+    const text = parameter && inForce ? formatValue(inForce.value, parameter.type, language) : null;
+    return () => text;
+  }
+  if (head === "riskFactors") return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  const fact = FACTS.get(head);
+  if (!fact) return () => null;
+  const params = placeholderParams(placeholder, fact, argument);
+  if (params === null) return () => null;
+  const slot = compiled.facts.slotFor(fact.id, params);
+  return (facts) => formatValue(facts.current(slot), fact.valueType, language);
+}
+
+function safeInForce(compiled: CompiledRuleSet, name: string) {
+  try {
+    return parameterInForce(compiled.ruleSet, name, compiled.asOf);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Fills reason templates for one household: `{fact}` or `{fact.arg}` (a fact with one param),
  * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
  */
-export function reasonWriter(compiled: CompiledRuleSet, context: HouseholdContext, language: Language) {
-  const { ruleSet } = compiled;
-  const lookup = (placeholder: string): string | null => {
-    const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
-    if (head === "param" && argument) {
-      const parameter = ruleSet.parameters[argument];
-      if (!parameter) return null;
-      const inForce = compiled.parameters.get(argument) ?? safeInForce(argument);
-      return inForce ? formatValue(inForce.value, parameter.type, language) : null;
-    }
-    if (head === "riskFactors") return riskFactorLabels(compiled, context, language).join(message("listSeparator", language));
-    const fact = FACTS.get(head);
-    if (!fact) return null;
-    const params = placeholderParams(placeholder, fact, argument);
-    if (params === null) return null;
-    return formatValue(factValue(context, fact, params, sharedFactKey(fact.id, params)), fact.valueType, language);
-  };
-  const safeInForce = (name: string) => {
-    try {
-      return parameterInForce(ruleSet, name, compiled.asOf);
-    } catch {
-      return null;
-    }
-  };
+export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
+  const lookup = (placeholder: string) => fillerFor(compiled, language, placeholder)(facts);
   return (template: BilingualText | undefined): string => fillTemplate(localize(template, language), lookup);
 }
 

@@ -2,6 +2,7 @@ import type { CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineTrace } from "../evaluation/condition-trace.js";
 import { evaluateClosureStage } from "../evaluation/compiled/compiled-stage.js";
 import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } from "../evaluation/evaluate-stage.js";
+import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
 import { GUARANTEE_ITEMS, type Category } from "../input/enums.js";
@@ -34,7 +35,8 @@ export async function screenHousehold(
   const { language } = options;
   const placed = inPlaceMeasures(household, compiled.measures);
   const context = buildHouseholdContext(household, asOf, placed);
-  const write = reasonWriter(compiled, context, language);
+  const facts = new HouseholdFacts(compiled.facts, context);
+  const write = reasonWriter(compiled, facts, language);
 
   const risks = new Map<string, { code: string; reasons: string[] }>();
   const suggested = new Map<string, string[]>();
@@ -44,10 +46,11 @@ export async function screenHousehold(
   const allOutcomes: RuleOutcome[] = [];
 
   for (const stage of compiled.stages) {
+    facts.nextStage();
     const outcomes = options.engine === "json-rules-engine"
       ? await evaluateStageWithJsonRulesEngine(stage, context)
-      : evaluateClosureStage(stage.closures, stage.mode, context, options.explain, compiled.tracedRules);
-    allOutcomes.push(...outcomes);
+      : evaluateClosureStage(stage.closures, stage.mode, facts, options.explain);
+    if (options.explain) allOutcomes.push(...outcomes);
     for (const { compiled: rule, status } of outcomes) {
       if (status !== "met") continue;
       const event = rule.event;
@@ -105,7 +108,7 @@ export async function screenHousehold(
   }
 
   const engineChecks: CheckResult[] = [];
-  for (const parameter of [...compiled.parameters.values()].filter((p) => p.stale)) {
+  for (const parameter of compiled.staleParameters) {
     engineChecks.push({
       id: "W_STALE_PARAMETER",
       severity: "warning",

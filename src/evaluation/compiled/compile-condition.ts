@@ -1,7 +1,7 @@
 import type { BilingualText, Condition, TopLevelCondition } from "../../rulesets/schema.js";
 import type { EngineTrace } from "../condition-trace.js";
 import { resolveSimplePath } from "./simple-path.js";
-import { syncOperator, type SyncOperator } from "./operators.js";
+import { constantComparison, syncOperator, type SyncOperator } from "./operators.js";
 
 /** Fact values of one evaluation, computed at most once per (fact, params) slot. */
 export interface FactSource {
@@ -20,23 +20,12 @@ export interface CompiledCondition {
   untraced(): EngineTrace;
 }
 
-/** Assigns a slot to each distinct (fact, params) pair, so facts are computed once per evaluation. */
-export class FactSlots {
-  readonly slots: { fact: string; params: Record<string, unknown> }[] = [];
-  private readonly keys = new Map<string, number>();
-  slotFor(fact: string, params: Record<string, unknown> | undefined): number {
-    const key = `${fact}\u0000${JSON.stringify(params ?? {})}`;
-    let slot = this.keys.get(key);
-    if (slot === undefined) {
-      slot = this.slots.length;
-      this.slots.push({ fact, params: params ?? {} });
-      this.keys.set(key, slot);
-    }
-    return slot;
-  }
+/** Numbers each distinct (fact, params) pair, so facts are computed once per evaluation. */
+export interface SlotAssigner {
+  slotFor(fact: string, params: Record<string, unknown> | undefined): number;
 }
 
-type Context = { slots: FactSlots; named: Record<string, TopLevelCondition>; compiledNamed: Map<string, CompiledCondition>; resolving: Set<string> };
+type Context = { slots: SlotAssigner; named: Record<string, TopLevelCondition>; compiledNamed: Map<string, CompiledCondition>; resolving: Set<string> };
 
 const labelOf = (condition: { label?: BilingualText }) => (condition.label ? { label: condition.label } : {});
 
@@ -45,18 +34,15 @@ function compileBoolean(operator: "all" | "any", children: CompiledCondition[], 
   const groups = [...new Set(children.map((child) => child.priority))].sort((a, b) => b - a).map((p) => children.filter((child) => child.priority === p));
   const base = label ? { label } : {};
   const combine = (results: boolean[]) => (operator === "all" ? results.every((r) => r) : results.some((r) => r));
+  // Facts are pure, so for the result alone the groups' order is all that matters: stop at the first decisive child.
+  const ordered = groups.flat();
+  const decisive = operator === "any";
   return {
     priority,
     evaluate(facts) {
-      if (children.length === 0) return true;
-      if (children.length === 1) return children[0]!.evaluate(facts);
-      let result = operator === "all";
-      for (const group of groups) {
-        if (operator === "any" ? result : !result) break;
-        const results = group.map((child) => child.evaluate(facts));
-        result = combine(results);
-      }
-      return result;
+      if (ordered.length === 0) return true;
+      for (const child of ordered) if (child.evaluate(facts) === decisive) return decisive;
+      return !decisive;
     },
     trace(facts) {
       if (children.length === 0) return { result: true, trace: { [operator]: [], result: true, ...base } as EngineTrace };
@@ -96,9 +82,10 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
   const compareValue = (facts: FactSource) =>
     valueFact ? (valueFact.path ? resolveSimplePath(facts.value(valueSlot), valueFact.path) : facts.value(valueSlot)) : rawValue;
   const base = { fact: condition.fact, ...(condition.params && Object.keys(condition.params).length ? { params: condition.params } : {}), operator: condition.operator };
+  const withConstant = valueFact ? undefined : constantComparison(condition.operator, rawValue);
   return {
     priority: condition.priority || 1,
-    evaluate: (facts) => operator(factValue(facts), compareValue(facts)),
+    evaluate: withConstant ? (facts) => withConstant(factValue(facts)) : (facts) => operator(factValue(facts), compareValue(facts)),
     trace(facts) {
       const left = factValue(facts);
       const right = compareValue(facts);
@@ -163,7 +150,7 @@ function compileNode(condition: Condition, context: Context): CompiledCondition 
 /** Compiles conditions (json-rules-engine JSON, parameters already substituted) into closures. No eval. */
 export function compileConditions(
   condition: TopLevelCondition,
-  slots: FactSlots,
+  slots: SlotAssigner,
   named: Record<string, TopLevelCondition>,
   compiledNamed: Map<string, CompiledCondition>,
 ): CompiledCondition {

@@ -1,78 +1,53 @@
-import { FACTS } from "../../facts/catalogue.js";
-import { factValue, sharedFactKey } from "../../facts/fact-cache.js";
-import type { FactDefinition } from "../../facts/fact-definition.js";
-import type { HouseholdContext } from "../../facts/household-context.js";
+import type { FactTable } from "../../facts/fact-table.js";
 import type { TopLevelCondition } from "../../rulesets/schema.js";
 import type { CompiledRule } from "../compile.js";
 import type { RuleOutcome } from "../evaluate-stage.js";
-import { compileConditions, FactSlots, type CompiledCondition, type FactSource } from "./compile-condition.js";
+import { compileConditions, type CompiledCondition, type FactSource } from "./compile-condition.js";
 
-/** A stage's rules compiled to closures, sharing one table of fact slots. */
+/** A stage's rules compiled to closures that read facts by slot of the rule set's fact table. */
 export interface ClosureStage {
-  rules: { rule: CompiledRule; condition: CompiledCondition }[];
-  slots: FactSlots;
-  /** The fact definition and params of each slot, looked up once. */
-  facts: { definition: FactDefinition<any>; params: Record<string, unknown>; sharedKey: string | null }[];
+  /** `traced`: the rule's trace is needed even without explanations (its conditions become reasons). */
+  rules: { rule: CompiledRule; condition: CompiledCondition; traced: boolean }[];
 }
 
-const UNSET = Symbol("unset");
-
-/** Compiles one stage's rules; named conditions are compiled once per stage. */
-export function compileStageClosures(rules: readonly CompiledRule[], named: Record<string, TopLevelCondition>): ClosureStage {
-  const slots = new FactSlots();
-  const compiledNamed = new Map<string, CompiledCondition>();
-  const compiledRules = rules.map((rule) => ({ rule, condition: compileConditions(rule.conditions, slots, named, compiledNamed) }));
-  return { rules: compiledRules, slots, facts: slots.slots.map((slot) => ({
-    definition: FACTS.get(slot.fact)!,
-    params: slot.params,
-    sharedKey: sharedFactKey(slot.fact, slot.params),
-  })) };
-}
-
-/** Fact values for one household in one stage, computed lazily once per slot. */
-function factSource(stage: ClosureStage, context: HouseholdContext): FactSource {
-  const values: unknown[] = new Array(stage.facts.length).fill(UNSET);
-  const definitions = stage.facts;
+/**
+ * Compiles one stage's rules. Named conditions are compiled once for the whole rule set
+ * (`compiledNamed` is shared by the stages).
+ */
+export function compileStageClosures(
+  rules: readonly CompiledRule[],
+  named: Record<string, TopLevelCondition>,
+  table: FactTable,
+  compiledNamed: Map<string, CompiledCondition>,
+  traced: ReadonlySet<string>,
+): ClosureStage {
   return {
-    value(slot) {
-      let value = values[slot];
-      if (value === UNSET) {
-        const { definition, params, sharedKey } = definitions[slot]!;
-        value = values[slot] = factValue(context, definition, params, sharedKey);
-      }
-      return value;
-    },
+    rules: rules.map((rule) => ({ rule, condition: compileConditions(rule.conditions, table, named, compiledNamed), traced: traced.has(rule.rule.id) })),
   };
 }
 
 /**
  * Evaluates a stage with the compiled closures: the same outcomes as json-rules-engine ("all"
- * stages evaluate every rule; "first" stages stop at the first rule met). Traces are built only for
- * the rules in `traced` (or all of them when `traceAll`).
+ * stages evaluate every rule; "first" stages stop at the first rule met). With `explain`, every
+ * rule's outcome with its trace, in rule order; without, only the rules met and the rules whose
+ * trace is always needed — the outcomes nothing else reads are not built.
  */
-export function evaluateClosureStage(
-  stage: ClosureStage,
-  mode: "all" | "first",
-  context: HouseholdContext,
-  traceAll: boolean,
-  traced: ReadonlySet<string>,
-): RuleOutcome[] {
-  const facts = factSource(stage, context);
+export function evaluateClosureStage(stage: ClosureStage, mode: "all" | "first", facts: FactSource, explain: boolean): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let decided = false;
-  for (const { rule, condition } of stage.rules) {
+  for (const { rule, condition, traced } of stage.rules) {
     if (decided) {
-      outcomes.push({ compiled: rule, status: "notEvaluated", trace: null });
+      if (explain) outcomes.push({ compiled: rule, status: "notEvaluated", trace: null });
       continue;
     }
     let met: boolean;
     let trace = null;
-    if (traceAll || traced.has(rule.rule.id)) {
+    if (explain || traced) {
       const evaluated = condition.trace(facts);
       met = evaluated.result;
       trace = { ...evaluated.trace, result: met };
     } else met = condition.evaluate(facts);
-    outcomes.push({ compiled: rule, status: met ? "met" : "notMet", trace });
+    if (met || explain || traced) outcomes.push({ compiled: rule, status: met ? "met" : "notMet", trace });
     if (mode === "first" && met) decided = true;
   }
   return outcomes;

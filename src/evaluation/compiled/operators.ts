@@ -1,4 +1,4 @@
-import { CUSTOM_OPERATORS } from "../operators.js";
+import { compareParsed, CUSTOM_OPERATORS, DECIMAL_TESTS, parseDecimal } from "../operators.js";
 
 /** An operator as json-rules-engine defines one: a fact-value validator and a comparison. */
 export type SyncOperator = (factValue: unknown, compareTo: unknown) => boolean;
@@ -51,4 +51,15 @@ export function syncOperator(name: string): SyncOperator | undefined {
   const decorated = decorator.decorate(inner);
   const validator = decorator.validator;
   return validator ? (a, b) => validator(a) && decorated(a, b) : decorated;
+}
+
+/**
+ * For a decimal operator compared with a constant, the comparison with the constant parsed once
+ * (the same test {@link syncOperator} makes); undefined for any other operator.
+ */
+export function constantComparison(name: string, value: unknown): ((factValue: unknown) => boolean) | undefined {
+  const test = Object.prototype.hasOwnProperty.call(DECIMAL_TESTS, name) ? DECIMAL_TESTS[name] : undefined;
+  if (!test) return undefined;
+  const right = parseDecimal(value);
+  return (factValue) => compareParsed(parseDecimal(factValue), right, test);
 }
