@@ -67,7 +67,7 @@ type Outcome = { threw: true } | { threw: false; result: boolean; trace: unknown
 async function withJsonRulesEngine(conditions: TopLevelCondition, namedConditions: Record<string, TopLevelCondition>, facts: Record<string, { a: unknown; b: unknown }>): Promise<Outcome> {
   try {
     const engine = new Engine([], { allowUndefinedFacts: false });
-    for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator);
+    for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator.name, operator.evaluate);
     for (const [name, condition] of Object.entries(namedConditions)) engine.setCondition(name, structuredClone(condition) as never);
     for (const id of FACT_IDS) engine.addFact(id, (params: { k: "a" | "b" }) => facts[id]![params.k]);
     engine.addRule({ name: "r", conditions: structuredClone(conditions) as never, event: { type: "x" } });

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { SourceItem } from "./read-households.js";
-import { prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig } from "./screen-chunk.js";
+import { prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig, type WorkerData } from "./screen-chunk.js";
 
 /** Households per message to a worker: large enough to amortize messaging, small enough to stream. */
 const CHUNK_SIZE = 256;
@@ -18,13 +18,15 @@ const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
 
-function startWorker(config: WorkerConfig): Worker {
+function startWorker(config: WorkerConfig, ruleSet: RuleSet): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const workerUrl = new URL(fromSource ? "./screen-worker.ts" : "./screen-worker.js", import.meta.url);
-  if (!fromSource) return new Worker(workerUrl, { workerData: config, resourceLimits: WORKER_LIMITS });
+  // The rule set the main thread loaded (and checked) is sent as data: workers do not read files again.
+  const workerData: WorkerData = { config, ruleSet };
+  if (!fromSource) return new Worker(workerUrl, { workerData, resourceLimits: WORKER_LIMITS });
   const tsx = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: config, resourceLimits: WORKER_LIMITS });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
 }
 
 async function* chunks(sources: AsyncIterable<SourceItem>): AsyncGenerator<ChunkRequest> {
@@ -59,7 +61,7 @@ export async function* screenSources(
     return;
   }
 
-  const pool = Array.from({ length: workers }, () => startWorker(config));
+  const pool = Array.from({ length: workers }, () => startWorker(config, ruleSet));
   const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
   const finished = new Map<number, ChunkOutput[]>();
   let failure: Error | null = null;

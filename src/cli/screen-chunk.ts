@@ -27,6 +27,12 @@ export interface WorkerConfig {
   engine: EngineName;
 }
 
+/** What a worker starts with: the options and the rule set, loaded once by the main thread. */
+export interface WorkerData {
+  config: WorkerConfig;
+  ruleSet: RuleSet;
+}
+
 /** A chunk of consecutive input items; `firstIndex` is the batch position of the first. */
 export interface ChunkRequest {
   seq: number;

@@ -1,13 +1,12 @@
 /**
- * A worker thread of `dixian screen --workers N`: loads the rule set once, then screens chunks of
- * input and returns each household's output text (or rejection) in order.
+ * A worker thread of `dixian screen --workers N`: compiles the rule set the main thread sent, then
+ * screens chunks of input and returns each household's output text (or rejection) in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { screenChunk, type ChunkRequest, type WorkerConfig } from "./screen-chunk.js";
-import { prepareScreening } from "./screen-chunk.js";
+import { prepareScreening, screenChunk, type ChunkRequest, type WorkerData } from "./screen-chunk.js";
 
-const config = workerData as WorkerConfig;
-const prepared = prepareScreening(config);
+const { config, ruleSet } = workerData as WorkerData;
+const prepared = prepareScreening(config, ruleSet);
 let queue = Promise.resolve();
 
 parentPort!.on("message", (request: ChunkRequest) => {

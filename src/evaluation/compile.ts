@@ -11,7 +11,6 @@ import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js"
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
-import { createEngine } from "./engine-factory.js";
 import type { Engine } from "json-rules-engine";
 
 /** A rule with every parameter reference replaced by its value in force. */
@@ -36,7 +35,7 @@ export interface CompiledStage {
    * json-rules-engine engines, built on first use (the reference evaluator): "all" stages have one
    * engine, "first" stages one per rule, run in order until one is met.
    */
-  engines(): Engine[];
+  engines(): Promise<Engine[]>;
 }
 
 /** A rule set ready to screen households on one as-of date. */
@@ -133,13 +132,13 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
       conditions: compiled.conditions as RuleProperties["conditions"],
       event: { type: compiled.event.type },
     });
-    let engines: Engine[] | null = null;
+    let engines: Promise<Engine[]> | null = null;
     return {
       stage, mode, rules,
       closures: compileStageClosures(rules, conditions, facts, compiledNamed, tracedRules),
-      engines: () => (engines ??= mode === "all"
+      engines: () => (engines ??= import("./engine-factory.js").then(({ createEngine }) => mode === "all"
         ? [createEngine(rules.map(asEngineRule), conditions)]
-        : rules.map((rule) => createEngine([asEngineRule(rule)], conditions))),
+        : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)))),
     };
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);

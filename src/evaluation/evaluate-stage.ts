@@ -1,7 +1,6 @@
 import type { HouseholdContext } from "../facts/household-context.js";
 import type { CompiledRule, CompiledStage } from "./compile.js";
 import { traceConditions, type EngineTrace } from "./condition-trace.js";
-import { runEngine } from "./engine-factory.js";
 
 /** A rule's outcome: met, not met, or not evaluated (a first-match stage stopped before it). */
 export type RuleStatus = "met" | "notMet" | "notEvaluated";
@@ -22,7 +21,8 @@ export const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-rules-engi
  */
 export async function evaluateStageWithJsonRulesEngine(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
-  const engines = stage.engines();
+  const engines = await stage.engines();
+  const { runEngine } = await import("./engine-factory.js");
   if (stage.mode === "all") {
     if (stage.rules.length === 0) return outcomes;
     const run = await runEngine(engines[0]!, context);

@@ -1,4 +1,3 @@
-import { Operator } from "json-rules-engine";
 import { Decimal, ExactRatio, isDecimalText } from "../input/decimal.js";
 
 /**
@@ -41,19 +40,28 @@ export const DECIMAL_TESTS: Readonly<Record<string, (comparison: number) => bool
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function dateOperator(name: string, test: (left: string, right: string) => boolean): Operator {
-  return new Operator(name, (factValue: unknown, compareTo: unknown) =>
-    typeof factValue === "string" && typeof compareTo === "string" && ISO_DATE.test(factValue) && ISO_DATE.test(compareTo)
-      ? test(factValue, compareTo)
-      : false,
-  );
+function dateOperator(name: string, test: (left: string, right: string) => boolean): CustomOperator {
+  return {
+    name,
+    evaluate: (factValue, compareTo) =>
+      typeof factValue === "string" && typeof compareTo === "string" && ISO_DATE.test(factValue) && ISO_DATE.test(compareTo)
+        ? test(factValue, compareTo)
+        : false,
+  };
 }
 
-/** The custom operators, by name. */
-export const CUSTOM_OPERATORS: readonly Operator[] = [
-  ...Object.entries(DECIMAL_TESTS).map(
-    ([name, test]) => new Operator(name, (factValue: unknown, compareTo: unknown) => compareParsed(parseDecimal(factValue), parseDecimal(compareTo), test)),
-  ),
+/** An operator json-rules-engine lacks, as plain data: both evaluators register the same function. */
+export interface CustomOperator {
+  name: string;
+  evaluate(factValue: unknown, compareTo: unknown): boolean;
+}
+
+/** The custom operators. */
+export const CUSTOM_OPERATORS: readonly CustomOperator[] = [
+  ...Object.entries(DECIMAL_TESTS).map(([name, test]): CustomOperator => ({
+    name,
+    evaluate: (factValue, compareTo) => compareParsed(parseDecimal(factValue), parseDecimal(compareTo), test),
+  })),
   dateOperator("dateBefore", (a, b) => a < b),
   dateOperator("dateOnOrBefore", (a, b) => a <= b),
   dateOperator("dateAfter", (a, b) => a > b),

@@ -1,4 +1,5 @@
-import { addMonths, differenceInYears } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { differenceInYears } from "date-fns/differenceInYears";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;

@@ -36,7 +36,7 @@ const DECORATORS: Record<string, Decorator> = {
 };
 
 const CUSTOM: Record<string, SyncOperator> = Object.fromEntries(
-  CUSTOM_OPERATORS.map((operator) => [operator.name, (a: unknown, b: unknown) => (operator as unknown as { evaluate(a: unknown, b: unknown): boolean }).evaluate(a, b)]),
+  CUSTOM_OPERATORS.map((operator) => [operator.name, operator.evaluate]),
 );
 
 /** The operator for a name, decorators included (`not:decimalEqual`); undefined when unknown. */
