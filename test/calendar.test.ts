@@ -1,13 +1,39 @@
+import { differenceInYears } from "date-fns/differenceInYears";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ageOn, calendarDateProblem, shiftMonths, wholeMonthsBetween, withinMonthsBefore } from "../src/input/calendar-date.js";
 
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible ones", () => {
-    expect(calendarDateProblem("2024-02-29")).toBeNull();
-    for (const bad of ["2025-02-29", "2025-13-01", "2025-04-31", "0000-01-01", "2025-1-01", "20250101", 20250101, "2025-06-30T00:00:00Z"]) {
+    for (const good of ["2024-02-29", "2000-02-29", "1904-02-29", "2199-12-31", "1900-01-01"]) expect(calendarDateProblem(good)).toBeNull();
+    for (const bad of ["2025-02-29", "1900-02-29", "2100-02-29", "1899-12-31", "2200-01-01", "2025-13-01", "2025-04-31", "0000-01-01", "2025-1-01", "20250101", 20250101, "2025-06-30T00:00:00Z"]) {
       expect(calendarDateProblem(bad)).not.toBeNull();
     }
+  });
+
+  it("accepts exactly the days the Gregorian calendar has, 1900 to 2199 (property)", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    fc.assert(
+      fc.property(fc.integer({ min: 1890, max: 2210 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
+        const real = new Date(Date.UTC(year, month - 1, day));
+        const exists = real.getUTCFullYear() === year && real.getUTCMonth() === month - 1 && real.getUTCDate() === day && year >= 1900 && year <= 2199;
+        expect(calendarDateProblem(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`) === null).toBe(exists);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives the date-fns age for any birth date and as-of date, first time and from its table (property)", () => {
+    const date = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const noon = (text: string) => new Date(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), 12);
+    fc.assert(
+      fc.property(date, date, (birth, asOf) => {
+        const expected = birth > asOf ? -differenceInYears(noon(birth), noon(asOf)) - 1 : differenceInYears(noon(asOf), noon(birth));
+        expect(ageOn(birth, asOf)).toBe(expected);
+        expect(ageOn(birth, asOf)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("counts whole years, a 29 February birthday on 1 March in common years", () => {

@@ -1,7 +1,7 @@
 import { ageOn, type IsoDate } from "../input/calendar-date.js";
 import { Decimal } from "../input/decimal.js";
-import type {
-  Category, ExpenseKind, Flag, GuaranteeItem, GuaranteeStatus, IncomeComponent, MeasureKind,
+import {
+  GUARANTEE_ITEMS, type Category, type ExpenseKind, type Flag, type GuaranteeItem, type GuaranteeStatus, type IncomeComponent, type MeasureKind,
 } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
 
@@ -49,6 +49,9 @@ export function netIncomeOf(income: Record<IncomeComponent, Decimal>): Decimal {
   return income.wage.plus(income.business).plus(income.property).plus(income.transfer).minus(income.productionCost);
 }
 
+/** Every 3+1 item "ok" until a rule says otherwise, in the contract's order (results keep it). */
+const ALL_GUARANTEES_OK = Object.freeze(Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, "ok"])) as Record<GuaranteeItem, GuaranteeStatus>);
+
 /** Builds the context for one validated household; `inPlaceMeasures` come from the rule set's catalogue. */
 export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[]): HouseholdContext {
   const zero = new Decimal(0);
@@ -82,7 +85,7 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
     inPlaceMeasures,
     stages: {
       riskTypes: new Set(),
-      guarantees: { food: "ok", clothing: "ok", compulsoryEducation: "ok", basicMedical: "ok", housing: "ok", water: "ok" },
+      guarantees: { ...ALL_GUARANTEES_OK },
       flag: null,
       category: null,
       suggestedMeasures: new Map(),

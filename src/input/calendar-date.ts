@@ -4,24 +4,29 @@ import { differenceInYears } from "date-fns/differenceInYears";
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2199;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Why a value is not a real calendar date, or null when it is. */
 export function calendarDateProblem(value: unknown): string | null {
   if (typeof value !== "string") return "date must be a string YYYY-MM-DD";
-  const match = ISO_DATE.exec(value);
-  if (!match) return "date must be written YYYY-MM-DD";
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!ISO_DATE.test(value)) return "date must be written YYYY-MM-DD";
+  // Runs for every date of every household: digits are read directly rather than through Date.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) return `year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
   if (month < 1 || month > 12) return "month must be 01-12";
   if (day < 1 || day > daysInMonth(year, month)) return `${value} is not a real calendar date`;
   return null;
 }
 
+/** Days in a month of the Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /**
@@ -50,22 +55,34 @@ export function shiftMonths(date: IsoDate, months: number): IsoDate {
  * (date-fns `differenceInYears`). Negative when born after `asOf`.
  */
 export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
-  // Birth dates repeat across a population: each is worked out once per as-of date.
-  let ages = agesByAsOf.get(asOf);
-  if (!ages) {
-    if (agesByAsOf.size >= 16) agesByAsOf.clear();
-    agesByAsOf.set(asOf, (ages = new Map()));
-  }
-  let age = ages.get(birthDate);
-  if (age === undefined) {
-    age = birthDate > asOf ? -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1 : differenceInYears(toNoon(asOf), toNoon(birthDate));
-    if (ages.size >= 100_000) ages.clear();
-    ages.set(birthDate, age);
-  }
+  // Birth dates repeat across a population: each is worked out with date-fns once per as-of date
+  // and kept in a table indexed by day, which costs less than hashing the date text.
+  if (ageTable?.asOf !== asOf) ageTable = { asOf, ages: new Int16Array(DAY_SLOTS).fill(UNKNOWN_AGE) };
+  const slot = daySlot(birthDate);
+  if (slot < 0) return computeAge(birthDate, asOf);
+  let age = ageTable.ages[slot]!;
+  if (age === UNKNOWN_AGE) age = ageTable.ages[slot] = computeAge(birthDate, asOf);
   return age;
 }
 
-const agesByAsOf = new Map<IsoDate, Map<IsoDate, number>>();
+function computeAge(birthDate: IsoDate, asOf: IsoDate): number {
+  return birthDate > asOf ? -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1 : differenceInYears(toNoon(asOf), toNoon(birthDate));
+}
+
+/** Slots for every YYYY-MM-DD from 1900 to 2199 (31 per month, some unused). */
+const DAY_SLOTS = (LATEST_YEAR - EARLIEST_YEAR + 1) * 12 * 31;
+const UNKNOWN_AGE = -32768;
+let ageTable: { asOf: IsoDate; ages: Int16Array } | null = null;
+
+/** The table slot of a date written YYYY-MM-DD in the supported years, or -1. */
+function daySlot(date: IsoDate): number {
+  if (date.length !== 10) return -1;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!(year >= EARLIEST_YEAR && year <= LATEST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return -1;
+  return ((year - EARLIEST_YEAR) * 12 + month - 1) * 31 + day - 1;
+}
 
 /**
  * Whole months from `since` to `asOf`: the largest m with `since <= asOf - m months`

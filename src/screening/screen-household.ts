@@ -5,7 +5,7 @@ import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } f
 import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
-import { GUARANTEE_ITEMS, type Category } from "../input/enums.js";
+import type { Category } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
 import { inPlaceMeasures } from "../planning/in-place-measures.js";
 import { measurePlan } from "../planning/measure-plan.js";
@@ -139,7 +139,8 @@ export async function screenHousehold(
     flag: context.stages.flag ?? "none",
     category: context.stages.category,
     riskTypes,
-    guarantees: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, context.stages.guarantees[item]])) as ScreeningResult["guarantees"],
+    // Keys were set in contract order when the context was built; events only change values.
+    guarantees: { ...context.stages.guarantees },
     measures: measurePlan(ruleSet.measures, suggested, placed, language),
     figures: {
       threshold: threshold ? formatMoney(String(threshold.value)) : null,
