@@ -45,9 +45,9 @@ async function* chunks(sources: AsyncIterable<SourceItem>): AsyncGenerator<Chunk
 }
 
 /**
- * Screens a stream of household sources and yields each household's output in input order. With
- * more than one worker, chunks are screened in worker threads and reassembled by sequence number;
- * every thread formats with the same code, so the output bytes do not depend on `workers`.
+ * Screens a stream of household sources and yields each chunk's output in input order. With more
+ * than one worker, chunks are screened in worker threads and reassembled by sequence number; every
+ * thread formats with the same code, so the output bytes do not depend on `workers`.
  */
 export async function* screenSources(
   sources: AsyncIterable<SourceItem>,
@@ -57,13 +57,13 @@ export async function* screenSources(
 ): AsyncGenerator<ChunkOutput> {
   if (workers <= 1) {
     const prepared = prepareScreening(config, ruleSet);
-    for await (const request of chunks(sources)) yield* await screenChunk(prepared, request);
+    for await (const request of chunks(sources)) yield await screenChunk(prepared, request);
     return;
   }
 
   const pool = Array.from({ length: workers }, () => startWorker(config, ruleSet));
   const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
-  const finished = new Map<number, ChunkOutput[]>();
+  const finished = new Map<number, ChunkOutput>();
   let failure: Error | null = null;
   let stopping = false;
   let wake: (() => void) | null = null;
@@ -72,10 +72,10 @@ export async function* screenSources(
     wake = null;
   };
   for (const worker of pool) {
-    worker.on("message", (message: { seq: number; outputs?: ChunkOutput[]; error?: string }) => {
+    worker.on("message", (message: { seq: number; output?: ChunkOutput; error?: string }) => {
       outstanding.set(worker, outstanding.get(worker)! - 1);
       if (message.error !== undefined) failure ??= new Error(`worker failed: ${message.error}`);
-      else finished.set(message.seq, message.outputs!);
+      else finished.set(message.seq, message.output!);
       signal();
     });
     worker.on("error", (error) => {
@@ -107,10 +107,10 @@ export async function* screenSources(
         sent++;
       }
       while (finished.has(emitted)) {
-        const outputs = finished.get(emitted)!;
+        const output = finished.get(emitted)!;
         finished.delete(emitted);
         emitted++;
-        yield* outputs;
+        yield output;
       }
       if (failure) throw failure;
       if (inputDone && emitted === sent) return;

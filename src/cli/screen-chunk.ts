@@ -40,8 +40,15 @@ export interface ChunkRequest {
   items: SourceItem[];
 }
 
-/** One household's output: its formatted text, or its rejection. */
-export type ChunkOutput = { ok: true; text: string } | { ok: false; rejection: Rejection };
+/**
+ * A chunk's outcome: the formatted results of the households screened, joined with the format's
+ * separator (one string, so the main thread writes each chunk once), and the rejections, in order.
+ */
+export interface ChunkOutput {
+  text: string;
+  screened: number;
+  rejections: Rejection[];
+}
 
 export interface PreparedScreening {
   config: WorkerConfig;
@@ -55,18 +62,22 @@ export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet = loadRu
 }
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
-export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput[]> {
+export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput> {
   const options = { language: prepared.config.language, explain: prepared.config.explain, engine: prepared.config.engine };
-  const outputs: ChunkOutput[] = [];
+  const { formatter } = prepared;
+  let text = "";
+  let screened = 0;
+  const rejections: Rejection[] = [];
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;
     if (item.kind === "error" && item.source) {
-      outputs.push({ ok: false, rejection: { code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] } });
+      rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
       continue;
     }
     const entry = await screenItem(prepared.compiled, parseSourceItem(item), index, options);
-    if (entry.ok) outputs.push({ ok: true, text: prepared.formatter.format(entry.result) });
-    else outputs.push({ ok: false, rejection: item.kind === "value" && item.origin ? locateInTables(entry.rejection, item.origin) : entry.rejection });
+    if (entry.ok) {
+      text += (screened++ ? formatter.separator : "") + formatter.format(entry.result);
+    } else rejections.push(item.kind === "value" && item.origin ? locateInTables(entry.rejection, item.origin) : entry.rejection);
   }
-  return outputs;
+  return { text, screened, rejections };
 }

@@ -98,16 +98,15 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
   try {
     await write(output.stream, formatter.start);
-    for await (const entry of screenSources(sources, config, workers, ruleSet)) {
-      counts.read++;
-      if (entry.ok) {
-        await write(output.stream, (counts.screened ? formatter.separator : "") + entry.text);
-        counts.screened++;
-      } else {
-        counts.rejected++;
-        if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(entry.rejection) + "\n");
-        else await write(io.stderr, describeRejection(entry.rejection) + "\n");
+    for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
+      if (chunk.screened) await write(output.stream, (counts.screened ? formatter.separator : "") + chunk.text);
+      for (const rejection of chunk.rejections) {
+        if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
+        else await write(io.stderr, describeRejection(rejection) + "\n");
       }
+      counts.screened += chunk.screened;
+      counts.rejected += chunk.rejections.length;
+      counts.read += chunk.screened + chunk.rejections.length;
       progress.tick(counts.read);
     }
     await write(output.stream, formatter.end(counts.screened));

@@ -11,7 +11,7 @@ let queue = Promise.resolve();
 
 parentPort!.on("message", (request: ChunkRequest) => {
   queue = queue.then(async () => {
-    parentPort!.postMessage({ seq: request.seq, outputs: await screenChunk(prepared, request) });
+    parentPort!.postMessage({ seq: request.seq, output: await screenChunk(prepared, request) });
   }).catch((error: unknown) => {
     parentPort!.postMessage({ seq: request.seq, error: (error as Error)?.message ?? String(error) });
   });
