@@ -94,21 +94,26 @@ export function wholeMonthsBetween(since: IsoDate, asOf: IsoDate): number | null
   const [sy, sm] = since.split("-").map(Number) as [number, number];
   const [ay, am] = asOf.split("-").map(Number) as [number, number];
   let months = (ay - sy) * 12 + (am - sm);
-  while (months > 0 && since > shiftMonths(asOf, -months)) months -= 1;
-  while (since <= shiftMonths(asOf, -(months + 1))) months += 1;
+  while (months > 0 && since > monthsBefore(asOf, months)) months -= 1;
+  while (since <= monthsBefore(asOf, months + 1)) months += 1;
   return months;
 }
 
-const windowStarts = new Map<string, IsoDate>();
+const monthsBeforeCache = new Map<string, IsoDate>();
+
+/** `asOf` minus whole months; the same few (as-of date, months) pairs recur for every household. */
+function monthsBefore(asOf: IsoDate, months: number): IsoDate {
+  const key = `${asOf}/${months}`;
+  let date = monthsBeforeCache.get(key);
+  if (date === undefined) {
+    date = shiftMonths(asOf, -months);
+    if (monthsBeforeCache.size > 4096) monthsBeforeCache.clear();
+    monthsBeforeCache.set(key, date);
+  }
+  return date;
+}
 
 /** Whether `date` lies in the window (asOf - months, asOf]. */
 export function withinMonthsBefore(date: IsoDate, asOf: IsoDate, months: number): boolean {
-  const key = `${asOf}/${months}`;
-  let start = windowStarts.get(key);
-  if (start === undefined) {
-    start = shiftMonths(asOf, -months);
-    if (windowStarts.size > 1024) windowStarts.clear();
-    windowStarts.set(key, start);
-  }
-  return date <= asOf && date > start;
+  return date <= asOf && date > monthsBefore(asOf, months);
 }
