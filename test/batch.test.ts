@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { screenSources } from "../src/cli/parallel-screen.js";
+import { readHouseholdSources } from "../src/cli/read-households.js";
+import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
 import { referenceScreen } from "./support/reference-policy.js";
@@ -51,6 +55,26 @@ describe("dixian screen at township scale", () => {
       expect(three.stdout).toBe(one.stdout);
       expect(one.stdout.length).toBeGreaterThan(1000);
     }
+  });
+
+  it("hands every chunk on even when workers finish all of them while results are being written (tiny chunks)", async () => {
+    // Regression: once every chunk in flight had been handed on, the scheduler waited for a worker
+    // instead of sending more input, and the run hung (or reported a lost chunk).
+    const ruleSet = loadRuleSet("rules/yunnan");
+    const config = { ruleSetArgument: "rules/yunnan", asOf: "2025-06-30", language: "zh", explain: false, format: "ndjson", engine: "compiled" } as const;
+    const lines = input.trim().split("\n").slice(0, 300).join("\n");
+    const run = async (workers: number, chunkSize: number) => {
+      let text = "";
+      for await (const chunk of screenSources(readHouseholdSources(Readable.from([Buffer.from(lines)])), config, workers, ruleSet, chunkSize)) {
+        await new Promise((resolve) => setImmediate(resolve)); // a slow writer
+        text += chunk.text;
+      }
+      return text;
+    };
+    const reference = await run(1, 300);
+    expect(reference.split("\n").length).toBe(301);
+    expect(await run(2, 1)).toBe(reference);
+    expect(await run(2, 3)).toBe(reference);
   });
 
   it("keeps input order and counts read = screened + rejected with workers", async () => {

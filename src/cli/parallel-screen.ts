@@ -29,13 +29,13 @@ function startWorker(config: WorkerConfig, ruleSet: RuleSet): Worker {
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
 }
 
-async function* chunks(sources: AsyncIterable<SourceItem>): AsyncGenerator<ChunkRequest> {
+async function* chunks(sources: AsyncIterable<SourceItem>, chunkSize: number): AsyncGenerator<ChunkRequest> {
   let items: SourceItem[] = [];
   let seq = 0;
   let index = 0;
   for await (const item of sources) {
     items.push(item);
-    if (items.length === CHUNK_SIZE) {
+    if (items.length === chunkSize) {
       yield { seq: seq++, firstIndex: index, items };
       index += items.length;
       items = [];
@@ -54,10 +54,11 @@ export async function* screenSources(
   config: WorkerConfig,
   workers: number,
   ruleSet: RuleSet,
+  chunkSize = CHUNK_SIZE,
 ): AsyncGenerator<ChunkOutput> {
   if (workers <= 1) {
     const prepared = prepareScreening(config, ruleSet);
-    for await (const request of chunks(sources)) yield await screenChunk(prepared, request);
+    for await (const request of chunks(sources, chunkSize)) yield await screenChunk(prepared, request);
     return;
   }
 
@@ -89,7 +90,7 @@ export async function* screenSources(
   }
 
   try {
-    const requests = chunks(sources)[Symbol.asyncIterator]();
+    const requests = chunks(sources, chunkSize)[Symbol.asyncIterator]();
     let sent = 0;
     let emitted = 0;
     let inputDone = false;
@@ -114,11 +115,11 @@ export async function* screenSources(
       }
       if (failure) throw failure;
       if (inputDone && emitted === sent) return;
-      if (!finished.has(emitted)) {
-        // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
-        if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
+      // While results were being handed on, workers may have finished more, or made room for more input.
+      if (finished.has(emitted) || (!inputDone && sent - emitted < limit)) continue;
+      // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
+      if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
+      await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     stopping = true;
