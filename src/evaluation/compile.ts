@@ -12,6 +12,7 @@ import { compileStageClosures, type ClosureStage } from "./compiled/compiled-sta
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
 import type { Engine } from "json-rules-engine";
+import { engineFactory } from "./evaluate-stage.js";
 
 /** A rule with every parameter reference replaced by its value in force. */
 export interface CompiledRule {
@@ -136,7 +137,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     return {
       stage, mode, rules,
       closures: compileStageClosures(rules, conditions, facts, compiledNamed, tracedRules),
-      engines: () => (engines ??= import("./engine-factory.js").then(({ createEngine }) => mode === "all"
+      engines: () => (engines ??= engineFactory().then(({ createEngine }) => mode === "all"
         ? [createEngine(rules.map(asEngineRule), conditions)]
         : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)))),
     };

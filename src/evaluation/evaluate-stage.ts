@@ -15,6 +15,12 @@ export interface RuleOutcome {
 export type EngineName = "compiled" | "json-rules-engine";
 export const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-rules-engine"];
 
+let loadingEngineFactory: Promise<typeof import("./engine-factory.js")> | null = null;
+/** json-rules-engine and dixian's setup of it, loaded on first use and then kept. */
+export function engineFactory(): Promise<typeof import("./engine-factory.js")> {
+  return (loadingEngineFactory ??= import("./engine-factory.js"));
+}
+
 /**
  * Evaluates one stage for one household with json-rules-engine, returning every rule's outcome in
  * the stage's rule order, with traces.
@@ -22,7 +28,7 @@ export const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-rules-engi
 export async function evaluateStageWithJsonRulesEngine(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
   const engines = await stage.engines();
-  const { runEngine } = await import("./engine-factory.js");
+  const { runEngine } = await engineFactory();
   if (stage.mode === "all") {
     if (stage.rules.length === 0) return outcomes;
     const run = await runEngine(engines[0]!, context);

@@ -8,6 +8,7 @@ import type { Language } from "./result-types.js";
 export function formatValue(value: unknown, type: FactValueType | ParameterType, language: Language): string {
   if (value === null || value === undefined) return message("noData", language);
   if (typeof value === "boolean") return message(value ? "yes" : "no", language);
+  if (value instanceof Decimal && (type === "money" || type === "decimal")) return formatMoney(value);
   if (typeof value === "object" && !Array.isArray(value)) value = String(value);
   switch (type) {
     case "money":

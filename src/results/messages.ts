@@ -22,6 +22,7 @@ const MESSAGES = {
 export type MessageId = keyof typeof MESSAGES;
 
 /** A code-written message in the given language with `{name}` placeholders filled. */
-export function message(id: MessageId, language: Language, values: Record<string, string | number> = {}): string {
+export function message(id: MessageId, language: Language, values?: Record<string, string | number>): string {
+  if (!values) return MESSAGES[id][language];
   return MESSAGES[id][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -6,20 +6,16 @@ import type { HouseholdContext } from "../facts/household-context.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { parameterInForce } from "../rulesets/parameters.js";
 import type { BilingualText } from "../rulesets/schema.js";
-import { fillTemplate, primaryParams } from "../rulesets/templates.js";
+import { primaryParams, splitTemplate } from "../rulesets/templates.js";
 import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
 import type { Language } from "./result-types.js";
 
-/** Params of each `{fact.arg}` placeholder, parsed once (null when the placeholder cannot fill them). */
-const parsedPlaceholders = new Map<string, Record<string, unknown> | null>();
-function placeholderParams(placeholder: string, fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
-  if (parsedPlaceholders.has(placeholder)) return parsedPlaceholders.get(placeholder)!;
+/** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */
+function placeholderParams(fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
   const raw = argument === undefined ? {} : primaryParams(fact, argument);
   const parsed = raw === null ? null : fact.params.safeParse(raw);
-  const params = parsed?.success ? (parsed.data as Record<string, unknown>) : null;
-  parsedPlaceholders.set(placeholder, params);
-  return params;
+  return parsed?.success ? (parsed.data as Record<string, unknown>) : null;
 }
 
 /** Picks the text in the wanted language, falling back to Chinese. */
@@ -30,17 +26,31 @@ export function localize(text: BilingualText | undefined, language: Language): s
 
 /** Writes one placeholder's text for a household, or null to leave the placeholder as written. */
 type Filler = (facts: HouseholdFacts) => string | null;
+/** Writes a whole template for a household. */
+type TemplateWriter = (facts: HouseholdFacts) => string;
 
-/** Each placeholder resolved once per compiled rule set and language. */
-const fillerCache = new WeakMap<CompiledRuleSet, Map<string, Filler>>();
+/** Templates, split and with each placeholder resolved, once per compiled rule set and language. */
+const writerCache = new WeakMap<CompiledRuleSet, Record<Language, Map<string, TemplateWriter>>>();
 
-function fillerFor(compiled: CompiledRuleSet, language: Language, placeholder: string): Filler {
-  let fillers = fillerCache.get(compiled);
-  if (!fillers) fillerCache.set(compiled, (fillers = new Map()));
-  const key = `${language}:${placeholder}`;
-  let filler = fillers.get(key);
-  if (!filler) fillers.set(key, (filler = resolvePlaceholder(compiled, language, placeholder)));
-  return filler;
+function templateWriter(compiled: CompiledRuleSet, language: Language, template: string): TemplateWriter {
+  let byLanguage = writerCache.get(compiled);
+  if (!byLanguage) writerCache.set(compiled, (byLanguage = { zh: new Map(), en: new Map() }));
+  const writers = byLanguage[language];
+  let writer = writers.get(template);
+  if (!writer) writers.set(template, (writer = compileTemplate(compiled, language, template)));
+  return writer;
+}
+
+function compileTemplate(compiled: CompiledRuleSet, language: Language, template: string): TemplateWriter {
+  const parts = splitTemplate(template);
+  if (parts.length === 1) return () => template;
+  // Even positions are literal text, odd positions placeholders.
+  const fillers = parts.map((part, index) => (index % 2 === 0 ? null : resolvePlaceholder(compiled, language, part)));
+  return (facts) => {
+    let text = parts[0]!;
+    for (let index = 1; index < parts.length; index += 2) text += (fillers[index]!(facts) ?? `{${parts[index]}}`) + parts[index + 1]!;
+    return text;
+  };
 }
 
 function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, placeholder: string): Filler {
@@ -56,7 +66,7 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
   if (head === "riskFactors") return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
   const fact = FACTS.get(head);
   if (!fact) return () => null;
-  const params = placeholderParams(placeholder, fact, argument);
+  const params = placeholderParams(fact, argument);
   if (params === null) return () => null;
   const slot = compiled.facts.slotFor(fact.id, params);
   return (facts) => formatValue(facts.current(slot), fact.valueType, language);
@@ -75,8 +85,7 @@ function safeInForce(compiled: CompiledRuleSet, name: string) {
  * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
  */
 export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
-  const lookup = (placeholder: string) => fillerFor(compiled, language, placeholder)(facts);
-  return (template: BilingualText | undefined): string => fillTemplate(localize(template, language), lookup);
+  return (template: BilingualText | undefined): string => templateWriter(compiled, language, localize(template, language))(facts);
 }
 
 /** Labels of the detected risk types and the 3+1 items with a problem, in catalogue order. */

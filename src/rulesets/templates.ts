@@ -7,28 +7,9 @@ export function templatePlaceholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
 }
 
-/** A template split once into literal text and placeholders (odd positions). */
-const splitTemplates = new Map<string, string[]>();
-function split(template: string): string[] {
-  let parts = splitTemplates.get(template);
-  if (!parts) {
-    parts = template.split(PLACEHOLDER);
-    if (splitTemplates.size > 8192) splitTemplates.clear();
-    splitTemplates.set(template, parts);
-  }
-  return parts;
-}
-
-/** Fills a template; `lookup` returns the text for a placeholder, or null to leave it as written. */
-export function fillTemplate(template: string, lookup: (placeholder: string) => string | null): string {
-  const parts = split(template);
-  if (parts.length === 1) return template;
-  let text = "";
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]!;
-    text += index % 2 === 0 ? part : (lookup(part) ?? `{${part}}`);
-  }
-  return text;
+/** A template split into literal text (even positions) and placeholder names (odd positions). */
+export function splitTemplate(template: string): string[] {
+  return template.split(PLACEHOLDER);
 }
 
 /**
