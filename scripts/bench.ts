@@ -3,6 +3,7 @@
  * to out/bench.json so runs can be compared. Not a test: nothing here asserts a time.
  *
  *   BENCH_HOUSEHOLDS   households for the single-worker measurements (default 20000)
+ *   BENCH_CLI          households screened by `dixian screen` with each engine (default 20000)
  *   BENCH_STREAM       households for the all-workers stream and its peak RSS (default 1000000)
  */
 import { spawn } from "node:child_process";
@@ -19,6 +20,7 @@ import { compiledRuleSet, screenItem } from "../src/screening/screen.js";
 
 const AS_OF = "2025-06-30";
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 20_000);
+const cliSize = Number(process.env.BENCH_CLI ?? 20_000);
 const streamSize = Number(process.env.BENCH_STREAM ?? 1_000_000);
 const ruleSet = loadRuleSet("rules/yunnan");
 const compiled = compiledRuleSet(ruleSet, AS_OF);
@@ -58,10 +60,10 @@ function evaluationOnly(): number {
 }
 
 /** Runs the built CLI over a file with all workers; returns seconds and peak RSS (VmHWM) in MB. */
-function cliStream(file: string, workers: number): Promise<{ seconds: number; peakRssMb: number; households: number }> {
+function cliStream(file: string, workers: number, engine = "compiled", out = "out/bench-stream.ndjson"): Promise<{ seconds: number; peakRssMb: number; households: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["dist/cli.js", "screen", "--rules", "rules/yunnan", "--as-of", AS_OF, "--workers", String(workers), "--quiet", "--out", "out/bench-stream.ndjson", file], { stdio: "inherit" });
+    const child = spawn(process.execPath, ["dist/cli.js", "screen", "--rules", "rules/yunnan", "--as-of", AS_OF, "--workers", String(workers), "--engine", engine, "--quiet", "--out", out, file], { stdio: "inherit" });
     let peakKb = 0;
     const poll = setInterval(() => {
       try {
@@ -76,7 +78,7 @@ function cliStream(file: string, workers: number): Promise<{ seconds: number; pe
       clearInterval(poll);
       if (code !== 0) return reject(new Error(`dixian screen exited ${code}`));
       const seconds = (performance.now() - started) / 1000;
-      countLines("out/bench-stream.ndjson").then((screened) => resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), households: screened }), reject);
+      countLines(out).then((screened) => resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), households: screened }), reject);
     });
   });
 }
@@ -111,6 +113,12 @@ const reference = await endToEnd("json-rules-engine", Math.min(households, 5000)
 const fast = await endToEnd("compiled", households);
 const evaluation = evaluationOnly();
 const workers = availableParallelism();
+// The command line as a county runs it (all workers, start-up included), both engines on one file.
+await writePopulation("out/bench-cli.ndjson", cliSize);
+const cliReference = await cliStream("out/bench-cli.ndjson", workers, "json-rules-engine", "out/bench-cli-json-rules-engine.ndjson");
+const cliFast = await cliStream("out/bench-cli.ndjson", workers, "compiled", "out/bench-cli-compiled.ndjson");
+const identical = readFileSync("out/bench-cli-json-rules-engine.ndjson").equals(readFileSync("out/bench-cli-compiled.ndjson"));
+if (!identical) throw new Error("the two engines wrote different output");
 await writePopulation("out/bench-population.ndjson", streamSize);
 const stream = await cliStream("out/bench-population.ndjson", workers);
 
@@ -120,11 +128,20 @@ const results = {
   ruleSet: { id: ruleSet.id, version: ruleSet.version, rules: ruleSet.rules.length },
   endToEndSingleWorker: { jsonRulesEngine: Math.round(reference), compiled: Math.round(fast), ratio: Number((fast / reference).toFixed(1)) },
   evaluationOnlyCompiled: Math.round(evaluation),
+  commandLine: {
+    households: cliSize,
+    workers,
+    jsonRulesEngineSeconds: Number(cliReference.seconds.toFixed(2)),
+    compiledSeconds: Number(cliFast.seconds.toFixed(2)),
+    ratio: Number((cliReference.seconds / cliFast.seconds).toFixed(1)),
+    identicalOutput: identical,
+  },
   stream: { households: stream.households, workers, seconds: Number(stream.seconds.toFixed(1)), householdsPerSecond: Math.round(stream.households / stream.seconds), peakRssMb: stream.peakRssMb },
 };
 writeFileSync("out/bench.json", JSON.stringify(results, null, 2) + "\n");
 console.log(`dixian benchmark (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}), rule set ${ruleSet.id} (${ruleSet.rules.length} rules)`);
 console.log(`end to end, one worker:  json-rules-engine ${results.endToEndSingleWorker.jsonRulesEngine}/s, compiled ${results.endToEndSingleWorker.compiled}/s, ratio ${results.endToEndSingleWorker.ratio}×`);
 console.log(`evaluation only, compiled rules: ${results.evaluationOnlyCompiled} households/s`);
+console.log(`dixian screen, ${workers} workers, ${cliSize} households: json-rules-engine ${results.commandLine.jsonRulesEngineSeconds} s, compiled ${results.commandLine.compiledSeconds} s, ratio ${results.commandLine.ratio}× (identical output)`);
 console.log(`dixian screen, ${workers} workers: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`);
 console.log("written to out/bench.json");
