@@ -2,6 +2,7 @@ import type { RuleProperties } from "json-rules-engine";
 import { DixianError, type Problem } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
+import { formatMoney } from "../input/decimal.js";
 import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
@@ -56,6 +57,8 @@ export interface CompiledRuleSet {
   staleParameters: ParameterInForce[];
   /** Every (fact, params) pair the compiled rules read, numbered. */
   facts: FactTable;
+  /** The `threshold` parameter in force, as every result shows it ("8700.00"), or null without one. */
+  thresholdText: string | null;
   conditions: Record<string, TopLevelCondition>;
 }
 
@@ -146,6 +149,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   return {
     ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions, facts,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
+    thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),
     riskTypesById: new Map(ruleSet.riskTypes.map((entry) => [entry.id, entry])),
   };

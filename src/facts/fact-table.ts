@@ -6,7 +6,7 @@ import { STAGE_FACT_IDS } from "./stage-facts.js";
 /** One distinct (fact, params) pair a rule set reads. */
 export interface FactSlot {
   fact: string;
-  /** Undefined only for a fact the catalogue lacks, which rule-set validation rejects before compiling. */
+  /** From the catalogue (rule-set validation rejects an unknown fact before anything is compiled). */
   definition: FactDefinition<any>;
   params: Record<string, unknown>;
   /** Whether the fact reads earlier stages, so its value changes from stage to stage. */

@@ -130,7 +130,6 @@ export async function screenHousehold(
       label: localize(entry.label, language),
       reason: risks.get(entry.id)!.reasons.join(message("reasonSeparator", language)),
     }));
-  const threshold = compiled.parameters.get("threshold");
   return {
     householdId: household.id,
     region: household.region,
@@ -143,7 +142,7 @@ export async function screenHousehold(
     guarantees: { ...context.stages.guarantees },
     measures: measurePlan(ruleSet.measures, suggested, placed, language),
     figures: {
-      threshold: threshold ? formatMoney(String(threshold.value)) : null,
+      threshold: compiled.thresholdText,
       perCapitaNetIncome: formatMoney(context.perCapitaNetIncome),
       adjustedPerCapitaIncome: formatMoney(context.adjustedPerCapitaIncome),
     },
