@@ -14,6 +14,12 @@ export interface FactSource {
  */
 export interface CompiledCondition {
   priority: number;
+  /**
+   * Whether evaluating may throw, as json-rules-engine does for `in` given something that is not a
+   * list. Such a condition is always evaluated where json-rules-engine would evaluate it, so both
+   * engines fail on the same rules.
+   */
+  mayThrow: boolean;
   evaluate(facts: FactSource): boolean;
   trace(facts: FactSource): { result: boolean; trace: EngineTrace };
   /** The trace of this condition when it was not evaluated. */
@@ -34,14 +40,26 @@ function compileBoolean(operator: "all" | "any", children: CompiledCondition[], 
   const groups = [...new Set(children.map((child) => child.priority))].sort((a, b) => b - a).map((p) => children.filter((child) => child.priority === p));
   const base = label ? { label } : {};
   const combine = (results: boolean[]) => (operator === "all" ? results.every((r) => r) : results.some((r) => r));
-  // Facts are pure, so for the result alone the groups' order is all that matters: stop at the first decisive child.
-  const ordered = groups.flat();
   const decisive = operator === "any";
+  // json-rules-engine evaluates every condition of a priority group, then stops if the group decided.
+  // Facts are pure, so for the result alone a group may stop at its first decisive condition — unless
+  // a condition in it may throw, which json-rules-engine would then report.
+  const plans = groups.map((group) => ({ group, complete: group.some((child) => child.mayThrow) }));
   return {
     priority,
+    mayThrow: children.some((child) => child.mayThrow),
     evaluate(facts) {
-      if (ordered.length === 0) return true;
-      for (const child of ordered) if (child.evaluate(facts) === decisive) return decisive;
+      if (children.length === 0) return true;
+      for (const { group, complete } of plans) {
+        let decided = false;
+        for (const child of group) {
+          if (child.evaluate(facts) === decisive) {
+            decided = true;
+            if (!complete) break;
+          }
+        }
+        if (decided) return decisive;
+      }
       return !decisive;
     },
     trace(facts) {
@@ -68,6 +86,17 @@ function compileBoolean(operator: "all" | "any", children: CompiledCondition[], 
   };
 }
 
+/**
+ * Whether an operator can throw on the values it gets: `in` and `notIn` call the compared value's
+ * `indexOf`, `someValue:` and `everyValue:` iterate it, and `swap:` turns the fact value into the
+ * compared value. Only a plain `in` or `notIn` with a constant list is known to be safe.
+ */
+function operatorMayThrow(name: string, constantValue: unknown): boolean {
+  const parts = name.split(":");
+  if (!parts.some((part) => part === "in" || part === "notIn" || part === "someValue" || part === "everyValue" || part === "swap")) return false;
+  return !(parts.length === 1 && Array.isArray(constantValue));
+}
+
 function compileFact(condition: Extract<Condition, { fact: string }>, context: Context): CompiledCondition {
   const operator: SyncOperator | undefined = syncOperator(condition.operator);
   if (!operator) throw new Error(`Unknown operator: ${condition.operator}`);
@@ -85,6 +114,7 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
   const withConstant = valueFact ? undefined : constantComparison(condition.operator, rawValue);
   return {
     priority: condition.priority || 1,
+    mayThrow: operatorMayThrow(condition.operator, valueFact ? undefined : rawValue),
     evaluate: withConstant ? (facts) => withConstant(factValue(facts)) : (facts) => operator(factValue(facts), compareValue(facts)),
     trace(facts) {
       const left = factValue(facts);
@@ -117,6 +147,7 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
   };
   return {
     priority: condition.priority || 1,
+    mayThrow: resolved.mayThrow,
     evaluate: (facts) => resolved.evaluate(facts),
     trace(facts) {
       const evaluated = resolved.trace(facts);
@@ -135,6 +166,7 @@ function compileNode(condition: Condition, context: Context): CompiledCondition 
     const base = condition.label ? { label: condition.label } : {};
     return {
       priority,
+      mayThrow: child.mayThrow,
       evaluate: (facts) => !child.evaluate(facts),
       trace(facts) {
         const evaluated = child.trace(facts);
