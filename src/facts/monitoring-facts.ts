@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shiftMonths, wholeMonthsBetween, type IsoDate } from "../input/calendar-date.js";
+import { shiftMonthsCached, wholeMonthsBetween, type IsoDate } from "../input/calendar-date.js";
 import { MEASURE_KINDS, RISK_TYPE_IDS } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 import type { HouseholdContext, MeasureRef } from "./household-context.js";
@@ -93,7 +93,7 @@ export const monitoringFacts = [
     compute: (context, { of, addMonths, subtractMonths }) => {
       const date = dateOf(context, of);
       const shift = (addMonths ?? 0) - (subtractMonths ?? 0);
-      return date === null || shift === 0 ? date : shiftMonths(date, shift);
+      return date === null || shift === 0 ? date : shiftMonthsCached(date, shift);
     },
   }),
   defineFact({

@@ -94,26 +94,29 @@ export function wholeMonthsBetween(since: IsoDate, asOf: IsoDate): number | null
   const [sy, sm] = since.split("-").map(Number) as [number, number];
   const [ay, am] = asOf.split("-").map(Number) as [number, number];
   let months = (ay - sy) * 12 + (am - sm);
-  while (months > 0 && since > monthsBefore(asOf, months)) months -= 1;
-  while (since <= monthsBefore(asOf, months + 1)) months += 1;
+  while (months > 0 && since > shiftMonthsCached(asOf, -months)) months -= 1;
+  while (since <= shiftMonthsCached(asOf, -(months + 1))) months += 1;
   return months;
 }
 
-const monthsBeforeCache = new Map<string, IsoDate>();
+const shiftedDates = new Map<string, IsoDate>();
 
-/** `asOf` minus whole months; the same few (as-of date, months) pairs recur for every household. */
-function monthsBefore(asOf: IsoDate, months: number): IsoDate {
-  const key = `${asOf}/${months}`;
-  let date = monthsBeforeCache.get(key);
-  if (date === undefined) {
-    date = shiftMonths(asOf, -months);
-    if (monthsBeforeCache.size > 4096) monthsBeforeCache.clear();
-    monthsBeforeCache.set(key, date);
+/**
+ * {@link shiftMonths}, remembered: the as-of date shifted by a rule's window recurs for every
+ * household, and recorded dates repeat across a population.
+ */
+export function shiftMonthsCached(date: IsoDate, months: number): IsoDate {
+  const key = `${date}/${months}`;
+  let shifted = shiftedDates.get(key);
+  if (shifted === undefined) {
+    shifted = shiftMonths(date, months);
+    if (shiftedDates.size > 4096) shiftedDates.clear();
+    shiftedDates.set(key, shifted);
   }
-  return date;
+  return shifted;
 }
 
 /** Whether `date` lies in the window (asOf - months, asOf]. */
 export function withinMonthsBefore(date: IsoDate, asOf: IsoDate, months: number): boolean {
-  return date <= asOf && date > monthsBefore(asOf, months);
+  return date <= asOf && date > shiftMonthsCached(asOf, -months);
 }
