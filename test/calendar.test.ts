@@ -1,7 +1,7 @@
 import { differenceInYears } from "date-fns/differenceInYears";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageOn, calendarDateProblem, shiftMonths, wholeMonthsBetween, withinMonthsBefore } from "../src/input/calendar-date.js";
+import { ageOn, calendarDateProblem, shiftMonths, shiftMonthsCached, wholeMonthsBetween, withinMonthsBefore } from "../src/input/calendar-date.js";
 
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible ones", () => {
@@ -52,6 +52,17 @@ describe("calendar dates", () => {
     expect(shiftMonths("2025-03-31", -1)).toBe("2025-02-28");
     expect(shiftMonths("2025-01-31", 1)).toBe("2025-02-28");
     expect(shiftMonths("2025-06-30", -12)).toBe("2024-06-30");
+  });
+
+  it("remembers shifted dates without changing them (property)", () => {
+    const date = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2060-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, fc.integer({ min: -240, max: 240 }), (from, months) => {
+        expect(shiftMonthsCached(from, months)).toBe(shiftMonths(from, months));
+        expect(shiftMonthsCached(from, months)).toBe(shiftMonths(from, months));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("counts months since a date so that '≥ 6' means date ≤ asOf − 6 months", () => {
