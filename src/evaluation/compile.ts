@@ -57,7 +57,7 @@ export interface CompiledRuleSet {
   staleParameters: ParameterInForce[];
   /** Every (fact, params) pair the compiled rules read, numbered. */
   facts: FactTable;
-  /** The `threshold` parameter in force, as every result shows it ("8700.00"), or null without one. */
+  /** The `threshold` parameter in force, as every result shows it (two decimal places), or null without one. */
   thresholdText: string | null;
   conditions: Record<string, TopLevelCondition>;
 }

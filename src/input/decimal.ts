@@ -19,7 +19,7 @@ export type Decimal = InstanceType<typeof Decimal>;
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
-/** Whether a value is plain decimal text such as "8700" or "-0.25" (no sign other than "-", no exponent). */
+/** Whether a value is plain decimal text such as "1234" or "-0.5" (no sign other than "-", no exponent). */
 export function isDecimalText(value: unknown): value is string {
   return typeof value === "string" && DECIMAL_TEXT.test(value);
 }
