@@ -3,6 +3,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ageOn, calendarDateProblem, shiftMonths, shiftMonthsCached, wholeMonthsBetween, withinMonthsBefore } from "../src/input/calendar-date.js";
 
+/** Dates written YYYY-MM-DD between two dates. */
+const isoDate = (min: string, max: string) =>
+  fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible ones", () => {
     for (const good of ["2024-02-29", "2000-02-29", "1904-02-29", "2199-12-31", "1900-01-01"]) expect(calendarDateProblem(good)).toBeNull();
@@ -24,7 +28,7 @@ describe("calendar dates", () => {
   });
 
   it("gives the date-fns age for any birth date and as-of date, first time and from its table (property)", () => {
-    const date = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = isoDate("1900-01-01", "2199-12-31");
     const noon = (text: string) => new Date(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), 12);
     fc.assert(
       fc.property(date, date, (birth, asOf) => {
@@ -55,9 +59,8 @@ describe("calendar dates", () => {
   });
 
   it("remembers shifted dates without changing them (property)", () => {
-    const date = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2060-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(date, fc.integer({ min: -240, max: 240 }), (from, months) => {
+      fc.property(isoDate("1990-01-01", "2060-12-31"), fc.integer({ min: -240, max: 240 }), (from, months) => {
         expect(shiftMonthsCached(from, months)).toBe(shiftMonths(from, months));
         expect(shiftMonthsCached(from, months)).toBe(shiftMonths(from, months));
       }),
