@@ -46,8 +46,6 @@ export interface CompiledRuleSet {
   asOf: IsoDate;
   stages: CompiledStage[];
   rulesById: Map<string, CompiledRule>;
-  /** Rules whose conditions are listed as reasons (`unmetConditionsOf`): always traced. */
-  tracedRules: Set<string>;
   /** Catalogues indexed by id, once per rule set rather than per household. */
   measures: MeasureIndex;
   riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
@@ -111,6 +109,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   const conditions: Record<string, TopLevelCondition> = {};
   for (const [name, condition] of Object.entries(ruleSet.conditions)) conditions[name] = compileConditions(condition, `condition:${name}`);
 
+  // Rules whose conditions are listed as reasons (`unmetConditionsOf`) are always traced.
   const tracedRules = new Set<string>();
   for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
   const rulesById = new Map<string, CompiledRule>();
@@ -147,7 +146,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
   return {
-    ruleSet, asOf, stages, rulesById, tracedRules, parameters, conditions, facts,
+    ruleSet, asOf, stages, rulesById, parameters, conditions, facts,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),

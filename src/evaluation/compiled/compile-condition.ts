@@ -1,7 +1,7 @@
 import type { BilingualText, Condition, TopLevelCondition } from "../../rulesets/schema.js";
 import type { EngineTrace } from "../condition-trace.js";
 import { resolveSimplePath } from "./simple-path.js";
-import { constantComparison, syncOperator, type SyncOperator } from "./operators.js";
+import { constantComparison, operatorMayThrow, syncOperator, type SyncOperator } from "./operators.js";
 
 /** Fact values of one evaluation, computed at most once per (fact, params) slot. */
 export interface FactSource {
@@ -84,17 +84,6 @@ function compileBoolean(operator: "all" | "any", children: CompiledCondition[], 
     },
     untraced: () => ({ [operator]: children.map((child) => child.untraced()), result: null, ...base }) as EngineTrace,
   };
-}
-
-/**
- * Whether an operator can throw on the values it gets: `in` and `notIn` call the compared value's
- * `indexOf`, `someValue:` and `everyValue:` iterate it, and `swap:` turns the fact value into the
- * compared value. Only a plain `in` or `notIn` with a constant list is known to be safe.
- */
-function operatorMayThrow(name: string, constantValue: unknown): boolean {
-  const parts = name.split(":");
-  if (!parts.some((part) => part === "in" || part === "notIn" || part === "someValue" || part === "everyValue" || part === "swap")) return false;
-  return !(parts.length === 1 && Array.isArray(constantValue));
 }
 
 function compileFact(condition: Extract<Condition, { fact: string }>, context: Context): CompiledCondition {

@@ -63,3 +63,14 @@ export function constantComparison(name: string, value: unknown): ((factValue: u
   const right = parseDecimal(value);
   return (factValue) => compareParsed(parseDecimal(factValue), right, test);
 }
+
+/**
+ * Whether an operator can throw on the values it gets: `in` and `notIn` call the compared value's
+ * `indexOf`, `someValue:` and `everyValue:` iterate it, and `swap:` turns the fact value into the
+ * compared value. Only a plain `in` or `notIn` with a constant list is known to be safe.
+ */
+export function operatorMayThrow(name: string, constantValue: unknown): boolean {
+  const parts = name.split(":");
+  if (!parts.some((part) => part === "in" || part === "notIn" || part === "someValue" || part === "everyValue" || part === "swap")) return false;
+  return !(parts.length === 1 && Array.isArray(constantValue));
+}
