@@ -40,6 +40,20 @@ describe("calendar dates", () => {
     );
   });
 
+  it("gives the date-fns age for every birth date of a year, whichever day is asked first", () => {
+    const noon = (text: string) => new Date(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), 12);
+    const dateFnsAge = (birth: string, asOf: string) => (birth > asOf ? -differenceInYears(noon(birth), noon(asOf)) - 1 : differenceInYears(noon(asOf), noon(birth)));
+    for (const asOf of ["2024-02-29", "2025-02-28", "2025-03-01", "2025-06-30", "2025-12-31", "2026-01-01"]) {
+      for (const year of [1900, 2000, 2008, 2023, 2024, 2025, 2026, 2027, 2199]) {
+        const days: string[] = [];
+        for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day.setUTCDate(day.getUTCDate() + 1)) days.push(day.toISOString().slice(0, 10));
+        // Start the year's table from a day in the middle, then read every day.
+        expect(ageOn(days[200]!, asOf)).toBe(dateFnsAge(days[200]!, asOf));
+        for (const birth of days) expect(ageOn(birth, asOf), `${birth} on ${asOf}`).toBe(dateFnsAge(birth, asOf));
+      }
+    }
+  });
+
   it("counts whole years, a 29 February birthday on 1 March in common years", () => {
     expect(ageOn("2008-02-29", "2025-02-28")).toBe(16);
     expect(ageOn("2008-02-29", "2025-03-01")).toBe(17);

@@ -55,14 +55,17 @@ export function shiftMonths(date: IsoDate, months: number): IsoDate {
  * (date-fns `differenceInYears`). Negative when born after `asOf`.
  */
 export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
-  // Birth dates repeat across a population: each is worked out with date-fns once per as-of date
-  // and kept in a table indexed by day, which costs less than hashing the date text.
-  if (ageTable?.asOf !== asOf) ageTable = { asOf, ages: new Int16Array(DAY_SLOTS).fill(UNKNOWN_AGE) };
+  if (ageTable?.asOf !== asOf) ageTable = { asOf, ages: new Int16Array(DAY_SLOTS).fill(UNKNOWN_AGE), yearsFilled: new Uint8Array(TABLE_YEARS) };
   const slot = daySlot(birthDate);
   if (slot < 0) return computeAge(birthDate, asOf);
-  let age = ageTable.ages[slot]!;
-  if (age === UNKNOWN_AGE) age = ageTable.ages[slot] = computeAge(birthDate, asOf);
-  return age;
+  const yearIndex = Math.floor(slot / SLOTS_PER_YEAR);
+  if (!ageTable.yearsFilled[yearIndex]) {
+    fillYear(ageTable.ages, EARLIEST_YEAR + yearIndex, asOf);
+    ageTable.yearsFilled[yearIndex] = 1;
+  }
+  const age = ageTable.ages[slot]!;
+  // Only slots that are not real dates (30 February) are left unknown.
+  return age === UNKNOWN_AGE ? computeAge(birthDate, asOf) : age;
 }
 
 function computeAge(birthDate: IsoDate, asOf: IsoDate): number {
@@ -70,9 +73,42 @@ function computeAge(birthDate: IsoDate, asOf: IsoDate): number {
 }
 
 /** Slots for every YYYY-MM-DD from 1900 to 2199 (31 per month, some unused). */
-const DAY_SLOTS = (LATEST_YEAR - EARLIEST_YEAR + 1) * 12 * 31;
+const TABLE_YEARS = LATEST_YEAR - EARLIEST_YEAR + 1;
+const SLOTS_PER_YEAR = 12 * 31;
+const DAY_SLOTS = TABLE_YEARS * SLOTS_PER_YEAR;
 const UNKNOWN_AGE = -32768;
-let ageTable: { asOf: IsoDate; ages: Int16Array } | null = null;
+let ageTable: { asOf: IsoDate; ages: Int16Array; yearsFilled: Uint8Array } | null = null;
+
+/**
+ * Fills the ages of everyone born in one year, asking date-fns about a dozen of its days rather
+ * than every one: birth dates of one year give at most two ages on a given day (the birthday
+ * has come or not), and a later birth date never gives a greater age, so one binary search finds
+ * where the age changes.
+ */
+function fillYear(ages: Int16Array, year: number, asOf: IsoDate): void {
+  const days: IsoDate[] = [];
+  const slots: number[] = [];
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= daysInMonth(year, month); day++) {
+      days.push(`${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`);
+      slots.push(((year - EARLIEST_YEAR) * 12 + month - 1) * 31 + day - 1);
+    }
+  }
+  const firstAge = computeAge(days[0]!, asOf);
+  // The first day whose age differs from the first day's (days.length when none does).
+  let changesAt = days.length;
+  if (computeAge(days[days.length - 1]!, asOf) !== firstAge) {
+    let same = 0;
+    changesAt = days.length - 1;
+    while (changesAt - same > 1) {
+      const middle = (same + changesAt) >> 1;
+      if (computeAge(days[middle]!, asOf) === firstAge) same = middle;
+      else changesAt = middle;
+    }
+  }
+  const laterAge = changesAt < days.length ? computeAge(days[changesAt]!, asOf) : firstAge;
+  for (let index = 0; index < slots.length; index++) ages[slots[index]!] = index < changesAt ? firstAge : laterAge;
+}
 
 /** The table slot of a date written YYYY-MM-DD in the supported years, or -1. */
 function daySlot(date: IsoDate): number {
