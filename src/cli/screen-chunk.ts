@@ -2,7 +2,8 @@ import type { CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineName } from "../evaluation/evaluate-stage.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
+import { checkItem, compiledRuleSet, type Rejection } from "../screening/screen.js";
+import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
@@ -64,7 +65,7 @@ export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet = loadRu
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
 export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput> {
   const options = { language: prepared.config.language, explain: prepared.config.explain, engine: prepared.config.engine };
-  const { formatter } = prepared;
+  const { formatter, compiled } = prepared;
   let text = "";
   let screened = 0;
   const rejections: Rejection[] = [];
@@ -74,10 +75,16 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
       continue;
     }
-    const entry = await screenItem(prepared.compiled, parseSourceItem(item), index, options);
-    if (entry.ok) {
-      text += (screened++ ? formatter.separator : "") + formatter.format(entry.result);
-    } else rejections.push(item.kind === "value" && item.origin ? locateInTables(entry.rejection, item.origin) : entry.rejection);
+    const checked = checkItem(parseSourceItem(item), index, compiled.asOf);
+    if (!checked.ok) {
+      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
+      continue;
+    }
+    // The compiled evaluator is synchronous: no promise per household.
+    const result = options.engine === "json-rules-engine"
+      ? await screenHousehold(compiled, checked.household, options)
+      : screenHouseholdCompiled(compiled, checked.household, options);
+    text += (screened++ ? formatter.separator : "") + formatter.format(result);
   }
   return { text, screened, rejections };
 }

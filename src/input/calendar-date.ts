@@ -86,28 +86,41 @@ let ageTable: { asOf: IsoDate; ages: Int16Array; yearsFilled: Uint8Array } | nul
  * where the age changes.
  */
 function fillYear(ages: Int16Array, year: number, asOf: IsoDate): void {
-  const days: IsoDate[] = [];
-  const slots: number[] = [];
+  // Days of the year are numbered 0..n-1; month m's days start at monthStarts[m - 1].
+  const monthStarts: number[] = [];
+  let days = 0;
   for (let month = 1; month <= 12; month++) {
-    for (let day = 1; day <= daysInMonth(year, month); day++) {
-      days.push(`${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`);
-      slots.push(((year - EARLIEST_YEAR) * 12 + month - 1) * 31 + day - 1);
-    }
+    monthStarts.push(days);
+    days += daysInMonth(year, month);
   }
-  const firstAge = computeAge(days[0]!, asOf);
-  // The first day whose age differs from the first day's (days.length when none does).
-  let changesAt = days.length;
-  if (computeAge(days[days.length - 1]!, asOf) !== firstAge) {
+  const ageOfDay = (dayOfYear: number) => {
+    let month = 12;
+    while (monthStarts[month - 1]! > dayOfYear) month--;
+    const day = dayOfYear - monthStarts[month - 1]! + 1;
+    return computeAge(`${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`, asOf);
+  };
+  const firstAge = ageOfDay(0);
+  // The first day whose age differs from the first day's (`days` when none does).
+  let changesAt = days;
+  if (ageOfDay(days - 1) !== firstAge) {
     let same = 0;
-    changesAt = days.length - 1;
+    changesAt = days - 1;
     while (changesAt - same > 1) {
       const middle = (same + changesAt) >> 1;
-      if (computeAge(days[middle]!, asOf) === firstAge) same = middle;
+      if (ageOfDay(middle) === firstAge) same = middle;
       else changesAt = middle;
     }
   }
-  const laterAge = changesAt < days.length ? computeAge(days[changesAt]!, asOf) : firstAge;
-  for (let index = 0; index < slots.length; index++) ages[slots[index]!] = index < changesAt ? firstAge : laterAge;
+  const laterAge = changesAt < days ? ageOfDay(changesAt) : firstAge;
+  for (let month = 1; month <= 12; month++) {
+    // The month's real days, in slot order; the slots after them (30 February) stay unknown.
+    const firstDay = monthStarts[month - 1]!;
+    const length = daysInMonth(year, month);
+    const slot = ((year - EARLIEST_YEAR) * 12 + month - 1) * 31;
+    const split = Math.min(Math.max(changesAt - firstDay, 0), length);
+    ages.fill(firstAge, slot, slot + split);
+    ages.fill(laterAge, slot + split, slot + length);
+  }
 }
 
 /** The table slot of a date written YYYY-MM-DD in the supported years, or -1. */

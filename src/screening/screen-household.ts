@@ -1,18 +1,19 @@
-import type { CompiledRuleSet } from "../evaluation/compile.js";
+import type { CompiledRule, CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineTrace } from "../evaluation/condition-trace.js";
 import { evaluateClosureStage } from "../evaluation/compiled/compiled-stage.js";
 import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } from "../evaluation/evaluate-stage.js";
 import { HouseholdFacts } from "../facts/fact-table.js";
-import { buildHouseholdContext } from "../facts/household-context.js";
+import { buildHouseholdContext, type HouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
-import type { Category } from "../input/enums.js";
+import type { Category, Flag, GuaranteeItem, GuaranteeStatus } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
-import { inPlaceMeasures } from "../planning/in-place-measures.js";
+import { inPlaceMeasures, type InPlaceMeasure } from "../planning/in-place-measures.js";
 import { measurePlan } from "../planning/measure-plan.js";
 import { explain } from "../results/explanation.js";
 import { message } from "../results/messages.js";
 import { localize, reasonWriter } from "../results/reason-text.js";
 import type { CheckResult, Language, RiskTypeResult, ScreeningResult } from "../results/result-types.js";
+import type { BilingualText } from "../rulesets/schema.js";
 
 /** Options for screening one validated household. */
 export interface HouseholdScreeningOptions {
@@ -31,126 +32,179 @@ export async function screenHousehold(
   household: Household,
   options: HouseholdScreeningOptions,
 ): Promise<ScreeningResult> {
-  const { ruleSet, asOf } = compiled;
-  const { language } = options;
-  const placed = inPlaceMeasures(household, compiled.measures);
-  const context = buildHouseholdContext(household, asOf, placed);
-  const facts = new HouseholdFacts(compiled.facts, context);
-  const write = reasonWriter(compiled, facts, language);
-
-  const risks = new Map<string, { code: string; reasons: string[] }>();
-  const suggested = new Map<string, string[]>();
-  const reasons: string[] = [];
-  const checks: CheckResult[] = [];
-  let followUp: ScreeningResult["followUp"] = null;
-  const allOutcomes: RuleOutcome[] = [];
-
+  if (options.engine !== "json-rules-engine") return screenHouseholdCompiled(compiled, household, options);
+  const screening = new HouseholdScreening(compiled, household, options);
   for (const stage of compiled.stages) {
-    facts.nextStage();
-    const outcomes = options.engine === "json-rules-engine"
-      ? await evaluateStageWithJsonRulesEngine(stage, context)
-      : evaluateClosureStage(stage.closures, stage.mode, facts, options.explain);
-    if (options.explain) allOutcomes.push(...outcomes);
-    for (const { compiled: rule, status } of outcomes) {
-      if (status !== "met") continue;
-      const event = rule.event;
-      // Reasons are written only where a result shows them (not for 3+1 or follow-up rules).
-      const reasonText = () => write(rule.rule.reason ?? rule.rule.label);
-      switch (event.type) {
-        case "risk": {
-          const existing = risks.get(event.params.riskType);
-          if (existing) existing.reasons.push(reasonText());
-          else {
-            const code = event.params.code ?? compiled.riskTypesById.get(event.params.riskType)!.code;
-            risks.set(event.params.riskType, { code, reasons: [reasonText()] });
-          }
-          context.stages.riskTypes.add(event.params.riskType);
-          break;
-        }
-        case "guarantee": {
-          const { item, status: itemStatus } = event.params;
-          if (itemStatus === "unknown" || context.stages.guarantees[item] !== "unknown") context.stages.guarantees[item] = itemStatus;
-          break;
-        }
-        case "flag": {
-          context.stages.flag = event.params.flag;
-          const category = event.params.category === "recorded" ? (household.monitoring?.category ?? null) : event.params.category;
-          context.stages.category = category as Category | null;
-          reasons.push(reasonText());
-          if (event.params.unmetConditionsOf) {
-            const other = outcomes.find((outcome) => outcome.compiled.rule.id === event.params.unmetConditionsOf);
-            for (const label of unmetLabels(other?.trace ?? null)) {
-              reasons.push(message("unmetCondition", language, { label: write(label) }));
-            }
-          }
-          break;
-        }
-        case "measure": {
-          const entry = compiled.measures.byId.get(event.params.measure)!;
-          const list = suggested.get(entry.id) ?? [];
-          const reason = reasonText();
-          if (!list.includes(reason)) list.push(reason);
-          suggested.set(entry.id, list);
-          context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
-          break;
-        }
-        case "reason":
-          reasons.push(reasonText());
-          break;
-        case "followUp":
-          followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
-          break;
-        case "check":
-          checks.push({ id: rule.rule.id, severity: event.params.severity, message: reasonText() });
-          break;
-      }
+    screening.startStage();
+    screening.applyStage(await evaluateStageWithJsonRulesEngine(stage, screening.context));
+  }
+  return screening.result();
+}
+
+/** {@link screenHousehold} with the compiled evaluator, which needs no waiting. */
+export function screenHouseholdCompiled(compiled: CompiledRuleSet, household: Household, options: HouseholdScreeningOptions): ScreeningResult {
+  const screening = new HouseholdScreening(compiled, household, options);
+  for (const stage of compiled.stages) {
+    screening.startStage();
+    screening.applyStage(evaluateClosureStage(stage.closures, stage.mode, screening.facts, options.explain));
+  }
+  return screening.result();
+}
+
+/**
+ * One household being screened: its facts, what the stages have decided so far, and the texts the
+ * result will show. Each kind of event has its own small method, so the work per household stays
+ * in short functions the JavaScript engine optimizes quickly.
+ */
+class HouseholdScreening {
+  readonly context: HouseholdContext;
+  readonly facts: HouseholdFacts;
+  private readonly write: (template: BilingualText | undefined) => string;
+  private readonly language: Language;
+  private readonly placed: InPlaceMeasure[];
+  private readonly risks = new Map<string, { code: string; reasons: string[] }>();
+  private readonly suggested = new Map<string, string[]>();
+  private readonly reasons: string[] = [];
+  private readonly checks: CheckResult[] = [];
+  private followUp: ScreeningResult["followUp"] = null;
+  /** Every rule's outcome, kept only for explanations. */
+  private readonly outcomes: RuleOutcome[] = [];
+
+  constructor(
+    private readonly compiled: CompiledRuleSet,
+    private readonly household: Household,
+    private readonly options: HouseholdScreeningOptions,
+  ) {
+    this.language = options.language;
+    this.placed = inPlaceMeasures(household, compiled.measures);
+    this.context = buildHouseholdContext(household, compiled.asOf, this.placed);
+    this.facts = new HouseholdFacts(compiled.facts, this.context);
+    this.write = reasonWriter(compiled, this.facts, this.language);
+  }
+
+  startStage(): void {
+    this.facts.nextStage();
+  }
+
+  /** Applies the events of a stage's rules that were met, in rule order. */
+  applyStage(outcomes: RuleOutcome[]): void {
+    if (this.options.explain) this.outcomes.push(...outcomes);
+    for (const outcome of outcomes) if (outcome.status === "met") this.applyEvent(outcome.compiled, outcomes);
+  }
+
+  private applyEvent(rule: CompiledRule, stageOutcomes: RuleOutcome[]): void {
+    const event = rule.event;
+    switch (event.type) {
+      case "risk":
+        return this.addRisk(rule, event.params.riskType, event.params.code);
+      case "guarantee":
+        return this.setGuarantee(event.params.item, event.params.status);
+      case "flag":
+        return this.setFlag(rule, event.params.flag, event.params.category, event.params.unmetConditionsOf, stageOutcomes);
+      case "measure":
+        return this.suggestMeasure(rule, event.params.measure);
+      case "reason":
+        this.reasons.push(this.reasonOf(rule));
+        return;
+      case "followUp":
+        this.followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
+        return;
+      case "check":
+        this.checks.push({ id: rule.rule.id, severity: event.params.severity, message: this.reasonOf(rule) });
+        return;
     }
   }
 
-  const engineChecks: CheckResult[] = [];
-  for (const parameter of compiled.staleParameters) {
-    engineChecks.push({
-      id: "W_STALE_PARAMETER",
-      severity: "warning",
-      message: message("staleParameter", language, {
-        name: parameter.name, value: String(parameter.value), from: parameter.from, year: asOf.slice(0, 4), asOfYear: asOf.slice(0, 4),
-      }),
-    });
-  }
-  if (context.stages.flag === null) engineChecks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
-  for (const measure of placed.filter((m) => !m.catalogued)) {
-    engineChecks.push({ id: "W_UNKNOWN_MEASURE", severity: "warning", message: message("unknownMeasure", language, { id: measure.id }) });
+  /** The rule's reason (or label) with its placeholders filled. Written only where a result shows it. */
+  private reasonOf(rule: CompiledRule): string {
+    return this.write(rule.rule.reason ?? rule.rule.label);
   }
 
-  const riskTypes: RiskTypeResult[] = ruleSet.riskTypes
-    .filter((entry) => risks.has(entry.id))
-    .map((entry) => ({
-      id: entry.id,
-      code: risks.get(entry.id)!.code,
-      label: localize(entry.label, language),
-      reason: risks.get(entry.id)!.reasons.join(message("reasonSeparator", language)),
-    }));
-  return {
-    householdId: household.id,
-    region: household.region,
-    asOf,
-    ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
-    flag: context.stages.flag ?? "none",
-    category: context.stages.category,
-    riskTypes,
-    // Keys were set in contract order when the context was built; events only change values.
-    guarantees: { ...context.stages.guarantees },
-    measures: measurePlan(ruleSet.measures, suggested, placed, language),
-    figures: {
-      threshold: compiled.thresholdText,
-      perCapitaNetIncome: formatMoney(context.perCapitaNetIncome),
-      adjustedPerCapitaIncome: formatMoney(context.adjustedPerCapitaIncome),
-    },
-    checks: [...engineChecks, ...checks],
-    reasons,
-    followUp,
-    explanation: options.explain ? explain(allOutcomes, language, write) : [],
-  };
+  private addRisk(rule: CompiledRule, riskType: string, code: string | undefined): void {
+    const existing = this.risks.get(riskType);
+    if (existing) existing.reasons.push(this.reasonOf(rule));
+    else this.risks.set(riskType, { code: code ?? this.compiled.riskTypesById.get(riskType)!.code, reasons: [this.reasonOf(rule)] });
+    this.context.stages.riskTypes.add(riskType);
+  }
+
+  private setGuarantee(item: GuaranteeItem, status: GuaranteeStatus): void {
+    const guarantees = this.context.stages.guarantees;
+    if (status === "unknown" || guarantees[item] !== "unknown") guarantees[item] = status;
+  }
+
+  private setFlag(rule: CompiledRule, flag: Flag, category: string | null, unmetConditionsOf: string | undefined, stageOutcomes: RuleOutcome[]): void {
+    const stages = this.context.stages;
+    stages.flag = flag;
+    stages.category = (category === "recorded" ? (this.household.monitoring?.category ?? null) : category) as Category | null;
+    this.reasons.push(this.reasonOf(rule));
+    if (!unmetConditionsOf) return;
+    const other = stageOutcomes.find((outcome) => outcome.compiled.rule.id === unmetConditionsOf);
+    for (const label of unmetLabels(other?.trace ?? null)) this.reasons.push(message("unmetCondition", this.language, { label: this.write(label) }));
+  }
+
+  private suggestMeasure(rule: CompiledRule, measureId: string): void {
+    const entry = this.compiled.measures.byId.get(measureId)!;
+    const list = this.suggested.get(entry.id) ?? [];
+    const reason = this.reasonOf(rule);
+    if (!list.includes(reason)) list.push(reason);
+    this.suggested.set(entry.id, list);
+    this.context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
+  }
+
+  /** The checks the engine itself adds: stale parameters, no flag, recorded measures not in the catalogue. */
+  private engineChecks(): CheckResult[] {
+    const { compiled, language } = this;
+    const checks: CheckResult[] = [];
+    const year = compiled.asOf.slice(0, 4);
+    for (const parameter of compiled.staleParameters) {
+      checks.push({
+        id: "W_STALE_PARAMETER",
+        severity: "warning",
+        message: message("staleParameter", language, { name: parameter.name, value: String(parameter.value), from: parameter.from, year, asOfYear: year }),
+      });
+    }
+    if (this.context.stages.flag === null) checks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
+    for (const measure of this.placed) {
+      if (!measure.catalogued) checks.push({ id: "W_UNKNOWN_MEASURE", severity: "warning", message: message("unknownMeasure", language, { id: measure.id }) });
+    }
+    return checks;
+  }
+
+  private riskTypes(): RiskTypeResult[] {
+    const separator = message("reasonSeparator", this.language);
+    const found: RiskTypeResult[] = [];
+    for (const entry of this.compiled.ruleSet.riskTypes) {
+      const risk = this.risks.get(entry.id);
+      if (risk) found.push({ id: entry.id, code: risk.code, label: localize(entry.label, this.language), reason: risk.reasons.join(separator) });
+    }
+    return found;
+  }
+
+  result(): ScreeningResult {
+    const { compiled, context, household, language } = this;
+    const { ruleSet } = compiled;
+    return {
+      householdId: household.id,
+      region: household.region,
+      asOf: compiled.asOf,
+      ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
+      flag: context.stages.flag ?? "none",
+      category: context.stages.category,
+      riskTypes: this.riskTypes(),
+      // Keys were set in contract order when the context was built; events only change values.
+      guarantees: { ...context.stages.guarantees },
+      measures: measurePlan(ruleSet.measures, this.suggested, this.placed, language),
+      figures: {
+        threshold: compiled.thresholdText,
+        perCapitaNetIncome: formatMoney(context.perCapitaNetIncome),
+        adjustedPerCapitaIncome: formatMoney(context.adjustedPerCapitaIncome),
+      },
+      checks: [...this.engineChecks(), ...this.checks],
+      reasons: this.reasons,
+      followUp: this.followUp,
+      explanation: this.options.explain ? explain(this.outcomes, language, this.write) : [],
+    };
+  }
 }
 
 /** The labels of the top-level conditions that were not met (the conditions of a rule's `all`). */
@@ -158,4 +212,3 @@ function unmetLabels(trace: EngineTrace | null) {
   if (!trace || !("all" in trace)) return [];
   return trace.all.filter((child) => child.result === false && child.label).map((child) => child.label!);
 }
-

@@ -1,6 +1,7 @@
 import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import type { Household } from "../input/household-schema.js";
 import { validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -108,6 +109,23 @@ export async function* screenBatch(
   for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
 }
 
+/** A batch item checked: the valid household, or why it was rejected. */
+export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
+
+/** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
+export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedItem {
+  const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
+  const at = line === undefined ? {} : { line };
+  if (jsonError !== undefined) {
+    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
+  }
+  const validation = validateHousehold(value, asOf);
+  if (!validation.ok) {
+    return { ok: false, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
+  }
+  return validation;
+}
+
 /** Screens one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
 export async function screenItem(
   compiled: CompiledRuleSet,
@@ -115,16 +133,9 @@ export async function screenItem(
   index: number,
   options: HouseholdScreeningOptions,
 ): Promise<BatchEntry> {
-  const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
-  const at = line === undefined ? {} : { line };
-  if (jsonError !== undefined) {
-    return { ok: false, index, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
-  }
-  const validation = validateHousehold(value, compiled.asOf);
-  if (!validation.ok) {
-    return { ok: false, index, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
-  }
-  return { ok: true, index, result: await screenHousehold(compiled, validation.household, options) };
+  const checked = checkItem(item, index, compiled.asOf);
+  if (!checked.ok) return { ok: false, index, rejection: checked.rejection };
+  return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };
 }
 
 /** The rule set compiled for a date (cached), for callers that screen item by item. */
