@@ -1,5 +1,5 @@
 import { LineItem } from "../screening/screen.js";
-import type { TableOrigin } from "./table-input.js";
+import type { TableOrigin } from "./table-location.js";
 
 /** Longest line accepted in NDJSON input; a longer one is rejected without being held in memory. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;

@@ -6,8 +6,7 @@ import { checkItem, compiledRuleSet, type Rejection } from "../screening/screen.
 import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
-import { tableLocation, type TableOrigin } from "./table-input.js";
+import { tableLocation, type TableOrigin } from "./table-location.js";
 
 /** Adds the file, row and column of each bad field of a household read from tables. */
 function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
@@ -58,7 +57,8 @@ export interface PreparedScreening {
   formatter: ResultFormatter;
 }
 
-export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet = loadRuleSetArgument(config.ruleSetArgument)): PreparedScreening {
+/** Compiles the rule set (loaded once, by the main thread) for the options' date. */
+export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
   return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };
 }
 

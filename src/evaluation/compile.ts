@@ -7,7 +7,8 @@ import { multiplyParameters, parameterInForce, type ParameterInForce } from "../
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.js";
-import { STAGES, type Condition, type RiskTypeEntry, type RuleEvent, type Stage, type TopLevelCondition } from "../rulesets/schema.js";
+import type { Condition, RiskTypeEntry, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
+import { STAGES, type Stage } from "../rulesets/stages.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";

@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
-import { build, readRows, TABLE_FILES, type Row } from "../cli/table-input.js";
+import { build, readRows, type Row } from "../cli/table-input.js";
+import { TABLE_FILES } from "../cli/table-location.js";
 import { InputFormatError } from "../cli/read-households.js";
 import { readResidentId } from "./resident-id.js";
 

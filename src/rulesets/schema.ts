@@ -3,6 +3,7 @@ import { calendarDate } from "../input/household-schema.js";
 import {
   CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES,
 } from "../input/enums.js";
+import { STAGES, type Stage } from "./stages.js";
 
 /**
  * The schemas of every rule-set file. They are the single source of truth: the TypeScript types
@@ -228,8 +229,7 @@ export const conditionsFileSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-export const STAGES = ["assessment", "flag", "plan", "fallback", "checks"] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage };
 
 const paramOr = <T extends z.ZodType>(schema: T) => z.union([schema, parameterReferenceSchema]);
 
