@@ -75,6 +75,7 @@ describe("dixian screen at township scale", () => {
     expect(reference.split("\n").length).toBe(301);
     expect(await run(2, 1)).toBe(reference);
     expect(await run(2, 3)).toBe(reference);
+    expect(await run(3, 2)).toBe(reference);
   });
 
   it("keeps input order and counts read = screened + rejected with workers", async () => {

@@ -47,24 +47,27 @@ async function* chunks(sources: AsyncIterable<SourceItem>, chunkSize: number): A
 }
 
 /**
- * Screens a stream of household sources and yields each chunk's output in input order. With more
- * than one worker, chunks are screened in worker threads and reassembled by sequence number; every
- * thread formats with the same code, so the output bytes do not depend on `workers`.
+ * Screens a stream of household sources with `threads` screening threads and yields each chunk's
+ * output in input order. The main thread is one of them: it reads, hands chunks to `threads - 1`
+ * worker threads, and screens a chunk itself whenever every worker has enough queued. So it starts
+ * screening while the workers are still starting, and a two-core machine runs two isolates, not
+ * three. Chunks are reassembled by sequence number; every thread formats with the same code, so the
+ * output bytes do not depend on `threads`.
  */
 export async function* screenSources(
   sources: AsyncIterable<SourceItem>,
   config: WorkerConfig,
-  workers: number,
+  threads: number,
   ruleSet: RuleSet,
   chunkSize = CHUNK_SIZE,
 ): AsyncGenerator<ChunkOutput> {
-  if (workers <= 1) {
-    const prepared = prepareScreening(config, ruleSet);
+  const prepared = prepareScreening(config, ruleSet);
+  if (threads <= 1) {
     for await (const request of chunks(sources, chunkSize)) yield await screenChunk(prepared, request);
     return;
   }
 
-  const pool = Array.from({ length: workers }, () => startWorker(config, ruleSet));
+  const pool = Array.from({ length: threads - 1 }, () => startWorker(config, ruleSet));
   const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
   const finished = new Map<number, ChunkOutput>();
   let failure: Error | null = null;
@@ -96,18 +99,29 @@ export async function* screenSources(
     let sent = 0;
     let emitted = 0;
     let inputDone = false;
-    const limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER;
+    // Chunks read and not yet handed on: bounds memory however large the input.
+    const limit = threads * CHUNKS_IN_FLIGHT_PER_WORKER;
     for (;;) {
-      while (!inputDone && sent - emitted < limit) {
+      let own: ChunkRequest | null = null;
+      while (!inputDone && !own && sent - emitted < limit) {
         const next = await requests.next();
         if (next.done) {
           inputDone = true;
           break;
         }
-        const worker = pool.reduce((best, candidate) => (outstanding.get(candidate)! < outstanding.get(best)! ? candidate : best));
-        outstanding.set(worker, outstanding.get(worker)! + 1);
-        worker.postMessage(next.value);
         sent++;
+        const worker = pool.reduce((best, candidate) => (outstanding.get(candidate)! < outstanding.get(best)! ? candidate : best));
+        if (outstanding.get(worker)! < CHUNKS_IN_FLIGHT_PER_WORKER) {
+          outstanding.set(worker, outstanding.get(worker)! + 1);
+          worker.postMessage(next.value);
+        } else own = next.value;
+      }
+      if (own) {
+        // Let worker messages in first, so workers that finished get more input before this chunk
+        // holds the main thread.
+        await new Promise((resolve) => setImmediate(resolve));
+        // Every worker has enough to do: the main thread screens this chunk itself.
+        finished.set(own.seq, await screenChunk(prepared, own));
       }
       while (finished.has(emitted)) {
         const output = finished.get(emitted)!;
@@ -118,7 +132,7 @@ export async function* screenSources(
       if (failure) throw failure;
       if (inputDone && emitted === sent) return;
       // While results were being handed on, workers may have finished more, or made room for more input.
-      if (finished.has(emitted) || (!inputDone && sent - emitted < limit)) continue;
+      if (own || finished.has(emitted) || (!inputDone && sent - emitted < limit)) continue;
       // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
       if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
       await new Promise<void>((resolve) => (wake = resolve));

@@ -28,7 +28,7 @@ Options:
   --rejects FILE       write rejected households (NDJSON) to FILE           不合格记录文件
   --lang zh|en         language of labels, reasons and CSV headers (zh)     语言
   --explain            include every rule's outcome in "explanation"        附带规则解释
-  --workers N          worker threads (default: number of cores)            并行线程数
+  --workers N          screening threads, main included (default: cores)    并行线程数
   --engine NAME        compiled (default) or json-rules-engine (reference)  规则求值引擎
   --expect-hash HASH   refuse a rule set whose resolved hash differs        校验规则集哈希
   --quiet              no progress bar and no summary on standard error     不输出进度和统计

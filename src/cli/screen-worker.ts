@@ -1,5 +1,5 @@
 /**
- * A worker thread of `dixian screen --workers N`: compiles the rule set the main thread sent, then
+ * A worker thread of `dixian screen --workers N` (N − 1 of them beside the main thread): compiles the rule set the main thread sent, then
  * screens chunks of input and returns each household's output text (or rejection) in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
