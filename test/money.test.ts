@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, formatMoney, moneyProblem, parseMoney } from "../src/input/decimal.js";
+import { compareDecimals, Decimal, formatMoney, moneyProblem, parseMoney } from "../src/input/decimal.js";
 import { buildHouseholdContext } from "../src/facts/household-context.js";
 import { validateHousehold } from "../src/input/validate-household.js";
 
@@ -22,6 +22,22 @@ describe("money", () => {
     expect(moneyProblem("-5", false)).toMatch(/negative/);
     expect(moneyProblem("-5", true)).toBeNull();
     expect(moneyProblem(null, true)).toMatch(/decimal string or a number/);
+  });
+
+  it("compares decimals exactly as decimal.js does (property)", () => {
+    const decimal = fc.oneof(
+      fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).chain((digits) => fc.integer({ min: -30, max: 30 }).map((shift) => new Decimal(`${digits}e${shift}`))),
+      fc.constantFrom(new Decimal(0), new Decimal("-0"), new Decimal(1), new Decimal(-1), new Decimal("1e-7"), new Decimal("9999999"), new Decimal("10000000")),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => new Decimal(n)),
+    );
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        expect(compareDecimals(a, b)).toBe(a.comparedTo(b));
+        expect(compareDecimals(a, a)).toBe(0);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(compareDecimals(new Decimal(Number.POSITIVE_INFINITY), new Decimal(1))).toBe(1);
   });
 
   it("rounds half up to two places for display", () => {

@@ -1,4 +1,4 @@
-import { Decimal, ExactRatio, isDecimalText } from "../input/decimal.js";
+import { compareDecimals, Decimal, ExactRatio, isDecimalText } from "../input/decimal.js";
 
 /**
  * Operators json-rules-engine lacks. Its numeric operators compare binary floats; money and
@@ -26,7 +26,7 @@ export function parseDecimal(value: unknown): Decimal | ExactRatio | null {
 export function compareParsed(left: Decimal | ExactRatio | null, right: Decimal | ExactRatio | null, test: (comparison: number) => boolean): boolean {
   if (left === null || right === null) return false;
   if (left instanceof ExactRatio) return test(left.compare(right));
-  return test(right instanceof ExactRatio ? -right.compare(left) : left.comparedTo(right));
+  return test(right instanceof ExactRatio ? -right.compare(left) : compareDecimals(left, right));
 }
 
 /** The decimal operators, by name: each a test on the comparison of fact value and compared value. */

@@ -1,5 +1,5 @@
 import { ageOn, type IsoDate } from "../input/calendar-date.js";
-import { Decimal } from "../input/decimal.js";
+import { ZERO, type Decimal } from "../input/decimal.js";
 import {
   GUARANTEE_ITEMS, type Category, type ExpenseKind, type Flag, type GuaranteeItem, type GuaranteeStatus, type IncomeComponent, type MeasureKind,
 } from "../input/enums.js";
@@ -54,7 +54,7 @@ const ALL_GUARANTEES_OK = Object.freeze(Object.fromEntries(GUARANTEE_ITEMS.map((
 
 /** Builds the context for one validated household; `inPlaceMeasures` come from the rule set's catalogue. */
 export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[]): HouseholdContext {
-  const zero = new Decimal(0);
+  const zero = ZERO;
   const income = {
     wage: household.income.wage,
     business: household.income.business,

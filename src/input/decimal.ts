@@ -51,10 +51,36 @@ export function moneyProblem(value: unknown, allowNegative: boolean): string | n
   return null;
 }
 
+/** Zero. Decimals never change (every operation returns a new one), so one zero serves everywhere. */
+export const ZERO = new Decimal(0);
+
 /** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {
+  // Zero is the commonest amount (no business income, no payout): no parsing for it.
+  if (value === "0" || value === 0) return ZERO;
   const parsed = new Decimal(typeof value === "number" ? String(value) : value);
-  return parsed.isZero() ? new Decimal(0) : parsed;
+  return parsed.isZero() ? ZERO : parsed;
+}
+
+/**
+ * Compares two decimals (-1, 0 or 1) as `a.comparedTo(b)` does, without the copy of `b` that
+ * decimal.js makes first: comparisons run for every rule of every household. Reads the documented
+ * read-only properties `s` (sign), `e` (exponent) and `d` (digits in base 1e7).
+ */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+  const ad = a.d;
+  const bd = b.d;
+  // NaN and ±Infinity have no digits: leave them to decimal.js.
+  if (!ad || !bd) return a.comparedTo(b);
+  if (!ad[0] || !bd[0]) return ad[0] ? a.s : bd[0] ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  const sign = a.s;
+  if (a.e !== b.e) return a.e > b.e ? sign : -sign;
+  const length = Math.min(ad.length, bd.length);
+  for (let index = 0; index < length; index++) {
+    if (ad[index] !== bd[index]) return ad[index]! > bd[index]! ? sign : -sign;
+  }
+  return ad.length === bd.length ? 0 : ad.length > bd.length ? sign : -sign;
 }
 
 /** Rounds half-up to two places for display: `"1234.50"`. */
@@ -78,8 +104,8 @@ export class ExactRatio {
   private text: string | undefined;
   /** Compares with a decimal or another ratio: -1, 0 or 1. */
   compare(other: Decimal | ExactRatio): number {
-    if (other instanceof ExactRatio) return this.numerator.times(other.denominator).comparedTo(other.numerator.times(this.denominator));
-    return this.numerator.comparedTo(other.times(this.denominator));
+    if (other instanceof ExactRatio) return compareDecimals(this.numerator.times(other.denominator), other.numerator.times(this.denominator));
+    return compareDecimals(this.numerator, other.times(this.denominator));
   }
   toString(): string {
     return (this.text ??= decimalText(this.numerator.dividedBy(this.denominator)));

@@ -156,7 +156,10 @@ type CheckedEvent = CheckedHousehold["events"][number];
 /** Every money field of a record (all but `periodEnd`) as an exact decimal. */
 function moneyRecord<T extends object>(record: T): MoneyRecord<T> {
   const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) converted[key] = key === "periodEnd" || value === undefined ? value : parseMoney(value as string | number);
+  for (const key in record) {
+    const value = record[key];
+    converted[key] = key === "periodEnd" || value === undefined ? value : parseMoney(value as string | number);
+  }
   return converted as MoneyRecord<T>;
 }
 
