@@ -34,7 +34,7 @@ function display(path: string): string {
 }
 
 function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems: Problem[]): z.output<S> | undefined {
-  const result = schema.safeParse(source.value, { error: missingFieldMessage });
+  const result = schema.safeParse(source.value, { error: missingFieldMessage, jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
     const message = issue.code === "unrecognized_keys"

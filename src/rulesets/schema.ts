@@ -101,7 +101,7 @@ export const parametersFileSchema = z
         continue;
       }
       const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
-      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry);
+      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, { jitless: true });
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
         continue;
