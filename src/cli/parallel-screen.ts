@@ -7,6 +7,12 @@ import { prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, typ
 const CHUNK_SIZE = 64;
 /** Chunks in flight per worker: bounds memory however large the input. */
 const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
+/**
+ * Chunks the main thread may screen ahead of the oldest chunk still on a worker: results wait in
+ * order, so without this room the main thread would sit idle while a worker starts up (a few
+ * megabytes at most).
+ */
+const MAIN_THREAD_AHEAD = 32;
 
 /**
  * Heap limits for each worker: a screening worker needs little memory, and without limits V8 lets
@@ -100,7 +106,7 @@ export async function* screenSources(
     let emitted = 0;
     let inputDone = false;
     // Chunks read and not yet handed on: bounds memory however large the input.
-    const limit = threads * CHUNKS_IN_FLIGHT_PER_WORKER;
+    const limit = pool.length * CHUNKS_IN_FLIGHT_PER_WORKER + MAIN_THREAD_AHEAD;
     for (;;) {
       let own: ChunkRequest | null = null;
       while (!inputDone && !own && sent - emitted < limit) {
