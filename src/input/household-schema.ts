@@ -69,7 +69,7 @@ export const memberSchema = z.strictObject({
   relation: z.enum(E.RELATIONS),
   labor: z.enum(E.LABOR_CODES),
   illness: z.enum(E.ILLNESS_CODES),
-  disabilityLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+  disabilityLevel: z.literal(E.DISABILITY_LEVELS).nullable(),
   schooling: z.enum(E.SCHOOLING_CODES),
   schoolExempt: z.boolean(),
   medicalInsurance: z.enum(E.MEDICAL_INSURANCE_CODES),
@@ -139,19 +139,19 @@ const checkedHouseholdSchema = z.strictObject({
   id: text(128).min(1, "id must be a non-empty string"),
   region: regionSchema,
   householdType: z.enum(E.HOUSEHOLD_TYPES),
-  monitoring: monitoringSchema.nullable().optional().transform((value) => value ?? null),
+  monitoring: monitoringSchema.nullable().optional(),
   members: z.array(memberSchema).min(1, "a household has at least one member").max(100, "at most 100 members"),
   income: incomeSchema,
-  previousIncome: previousIncomeSchema.nullable().optional().transform((value) => value ?? null),
-  expenses: expensesSchema.optional().transform((value) => value ?? {}),
-  livingConditions: livingConditionsSchema.optional().transform((value) => value ?? {}),
-  events: z.array(eventSchema).max(500, "at most 500 events").optional().transform((value) => value ?? []),
+  previousIncome: previousIncomeSchema.nullable().optional(),
+  expenses: expensesSchema.optional(),
+  livingConditions: livingConditionsSchema.optional(),
+  events: z.array(eventSchema).max(500, "at most 500 events").optional(),
 });
 
 type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
 /** A record whose money fields (every field but `periodEnd`) are decimals; optional ones stay optional. */
 type MoneyRecord<T> = { [K in keyof T]: K extends "periodEnd" ? T[K] : Decimal };
-type CheckedEvent = CheckedHousehold["events"][number];
+type CheckedEvent = NonNullable<CheckedHousehold["events"]>[number];
 
 /** Every money field of a record (all but `periodEnd`) as an exact decimal. */
 function moneyRecord<T extends object>(record: T): MoneyRecord<T> {
@@ -163,14 +163,20 @@ function moneyRecord<T extends object>(record: T): MoneyRecord<T> {
   return converted as MoneyRecord<T>;
 }
 
-/** A valid household with its money as exact decimals. */
-function withDecimalMoney(household: CheckedHousehold) {
+/**
+ * A valid household as the rules see it: money as exact decimals, and what may be left out filled
+ * in (no monitoring record, no previous income, no expenses, no events). One transform for the
+ * whole record: a transform per field would cost a pipe each.
+ */
+function completeHousehold(household: CheckedHousehold) {
   return {
     ...household,
+    monitoring: household.monitoring ?? null,
     income: moneyRecord(household.income),
-    previousIncome: household.previousIncome && moneyRecord(household.previousIncome),
-    expenses: moneyRecord(household.expenses),
-    events: household.events.map((event) => (event.loss === undefined ? event : { ...event, loss: parseMoney(event.loss as string | number) }) as Omit<CheckedEvent, "loss"> & { loss?: Decimal }),
+    previousIncome: household.previousIncome ? moneyRecord(household.previousIncome) : null,
+    expenses: moneyRecord(household.expenses ?? {}),
+    livingConditions: household.livingConditions ?? {},
+    events: (household.events ?? []).map((event) => (event.loss === undefined ? event : { ...event, loss: parseMoney(event.loss as string | number) }) as Omit<CheckedEvent, "loss"> & { loss?: Decimal }),
   };
 }
 
@@ -178,7 +184,7 @@ function withDecimalMoney(household: CheckedHousehold) {
  * One household as county systems send it (CONTRACT.md, version 1). Strict: an unknown key is an
  * error, so a typo can never silently change a result.
  */
-export const householdSchema = checkedHouseholdSchema.transform(withDecimalMoney);
+export const householdSchema = checkedHouseholdSchema.transform(completeHousehold);
 
 /** A household after validation: money as exact decimals, defaults filled in. */
 export type Household = z.output<typeof householdSchema>;
