@@ -4,7 +4,8 @@
  *
  *   BENCH_HOUSEHOLDS   households for the single-worker measurements (default 20000)
  *   BENCH_CLI          households screened by `dixian screen` with each engine (default 20000)
- *   BENCH_STREAM       households for the all-workers stream and its peak RSS (default 1000000)
+ *   BENCH_CLI_RUNS     runs of `dixian screen` per engine, alternated; medians are reported (default 3)
+ *   BENCH_STREAM       households for the all-threads stream and its peak RSS (default 1000000)
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,6 +22,7 @@ import { compiledRuleSet, screenItem } from "../src/screening/screen.js";
 const AS_OF = "2025-06-30";
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 20_000);
 const cliSize = Number(process.env.BENCH_CLI ?? 20_000);
+const cliRuns = Number(process.env.BENCH_CLI_RUNS ?? 3);
 const streamSize = Number(process.env.BENCH_STREAM ?? 1_000_000);
 const ruleSet = loadRuleSet("rules/yunnan");
 const compiled = compiledRuleSet(ruleSet, AS_OF);
@@ -59,7 +61,7 @@ function evaluationOnly(): number {
   return (rounds * contexts.length) / ((performance.now() - started) / 1000);
 }
 
-/** Runs the built CLI over a file with all workers; returns seconds and peak RSS (VmHWM) in MB. */
+/** Runs the built CLI over a file with all threads; returns seconds and peak RSS (VmHWM) in MB. */
 function cliStream(file: string, workers: number, engine = "compiled", out = "out/bench-stream.ndjson"): Promise<{ seconds: number; peakRssMb: number; households: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -112,15 +114,23 @@ await endToEnd("json-rules-engine", 500);
 const reference = await endToEnd("json-rules-engine", Math.min(households, 5000));
 const fast = await endToEnd("compiled", households);
 const evaluation = evaluationOnly();
-const workers = availableParallelism();
-// The command line as a county runs it (all workers, start-up included), both engines on one file.
+const threads = availableParallelism();
+// The command line as a county runs it (all threads, start-up included), both engines on one file.
 await writePopulation("out/bench-cli.ndjson", cliSize);
-const cliReference = await cliStream("out/bench-cli.ndjson", workers, "json-rules-engine", "out/bench-cli-json-rules-engine.ndjson");
-const cliFast = await cliStream("out/bench-cli.ndjson", workers, "compiled", "out/bench-cli-compiled.ndjson");
+// Alternated runs, so a slow spell of the machine does not fall on one engine only.
+const referenceSeconds: number[] = [];
+const fastSeconds: number[] = [];
+for (let run = 0; run < cliRuns; run++) {
+  referenceSeconds.push((await cliStream("out/bench-cli.ndjson", threads, "json-rules-engine", "out/bench-cli-json-rules-engine.ndjson")).seconds);
+  fastSeconds.push((await cliStream("out/bench-cli.ndjson", threads, "compiled", "out/bench-cli-compiled.ndjson")).seconds);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const cliReference = { seconds: median(referenceSeconds) };
+const cliFast = { seconds: median(fastSeconds) };
 const identical = readFileSync("out/bench-cli-json-rules-engine.ndjson").equals(readFileSync("out/bench-cli-compiled.ndjson"));
 if (!identical) throw new Error("the two engines wrote different output");
 await writePopulation("out/bench-population.ndjson", streamSize);
-const stream = await cliStream("out/bench-population.ndjson", workers);
+const stream = await cliStream("out/bench-population.ndjson", threads);
 
 const results = {
   date: new Date().toISOString().slice(0, 10),
@@ -130,18 +140,21 @@ const results = {
   evaluationOnlyCompiled: Math.round(evaluation),
   commandLine: {
     households: cliSize,
-    workers,
+    threads,
+    runs: cliRuns,
     jsonRulesEngineSeconds: Number(cliReference.seconds.toFixed(2)),
     compiledSeconds: Number(cliFast.seconds.toFixed(2)),
+    jsonRulesEngineRuns: referenceSeconds.map((seconds) => Number(seconds.toFixed(2))),
+    compiledRuns: fastSeconds.map((seconds) => Number(seconds.toFixed(2))),
     ratio: Number((cliReference.seconds / cliFast.seconds).toFixed(1)),
     identicalOutput: identical,
   },
-  stream: { households: stream.households, workers, seconds: Number(stream.seconds.toFixed(1)), householdsPerSecond: Math.round(stream.households / stream.seconds), peakRssMb: stream.peakRssMb },
+  stream: { households: stream.households, threads, seconds: Number(stream.seconds.toFixed(1)), householdsPerSecond: Math.round(stream.households / stream.seconds), peakRssMb: stream.peakRssMb },
 };
 writeFileSync("out/bench.json", JSON.stringify(results, null, 2) + "\n");
 console.log(`dixian benchmark (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}), rule set ${ruleSet.id} (${ruleSet.rules.length} rules)`);
 console.log(`end to end, one worker:  json-rules-engine ${results.endToEndSingleWorker.jsonRulesEngine}/s, compiled ${results.endToEndSingleWorker.compiled}/s, ratio ${results.endToEndSingleWorker.ratio}×`);
 console.log(`evaluation only, compiled rules: ${results.evaluationOnlyCompiled} households/s`);
-console.log(`dixian screen, ${workers} workers, ${cliSize} households: json-rules-engine ${results.commandLine.jsonRulesEngineSeconds} s, compiled ${results.commandLine.compiledSeconds} s, ratio ${results.commandLine.ratio}× (identical output)`);
-console.log(`dixian screen, ${workers} workers: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`);
+console.log(`dixian screen, ${threads} threads, ${cliSize} households, median of ${cliRuns}: json-rules-engine ${results.commandLine.jsonRulesEngineSeconds} s, compiled ${results.commandLine.compiledSeconds} s, ratio ${results.commandLine.ratio}× (identical output)`);
+console.log(`dixian screen, ${threads} threads: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`);
 console.log("written to out/bench.json");
