@@ -169,15 +169,26 @@ function moneyRecord<T extends object>(record: T): MoneyRecord<T> {
  * whole record: a transform per field would cost a pipe each.
  */
 function completeHousehold(household: CheckedHousehold) {
+  // Every field written out rather than spread: a literal of known shape is built much faster,
+  // and the Household type is this function's result, so a field left out here is a type error
+  // wherever it is used.
   return {
-    ...household,
+    id: household.id,
+    region: household.region,
+    householdType: household.householdType,
     monitoring: household.monitoring ?? null,
+    members: household.members,
     income: moneyRecord(household.income),
     previousIncome: household.previousIncome ? moneyRecord(household.previousIncome) : null,
     expenses: moneyRecord(household.expenses ?? {}),
     livingConditions: household.livingConditions ?? {},
-    events: (household.events ?? []).map((event) => (event.loss === undefined ? event : { ...event, loss: parseMoney(event.loss as string | number) }) as Omit<CheckedEvent, "loss"> & { loss?: Decimal }),
+    events: (household.events ?? []).map(eventWithDecimalLoss),
   };
+}
+
+function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> & { loss?: Decimal } {
+  if (event.loss === undefined) return event as Omit<CheckedEvent, "loss">;
+  return { type: event.type, subtype: event.subtype, date: event.date, loss: parseMoney(event.loss as string | number) };
 }
 
 /**
