@@ -25,6 +25,24 @@ describe("household validation", () => {
     ]));
   });
 
+  it("still checks across fields when a date in the same record is wrong", () => {
+    const household = contractExample();
+    household.events = [{ type: "jobLoss", subtype: "flood", date: "2025-02-30" }];
+    household.monitoring = { category: "marginal", identifiedOn: "2021-02-30", riskEliminatedOn: "2020-01-01" };
+    const paths = issuesOf(household).map((issue) => issue.path).sort();
+    expect(paths).toEqual(["/events/0/date", "/events/0/subtype", "/monitoring/identifiedOn", "/monitoring/riskEliminatedOn"]);
+  });
+
+  it("keeps an event's subtype absent when it was left out, and makes its loss a decimal", () => {
+    const household = contractExample();
+    household.events = [{ type: "accident", date: "2025-03-01", loss: "1200.50" }];
+    const result = validateHousehold(household, "2025-06-30");
+    if (!result.ok) throw new Error("invalid");
+    const [event] = result.household.events;
+    expect(Object.keys(event!)).toEqual(["type", "date", "loss"]);
+    expect(event!.loss!.toString()).toBe("1200.5");
+  });
+
   it("returns every problem, not just the first", () => {
     const household = contractExample();
     household.members[0].labor = "strong";

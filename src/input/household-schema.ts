@@ -9,7 +9,8 @@ import * as E from "./enums.js";
  */
 export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be written YYYY-MM-DD").check((payload) => {
   const problem = calendarDateProblem(payload.value);
-  if (problem) payload.issues.push({ code: "custom", message: problem, input: payload.value });
+  // `continue`: the checks of the object holding the date still run, so every problem is reported.
+  if (problem) payload.issues.push({ code: "custom", message: problem, input: payload.value, continue: true });
 });
 
 function money(allowNegative: boolean) {
@@ -188,7 +189,9 @@ function completeHousehold(household: CheckedHousehold) {
 
 function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> & { loss?: Decimal } {
   if (event.loss === undefined) return event as Omit<CheckedEvent, "loss">;
-  return { type: event.type, subtype: event.subtype, date: event.date, loss: parseMoney(event.loss as string | number) };
+  const loss = parseMoney(event.loss as string | number);
+  // A subtype left out stays left out (no key holding undefined).
+  return event.subtype === undefined ? { type: event.type, date: event.date, loss } : { type: event.type, subtype: event.subtype, date: event.date, loss };
 }
 
 /**
