@@ -24,6 +24,14 @@ describe("money", () => {
     expect(moneyProblem(null, true)).toMatch(/decimal string or a number/);
   });
 
+  it("shares one zero that nobody can change", () => {
+    const zero = parseMoney("0");
+    expect(parseMoney(0)).toBe(zero);
+    expect(() => Object.assign(zero, { s: -1 })).toThrow(TypeError);
+    expect(() => (zero.d as number[]).push(1)).toThrow(TypeError);
+    expect(zero.plus(parseMoney("-0.00")).toString()).toBe("0");
+  });
+
   it("compares decimals exactly as decimal.js does (property)", () => {
     const decimal = fc.oneof(
       fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).chain((digits) => fc.integer({ min: -30, max: 30 }).map((shift) => new Decimal(`${digits}e${shift}`))),

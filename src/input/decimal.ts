@@ -51,8 +51,11 @@ export function moneyProblem(value: unknown, allowNegative: boolean): string | n
   return null;
 }
 
-/** Zero. Decimals never change (every operation returns a new one), so one zero serves everywhere. */
-export const ZERO = new Decimal(0);
+/**
+ * Zero. decimal.js operations return new decimals and never change their operands, so one zero
+ * serves everywhere; it is frozen so that no caller can change it for all the others.
+ */
+export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) })) as Decimal;
 
 /** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {
