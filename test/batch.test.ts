@@ -78,6 +78,34 @@ describe("dixian screen at township scale", () => {
     expect(await run(3, 2)).toBe(reference);
   });
 
+  it("writes every chunk before a failure, and fails the same way, whichever thread screened what", async () => {
+    // Input that cannot be read past household 150: every thread count must hand on the same
+    // results (all chunks before the failing one) and then the same error.
+    const ruleSet = loadRuleSet("rules/yunnan");
+    const config = { ruleSetArgument: "rules/yunnan", asOf: "2025-06-30", language: "zh", explain: false, format: "ndjson", engine: "compiled" } as const;
+    const lines = input.trim().split("\n").slice(0, 300);
+    async function* failingSource() {
+      for (const [index, text] of lines.entries()) {
+        if (index === 150) throw new Error("disk read failed");
+        yield { kind: "line" as const, line: index + 1, text };
+      }
+    }
+    const run = async (threads: number) => {
+      let text = "";
+      try {
+        for await (const chunk of screenSources(failingSource(), config, threads, ruleSet, 8)) text += chunk.text;
+      } catch (error) {
+        return { text, error: (error as Error).message };
+      }
+      return { text, error: null };
+    };
+    const one = await run(1);
+    expect(one.error).toBe("disk read failed");
+    expect(one.text.split("\n").length).toBe(145); // 18 chunks of 8 before the chunk being read
+    expect(await run(2)).toEqual(one);
+    expect(await run(3)).toEqual(one);
+  });
+
   it("keeps input order and counts read = screened + rejected with workers", async () => {
     const lines = input.trim().split("\n");
     lines.splice(100, 0, "{broken");

@@ -9,10 +9,10 @@ const CHUNK_SIZE = 64;
 const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
 /**
  * Chunks the main thread may screen ahead of the oldest chunk still on a worker: results wait in
- * order, so without this room the main thread would sit idle while a worker starts up (a few
- * megabytes at most).
+ * order, so without this room the main thread would sit idle while a worker starts up. Their
+ * results take some 2 MB (some 45 MB with `--explain`, whose results are far larger).
  */
-const MAIN_THREAD_AHEAD = 32;
+const MAIN_THREAD_AHEAD = 16;
 
 /**
  * Heap limits for each worker: a screening worker needs little memory, and without limits V8 lets
@@ -53,6 +53,12 @@ async function* chunks(sources: AsyncIterable<SourceItem>, chunkSize: number): A
   if (items.length) yield { seq, firstIndex: index, items };
 }
 
+/** The same error for a chunk that could not be screened, whichever thread screened it. */
+function screeningFailed(error: unknown): Error {
+  const message = typeof error === "string" ? error : ((error as Error)?.message ?? String(error));
+  return new Error(`screening failed: ${message}`);
+}
+
 /**
  * Screens a stream of household sources with `threads` screening threads and yields each chunk's
  * output in input order. The main thread is one of them: it reads, hands chunks to `threads - 1`
@@ -70,14 +76,27 @@ export async function* screenSources(
 ): AsyncGenerator<ChunkOutput> {
   const prepared = prepareScreening(config, ruleSet);
   if (threads <= 1) {
-    for await (const request of chunks(sources, chunkSize)) yield await screenChunk(prepared, request);
+    for await (const request of chunks(sources, chunkSize)) {
+      let output: ChunkOutput;
+      try {
+        output = await screenChunk(prepared, request);
+      } catch (error) {
+        throw screeningFailed(error);
+      }
+      yield output;
+    }
     return;
   }
 
   const pool = Array.from({ length: threads - 1 }, () => startWorker(config, ruleSet));
   const outstanding = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
   const finished = new Map<number, ChunkOutput>();
-  let failure: Error | null = null;
+  // A failure takes effect once every chunk before `seq` has been handed on, so a run that fails
+  // writes the same results whichever thread screened what (a worker that dies fails at once).
+  let failure = null as { seq: number; error: Error } | null;
+  const fail = (seq: number, error: Error) => {
+    if (!failure || seq < failure.seq) failure = { seq, error };
+  };
   let stopping = false;
   let wake: (() => void) | null = null;
   const signal = () => {
@@ -87,16 +106,16 @@ export async function* screenSources(
   for (const worker of pool) {
     worker.on("message", (message: { seq: number; output?: ChunkOutput; error?: string }) => {
       outstanding.set(worker, outstanding.get(worker)! - 1);
-      if (message.error !== undefined) failure ??= new Error(`worker failed: ${message.error}`);
+      if (message.error !== undefined) fail(message.seq, screeningFailed(message.error));
       else finished.set(message.seq, message.output!);
       signal();
     });
     worker.on("error", (error) => {
-      failure ??= error;
+      fail(-1, error);
       signal();
     });
     worker.on("exit", (code) => {
-      if (!stopping) failure ??= new Error(`a screening worker stopped unexpectedly (exit ${code})`);
+      if (!stopping) fail(-1, new Error(`a screening worker stopped unexpectedly (exit ${code})`));
       signal();
     });
   }
@@ -110,8 +129,16 @@ export async function* screenSources(
     const limit = pool.length * CHUNKS_IN_FLIGHT_PER_WORKER + MAIN_THREAD_AHEAD;
     for (;;) {
       let own: ChunkRequest | null = null;
-      while (!inputDone && !own && sent - emitted < limit) {
-        const next = await requests.next();
+      while (!inputDone && !own && !failure && sent - emitted < limit) {
+        let next: IteratorResult<ChunkRequest>;
+        try {
+          next = await requests.next();
+        } catch (error) {
+          // Unreadable input ends the run after the chunks read before it.
+          fail(sent, error as Error);
+          inputDone = true;
+          break;
+        }
         if (next.done) {
           inputDone = true;
           break;
@@ -128,18 +155,25 @@ export async function* screenSources(
         // holds the main thread.
         await new Promise((resolve) => setImmediate(resolve));
         // Every worker has enough to do: the main thread screens this chunk itself.
-        finished.set(own.seq, await screenChunk(prepared, own));
+        try {
+          finished.set(own.seq, await screenChunk(prepared, own));
+        } catch (error) {
+          fail(own.seq, screeningFailed(error));
+        }
       }
-      while (finished.has(emitted)) {
+      while (finished.has(emitted) && !(failure && failure.seq <= emitted)) {
         const output = finished.get(emitted)!;
         finished.delete(emitted);
         emitted++;
         yield output;
       }
-      if (failure) throw failure;
-      if (inputDone && emitted === sent) return;
+      if (failure && failure.seq <= emitted) throw failure.error;
+      if (inputDone && emitted === sent) {
+        if (failure) throw failure.error;
+        return;
+      }
       // While results were being handed on, workers may have finished more, or made room for more input.
-      if (own || finished.has(emitted) || (!inputDone && sent - emitted < limit)) continue;
+      if (own || finished.has(emitted) || (!inputDone && !failure && sent - emitted < limit)) continue;
       // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
       if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
       await new Promise<void>((resolve) => (wake = resolve));
