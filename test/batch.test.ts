@@ -57,11 +57,16 @@ describe("dixian screen at township scale", () => {
     }
   });
 
+  /** The yunnan rule set and the options `dixian screen` would pass, for calling the scheduler directly. */
+  const screening = () => ({
+    ruleSet: loadRuleSet("rules/yunnan"),
+    config: { ruleSetArgument: "rules/yunnan", asOf: "2025-06-30", language: "zh", explain: false, format: "ndjson", engine: "compiled" } as const,
+  });
+
   it("hands every chunk on even when workers finish all of them while results are being written (tiny chunks)", async () => {
     // Regression: once every chunk in flight had been handed on, the scheduler waited for a worker
     // instead of sending more input, and the run hung (or reported a lost chunk).
-    const ruleSet = loadRuleSet("rules/yunnan");
-    const config = { ruleSetArgument: "rules/yunnan", asOf: "2025-06-30", language: "zh", explain: false, format: "ndjson", engine: "compiled" } as const;
+    const { ruleSet, config } = screening();
     const lines = input.trim().split("\n").slice(0, 300).join("\n");
     const run = async (workers: number, chunkSize: number) => {
       let text = "";
@@ -81,8 +86,7 @@ describe("dixian screen at township scale", () => {
   it("writes every chunk before a failure, and fails the same way, whichever thread screened what", async () => {
     // Input that cannot be read past household 150: every thread count must hand on the same
     // results (all chunks before the failing one) and then the same error.
-    const ruleSet = loadRuleSet("rules/yunnan");
-    const config = { ruleSetArgument: "rules/yunnan", asOf: "2025-06-30", language: "zh", explain: false, format: "ndjson", engine: "compiled" } as const;
+    const { ruleSet, config } = screening();
     const lines = input.trim().split("\n").slice(0, 300);
     async function* failingSource() {
       for (const [index, text] of lines.entries()) {
