@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { SourceItem } from "./read-households.js";
-import { prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig, type WorkerData } from "./screen-chunk.js";
+import { errorMessage, prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig, type WorkerData } from "./screen-chunk.js";
 
 /** Households per message to a worker: large enough to amortize messaging, small enough to stream. */
 const CHUNK_SIZE = 64;
@@ -55,8 +55,7 @@ async function* chunks(sources: AsyncIterable<SourceItem>, chunkSize: number): A
 
 /** The same error for a chunk that could not be screened, whichever thread screened it. */
 function screeningFailed(error: unknown): Error {
-  const message = typeof error === "string" ? error : ((error as Error)?.message ?? String(error));
-  return new Error(`screening failed: ${message}`);
+  return new Error(`screening failed: ${errorMessage(error)}`);
 }
 
 /**

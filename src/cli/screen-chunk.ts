@@ -57,6 +57,11 @@ export interface PreparedScreening {
   formatter: ResultFormatter;
 }
 
+/** The text of whatever a screening thread caught, to report it the same way from any thread. */
+export function errorMessage(error: unknown): string {
+  return typeof error === "string" ? error : ((error as Error)?.message ?? String(error));
+}
+
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
 export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
   return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };

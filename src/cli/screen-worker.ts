@@ -3,7 +3,7 @@
  * screens chunks of input and returns each household's output text (or rejection) in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { prepareScreening, screenChunk, type ChunkRequest, type WorkerData } from "./screen-chunk.js";
+import { errorMessage, prepareScreening, screenChunk, type ChunkRequest, type WorkerData } from "./screen-chunk.js";
 
 const { config, ruleSet } = workerData as WorkerData;
 const prepared = prepareScreening(config, ruleSet);
@@ -13,6 +13,6 @@ parentPort!.on("message", (request: ChunkRequest) => {
   queue = queue.then(async () => {
     parentPort!.postMessage({ seq: request.seq, output: await screenChunk(prepared, request) });
   }).catch((error: unknown) => {
-    parentPort!.postMessage({ seq: request.seq, error: (error as Error)?.message ?? String(error) });
+    parentPort!.postMessage({ seq: request.seq, error: errorMessage(error) });
   });
 });
