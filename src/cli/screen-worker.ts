@@ -1,6 +1,7 @@
 /**
- * A worker thread of `dixian screen --workers N` (N − 1 of them beside the main thread): compiles the rule set the main thread sent, then
- * screens chunks of input and returns each household's output text (or rejection) in order.
+ * A worker thread of `dixian screen --workers N` (N − 1 of them beside the main thread): compiles
+ * the rule set the main thread sent, then screens chunks of input and returns each chunk's output
+ * text and rejections, in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { errorMessage, prepareScreening, screenChunk, type ChunkRequest, type WorkerData } from "./screen-chunk.js";
