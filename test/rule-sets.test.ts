@@ -105,7 +105,7 @@ describe("rule-set errors name the file, the JSON path and the line", () => {
   it("malformed JSON reports the position of the syntax error", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/ruleset.json");
-    editText(file, `"version": "2025.1",`, `"version": "2025.1"`);
+    editText(file, `"version": "2026.1",`, `"version": "2026.1"`);
     const error = loadError(join(copy, "yunnan"));
     expect(error.code).toBe("E_RULESET_JSON");
     expect(error.problems[0]).toMatchObject({ line: lineOf(file, `"extends"`), message: expect.stringMatching(/invalid JSON/) });
