@@ -195,7 +195,7 @@ function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> &
 }
 
 /**
- * One household as county systems send it (CONTRACT.md, version 1). Strict: an unknown key is an
+ * One household as county systems send it (docs/contract.md, version 1). Strict: an unknown key is an
  * error, so a typo can never silently change a result.
  */
 export const householdSchema = checkedHouseholdSchema.transform(completeHousehold);

@@ -6,7 +6,7 @@ import type { PolicySource, Stage } from "../rulesets/schema.js";
 /** Languages for labels, reasons and explanations. Chinese is the default. */
 export type Language = "zh" | "en";
 
-/** A detected risk type (CONTRACT.md). */
+/** A detected risk type (docs/contract.md). */
 export interface RiskTypeResult {
   id: string;
   code: string;
@@ -14,7 +14,7 @@ export interface RiskTypeResult {
   reason: string;
 }
 
-/** One measure of the 一户一策 plan (CONTRACT.md). */
+/** One measure of the 一户一策 plan (docs/contract.md). */
 export interface MeasureResult {
   id: string;
   /** National group code (100A39…100A55); null for a recorded measure the catalogue does not know. */
@@ -54,7 +54,7 @@ export interface RuleExplanation {
   conditions: ConditionTrace | null;
 }
 
-/** The outcome of screening one household (CONTRACT.md, output). */
+/** The outcome of screening one household (docs/contract.md, output). */
 export interface ScreeningResult {
   householdId: string;
   /** The household's region as given (an addition to the contract, for reports by village). */
