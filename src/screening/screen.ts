@@ -3,7 +3,7 @@ import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
 import type { Household } from "../input/household-schema.js";
 import { thrownMessage } from "../input/thrown-message.js";
-import { validateHousehold, type InputIssue } from "../input/validate-household.js";
+import { readableId, validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { EngineName } from "../evaluation/evaluate-stage.js";
@@ -120,10 +120,10 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedI
   } catch {
     // A Proxy whose prototype cannot be read is a value, not a LineItem.
   }
-  const { value, line, jsonError } = lineItem ?? { value: item, line: undefined, jsonError: undefined };
+  const { value, line, jsonError, jsonErrorPath } = lineItem ?? { value: item, line: undefined, jsonError: undefined, jsonErrorPath: undefined };
   const at = line === undefined ? {} : { line };
   if (jsonError !== undefined) {
-    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
+    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: readableId(value), issues: [{ path: jsonErrorPath ?? "", message: jsonError }] } };
   }
   const validation = validateHousehold(value, asOf);
   if (!validation.ok) {
@@ -175,7 +175,9 @@ export class LineItem {
   constructor(
     readonly line: number,
     readonly value: unknown,
-    /** Set when the line is not valid JSON: the parser's message. */
+    /** Set when the line is not valid JSON (or repeats a key): the problem. */
     readonly jsonError?: string,
+    /** JSON Pointer to where `jsonError` is, when it is inside the household. */
+    readonly jsonErrorPath?: string,
   ) {}
 }
