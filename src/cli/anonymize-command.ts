@@ -4,6 +4,7 @@ import { anonymizeExport } from "../population/anonymize.js";
 import { refuseClashingPaths } from "./atomic-output.js";
 import { inputFiles } from "./input-files.js";
 import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
+import { printableValue } from "../results/printable.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
 
@@ -41,7 +42,7 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;
-        await write(io.stderr, `error ${item.source}: ${item.message}\n`);
+        await write(io.stderr, printableValue(`error ${item.source}: ${item.message}`) + "\n");
       }
     }
   });

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { printableText } from "../results/printable.js";
 import { openAtomicOutput } from "./atomic-output.js";
 import type { Readable, Writable } from "node:stream";
 
@@ -29,6 +30,11 @@ export async function write(stream: Writable, text: string): Promise<void> {
     stream.once("drain", done);
     stream.once("error", done);
   });
+}
+
+/** Writes text meant for a person (messages, summaries, explanations), with control characters escaped. */
+export function writeText(stream: Writable, text: string): Promise<void> {
+  return write(stream, printableText(text));
 }
 
 /** Opens the input: a file path, or `-` for standard input. */

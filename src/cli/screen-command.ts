@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { refuseClashingPaths } from "./atomic-output.js";
-import { EXIT, openInput, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
+import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";
 import { inputFiles } from "./input-files.js";
 import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
 import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
@@ -14,6 +14,7 @@ import { readHouseholdSources, type SourceItem } from "./read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { isTableInput, readTableSources } from "./table-input.js";
+import { printableValue } from "../results/printable.js";
 
 export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input | ->
 
@@ -122,7 +123,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     progress.finish();
   }
   if (!values.quiet) {
-    await write(io.stderr, `dixian screen: read ${counts.read}, screened ${counts.screened}, rejected ${counts.rejected} (${ruleSet.id} ${ruleSet.hash}, as of ${asOf})\n`);
+    await writeText(io.stderr, `dixian screen: read ${counts.read}, screened ${counts.screened}, rejected ${counts.rejected} (${ruleSet.id} ${ruleSet.hash}, as of ${asOf})\n`);
   }
   return counts.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
@@ -132,5 +133,6 @@ export function describeRejection(rejection: Rejection): string {
   const where = rejection.source ? `${rejection.source}` : rejection.line !== undefined ? `line ${rejection.line}` : `index ${rejection.index}`;
   const who = rejection.householdId ? ` (id ${rejection.householdId})` : "";
   const issues = rejection.issues.map((issue) => `${issue.where ?? (issue.path || "/")}: ${issue.message}`).join("; ");
-  return `rejected ${where}${who}: ${issues}`;
+  // One line whatever the id or message holds: control characters and line breaks are escaped.
+  return printableValue(`rejected ${where}${who}: ${issues}`);
 }
