@@ -32,7 +32,7 @@ describe("control characters in input text", () => {
 
   it("escapes them in explain text", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-control-"));
-    const household = { ...contractExample(), id: FORGED };
+    const household: Record<string, any> = { ...contractExample(), id: FORGED };
     household.region = { ...household.region, village: "村\u001b]0;title\u0007" };
     writeFileSync(join(dir, "h.json"), JSON.stringify(household));
     const run = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", join(dir, "h.json")]);
