@@ -69,6 +69,16 @@ describe("one household cannot stop the batch", () => {
     expect(validation.issues).toEqual([{ path, message: expect.stringMatching(/^at most \d+ entries, not \d+$/) }]);
   });
 
+  it("names the first few of 200,000 stray keys in one issue", () => {
+    const household = withId("KEYS");
+    for (let i = 0; i < 200_000; i++) household[`k${i}`] = i;
+    const validation = validateHousehold(household, asOf);
+    expect(validation.ok).toBe(false);
+    if (validation.ok) return;
+    expect(validation.issues).toHaveLength(1);
+    expect(validation.issues[0]!.message).toMatch(/^unknown fields: "k0", .*"k19" and 199980 more$/);
+  });
+
   it("turns a throwing getter or Proxy into a rejection: screen throws HouseholdRejectedError, screenBatch goes on", async () => {
     const getter = withId("GETTER");
     Object.defineProperty(getter, "income", { enumerable: true, get: () => { throw new Error("getter fails"); } });

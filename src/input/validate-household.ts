@@ -60,11 +60,16 @@ function validateReadable(input: unknown, asOf: IsoDate): HouseholdValidation {
   return { ok: true, household };
 }
 
+const MAX_KEYS_NAMED = 20;
+
 type ZodIssue = { code: string; message: string; keys?: readonly string[] };
 
 function describeIssue(issue: ZodIssue): string {
   if (issue.code === "unrecognized_keys" && issue.keys) {
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    // A record with thousands of stray keys is named by its first few: the message stays one readable line.
+    const shown = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(k)).join(", ");
+    const more = issue.keys.length > MAX_KEYS_NAMED ? ` and ${issue.keys.length - MAX_KEYS_NAMED} more` : "";
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${shown}${more}`;
   }
   return issue.message;
 }
