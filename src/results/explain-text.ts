@@ -5,6 +5,7 @@ import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
+import { printableValue } from "./printable.js";
 
 const TEXT = {
   zh: {
@@ -130,5 +131,6 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push("", t.checks);
   if (result.checks.length === 0) lines.push(`  ${t.noCheck}`);
   for (const check of result.checks) lines.push(`  - [${check.severity}] ${check.id}: ${check.message}`);
-  return lines.join("\n") + "\n";
+  // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
+  return lines.map(printableValue).join("\n") + "\n";
 }
