@@ -157,7 +157,7 @@ const DECIMAL_PARAMETER_TYPES: ReadonlySet<string> = new Set(["money", "decimal"
 
 /**
  * Why a condition compares money the unsafe way, or null. json-rules-engine's numeric operators
- * compare what they are given as JavaScript values — decimal strings as text ("21333.33" < "8700")
+ * compare what they are given as JavaScript values — decimal strings as text ("21333.33" sorts before "9000")
  * — so a money or ratio fact (by its declared value type), a numeric string, or a money, decimal or
  * ratio parameter compared with one of them is an error; `equal`/`notEqual` with null (data absent) is not.
  */

@@ -24,8 +24,8 @@ export function overrideValue(type: string, text: string): string | number | boo
 /** What a value of this parameter type must be, or null when the value is one. */
 export function parameterValueProblem(type: ParameterType, value: unknown): string | null {
   if (VALUE_PATTERNS[type](value)) return null;
-  if (type === "money") return "money: a decimal amount in 元 with at most 2 places, such as 9000 or 8700.50";
-  if (type === "decimal" || type === "ratio") return `a ${type} written as a decimal number, such as 1.5`;
+  if (type === "money") return "money: a decimal amount in 元 with at most 2 places, such as 9000 or 9000.50";
+  if (type === "decimal" || type === "ratio") return `a ${type} written as a decimal number, such as 0.5 or 2`;
   if (type === "integer") return "a whole number";
   if (type === "boolean") return "true or false";
   return `a ${type}`;
