@@ -150,6 +150,12 @@ describe("figure definition errors name file, line and JSON path", () => {
     });
   });
 
+  it("a figure that reads itself directly", () => {
+    const { dir } = withFigures(JSON.stringify({ householdNetIncome: { add: ["income.wage"], subtract: ["householdNetIncome"] } }));
+    expect(loadError(dir).problems.filter((p) => /reads itself/.test(p.message)).map((p) => `${p.path}: ${p.message}`))
+      .toEqual(['/householdNetIncome: figure "householdNetIncome" reads itself: householdNetIncome → householdNetIncome']);
+  });
+
   it("a figure used by a rule but never defined", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/rules/extra.json");

@@ -211,9 +211,12 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
     });
     reads.set(id, targets);
   }
-  for (const id of reads.keys()) {
-    const path = cycleFrom(id, reads);
-    if (path) problems.push(locate(`figure:${id}`, [], `figure "${id}" reads itself: ${path.join(" → ")}`));
+  for (const cycle of figureCycles(reads)) {
+    // Each figure on the cycle is reported, with the cycle read from it.
+    cycle.forEach((id, index) => {
+      const path = [...cycle.slice(index), ...cycle.slice(0, index), id];
+      problems.push(locate(`figure:${id}`, [], `figure "${id}" reads itself: ${path.join(" → ")}`));
+    });
   }
   for (const use of figuresUsedBy(ruleSet)) {
     if (!defined(use.id)) problems.push(locate(use.key, use.path, `figure "${use.id}" is used here but never defined (add it to figures.json)`));
@@ -224,20 +227,54 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
   return problems;
 }
 
-/** The figures from `start` back to itself, when it reads itself; null otherwise. */
-function cycleFrom(start: string, reads: ReadonlyMap<string, ReadonlySet<string>>): string[] | null {
-  const seen = new Set<string>();
-  const walk = (id: string, path: string[]): string[] | null => {
+/**
+ * The cycles among figures (Tarjan's strongly connected components): each component of more than
+ * one figure, or a figure that reads itself, as one cycle through its members. Linear in the
+ * definitions, so a hostile file of many figures cannot make it slow.
+ */
+function figureCycles(reads: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const connect = (id: string) => {
+    index.set(id, index.size);
+    low.set(id, index.get(id)!);
+    stack.push(id);
+    onStack.add(id);
     for (const next of reads.get(id) ?? []) {
-      if (next === start) return [...path, next];
-      if (seen.has(next)) continue;
-      seen.add(next);
-      const found = walk(next, [...path, next]);
-      if (found) return found;
+      if (!index.has(next)) {
+        connect(next);
+        low.set(id, Math.min(low.get(id)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(id, Math.min(low.get(id)!, index.get(next)!));
     }
-    return null;
+    if (low.get(id) !== index.get(id)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== id);
+    if (component.length > 1 || reads.get(id)?.has(id)) cycles.push(orderAlongReads(component.reverse(), reads));
   };
-  return walk(start, [start]);
+  for (const id of reads.keys()) if (!index.has(id)) connect(id);
+  return cycles;
+}
+
+/** The members of a cycle in an order where each reads the next (for a readable message). */
+function orderAlongReads(members: string[], reads: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const inCycle = new Set(members);
+  const ordered = [members[0]!];
+  const seen = new Set(ordered);
+  while (ordered.length < members.length) {
+    const next = [...(reads.get(ordered[ordered.length - 1]!) ?? [])].find((id) => inCycle.has(id) && !seen.has(id));
+    if (!next) break;
+    ordered.push(next);
+    seen.add(next);
+  }
+  return ordered.length === members.length ? ordered : members;
 }
 
 function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">): string | null {

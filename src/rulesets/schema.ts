@@ -177,6 +177,10 @@ export const figuresFileSchema = z
       ctx.addIssue({ code: "custom", message: "figures.json must be an object of figure definitions by id" });
       return;
     }
+    if (Object.keys(file).length > MAX_CATALOGUE_ENTRIES) {
+      ctx.addIssue({ code: "custom", message: `figures.json may define at most ${MAX_CATALOGUE_ENTRIES} figures` });
+      return;
+    }
     for (const [name, entry] of Object.entries(file)) {
       if (name === "$schema") continue;
       if (!figureId.safeParse(name).success) {
