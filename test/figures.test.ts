@@ -18,7 +18,7 @@ function fen(value: string | undefined): bigint {
   return value.startsWith("-") ? -magnitude : magnitude;
 }
 
-/** A quotient of fen shown as yuan, rounded half-up (away from zero) to two places, as POLICY §3.1 says. */
+/** A quotient of fen shown as yuan, rounded half-up (away from zero) to two places, as docs/policy.md#s3-1 says. */
 function shown(totalFen: bigint, members: number): string {
   const size = BigInt(members);
   const negative = totalFen < 0n;
@@ -46,7 +46,7 @@ describe("figures as rule-set data: an overlay that leaves transfer income out",
       const net = fen(income.wage) + fen(income.business) + fen(income.property) - fen(income.productionCost);
       const adjusted = net + fen(income.insurancePayout) - fen(expenses.medical) - fen(expenses.education) - fen(expenses.other);
       expect(after.figures).toEqual({ threshold: "8700.00", perCapitaNetIncome: shown(net, members), adjustedPerCapitaIncome: shown(adjusted, members) });
-      // The flag an independent implementation of POLICY §3 gives the household once its transfer income is not counted.
+      // The flag an independent implementation of the default semantics (docs/policy.md#s3-4) gives the household once its transfer income is not counted.
       const expected = referenceScreen({ ...household, income: { ...household.income, transfer: "0" } }, AS_OF, 870000n);
       expect({ flag: after.flag, category: after.category, riskTypes: after.riskTypes.map((r) => r.id).sort() })
         .toEqual({ flag: expected.flag, category: expected.category, riskTypes: expected.riskTypes });
