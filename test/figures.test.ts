@@ -98,7 +98,8 @@ describe("dated figure definitions", () => {
         ],
       },
     }));
-    const ruleSet = loadRuleSet(join(copy, "yunnan"));
+    // No 2026 threshold is shipped: supply one, so only the figures decide.
+    const ruleSet = loadRuleSet(join(copy, "yunnan"), { overrides: { threshold: "8700" } });
     const household = [...generateHouseholds({ households: 1, seed: 5, asOf: AS_OF, referenceIncome: 8700 })][0]!;
     household.income = { ...household.income, wage: "9000", business: "0", property: "0", transfer: "3000", productionCost: "0" };
     household.members = household.members.slice(0, 1);
@@ -111,10 +112,10 @@ describe("dated figure definitions", () => {
     writeFileSync(join(copy, "yunnan/figures.json"), JSON.stringify({
       householdNetIncome: { values: [{ from: "2021-01-01", until: "2025-12-31", add: ["income.wage"] }] },
     }));
-    const ruleSet = loadRuleSet(join(copy, "yunnan"));
+    const ruleSet = loadRuleSet(join(copy, "yunnan"), { overrides: { threshold: "8700" } });
     const household = [...generateHouseholds({ households: 1, seed: 5, asOf: AS_OF, referenceIncome: 8700 })][0]!;
     await expect(screen(household, { ruleSet, asOf: "2026-06-30" })).rejects.toMatchObject({ code: "E_NO_FIGURE_IN_FORCE", message: expect.stringContaining('"householdNetIncome"') });
-    const { code, stderr } = await runCliCaptured(["validate", "--as-of", "2026-06-30", join(copy, "yunnan")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/yunnan\/figures\.json:\d+:\d+ \/householdNetIncome: no definition of figure "householdNetIncome" in force on 2026-06-30/);
   });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyOverrides, DixianError, loadBuiltInRuleSet, loadRuleSet, parseOverrideList, screen } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
-import { copyRules, editText, lineOf, loadError } from "./support/rule-set-copy.js";
+import { copyRules, editJson, editText, lineOf, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const UNTIL_2025 = "test/fixtures/rule-sets/threshold-until-2025";
@@ -132,6 +132,20 @@ describe("validate --as-of", () => {
     const file = `${UNTIL_2025}/parameters.json`;
     expect(stderr).toContain(`${file}:${lineOf(file, `"threshold"`)}:3 /threshold: parameter "threshold" has no value in force on 2026-06-30`);
     expect(stderr).toContain(`--set threshold=VALUE`);
+  });
+
+  it("rules/yunnan without a 2026 line: fails on 2026-06-30 naming threshold and rules/yunnan/parameters.json, passes on 2025-06-30", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/parameters.json");
+    editJson(file, (parameters) => {
+      const values = parameters.threshold.values as { from: string; until?: string }[];
+      for (const value of values) value.until ??= `${value.from.slice(0, 4)}-12-31`;
+      parameters.threshold.values = values.filter((value) => value.from < "2026-01-01");
+    });
+    const failing = await runCliCaptured(["validate", "--as-of", "2026-06-30", join(copy, "yunnan")]);
+    expect(failing.code).toBe(2);
+    expect(failing.stderr).toMatch(/yunnan\/parameters\.json:\d+:\d+ \/threshold: parameter "threshold" has no value in force on 2026-06-30.*yunnan\/parameters\.json/);
+    expect((await runCliCaptured(["validate", "--as-of", "2025-06-30", join(copy, "yunnan")])).code).toBe(0);
   });
 
   it("passes on a date with a value in force, and with --set", async () => {
