@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { anonymizeExport } from "../population/anonymize.js";
 import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
+import { parseOptions } from "./options.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
 
@@ -20,16 +20,15 @@ Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or f
 
 /** `dixian anonymize`: county export → anonymized contract households. */
 export async function anonymizeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { salt: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+  const { values, positionals } = parseOptions(args, {
+    salt: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, ANONYMIZE_HELP + "\n");
     return EXIT.ok;
   }
-  if (!values.salt) throw new UsageError("--salt SECRET is required");
-  if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
+  if (!values.salt) throw new UsageError("optionRequired", { option: "--salt SECRET" });
+  if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("giveExport");
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
   try {

@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import type { Readable, Writable } from "node:stream";
+import { renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
 
 /** The streams a command uses; tests pass their own. */
 export interface CliIo {
@@ -11,13 +12,31 @@ export interface CliIo {
 /** Exit codes: 0 success, 1 some households rejected or tests failed, 2 bad usage or rule set. */
 export const EXIT = { ok: 0, rejected: 1, failure: 2 } as const;
 
-/** A command-line usage error: printed with the command's help hint, exit 2. */
-export class UsageError extends Error {}
+/**
+ * A command-line usage error: printed with the command's help hint, exit 2. It keeps its message
+ * unworded, so it is printed in the language of the command line (`--lang`) however early it
+ * was found; `message` is the English text.
+ */
+export class UsageError extends Error {
+  readonly text: MessageText;
+  constructor(
+    id: MessageId,
+    values?: MessageValues,
+    /** An unknown name and the names known, for a "did you mean" in the printed message. */
+    readonly suggest?: { name: string; known: readonly string[] },
+  ) {
+    super(renderText({ id, values }, "en"));
+    this.text = { id, values };
+  }
+}
 
-/** An output that cannot be written (a missing folder, a closed pipe): reported, never a stack trace. */
+/**
+ * An output that cannot be written (a missing folder, a closed pipe): reported, never a stack
+ * trace. `detail` is the system's error code or message; `message` is the English text.
+ */
 export class OutputError extends Error {
-  constructor(readonly target: string, readonly code: string | undefined, message: string) {
-    super(message);
+  constructor(readonly target: string, readonly code: string | undefined, readonly detail: string) {
+    super(renderText({ id: "cannotWrite", values: { target, detail } }, "en"));
   }
 }
 
@@ -54,13 +73,13 @@ export async function openOutput(path: string | undefined, fallback: Writable): 
   stream.on("error", () => undefined);
   await new Promise<void>((resolve, reject) => {
     stream.once("open", () => resolve());
-    stream.once("error", (error: NodeJS.ErrnoException) => reject(new OutputError(path, error.code, `cannot write ${path}: ${error.code ?? error.message}`)));
+    stream.once("error", (error: NodeJS.ErrnoException) => reject(new OutputError(path, error.code, error.code ?? error.message)));
   });
   return {
     stream,
     close: () => new Promise<void>((resolve, reject) => {
-      if (stream.errored) return reject(new OutputError(path, undefined, `cannot write ${path}: ${stream.errored.message}`));
-      stream.end((error?: Error | null) => (error ? reject(new OutputError(path, undefined, `cannot write ${path}: ${error.message}`)) : resolve()));
+      if (stream.errored) return reject(new OutputError(path, undefined, stream.errored.message));
+      stream.end((error?: Error | null) => (error ? reject(new OutputError(path, undefined, error.message)) : resolve()));
     }),
   };
 }

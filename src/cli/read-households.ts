@@ -1,3 +1,5 @@
+import { message, renderText, type MessageText } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { LineItem } from "../screening/screen.js";
 import type { TableOrigin } from "./table-location.js";
 
@@ -6,8 +8,18 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 /** Largest JSON array (or pretty-printed object) read as a whole; larger inputs must be NDJSON. */
 export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 
-/** A whole-input problem (not one household): the input is not JSON, NDJSON or a JSON array. */
-export class InputFormatError extends Error {}
+/**
+ * A whole-input problem (not one household): the input is not JSON, NDJSON or a JSON array. Given
+ * a {@link MessageText}, it is worded in the command line's language when printed (`message` is
+ * the English text); given a string, that string is printed.
+ */
+export class InputFormatError extends Error {
+  readonly text: MessageText | null;
+  constructor(text: string | MessageText) {
+    super(typeof text === "string" ? text : renderText(text, "en"));
+    this.text = typeof text === "string" ? null : text;
+  }
+}
 
 /** One household's source: an NDJSON line not yet parsed, a value from a JSON document, or a line that cannot be read. */
 export type SourceItem =
@@ -23,8 +35,9 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  * CRLF accepted; a BOM ignored), a JSON array, or one JSON object (pretty-printed or not). Lines are
  * split on bytes and decoded strictly, so invalid UTF-8 is reported for its line rather than
  * silently replaced; a line longer than {@link MAX_LINE_BYTES} is reported without being held.
+ * Problems are worded in `language`.
  */
-export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>): AsyncGenerator<SourceItem> {
+export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<SourceItem> {
   let mode = "detect" as "detect" | "lines" | "document";
   let documentParts: string[] = [];
   let documentBytes = 0;
@@ -56,13 +69,13 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     } catch {
       if (mode === "document") yield* documentAsLines();
       mode = "lines";
-      yield { kind: "error", line: lineNumber, message: "line is not valid UTF-8" };
+      yield { kind: "error", line: lineNumber, message: message("lineNotUtf8", language) };
       return;
     }
     if (text.endsWith("\r")) text = text.slice(0, -1);
     if (mode === "document") {
       documentBytes += bytes.length + 1;
-      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError(`JSON document larger than ${MAX_DOCUMENT_BYTES} bytes: give households as NDJSON, one per line`);
+      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError({ id: "documentTooLarge", values: { bytes: MAX_DOCUMENT_BYTES } });
       documentParts.push(text);
       return;
     }
@@ -94,7 +107,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
         pendingBytes = 0;
         if (mode === "document") yield* documentAsLines();
         mode = "lines";
-        yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
+        yield { kind: "error", line: lineNumber, message: message("lineTooLong", language, { bytes: MAX_LINE_BYTES }) };
         continue;
       }
       const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
@@ -115,7 +128,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   if (oversized) {
     lineNumber++;
     if (mode === "document") yield* documentAsLines();
-    yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
+    yield { kind: "error", line: lineNumber, message: message("lineTooLong", language, { bytes: MAX_LINE_BYTES }) };
   } else if (pendingBytes > 0) {
     yield* takeLine(Buffer.concat(pending));
   }
@@ -127,7 +140,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   try {
     parsed = JSON.parse(documentText);
   } catch (error) {
-    if (!documentMayBeLines) throw new InputFormatError(`input is not valid JSON: ${(error as Error).message}`);
+    if (!documentMayBeLines) throw new InputFormatError({ id: "inputNotJson", values: { detail: (error as Error).message } });
     // It began like one JSON document but is not one: read it as NDJSON, so every line is accounted for.
     for (const [offset, text] of documentText.split("\n").entries()) {
       if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
@@ -148,13 +161,13 @@ function parses(text: string): boolean {
 }
 
 /** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
-export function parseSourceItem(item: SourceItem): LineItem | unknown {
+export function parseSourceItem(item: SourceItem, language: Language = "zh"): LineItem | unknown {
   switch (item.kind) {
     case "line":
       try {
         return new LineItem(item.line, JSON.parse(item.text));
       } catch (error) {
-        return new LineItem(item.line, undefined, `invalid JSON: ${(error as Error).message}`);
+        return new LineItem(item.line, undefined, message("invalidJsonLine", language, { detail: (error as Error).message }));
       }
     case "error":
       return new LineItem(item.line, undefined, item.message);
@@ -164,6 +177,6 @@ export function parseSourceItem(item: SourceItem): LineItem | unknown {
 }
 
 /** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineItem | unknown> {
-  for await (const item of readHouseholdSources(input)) yield parseSourceItem(item);
+export async function* readHouseholds(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<LineItem | unknown> {
+  for await (const item of readHouseholdSources(input, language)) yield parseSourceItem(item, language);
 }

@@ -6,14 +6,15 @@ import { checkItem, compiledRuleSet, type Rejection } from "../screening/screen.
 import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
-import { tableLocation, type TableOrigin } from "./table-location.js";
+import { TABLE_FILES, tableLocation, type TableOrigin } from "./table-location.js";
+import { message } from "../results/messages.js";
 
 /** Adds the file, row and column of each bad field of a household read from tables. */
-function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
+function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
   return {
     ...rejection,
-    source: `households.csv row ${origin.householdRow}`,
-    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path) })),
+    source: message("tableRow", language, { file: TABLE_FILES.households, row: origin.householdRow }),
+    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
   };
 }
 
@@ -64,7 +65,7 @@ export function errorMessage(error: unknown): string {
 
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
 export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
-  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };
+  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf, config.language), formatter: resultFormatter(config.format, ruleSet, config.language) };
 }
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
@@ -80,9 +81,9 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
       continue;
     }
-    const checked = checkItem(parseSourceItem(item), index, compiled.asOf);
+    const checked = checkItem(parseSourceItem(item, options.language), index, compiled.asOf, options.language);
     if (!checked.ok) {
-      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
+      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin, options.language) : checked.rejection);
       continue;
     }
     // The compiled evaluator is synchronous: no promise per household.

@@ -1,11 +1,14 @@
 import { toPointer } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, type Household } from "./household-schema.js";
-import { expandUnionIssues, missingFieldMessage } from "./zod-issues.js";
+import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
 
 /** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
 export interface InputIssue {
   path: string;
+  /** What is wrong, in the language asked for (Chinese by default). */
   message: string;
   /** For table input: the file, row and column the value came from (`members.csv row 30 column labor`). */
   where?: string;
@@ -19,13 +22,14 @@ export type HouseholdValidation =
 /**
  * Validates one household against the data contract, and the checks that depend on the as-of
  * date (an identification after `asOf` is an input error). Returns every problem, never throws.
+ * Messages are in `language`: Chinese (default) or English.
  */
-export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValidation {
-  const parsed = householdSchema.safeParse(input, { error: missingFieldMessage });
+export function validateHousehold(input: unknown, asOf: IsoDate, language: Language = "zh"): HouseholdValidation {
+  const parsed = householdSchema.safeParse(input, issueLanguage(language));
   if (!parsed.success) {
     const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
       path: toPointer(issue.path),
-      message: describeIssue(issue),
+      message: issueText(issue, language),
     }));
     return { ok: false, householdId: readableId(input), issues };
   }
@@ -34,20 +38,11 @@ export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValid
   if (household.monitoring && household.monitoring.identifiedOn > asOf) {
     issues.push({
       path: "/monitoring/identifiedOn",
-      message: `identifiedOn ${household.monitoring.identifiedOn} is after the as-of date ${asOf}`,
+      message: message("identifiedAfterAsOf", language, { identifiedOn: household.monitoring.identifiedOn, asOf }),
     });
   }
   if (issues.length > 0) return { ok: false, householdId: household.id, issues };
   return { ok: true, household };
-}
-
-type ZodIssue = { code: string; message: string; keys?: readonly string[] };
-
-function describeIssue(issue: ZodIssue): string {
-  if (issue.code === "unrecognized_keys" && issue.keys) {
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
-  }
-  return issue.message;
 }
 
 /** The household's `id` when it can be read, so a rejection can name it. */

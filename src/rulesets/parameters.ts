@@ -1,6 +1,9 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText } from "../input/decimal.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterValue } from "./schema.js";
 
@@ -27,10 +30,15 @@ export function valueInForce(parameter: Parameter, asOf: IsoDate): ParameterValu
   return candidate;
 }
 
-/** Resolves one parameter on `asOf`, or throws E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date. */
-export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): ParameterInForce {
+/**
+ * Resolves one parameter on `asOf`, or throws E_NO_PARAMETER_IN_FORCE naming it, the rule set and
+ * the date, in `language`.
+ */
+export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate, language: Language = "zh"): ParameterInForce {
   const parameter = ruleSet.parameters[name];
-  if (!parameter) throw new DixianError("E_RULESET_REFERENCE", `rule set "${ruleSet.id}" has no parameter "${name}"`);
+  if (!parameter) {
+    throw new DixianError("E_RULESET_REFERENCE", message("noSuchParameter", language, { ruleSet: ruleSet.id, name }) + didYouMean(name, Object.keys(ruleSet.parameters), language));
+  }
   const value = valueInForce(parameter, asOf);
   if (!value) {
     const known = parameter.values
@@ -38,9 +46,8 @@ export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate):
       .join("; ");
     throw new DixianError(
       "E_NO_PARAMETER_IN_FORCE",
-      `rule set "${ruleSet.id}" has no value of parameter "${name}" in force on ${asOf} (known values: ${known}). ` +
-        `规则集 ${ruleSet.id} 的参数 ${name} 在 ${asOf} 没有生效的取值。`,
-      [{ ...(ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` }), message: `no value in force on ${asOf}` }],
+      message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }),
+      [{ ...(ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` }), message: message("noValueInForceOn", language, { asOf }) }],
     );
   }
   const stale = parameter.yearly === true && value.until === undefined && value.from.slice(0, 4) < asOf.slice(0, 4);

@@ -1,6 +1,7 @@
 import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import { message } from "../results/messages.js";
 import type { Household } from "../input/household-schema.js";
 import { validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
@@ -45,12 +46,15 @@ export type BatchEntry =
   | { ok: true; index: number; result: ScreeningResult }
   | { ok: false; index: number; rejection: Rejection };
 
-/** Thrown by {@link screen} for a household that fails validation. */
+/** Thrown by {@link screen} for a household that fails validation; the message is in the screening's language. */
 export class HouseholdRejectedError extends DixianError {
-  constructor(readonly rejection: Rejection) {
+  constructor(readonly rejection: Rejection, language: Language = "zh") {
     super(
       "E_INPUT_SCHEMA",
-      `household ${rejection.householdId ?? "(no id)"} is invalid: ${rejection.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ")}`,
+      message("householdInvalid", language, {
+        id: rejection.householdId ?? message("noId", language),
+        issues: rejection.issues.map((i) => `${i.path || "/"}${message("colon", language)}${i.message}`).join(message("reasonSeparator", language)),
+      }),
     );
   }
 }
@@ -58,22 +62,23 @@ export class HouseholdRejectedError extends DixianError {
 const compiledCache = new WeakMap<RuleSet, Map<IsoDate, CompiledRuleSet>>();
 
 /** The rule set compiled for the date, compiled once and reused. */
-function compiledFor(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
-  const problem = calendarDateProblem(asOf);
-  if (problem) throw new DixianError("E_BAD_AS_OF", `as-of date "${asOf}": ${problem}`);
+function compiledFor(ruleSet: RuleSet, asOf: string, language: Language = "zh"): CompiledRuleSet {
+  const problem = calendarDateProblem(asOf, language);
+  if (problem) throw new DixianError("E_BAD_AS_OF", message("badAsOf", language, { asOf, problem }));
   let byDate = compiledCache.get(ruleSet);
   if (!byDate) compiledCache.set(ruleSet, (byDate = new Map()));
   let compiled = byDate.get(asOf);
-  if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf)));
+  if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf, language)));
   return compiled;
 }
 
 /**
  * Prepares a rule set for a date without screening anything: throws at once when a parameter has
- * no value in force (E_NO_PARAMETER_IN_FORCE) or the date is invalid (E_BAD_AS_OF).
+ * no value in force (E_NO_PARAMETER_IN_FORCE) or the date is invalid (E_BAD_AS_OF), saying so in
+ * `language` (Chinese by default).
  */
-export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
-  compiledFor(ruleSet, asOf);
+export function prepareRuleSet(ruleSet: RuleSet, asOf: string, language: Language = "zh"): void {
+  compiledFor(ruleSet, asOf, language);
 }
 
 /**
@@ -86,10 +91,11 @@ export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
  * result.flag; // "identify"
  */
 export async function screen(household: unknown, options: ScreenOptions): Promise<ScreeningResult> {
-  const compiled = compiledFor(options.ruleSet, options.asOf);
-  const validation = validateHousehold(household, options.asOf);
+  const language = options.lang ?? "zh";
+  const compiled = compiledFor(options.ruleSet, options.asOf, language);
+  const validation = validateHousehold(household, options.asOf, language);
   if (!validation.ok) {
-    throw new HouseholdRejectedError({ code: "E_INPUT_SCHEMA", index: 0, householdId: validation.householdId, issues: validation.issues });
+    throw new HouseholdRejectedError({ code: "E_INPUT_SCHEMA", index: 0, householdId: validation.householdId, issues: validation.issues }, language);
   }
   return screenHousehold(compiled, validation.household, { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" });
 }
@@ -103,7 +109,7 @@ export async function* screenBatch(
   households: Iterable<unknown> | AsyncIterable<unknown>,
   options: ScreenOptions,
 ): AsyncGenerator<BatchEntry> {
-  const compiled = compiledFor(options.ruleSet, options.asOf);
+  const compiled = compiledFor(options.ruleSet, options.asOf, options.lang ?? "zh");
   const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" } as const;
   let index = 0;
   for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
@@ -113,13 +119,13 @@ export async function* screenBatch(
 export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
 
 /** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
-export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedItem {
+export function checkItem(item: unknown, index: number, asOf: IsoDate, language: Language = "zh"): CheckedItem {
   const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
   const at = line === undefined ? {} : { line };
   if (jsonError !== undefined) {
     return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
   }
-  const validation = validateHousehold(value, asOf);
+  const validation = validateHousehold(value, asOf, language);
   if (!validation.ok) {
     return { ok: false, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
   }
@@ -133,14 +139,14 @@ export async function screenItem(
   index: number,
   options: HouseholdScreeningOptions,
 ): Promise<BatchEntry> {
-  const checked = checkItem(item, index, compiled.asOf);
+  const checked = checkItem(item, index, compiled.asOf, options.language);
   if (!checked.ok) return { ok: false, index, rejection: checked.rejection };
   return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };
 }
 
 /** The rule set compiled for a date (cached), for callers that screen item by item. */
-export function compiledRuleSet(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
-  return compiledFor(ruleSet, asOf);
+export function compiledRuleSet(ruleSet: RuleSet, asOf: string, language: Language = "zh"): CompiledRuleSet {
+  return compiledFor(ruleSet, asOf, language);
 }
 
 /** A household read from a line of a file (or a line that was not valid JSON). */
@@ -148,7 +154,7 @@ export class LineItem {
   constructor(
     readonly line: number,
     readonly value: unknown,
-    /** Set when the line is not valid JSON: the parser's message. */
+    /** Set when the line is not valid JSON: the parser's message, in the language of the run. */
     readonly jsonError?: string,
   ) {}
 }
