@@ -25,7 +25,7 @@ describe("dixian generate", () => {
     expect(a.stdout).not.toBe(other.stdout);
     const lines = a.stdout.trim().split("\n");
     expect(lines).toHaveLength(300);
-    const screened = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1", "-"], a.stdout);
+    const screened = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1", "--lang", "en", "-"], a.stdout);
     expect(screened.stderr).toContain("read 300, screened 300, rejected 0");
     expect(screened.code).toBe(0);
   });
@@ -114,7 +114,7 @@ describe("dixian screen at township scale", () => {
     const lines = input.trim().split("\n");
     lines.splice(100, 0, "{broken");
     lines.splice(400, 0, JSON.stringify({ id: "BAD-1" }));
-    const { stdout, stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "-"], lines.join("\n"));
+    const { stdout, stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "--lang", "en", "-"], lines.join("\n"));
     expect(code).toBe(1);
     expect(stderr).toContain("read 702, screened 700, rejected 2");
     expect(stderr).toContain("rejected line 101: /: invalid JSON");
@@ -151,9 +151,9 @@ describe("county tables as input", () => {
     cpSync("fixtures/tables", dir, { recursive: true });
     const members = readFileSync(join(dir, "members.csv"), "utf8").replace("TB-001,M2,1977-08-21,female,spouse,ordinary", "TB-001,M2,1977-08-21,female,spouse,strong");
     writeFileSync(join(dir, "members.csv"), members + "TB-999,M1,1980-01-01,male,head,ordinary,none,,none,false,resident,\n");
-    const { stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
+    const { stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--lang", "en", dir]);
     expect(code).toBe(1);
-    expect(stderr).toContain("rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): Invalid option");
+    expect(stderr).toContain("rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): invalid value \"strong\": expected one of");
     expect(stderr).toContain(`rejected members.csv row 8: /: household "TB-999" is not in households.csv`);
     expect(stderr).toContain("read 4, screened 2, rejected 2");
   });
@@ -165,7 +165,7 @@ describe("county tables as input", () => {
     writeFileSync(join(dir, "households.csv"), households);
     expect((await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir])).code).toBe(0);
     writeFileSync(join(dir, "households.csv"), households.replace("户编号,省代码", "户编号,省代马"));
-    const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir]);
+    const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", "--lang", "en", dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`households.csv: unknown column "省代马"`);
   });
