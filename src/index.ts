@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { loadRuleSet, loadBuiltInRuleSet } from "./rulesets/load.js";
+export type { LoadOptions } from "./rulesets/load.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS, builtInRuleSetDir } from "./rulesets/built-in.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in.js";
