@@ -160,6 +160,14 @@ describe("dixian validate and test on broken rule files, in both languages", () 
     expect(en.stderr).toMatch(new RegExp(`assessment\\.json:${factLine}:\\d+ \\S+fact: unknown fact "eventCont" \\(see docs/facts\\.md\\); did you mean "eventCount"\\?`));
   });
 
+  it("names a trailing comma where it is, once", () => {
+    const copy = copyRules();
+    const file = join(copy, "cn/conditions.json");
+    editText(file, `{`, `{\n  "x": [1, 2,],`);
+    const problems = loadError(join(copy, "cn"), "zh").problems.filter((p) => p.file.endsWith("conditions.json"));
+    expect(problems).toEqual([expect.objectContaining({ line: 2, column: 13, message: "JSON 语法错误：第 2 行第 13 列多了一个逗号：最后一项后面不能有逗号" })]);
+  });
+
   it("gives the same error codes through the API, in the language asked for", () => {
     expect(loadError(copies.missingComma, "zh").code).toBe("E_RULESET_JSON");
     expect(loadError(copies.missingComma, "en").code).toBe("E_RULESET_JSON");

@@ -7,7 +7,7 @@ export const RULE_SET_MESSAGES = {
   jsonEmptyFile: { zh: "文件是空的", en: "empty file" },
   jsonMissingComma: { zh: "第 {line} 行末尾缺少逗号（下一项从第 {nextLine} 行第 {nextColumn} 列开始）", en: "missing comma at the end of line {line} (the next item starts at line {nextLine}, column {nextColumn})" },
   jsonMissingCommaInLine: { zh: "第 {line} 行第 {nextColumn} 列之前缺少逗号", en: "missing comma on line {line} before column {nextColumn}" },
-  jsonTrailingComma: { zh: "第 {line} 行末尾多了一个逗号：最后一项后面不能有逗号", en: "trailing comma on line {line}: the last item takes no comma" },
+  jsonTrailingComma: { zh: "第 {line} 行第 {column} 列多了一个逗号：最后一项后面不能有逗号", en: "trailing comma at line {line}, column {column}: the last item takes no comma" },
   jsonInvalidSymbol: { zh: "无法识别的符号（字符串须用双引号）", en: "invalid symbol (strings take double quotes)" },
   jsonInvalidNumberFormat: { zh: "数字格式不对", en: "invalid number format" },
   jsonPropertyNameExpected: { zh: "此处应为用双引号括起的属性名", en: "property name expected" },

@@ -105,7 +105,7 @@ function syntaxProblem(text: string, error: ParseError, locate: (offset: number)
   const closing = text[error.offset];
   if ((code === "PropertyNameExpected" || code === "ValueExpected") && end > 0 && text[end - 1] === "," && (closing === "}" || closing === "]")) {
     const comma = locate(end - 1);
-    return describe(message("jsonTrailingComma", language, { line: comma.line }), comma);
+    return describe(message("jsonTrailingComma", language, comma), comma);
   }
   const id = PARSE_ERROR_MESSAGES[code] ?? "jsonSyntax";
   return describe(message(id, language), at);
@@ -141,8 +141,13 @@ export function readJsonSource(file: string, displayName = file, language: Langu
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
     const locate = lineIndex(text);
+    // The parser may report one slip twice (a trailing comma ends both a value and an object).
+    const seen = new Set<string>();
     const problems = errors.length
-      ? errors.map((error) => syntaxProblem(text, error, locate, displayName, language))
+      ? errors.map((error) => syntaxProblem(text, error, locate, displayName, language)).filter((problem) => {
+        const key = `${problem.line}:${problem.column}:${problem.message}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
       : [{ file: displayName, path: "", line: 1, column: 1, message: message("invalidJson", language, { detail: message("jsonEmptyFile", language) }) }];
     const first = problems[0]!;
     throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
