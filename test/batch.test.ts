@@ -197,12 +197,13 @@ describe("dixian anonymize", () => {
   it("checks resident ID numbers (GB 11643) and reads birth date and sex", () => {
     expect(readResidentId("11010519491231002X")).toEqual({ ok: true, birthDate: "1949-12-31", sex: "female" });
     expect(readResidentId("530129197204153011")).toEqual({ ok: true, birthDate: "1972-04-15", sex: "male" });
-    expect(readResidentId("530129197204153012")).toMatchObject({ ok: false, problem: expect.stringContaining("check digit") });
+    expect(readResidentId("530129197204153012", "en")).toMatchObject({ ok: false, problem: expect.stringContaining("check digit") });
+    expect(readResidentId("530129197204153012")).toMatchObject({ ok: false, problem: "校验码不符（GB 11643）" });
     expect(readResidentId("5301291972041530")).toMatchObject({ ok: false });
   });
 
   it("hashes ids with the salt, drops names, phones and addresses, and names the row of a bad ID number", async () => {
-    const { stdout, stderr, code } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", "fixtures/county-export"]);
+    const { stdout, stderr, code } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", "--lang", "en", "fixtures/county-export"]);
     expect(code).toBe(1);
     expect(stderr).toContain("error households.csv row 3: members.csv row 6 column idNumber (身份证号): check digit does not match");
     expect(stdout).not.toMatch(/张某某|13800000000|联合乡某村|530129-LH-0102|530129197204153011/);

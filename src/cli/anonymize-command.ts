@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { anonymizeExport } from "../population/anonymize.js";
 import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
-import { parseOptions } from "./options.js";
+import { message } from "../results/messages.js";
+import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
 
@@ -15,6 +16,7 @@ error naming its file and row, and that household is left out.
 Options:
   --salt SECRET   secret salt for the id hashes (at least 8 characters; keep it private)
   --out FILE      write to FILE instead of standard output
+  --lang zh|en    language of messages (default zh)
 
 Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or files.`;
 
@@ -27,16 +29,17 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
     await write(io.stdout, ANONYMIZE_HELP + "\n");
     return EXIT.ok;
   }
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
   if (!values.salt) throw new UsageError("optionRequired", { option: "--salt SECRET" });
   if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("giveExport");
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
   try {
-    for await (const item of anonymizeExport(positionals[0]!, values.salt)) {
+    for await (const item of anonymizeExport(positionals[0]!, values.salt, language)) {
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;
-        await write(io.stderr, `error ${item.source}: ${item.message}\n`);
+        await write(io.stderr, message("anonymizeRowError", language, { source: item.source, problem: item.message }) + "\n");
       }
     }
   } finally {

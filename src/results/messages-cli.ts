@@ -69,5 +69,10 @@ export const CLI_MESSAGES = {
   tableColumn: { zh: " {zh}（{en}）列", en: " column {en} ({zh})" },
   tableColumns: { zh: " {columns} 列", en: " columns {columns}" },
   documentTooLarge: { zh: "JSON 文档超过 {bytes} 字节：请改用 NDJSON，每行一户", en: "JSON document larger than {bytes} bytes: give households as NDJSON, one per line" },
+  residentIdFormat: { zh: "须为 17 位数字加 1 位校验码（数字或 X）", en: "must be 17 digits and a check digit or X" },
+  residentIdCheckDigit: { zh: "校验码不符（GB 11643）", en: "check digit does not match (GB 11643)" },
+  residentIdBirthDate: { zh: "出生日期 {birthDate} 不是真实存在的日期", en: "birth date {birthDate} is not a real date" },
+  saltTooShort: { zh: "盐（--salt）至少 8 个字符，并须保密", en: "the salt must be at least 8 characters, and kept secret" },
+  anonymizeRowError: { zh: "错误 {source}：{problem}", en: "error {source}: {problem}" },
   inputNotJson: { zh: "输入不是有效的 JSON：{detail}", en: "input is not valid JSON: {detail}" },
 } as const;
