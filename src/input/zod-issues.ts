@@ -57,7 +57,11 @@ function receivedType(input: unknown): string {
   return typeof input;
 }
 
-const show = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : String(value));
+/** A value as a message quotes it; a long string is cut, so a megabyte value does not become a megabyte message. */
+const show = (value: unknown) => {
+  if (typeof value !== "string") return String(value);
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+};
 
 /** The names an object schema knows, for a "did you mean" on an unknown key. */
 function knownKeys(issue: RawIssue): string[] {
@@ -79,7 +83,7 @@ function issueMessage(issue: RawIssue, language: Language): string | undefined {
   switch (issue.code) {
     case "unrecognized_keys": {
       const keys = issue.keys;
-      const listed = keys.map((key) => JSON.stringify(key)).join(message("listSeparator", language));
+      const listed = keys.map(show).join(message("listSeparator", language));
       const suggestion = keys.length === 1 ? didYouMean(keys[0]!, knownKeys(issue), language) : "";
       return message(keys.length > 1 ? "unknownFields" : "unknownField", language, { keys: listed }) + suggestion;
     }
