@@ -254,7 +254,7 @@ describe("progress", () => {
     const cli = join(process.cwd(), "dist/cli.js");
     beforeAll(() => {
       if (!existsSync(cli)) execFileSync("npx", ["tsup", "--silent"], { stdio: "ignore" });
-    });
+    }, 180_000);
 
     it("is silent when standard error is not a terminal", () => {
       const dir = mkdtempSync(join(tmpdir(), "dixian-progress-"));
