@@ -10,7 +10,7 @@ const SHIPPED = ["rules/cn", "rules/yunnan", "rules/examples/xundian-lianhe"];
 
 describe("dixian validate", () => {
   it("passes every shipped rule set, warning about values that are not confirmed", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["validate", ...SHIPPED]);
+    const { code, stdout, stderr } = await runCliCaptured(["validate", "--lang", "en", ...SHIPPED]);
     expect(code).toBe(0);
     expect(stdout.match(/^ok /gm)).toHaveLength(3);
     expect(stderr).toMatch(/threshold = 8700|catastrophicSpendingShare = 0\.25.*"default"/);
@@ -20,7 +20,7 @@ describe("dixian validate", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/parameters.json");
     editText(file, `"value": "8700"`, `"value": "87O0"`);
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "yunnan")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`parameters\\.json:${lineOf(file, `"87O0"`)}:\\d+ /threshold/values/1/value: expected a money`));
   });
@@ -29,7 +29,7 @@ describe("dixian validate", () => {
     const copy = copyRules();
     writeFileSync(join(copy, "cn/rules/flag.json"), `{"stage": "flag", "rules": [ {"id": "x", }`);
     writeFileSync(join(copy, "cn/measures.json"), "");
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "cn")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/flag\.json:1:\d+ \/: invalid JSON/);
     expect(stderr).toMatch(/measures\.json:1:1 \/: invalid JSON/);
@@ -39,7 +39,7 @@ describe("dixian validate", () => {
 
 describe("dixian test", () => {
   it("passes the shipped rule tests and every rule fires", async () => {
-    const { code, stdout } = await runCliCaptured(["test", "--coverage", ...SHIPPED]);
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", ...SHIPPED]);
     expect(stdout).toContain("coverage: every rule fired");
     expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
     expect(code).toBe(0);
@@ -49,7 +49,7 @@ describe("dixian test", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/tests/thresholds.json");
     editJson(file, (tests) => { tests.tests.find((t: { name: string }) => t.name === "threshold-2025").expect.flag = "watch"; });
-    const { code, stdout } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    const { code, stdout } = await runCliCaptured(["test", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/);
     expect(stdout).toMatch(/^8 passed, 1 failed$/m);

@@ -7,14 +7,15 @@ import { checkItem, compiledRuleSet, internalRejection, type Rejection } from ".
 import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
-import { tableLocation, type TableOrigin } from "./table-location.js";
+import { TABLE_FILES, tableLocation, type TableOrigin } from "./table-location.js";
+import { message } from "../results/messages.js";
 
 /** Adds the file, row and column of each bad field of a household read from tables. */
-function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
+function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
   return {
     ...rejection,
-    source: `households.csv row ${origin.householdRow}`,
-    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path) })),
+    source: message("tableRow", language, { file: TABLE_FILES.households, row: origin.householdRow }),
+    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
   };
 }
 
@@ -65,7 +66,7 @@ export function errorMessage(error: unknown): string {
 
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
 export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
-  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };
+  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf, config.language), formatter: resultFormatter(config.format, ruleSet, config.language) };
 }
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
@@ -81,10 +82,10 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
       continue;
     }
-    const parsed = parseSourceItem(item);
-    const checked = checkItem(parsed, index, compiled.asOf);
+    const parsed = parseSourceItem(item, options.language);
+    const checked = checkItem(parsed, index, compiled.asOf, options.language);
     if (!checked.ok) {
-      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
+      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin, options.language) : checked.rejection);
       continue;
     }
     let formatted: string;
@@ -96,7 +97,7 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       formatted = formatter.format(result);
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
-      const rejection = internalRejection(parsed, checked.household, index, error);
+      const rejection = internalRejection(parsed, checked.household, index, error, options.language);
       rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: `households.csv row ${item.origin.householdRow}` } : rejection);
       continue;
     }

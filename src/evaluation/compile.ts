@@ -3,6 +3,8 @@ import { DixianError, type Problem } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
@@ -80,12 +82,12 @@ function byPriority(rules: readonly LoadedRule[]): LoadedRule[] {
  * E_NO_PARAMETER_IN_FORCE when one is missing), substitutes them into the rules, parses fact params
  * once and builds the json-rules-engine engines.
  */
-export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet {
+export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Language = "zh"): CompiledRuleSet {
   const parameters = new Map<string, ParameterInForce>();
   const inForce = (name: string) => {
     let value = parameters.get(name);
     if (!value) {
-      value = parameterInForce(ruleSet, name, asOf);
+      value = parameterInForce(ruleSet, name, asOf, language);
       parameters.set(name, value);
     }
     return value;
@@ -151,7 +153,10 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
         : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)))),
     };
   });
-  if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
+  if (problems.length) {
+    const lines = problems.map((p) => `${p.file} ${p.path}${message("colon", language)}${p.message}`).join("\n");
+    throw new DixianError("E_RULESET_SCHEMA", message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }), problems);
+  }
   return {
     ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
