@@ -51,7 +51,7 @@ describe("dixian test", () => {
     editJson(file, (tests) => { tests.tests[2].expect.flag = "watch"; });
     const { code, stdout } = await runCliCaptured(["test", join(copy, "yunnan")]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/);
+    expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n {2}flag\n {4}expected: watch\n {4}actual: {3}identify/);
     expect(stdout).toMatch(/^3 passed, 1 failed$/m);
   });
 

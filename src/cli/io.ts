@@ -48,7 +48,7 @@ export function openInput(path: string, io: CliIo): AsyncIterable<Buffer | strin
  * the given stream when no path is set.
  */
 export async function openOutput(path: string | undefined, fallback: Writable): Promise<{ stream: Writable; close(): Promise<void> }> {
-  if (!path) return { stream: fallback, close: async () => undefined };
+  if (!path) return { stream: fallback, close: () => Promise.resolve() };
   const stream = createWriteStream(path);
   // Keep a listener for the whole life of the stream: an unhandled 'error' event would crash the process.
   stream.on("error", () => undefined);

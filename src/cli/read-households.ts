@@ -148,7 +148,7 @@ function parses(text: string): boolean {
 }
 
 /** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
-export function parseSourceItem(item: SourceItem): LineItem | unknown {
+export function parseSourceItem(item: SourceItem): unknown {
   switch (item.kind) {
     case "line":
       try {
@@ -164,6 +164,6 @@ export function parseSourceItem(item: SourceItem): LineItem | unknown {
 }
 
 /** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineItem | unknown> {
+export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<unknown> {
   for await (const item of readHouseholdSources(input)) yield parseSourceItem(item);
 }

@@ -133,7 +133,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
       name: compiled.rule.id,
       priority: compiled.rule.priority ?? 1,
-      conditions: compiled.conditions as RuleProperties["conditions"],
+      conditions: compiled.conditions,
       event: { type: compiled.event.type },
     });
     let engines: Promise<Engine[]> | null = null;

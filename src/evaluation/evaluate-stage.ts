@@ -33,7 +33,7 @@ export async function evaluateStageWithJsonRulesEngine(stage: CompiledStage, con
     if (stage.rules.length === 0) return outcomes;
     const run = await runEngine(engines[0]!, context);
     const byName = new Map<string, { result: boolean; conditions: unknown }>();
-    for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result as never);
+    for (const result of [...run.results, ...run.failureResults]) byName.set(result.name, result);
     for (const compiled of stage.rules) {
       const result = byName.get(compiled.rule.id);
       outcomes.push({

@@ -48,7 +48,7 @@ export function readTestFile(file: string): { ruleSetDir: string; tests: RuleTes
   const source = readJsonSource(file);
   const parsed = ruleTestFileSchema.safeParse(source.value);
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => source.problemAt(issue.path as PropertyKey[], issue.message));
+    const problems: Problem[] = parsed.error.issues.map((issue) => source.problemAt(issue.path, issue.message));
     throw new DixianError("E_RULESET_SCHEMA", `invalid test file ${file}`, problems);
   }
   return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet), tests: parsed.data.tests };

@@ -81,7 +81,7 @@ export function readJsonSource(file: string, displayName = file): JsonSource {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
-    const problems = (errors.length ? errors : [{ error: 1, offset: 0, length: 0 } as unknown as ParseError]).map((error) => ({
+    const problems = (errors.length ? errors : [{ error: 1, offset: 0, length: 0 }]).map((error) => ({
       file: displayName,
       path: "",
       ...lineAndColumn(text, error.offset),

@@ -41,7 +41,7 @@ function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems:
       ? `unknown field${(issue as { keys: string[] }).keys.length > 1 ? "s" : ""}: ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}`
       : issue.message;
     const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    problems.push(source.problemAt(path as PropertyKey[], message));
+    problems.push(source.problemAt(path, message));
   }
   return undefined;
 }
@@ -105,6 +105,8 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
     (layer as unknown as Record<K, unknown>)[key] = data[key];
+    // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
@@ -131,7 +133,7 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
         }
         layer.sources.rules.set(rule.id, { source, index });
         origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
-        layer.rules.push({ ...rule, stage: file.stage } as Layer["rules"][number]);
+        layer.rules.push({ ...rule, stage: file.stage });
       });
     }
   }

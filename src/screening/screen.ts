@@ -62,7 +62,7 @@ function compiledFor(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
   const problem = calendarDateProblem(asOf);
   if (problem) throw new DixianError("E_BAD_AS_OF", `as-of date "${asOf}": ${problem}`);
   let byDate = compiledCache.get(ruleSet);
-  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map()));
+  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map<IsoDate, CompiledRuleSet>()));
   let compiled = byDate.get(asOf);
   if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf)));
   return compiled;
