@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { explanationText } from "../results/explain-text.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
-import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
+import { ENGINE_NAMES } from "../evaluation/types.js";
 import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";

@@ -1,9 +1,8 @@
-import type { CompiledRuleSet } from "../evaluation/compile.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { checkItem, compiledRuleSet, type Rejection } from "../screening/screen.js";
-import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
+import { screenHousehold } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
 import { tableLocation, type TableOrigin } from "./table-location.js";
@@ -85,10 +84,9 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
       continue;
     }
-    // The compiled evaluator is synchronous: no promise per household.
-    const result = options.engine === "json-rules-engine"
-      ? await screenHousehold(compiled, checked.household, options)
-      : screenHouseholdCompiled(compiled, checked.household, options);
+    // The compiled evaluator answers synchronously: no promise per household.
+    const screening = screenHousehold(compiled, checked.household, options);
+    const result = screening instanceof Promise ? await screening : screening;
     text += (screened++ ? formatter.separator : "") + formatter.format(result);
   }
   return { text, screened, rejections };

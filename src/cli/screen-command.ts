@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
+import { ENGINE_NAMES } from "../evaluation/types.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, required, singleInput } from "./options.js";

@@ -1,11 +1,11 @@
-import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
+import { compileRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
 import type { Household } from "../input/household-schema.js";
 import { validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "./screen-household.js";
 
 /** Options for {@link screen} and {@link screenBatch}. */
