@@ -57,6 +57,17 @@ describe("dixian test", () => {
     expect(stdout).toMatch(/^3 passed, 1 failed$/m);
   });
 
+  it("refuses a test whose expect is empty, naming the file, line and test, in Chinese and English", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/tests/thresholds.json");
+    editJson(file, (tests) => { tests.tests[1].expect = {}; });
+    const { code, stdout, stderr } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    expect(code).toBe(2);
+    expect(stdout).not.toMatch(/passed/);
+    expect(stderr).toContain(`thresholds.json:${lineOf(file, `"expect": {}`)}:`);
+    expect(stderr).toContain("/tests/1/expect: expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
+  });
+
   it("lists the rules no test fires with --coverage", async () => {
     const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/yunnan"]);
     expect(code).toBe(1);
