@@ -13,7 +13,15 @@ describe("dixian validate", () => {
     const { code, stdout, stderr } = await runCliCaptured(["validate", "--lang", "en", ...SHIPPED]);
     expect(code).toBe(0);
     expect(stdout.match(/^ok /gm)).toHaveLength(3);
-    expect(stderr).toMatch(/threshold = 8700|catastrophicSpendingShare = 0\.25.*"default"/);
+    // Each parameter's latest value: a warning exactly when its status is not "confirmed".
+    const latest = SHIPPED.flatMap((dir) => Object.entries(loadRuleSet(dir).parameters).map(([name, parameter]) => ({ name, value: parameter.values.at(-1)! })));
+    const text = ({ name, value }: (typeof latest)[number]) => `parameter ${name} = ${String(value.value)} (from ${value.from})`;
+    const unconfirmed = latest.filter(({ value }) => value.status !== "confirmed");
+    const confirmed = latest.filter(({ value }) => value.status === "confirmed");
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const entry of unconfirmed) expect(stderr).toContain(`warning: ${text(entry)} has status "${entry.value.status}", not "confirmed"`);
+    for (const entry of confirmed) expect(stderr).not.toContain(text(entry));
   });
 
   it("names file:line:column and JSON path for hidden corruptions, exit 2", async () => {
@@ -55,6 +63,17 @@ describe("dixian test", () => {
     expect(stdout).toMatch(/^8 passed, 1 failed$/m);
   });
 
+  it("refuses a test whose expect is empty, naming the file, line and test, in Chinese and English", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/tests/thresholds.json");
+    editJson(file, (tests) => { tests.tests[1].expect = {}; });
+    const { code, stdout, stderr } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    expect(code).toBe(2);
+    expect(stdout).not.toMatch(/passed/);
+    expect(stderr).toContain(`thresholds.json:${lineOf(file, `"expect": {}`)}:`);
+    expect(stderr).toContain("/tests/1/expect: expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
+  });
+
   it("lists the rules no test fires with --coverage", async () => {
     const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/yunnan"]);
     expect(code).toBe(1);
@@ -77,7 +96,7 @@ describe("dixian explain", () => {
     expect(stdout).toContain("标记: continue (继续监测帮扶)");
     expect(stdout).toContain("未满足：识别已满 6 个月（已识别 5 个月）");
     expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
-    expect(stdout).toMatch(/· flag\.continue|✓ flag\.continue/);
+    expect(stdout).toMatch(/^ {2}✓ flag\.continue /m); // met, not merely shown
     expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, protective, 已落实)");
   });
 

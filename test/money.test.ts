@@ -31,7 +31,7 @@ describe("money", () => {
     const zero = parseMoney("0");
     expect(parseMoney(0)).toBe(zero);
     expect(() => Object.assign(zero, { s: -1 })).toThrow(TypeError);
-    expect(() => (zero.d as number[]).push(1)).toThrow(TypeError);
+    expect(() => zero.d.push(1)).toThrow(TypeError);
     expect(zero.plus(parseMoney("-0.00")).toString()).toBe("0");
   });
 

@@ -1,7 +1,7 @@
 import { explanationText } from "../results/explain-text.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
-import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
+import { ENGINE_NAMES } from "../evaluation/types.js";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";

@@ -199,7 +199,7 @@ function parses(text: string): boolean {
 }
 
 /** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
-export function parseSourceItem(item: SourceItem, language: Language = "zh"): LineItem | unknown {
+export function parseSourceItem(item: SourceItem, language: Language = "zh"): unknown {
   switch (item.kind) {
     case "line": {
       let value: unknown;
@@ -220,6 +220,6 @@ export function parseSourceItem(item: SourceItem, language: Language = "zh"): Li
 }
 
 /** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<LineItem | unknown> {
+export async function* readHouseholds(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<unknown> {
   for await (const item of readHouseholdSources(input, language)) yield parseSourceItem(item, language);
 }

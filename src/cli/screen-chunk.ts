@@ -1,10 +1,9 @@
-import type { CompiledRuleSet } from "../evaluation/compile.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";
-import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
+import { screenHousehold } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
 import { TABLE_FILES, tableLocation, type TableOrigin } from "./table-location.js";
@@ -90,15 +89,14 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
     }
     let formatted: string;
     try {
-      // The compiled evaluator is synchronous: no promise per household.
-      const result = options.engine === "json-rules-engine"
-        ? await screenHousehold(compiled, checked.household, options)
-        : screenHouseholdCompiled(compiled, checked.household, options);
+      // The compiled evaluator answers synchronously: no promise per household.
+      const screening = screenHousehold(compiled, checked.household, options);
+      const result = screening instanceof Promise ? await screening : screening;
       formatted = formatter.format(result);
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
       const rejection = internalRejection(parsed, checked.household, index, error, options.language);
-      rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: `households.csv row ${item.origin.householdRow}` } : rejection);
+      rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: message("tableRow", options.language, { file: TABLE_FILES.households, row: item.origin.householdRow }) } : rejection);
       continue;
     }
     text += (screened++ ? formatter.separator : "") + formatted;

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
+import { ENGINE_NAMES } from "../evaluation/types.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
 import { refuseClashingPaths } from "./atomic-output.js";
 import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";

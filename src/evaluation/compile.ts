@@ -8,65 +8,19 @@ import type { Language } from "../results/result-types.js";
 import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
-import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.js";
-import type { Condition, RiskTypeEntry, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
+import { indexMeasures } from "../planning/in-place-measures.js";
+import type { Condition, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
 import { STAGES, type Stage } from "../rulesets/stages.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
-import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
+import { compileStageClosures } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
 import { compileFigures, RESULT_FIGURES, type CompiledFigures } from "../facts/figures.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
-import { engineFactory } from "./evaluate-stage.js";
+import { engineFactory } from "./load-engine.js";
+import type { CompiledRule, CompiledRuleSet, CompiledStage, StageMode } from "./types.js";
 import { own, setOwn } from "../rulesets/own.js";
-
-/** A rule with every parameter reference replaced by its value in force. */
-export interface CompiledRule {
-  rule: LoadedRule;
-  conditions: TopLevelCondition;
-  event: RuleEvent;
-  /** The parameters the rule uses, as in force on the as-of date. */
-  parameters: ParameterInForce[];
-}
-
-/** How a stage picks its outcome: every rule that is met, or the first met by priority. */
-export type StageMode = "all" | "first";
-
-export interface CompiledStage {
-  stage: Stage;
-  mode: StageMode;
-  rules: CompiledRule[];
-  /** The rules compiled to synchronous closures (the default evaluator). */
-  closures: ClosureStage;
-  /**
-   * json-rules-engine engines, built on first use (the reference evaluator): "all" stages have one
-   * engine, "first" stages one per rule, run in order until one is met.
-   */
-  engines(): Promise<Engine[]>;
-}
-
-/** A rule set ready to screen households on one as-of date. */
-export interface CompiledRuleSet {
-  ruleSet: RuleSet;
-  asOf: IsoDate;
-  stages: CompiledStage[];
-  rulesById: Map<string, CompiledRule>;
-  /** Catalogues indexed by id, once per rule set rather than per household. */
-  measures: MeasureIndex;
-  riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
-  /** Every parameter any rule uses, as in force on the as-of date. */
-  parameters: Map<string, ParameterInForce>;
-  /** The parameters in force whose value is from before the as-of year (each result warns of them). */
-  staleParameters: ParameterInForce[];
-  /** The rule set's figure definitions in force on the as-of date, compiled once. */
-  figures: CompiledFigures;
-  /** Every (fact, params) pair the compiled rules read, numbered. */
-  facts: FactTable;
-  /** The `threshold` parameter in force, as every result shows it (two decimal places), or null without one. */
-  thresholdText: string | null;
-  conditions: Record<string, TopLevelCondition>;
-}
 
 const STAGE_MODES: Record<Stage, StageMode> = { assessment: "all", flag: "first", plan: "all", fallback: "all", checks: "all" };
 
@@ -141,7 +95,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
       name: compiled.rule.id,
       priority: compiled.rule.priority ?? 1,
-      conditions: compiled.conditions as RuleProperties["conditions"],
+      conditions: compiled.conditions,
       event: { type: compiled.event.type },
     });
     let engines: Promise<Engine[]> | null = null;

@@ -57,7 +57,7 @@ export function moneyIssue(value: unknown, allowNegative: boolean): MessageText 
  * Zero. decimal.js operations return new decimals and never change their operands, so one zero
  * serves everywhere; it is frozen so that no caller can change it for all the others.
  */
-export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) })) as Decimal;
+export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) }));
 
 /** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {

@@ -25,7 +25,7 @@ export function expandUnionIssues(issues: readonly Issue[], depth = 0): Issue[] 
       const score = branch.reduce((sum, nested) => sum + weight(nested), 0);
       if (score < bestScore) [best, bestScore] = [branch, score];
     }
-    const rebased = best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] }) as Issue);
+    const rebased = best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] }));
     return expandUnionIssues(rebased, depth + 1);
   });
 }

@@ -8,7 +8,7 @@ import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { readJsonSource } from "../rulesets/json-source.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
+import type { EngineName } from "../evaluation/types.js";
 import { compareResult, type Mismatch } from "./compare.js";
 import { ruleTestFileSchema, type RuleTest } from "./schema.js";
 

@@ -83,7 +83,7 @@ function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: 
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    context.problems.push(source.problemAt(path as PropertyKey[], issueText(issue, context.language)));
+    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
   }
   return undefined;
 }
@@ -158,6 +158,8 @@ function loadLayer(dir: string, context: LoadContext): LoadedLayer | undefined {
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
     (layer as unknown as Record<K, unknown>)[key] = data[key];
+    // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
@@ -184,7 +186,7 @@ function loadLayer(dir: string, context: LoadContext): LoadedLayer | undefined {
         }
         layer.sources.rules.set(rule.id, { source, index });
         origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
-        layer.rules.push({ ...rule, stage: file.stage } as Layer["rules"][number]);
+        layer.rules.push({ ...rule, stage: file.stage });
       });
     }
   }

@@ -105,7 +105,7 @@ export const parametersFileSchema = z
       const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
       const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, { jitless: true });
       if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
         continue;
       }
       result.data.values.forEach((value, index, values) => {
@@ -308,7 +308,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       ...conditionCommon,
     }),
   ]),
-).meta({ id: "Condition", title: "条件 / condition" }) as z.ZodType<Condition>;
+).meta({ id: "Condition", title: "条件 / condition" });
 
 export const topLevelConditionSchema = z.union([
   z.strictObject({ all: z.array(conditionSchema).max(MAX_CONDITIONS), ...conditionCommon }),

@@ -1,4 +1,5 @@
-import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
+import { compileRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
 import { message } from "../results/messages.js";
@@ -7,7 +8,6 @@ import { thrownMessage } from "../input/thrown-message.js";
 import { readableId, validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "./screen-household.js";
 
 /** Options for {@link screen} and {@link screenBatch}. */
@@ -68,7 +68,7 @@ function compiledFor(ruleSet: RuleSet, asOf: string, language: Language = "zh"):
   const problem = calendarDateProblem(asOf, language);
   if (problem) throw new DixianError("E_BAD_AS_OF", message("badAsOf", language, { asOf, problem }));
   let byDate = compiledCache.get(ruleSet);
-  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map()));
+  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map<IsoDate, CompiledRuleSet>()));
   let compiled = byDate.get(asOf);
   if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf, language)));
   return compiled;
