@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { anonymizeExport } from "../population/anonymize.js";
+import { LANGUAGES, oneOf } from "./options.js";
+import { TABLE_ENCODINGS } from "./table-decode.js";
 import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
 
-export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
+export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder, its households.csv, or an .xlsx workbook>
 
 Turns a county export with personal data (households.csv, members.csv, optional events.csv; see
 docs/tables.md) into data-contract households (NDJSON) for fixtures: household ids become salted
@@ -15,6 +17,8 @@ error naming its file and row, and that household is left out.
 Options:
   --salt SECRET   secret salt for the id hashes (at least 8 characters; keep it private)
   --out FILE      write to FILE instead of standard output
+  --encoding ENC  utf8 or gb18030 (default: detected)  表格编码（默认自动识别）
+  --lang zh|en    language of messages (zh)
 
 Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or files.`;
 
@@ -22,7 +26,10 @@ Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or f
 export async function anonymizeCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { salt: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      salt: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, encoding: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
   });
   if (values.help) {
     await write(io.stdout, ANONYMIZE_HELP + "\n");
@@ -30,10 +37,12 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
   }
   if (!values.salt) throw new UsageError("--salt SECRET is required");
   if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  const encoding = values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS);
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
   try {
-    for await (const item of anonymizeExport(positionals[0]!, values.salt)) {
+    for await (const item of anonymizeExport(positionals[0]!, values.salt, { language, encoding })) {
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;

@@ -5,6 +5,7 @@ import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { parseSourceItem, readHouseholdSources } from "./read-households.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { TABLE_ENCODINGS } from "./table-decode.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 import { describeRejection } from "./screen-command.js";
 
@@ -21,7 +22,8 @@ Options:
   --as-of D       date of the first screening
   --as-of-b D2    date of the second (default: D)
   --json          the full diff as JSON
-  --lang zh|en    language of reasons (default zh)`;
+  --lang zh|en    language of reasons (default zh)
+  --encoding ENC  tables: utf8 or gb18030 (default: detected)`;
 
 /** `dixian diff`: the impact of a rule or date change on a population. */
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
@@ -29,7 +31,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     args, allowPositionals: true,
     options: {
       rules: { type: "string" }, "rules-b": { type: "string" }, "as-of": { type: "string" }, "as-of-b": { type: "string" },
-      json: { type: "boolean", default: false }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false },
+      json: { type: "boolean", default: false }, encoding: { type: "string" }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
@@ -42,7 +44,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const b = { ruleSet: values["rules-b"] ? loadRuleSetArgument(values["rules-b"]) : a.ruleSet, asOf: values["as-of-b"] ?? a.asOf };
   prepareRuleSet(a.ruleSet, a.asOf);
   prepareRuleSet(b.ruleSet, b.asOf);
-  const sources = input !== "-" && isTableInput(input) ? readTableSources(input) : readHouseholdSources(openInput(input, io));
+  const sources = input !== "-" && isTableInput(input) ? readTableSources(input, { language, encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS) }) : readHouseholdSources(openInput(input, io));
   const items = (async function* () {
     for await (const source of sources) yield parseSourceItem(source);
   })();

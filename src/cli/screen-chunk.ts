@@ -12,7 +12,7 @@ import { tableLocation, type TableOrigin } from "./table-location.js";
 function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
   return {
     ...rejection,
-    source: `households.csv row ${origin.householdRow}`,
+    source: `${origin.files?.households ?? "households.csv"} row ${origin.householdRow}`,
     issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path) })),
   };
 }
@@ -77,12 +77,17 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;
     if (item.kind === "error" && item.source) {
-      rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
+      const rejection: Rejection = { code: "E_INPUT_SCHEMA", index, householdId: item.householdId ?? null, source: item.source, issues: [{ path: "", message: item.message }] };
+      rejections.push(rejection);
+      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [] });
       continue;
     }
     const checked = checkItem(parseSourceItem(item), index, compiled.asOf);
     if (!checked.ok) {
-      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
+      const origin = item.kind === "value" ? item.origin : undefined;
+      rejections.push(origin ? locateInTables(checked.rejection, origin) : checked.rejection);
+      // Formats that list every household give the rejected one its row, in input order.
+      if (formatter.rejection) text += formatter.rejection(checked.rejection, origin);
       continue;
     }
     // The compiled evaluator is synchronous: no promise per household.

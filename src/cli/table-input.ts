@@ -1,47 +1,64 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { parse } from "csv-parse";
 import { isDecimalText } from "../input/decimal.js";
-import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, SEX_WORDS, type Column } from "./table-columns.js";
-import { TABLE_FILES, type TableOrigin } from "./table-location.js";
+import type { Language } from "../results/result-types.js";
+import { codeOf } from "../vocabulary/labels.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
+import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
+import type { TableOrigin } from "./table-location.js";
+import { openTables, type TableReadOptions, type TableSheet } from "./table-source.js";
 
+export { isTableInput } from "./table-source.js";
 
-/** Table input: a folder holding households.csv, or households.csv itself. */
-export function isTableInput(path: string): boolean {
-  if (statSync(path).isDirectory()) return existsSync(join(path, TABLE_FILES.households));
-  return basename(path) === TABLE_FILES.households;
-}
+/** A row mapped to the layout's columns (by English name); `problem` says why it cannot be used. */
+export type Row = { line: number; cells: Record<string, string>; problem?: string };
 
-export type Row = { line: number; cells: Record<string, string> };
+const say = (language: Language, zh: string, en: string) => (language === "en" ? en : zh);
 
-/** Reads a CSV file row by row, mapping English or Chinese headers to the layout's columns. */
-export async function* readRows(file: string, layout: readonly Column[]): AsyncGenerator<Row> {
-  const parser = createReadStream(file).pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }));
-  let columns: (Column | null)[] | null = null;
-  const name = basename(file);
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!columns) {
-        columns = record.map((header) => {
-          const column = layout.find((candidate) => candidate.en === header || candidate.zh === header);
-          if (!column) throw new InputFormatError(`${name}: unknown column "${header}" (see docs/tables.md)`);
-          return column;
-        });
-        for (const required of layout.filter((column) => column.required)) {
-          if (!columns.includes(required)) throw new InputFormatError(`${name}: missing column "${required.en}" (${required.zh})`);
+/**
+ * Reads a table row by row, mapping English or Chinese headers to the layout's columns. A header
+ * that is unknown, missing or given twice (in English and in Chinese, say) is an error for the whole
+ * input; a row with more or fewer cells than the header is returned with its `problem`.
+ */
+export async function* readRows(sheet: TableSheet, layout: readonly Column[], language: Language = "zh"): AsyncGenerator<Row> {
+  let columns: Column[] | null = null;
+  for await (const raw of sheet.rows()) {
+    if (!columns) {
+      if (raw.problem) throw new InputFormatError(`${sheet.name}: ${raw.problem}`);
+      columns = raw.cells.map((header, index) => {
+        const column = layout.find((candidate) => candidate.en === header || candidate.zh === header);
+        if (!column) throw new InputFormatError(say(language, `${sheet.name}：未知列 "${header}"（见 docs/tables.md）`, `${sheet.name}: unknown column "${header}" (see docs/tables.md)`));
+        const earlier = raw.cells.findIndex((other, otherIndex) => otherIndex < index && (other === column.en || other === column.zh));
+        if (earlier >= 0) {
+          throw new InputFormatError(say(language,
+            `${sheet.name}：列 ${column.en}（${column.zh}）出现两次（第 ${earlier + 1} 列 "${raw.cells[earlier]}" 和第 ${index + 1} 列 "${header}"）`,
+            `${sheet.name}: column ${column.en} (${column.zh}) is given twice (column ${earlier + 1} "${raw.cells[earlier]}" and column ${index + 1} "${header}")`));
         }
-        continue;
+        return column;
+      });
+      for (const required of layout.filter((column) => column.required)) {
+        if (!columns.includes(required)) throw new InputFormatError(say(language, `${sheet.name}：缺少列 "${required.en}"（${required.zh}）`, `${sheet.name}: missing column "${required.en}" (${required.zh})`));
       }
-      const cells: Record<string, string> = {};
-      record.forEach((value, index) => (cells[columns![index]!.en] = value));
-      yield { line: info.lines, cells };
+      continue;
     }
-  } catch (error) {
-    if (error instanceof InputFormatError) throw error;
-    throw new InputFormatError(`${name}: ${(error as Error).message}`);
+    const cells: Record<string, string> = {};
+    columns.forEach((column, index) => (cells[column.en] = raw.cells[index] ?? ""));
+    let problem = raw.problem;
+    if (!problem && raw.cells.length !== columns.length) {
+      problem = say(language,
+        `有 ${raw.cells.length} 个单元格，表头有 ${columns.length} 列（行不完整或多出单元格）`,
+        `has ${raw.cells.length} cells where the header has ${columns.length} (a cut-off or ragged row)`);
+    }
+    yield problem ? { line: raw.line, cells, problem } : { line: raw.line, cells };
   }
 }
+
+/** `YYYY/M/D` (as Excel shows dates) → `YYYY-MM-DD`; other text is kept for validation to judge. */
+export function normalizeDate(value: string): string {
+  const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value);
+  return match ? `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` : value;
+}
+
+/** A code for a cell of a vocabulary column: the code, its Chinese label, or the text as written. */
+const code = (column: Column, value: string) => (column.vocabulary ? (codeOf(column.vocabulary, value) ?? value) : value);
 
 /** Converts a cell to what the contract expects; a value that does not convert is kept so validation names it. */
 function convert(value: string, column: Column): unknown {
@@ -53,15 +70,17 @@ function convert(value: string, column: Column): unknown {
       return value === "" ? null : /^\d+$/.test(value) ? Number(value) : value;
     case "boolean":
       return value.toLowerCase() in BOOLEAN_WORDS ? BOOLEAN_WORDS[value.toLowerCase()] : value;
+    case "date":
+      return normalizeDate(value);
     case "list":
-      return value === "" ? [] : value.split(/[;；]/).map((item) => item.trim()).filter(Boolean);
+      return value === "" ? [] : value.split(/[;；、]/).map((item) => item.trim()).filter(Boolean).map((item) => code(column, item));
     case "measures":
       return value === "" ? [] : value.split(/[;；]/).map((item) => {
         const [id, since] = item.trim().split("@");
-        return since ? { id, since } : { id };
+        return since ? { id, since: normalizeDate(since.trim()) } : { id };
       });
     default:
-      return column.path[column.path.length - 1] === "sex" ? (SEX_WORDS[value] ?? value) : value;
+      return code(column, value);
   }
 }
 
@@ -84,11 +103,12 @@ export function build(row: Row, layout: readonly Column[]): Record<string, unkno
   return result;
 }
 
-async function groupByHousehold(file: string, layout: readonly Column[]): Promise<Map<string, Row[]>> {
+/** Rows of a child table grouped by household id, in order. */
+export async function groupByHousehold(sheet: TableSheet | null, layout: readonly Column[], language: Language): Promise<Map<string, Row[]>> {
   const groups = new Map<string, Row[]>();
-  if (!existsSync(file)) return groups;
-  for await (const row of readRows(file, layout)) {
-    const id = row.cells.householdId!;
+  if (!sheet) return groups;
+  for await (const row of readRows(sheet, layout, language)) {
+    const id = row.cells.householdId ?? "";
     const rows = groups.get(id) ?? [];
     rows.push(row);
     groups.set(id, rows);
@@ -96,35 +116,77 @@ async function groupByHousehold(file: string, layout: readonly Column[]): Promis
   return groups;
 }
 
+/** Household ids that occur on more than one row of the households table, with their rows. */
+export async function duplicateIds(sheet: TableSheet, language: Language): Promise<Map<string, number[]>> {
+  const rowsById = new Map<string, number[]>();
+  for await (const row of readRows(sheet, HOUSEHOLD_COLUMNS_FOR_IDS, language)) {
+    const id = row.cells.id ?? "";
+    if (id === "") continue;
+    const rows = rowsById.get(id);
+    if (rows) rows.push(row.line);
+    else rowsById.set(id, [row.line]);
+  }
+  for (const [id, rows] of rowsById) if (rows.length < 2) rowsById.delete(id);
+  return rowsById;
+}
+/** The household layout as such, for a pass that only reads ids. */
+const HOUSEHOLD_COLUMNS_FOR_IDS = HOUSEHOLD_COLUMNS;
+
+/** Where a problem of a row is, in the language: `members.csv 第 3 行` / `members.csv row 3`. */
+export const rowText = (sheet: string, line: number, language: Language) => say(language, `${sheet} 第 ${line} 行`, `${sheet} row ${line}`);
+
 /**
- * Reads county tables: households.csv streamed row by row, joined by household id with members.csv
- * and events.csv (read first). Members or events whose household is missing are reported, not lost.
+ * Reads county tables (a folder of CSV files or one `.xlsx` workbook): the households table streamed
+ * row by row (CSV), joined by household id with members and events (read first). A household whose
+ * own row, or a member or event row, cannot be read is rejected naming file and row, and the run goes
+ * on; a household id given twice rejects each of its rows; members or events whose household is
+ * missing are reported, not lost.
  */
-export async function* readTableSources(path: string): AsyncGenerator<SourceItem> {
-  const dir = statSync(path).isDirectory() ? path : dirname(path);
-  const membersFile = join(dir, TABLE_FILES.members);
-  if (!existsSync(membersFile)) throw new InputFormatError(`${TABLE_FILES.members} is missing beside ${TABLE_FILES.households}`);
-  const members = await groupByHousehold(membersFile, MEMBER_COLUMNS);
-  const events = await groupByHousehold(join(dir, TABLE_FILES.events), EVENT_COLUMNS);
+export async function* readTableSources(path: string, options: TableReadOptions = { language: "zh" }): AsyncGenerator<SourceItem> {
+  const { language } = options;
+  const tables = await openTables(path, options);
+  const households = tables.households!;
+  const members = await groupByHousehold(tables.members, MEMBER_COLUMNS, language);
+  const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
+  const duplicates = await duplicateIds(households, language);
+  const files = { households: households.name, members: tables.members!.name, events: tables.events?.name ?? "events.csv" };
   const seen = new Set<string>();
-  for await (const row of readRows(join(dir, TABLE_FILES.households), HOUSEHOLD_COLUMNS)) {
-    const household = build(row, HOUSEHOLD_COLUMNS);
+  for await (const row of readRows(households, HOUSEHOLD_COLUMNS, language)) {
     const id = row.cells.id ?? "";
     seen.add(id);
     const memberRows = members.get(id) ?? [];
     const eventRows = events.get(id) ?? [];
+    const source = rowText(files.households, row.line, language);
+    const problems: string[] = [];
+    if (row.problem) problems.push(`${source}: ${row.problem}`);
+    const twice = duplicates.get(id);
+    if (twice) {
+      problems.push(say(language,
+        `户编号 "${id}" 在 ${files.households} 中出现多次（第 ${twice.join("、")} 行），成员与事件无法对应到户`,
+        `household id "${id}" is given more than once in ${files.households} (rows ${twice.join(", ")}), so its members and events cannot be joined`));
+    }
+    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows]] as const) {
+      for (const child of rows) if (child.problem) problems.push(`${rowText(file, child.line, language)}: ${child.problem}`);
+    }
+    if (problems.length) {
+      yield { kind: "error", line: row.line, source: `${files.households} row ${row.line}`, message: problems.join("; "), householdId: id || null };
+      continue;
+    }
+    const household = build(row, HOUSEHOLD_COLUMNS);
     household.members = memberRows.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
     if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    const origin: TableOrigin = { dir, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line) };
+    const origin: TableOrigin = { dir: path, files, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line) };
     yield { kind: "value", value: household, origin };
   }
-  for (const [file, groups] of [[TABLE_FILES.members, members], [TABLE_FILES.events, events]] as const) {
+  for (const [file, groups] of [[files.members, members], [files.events, events]] as const) {
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {
-        yield { kind: "error", line: row.line, source: `${file} row ${row.line}`, message: `household "${id}" is not in ${TABLE_FILES.households}` };
+        yield {
+          kind: "error", line: row.line, source: `${file} row ${row.line}`,
+          message: say(language, `户编号 "${id}" 不在 ${files.households} 中`, `household "${id}" is not in ${files.households}`),
+        };
       }
     }
   }
 }
-
