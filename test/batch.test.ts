@@ -9,6 +9,7 @@ import { readHouseholdSources } from "../src/cli/read-households.js";
 import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
+import { VOCABULARIES } from "../src/vocabulary/labels.js";
 import { referenceScreen } from "./support/reference-policy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
@@ -125,14 +126,15 @@ describe("dixian screen at township scale", () => {
 
   it("writes Excel-friendly CSV: BOM, Chinese headers by default, English with --lang en, one row per household, flags as the reference says", async () => {
     const zh = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--quiet", "--workers", "2", "-"], input);
-    expect(zh.stdout.startsWith("\uFEFF户编号,村,标记,类别,风险类型,帮扶措施,人均纯收入,调整后人均收入,监测标准,3+1问题,数据校验\r\n")).toBe(true);
+    expect(zh.stdout.startsWith("\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n")).toBe(true);
     const en = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--lang", "en", "--quiet", "-"], input);
     const rows = parse(en.stdout, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["householdId", "village", "flag", "category", "riskTypes", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "problems", "checks"]);
+    expect(Object.keys(rows[0]!)).toEqual(["householdId", "township", "village", "status", "flag", "category", "riskTypes", "problems", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "reasons", "checks", "tasks", "rejection"]);
     expect(rows).toHaveLength(700);
+    const flagCode = Object.fromEntries(Object.entries(VOCABULARIES.flag).map(([code, label]) => [label.en, code]));
     const households = input.trim().split("\n").map((line) => JSON.parse(line));
     const count = (flags: string[]) => flags.reduce<Record<string, number>>((acc, flag) => ({ ...acc, [flag]: (acc[flag] ?? 0) + 1 }), {});
-    expect(count(rows.map((row) => row.flag!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
+    expect(count(rows.map((row) => flagCode[row.flag!]!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
   });
 });
 
@@ -154,7 +156,7 @@ describe("county tables as input", () => {
     const { stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
     expect(code).toBe(1);
     expect(stderr).toContain("rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): Invalid option");
-    expect(stderr).toContain(`rejected members.csv row 8: /: household "TB-999" is not in households.csv`);
+    expect(stderr).toContain(`rejected members.csv row 8: /: 户编号 "TB-999" 不在 households.csv 中`);
     expect(stderr).toContain("read 4, screened 2, rejected 2");
   });
 
@@ -167,7 +169,7 @@ describe("county tables as input", () => {
     writeFileSync(join(dir, "households.csv"), households.replace("户编号,省代码", "户编号,省代马"));
     const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`households.csv: unknown column "省代马"`);
+    expect(bad.stderr).toContain(`households.csv：未知列 "省代马"`);
   });
 });
 

@@ -42,7 +42,7 @@ export async function* readRows(sheet: TableSheet, layout: readonly Column[], la
     const cells: Record<string, string> = {};
     columns.forEach((column, index) => (cells[column.en] = raw.cells[index] ?? ""));
     let problem = raw.problem;
-    if (!problem && raw.cells.length !== columns.length) {
+    if (!problem && (raw.sheetRow ? raw.cells.length > columns.length : raw.cells.length !== columns.length)) {
       problem = say(language,
         `有 ${raw.cells.length} 个单元格，表头有 ${columns.length} 列（行不完整或多出单元格）`,
         `has ${raw.cells.length} cells where the header has ${columns.length} (a cut-off or ragged row)`);
@@ -117,9 +117,9 @@ export async function groupByHousehold(sheet: TableSheet | null, layout: readonl
 }
 
 /** Household ids that occur on more than one row of the households table, with their rows. */
-export async function duplicateIds(sheet: TableSheet, language: Language): Promise<Map<string, number[]>> {
+export async function duplicateIds(sheet: TableSheet, layout: readonly Column[], language: Language): Promise<Map<string, number[]>> {
   const rowsById = new Map<string, number[]>();
-  for await (const row of readRows(sheet, HOUSEHOLD_COLUMNS_FOR_IDS, language)) {
+  for await (const row of readRows(sheet, layout, language)) {
     const id = row.cells.id ?? "";
     if (id === "") continue;
     const rows = rowsById.get(id);
@@ -129,8 +129,6 @@ export async function duplicateIds(sheet: TableSheet, language: Language): Promi
   for (const [id, rows] of rowsById) if (rows.length < 2) rowsById.delete(id);
   return rowsById;
 }
-/** The household layout as such, for a pass that only reads ids. */
-const HOUSEHOLD_COLUMNS_FOR_IDS = HOUSEHOLD_COLUMNS;
 
 /** Where a problem of a row is, in the language: `members.csv 第 3 行` / `members.csv row 3`. */
 export const rowText = (sheet: string, line: number, language: Language) => say(language, `${sheet} 第 ${line} 行`, `${sheet} row ${line}`);
@@ -148,7 +146,7 @@ export async function* readTableSources(path: string, options: TableReadOptions 
   const households = tables.households!;
   const members = await groupByHousehold(tables.members, MEMBER_COLUMNS, language);
   const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
-  const duplicates = await duplicateIds(households, language);
+  const duplicates = await duplicateIds(households, HOUSEHOLD_COLUMNS, language);
   const files = { households: households.name, members: tables.members!.name, events: tables.events?.name ?? "events.csv" };
   const seen = new Set<string>();
   for await (const row of readRows(households, HOUSEHOLD_COLUMNS, language)) {

@@ -20,6 +20,8 @@ export interface RawRow {
   cells: string[];
   /** What made the row unreadable (a CSV quoting error), when it is. */
   problem?: string;
+  /** A sheet row: it ends at its last filled cell, so fewer cells than the header is not ragged. */
+  sheetRow?: boolean;
 }
 
 /** One table of the input: its name in messages, and a way to read its rows (more than once). */
@@ -125,7 +127,7 @@ function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): 
         const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, index) => cellText(values[index + 1]));
         while (cells.length && cells[cells.length - 1] === "") cells.pop();
         if (cells.length === 0) continue;
-        yield { line: number, cells };
+        yield { line: number, cells, sheetRow: true };
       }
     },
   };

@@ -34,7 +34,7 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
   const householdsSheet = tables.households!;
   const members = await groupByHousehold(tables.members, EXPORT_MEMBER_COLUMNS, language);
   const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
-  const duplicates = await duplicateIds(householdsSheet, language);
+  const duplicates = await duplicateIds(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language);
   const files = { households: householdsSheet.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events };
   const seen = new Set<string>();
   for await (const row of readRows(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language)) {
