@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Flag } from "../input/enums.js";
 import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
+import { writeReportWorkbook } from "../reporting/report-xlsx.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf } from "./options.js";
@@ -12,9 +13,12 @@ import { readHouseholdSources } from "./read-households.js";
 export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]
 
 Writes the monthly analysis (一月一分析) of screening results (NDJSON or a JSON array from
-"dixian screen"): DIR/report.json and a self-contained DIR/report.html with inline charts — totals by
-flag, villages × flags, categories, risk types, 3+1 problems, measures needed and in place by group,
-and the households to identify or eliminate with their reasons. With --previous, what changed since.
+"dixian screen"): DIR/report.json, a self-contained DIR/report.html (prints on A4) and DIR/report.xlsx.
+The page is titled with the township (or county) and month and counts 户 and 人: this month's changes
+first (new identifications, eliminations, overdue verification of leads), the data-check problems,
+totals by flag with percentages, villages × flags, categories, risk types, 3+1 problems, measures by
+group with their names, and the first households to identify or eliminate with their reasons
+(report.xlsx lists them all). With --previous, what changed since last month.
 生成月度分析报告（JSON 和可离线打开的 HTML）。`;
 
 async function* results(path: string, io: CliIo): AsyncGenerator<ScreeningResult> {
@@ -76,6 +80,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   ensureDirectory(values.out);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, language));
-  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);
+  await writeReportWorkbook(join(values.out, "report.xlsx"), report, language);
+  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`);
   return EXIT.ok;
 }

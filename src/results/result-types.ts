@@ -59,6 +59,8 @@ export interface ScreeningResult {
   householdId: string;
   /** The household's region as given (an addition to the contract, for reports by village). */
   region: { province: string; county: string; township?: string; village?: string };
+  /** The number of members (an addition to the contract, so reports count people as well as households). */
+  householdSize: number;
   asOf: string;
   ruleSet: { id: string; version: string; hash: string };
   flag: Flag;

@@ -186,6 +186,7 @@ class HouseholdScreening {
     return {
       householdId: household.id,
       region: household.region,
+      householdSize: household.members.length,
       asOf: compiled.asOf,
       ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
       flag: context.stages.flag ?? "none",
