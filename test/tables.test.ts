@@ -134,6 +134,18 @@ describe("bad table rows and duplicates", () => {
     expect(stderr).toContain("read 3, screened 1, rejected 2");
   });
 
+  it("a quote left open rejects the rest of that file and reports the members it leaves without a household", async () => {
+    const dir = shipped();
+    const households = readFileSync(join(dir, "households.csv"), "utf8").split("\n");
+    households[3] = households[3]!.replace("TB-003,", '"TB-003,');
+    writeFileSync(join(dir, "households.csv"), households.join("\n"));
+    const { stdout, stderr, code } = await screen(dir, "--lang", "en");
+    expect(code).toBe(1);
+    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-001", "TB-002"]);
+    expect(stderr).toMatch(/rejected households\.csv row 4: \/: households\.csv row 4: .*[Qq]uote/);
+    expect(stderr).toContain(`rejected members.csv row 7: /: household "TB-003" is not in households.csv`);
+  });
+
   it("refuses a column given twice, in English and in Chinese", async () => {
     const dir = shipped();
     const households = readFileSync(join(dir, "households.csv"), "utf8").split("\n");

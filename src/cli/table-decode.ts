@@ -62,10 +62,10 @@ export async function detectEncoding(file: string): Promise<TableEncoding> {
 /**
  * The text of a table, line by line as read (streamed): strictly decoded, so a byte sequence that is
  * not text in the encoding is an error naming file, line and encoding, never U+FFFD in a result.
- * A UTF-8 BOM is dropped. `encoding` undefined: detected with {@link detectEncoding}.
+ * A UTF-8 BOM is dropped. `encoding` undefined: detected with {@link detectEncoding}; `detected`
+ * says the caller detected it (for the message).
  */
-export async function* decodeTable(file: string, encoding: TableEncoding | undefined, language: Language): AsyncGenerator<string> {
-  const detected = encoding === undefined;
+export async function* decodeTable(file: string, encoding: TableEncoding | undefined, language: Language, detected = encoding === undefined): AsyncGenerator<string> {
   const chosen = encoding ?? (await detectEncoding(file));
   let line = 0;
   for await (let bytes of byteLines(file)) {

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
 import type { Language } from "../results/result-types.js";
 import { InputFormatError } from "./read-households.js";
-import { decodeTable, type TableEncoding } from "./table-decode.js";
+import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 
 /** The tables of county input, each a CSV file of a folder or a sheet of one `.xlsx` workbook. */
 export const TABLES = {
@@ -48,15 +48,21 @@ export function isTableInput(path: string): boolean {
 const say = (language: Language, zh: string, en: string) => (language === "en" ? en : zh);
 
 function csvSheet(file: string, options: TableReadOptions): TableSheet {
+  // Detected once, however often the table is read.
+  let encoding: Promise<TableEncoding> | undefined;
   return {
     name: basename(file),
     async *rows() {
+      encoding ??= options.encoding ? Promise.resolve(options.encoding) : detectEncoding(file);
+      const chosen = await encoding;
+      const detected = options.encoding === undefined;
       // Columns may vary per row here: a ragged row is reported for its household, not fatal.
       const parser = parse({ info: true, skip_empty_lines: true, relax_column_count: true, trim: true });
       const feed = (async () => {
         try {
-          for await (const text of decodeTable(file, options.encoding, options.language)) {
-            if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+          for await (const text of decodeTable(file, chosen, options.language, detected)) {
+            if (parser.destroyed) return;
+            if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve).once("close", resolve));
           }
           parser.end();
         } catch (error) {
@@ -74,6 +80,9 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
         // A quoting error (a cell cut off in the middle) ends what can be read of the file: the
         // rows before it stand, and the rest is reported as one unreadable row.
         yield { line: lastLine + 1, cells: [], problem: (error as Error).message };
+      } finally {
+        // Stopped early (a bad header): let the reading end too.
+        if (!parser.destroyed) parser.destroy();
       }
       await feed;
     },
