@@ -234,6 +234,15 @@ describe("CSV and XLSX results for people", () => {
     expect(english.rows[2]![3]).toBe("rejected");
   });
 
+  it("XLSX output is byte-identical for any number of workers and on any day", async () => {
+    const input = withRejected();
+    const one = join(dir, "one.xlsx");
+    const two = join(dir, "two.xlsx");
+    await screen(input, "--format", "xlsx", "--out", one, "--quiet");
+    await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "--format", "xlsx", "--out", two, "--quiet", input]);
+    expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
+  });
+
   it("JSON input gets rows for rejected lines too, naming the line", async () => {
     const households = [...generateHouseholds({ households: 3, seed: 4, asOf: "2025-06-30", referenceIncome: 8700 })].map((h) => JSON.stringify(h));
     households.splice(1, 0, "{broken");

@@ -2,6 +2,7 @@ import { PassThrough, type Writable } from "node:stream";
 import type { Language } from "../results/result-types.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
 import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
+import { openWorkbookWriter } from "../results/workbook-writer.js";
 import { write } from "./io.js";
 import type { OutputFormat } from "./output-format.js";
 
@@ -37,14 +38,13 @@ async function writeBytes(stream: Writable, chunk: Buffer): Promise<void> {
 /** The sink for a format; `xlsx` loads exceljs only when used. */
 export async function openResultSink(format: OutputFormat, stream: Writable, language: Language): Promise<ResultSink> {
   if (format !== "xlsx") return { write: (text) => write(stream, text), end: async () => undefined };
-  const { default: ExcelJS } = await import("exceljs");
   // exceljs pipes its zip into the stream it is given and ends it: give it one of its own, and copy
   // from it to the output, which stays open for its owner to close.
   const zip = new PassThrough();
   const copied = (async () => {
     for await (const chunk of zip as AsyncIterable<Buffer>) await writeBytes(stream, chunk);
   })();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zip, useStyles: true, useSharedStrings: false });
+  const workbook = await openWorkbookWriter({ stream: zip });
   const sheet = workbook.addWorksheet(SHEET_NAMES[language], { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = TABLE_OUTPUT_COLUMNS.map((column, index) => ({
     header: tableHeader(language)[index]!, key: column.en, width: column.width,

@@ -1,5 +1,6 @@
 import type { Language } from "../results/result-types.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
+import { openWorkbookWriter } from "../results/workbook-writer.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { MonthlyReport } from "./monthly-report.js";
 
@@ -20,8 +21,7 @@ const cell = (value: string | number | null) => (typeof value === "string" ? neu
  * a sheet with a frozen header. Streamed, so a county's lists need little memory.
  */
 export async function writeReportWorkbook(file: string, report: MonthlyReport, language: Language): Promise<void> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = await openWorkbookWriter({ filename: file });
   const sheet = (name: string, header: readonly string[], widths: number[], rows: Iterable<(string | number | null)[]>) => {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
     worksheet.columns = header.map((title, index) => ({ header: title, key: String(index), width: widths[index] ?? 14 }));
