@@ -51,9 +51,9 @@ export async function* readRows(sheet: TableSheet, layout: readonly Column[], la
   }
 }
 
-/** `YYYY/M/D` (as Excel shows dates) → `YYYY-MM-DD`; other text is kept for validation to judge. */
+/** `YYYY/M/D` (as Excel shows dates), `YYYY.M.D` or `YYYY年M月D日` → `YYYY-MM-DD`; other text is kept for validation to judge. */
 export function normalizeDate(value: string): string {
-  const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value);
+  const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(value);
   return match ? `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` : value;
 }
 
@@ -73,9 +73,9 @@ function convert(value: string, column: Column): unknown {
     case "date":
       return normalizeDate(value);
     case "list":
-      return value === "" ? [] : value.split(/[;；、]/).map((item) => item.trim()).filter(Boolean).map((item) => code(column, item));
+      return value === "" ? [] : value.split(/[;；、,，]/).map((item) => item.trim()).filter(Boolean).map((item) => code(column, item));
     case "measures":
-      return value === "" ? [] : value.split(/[;；]/).map((item) => {
+      return value === "" ? [] : value.split(/[;；,，]/).map((item) => {
         const [id, since] = item.trim().split("@");
         return since ? { id, since: normalizeDate(since.trim()) } : { id };
       });
