@@ -146,6 +146,15 @@ describe("bad table rows and duplicates", () => {
     expect(stderr).toContain(`rejected members.csv row 7: /: household "TB-003" is not in households.csv`);
   });
 
+  it("ignores the empty columns and rows Excel leaves around the data", async () => {
+    const dir = shipped();
+    const households = readFileSync(join(dir, "households.csv"), "utf8").trimEnd().split("\n");
+    writeFileSync(join(dir, "households.csv"), [households[0] + ",,", ...households.slice(1).map((line) => line + ","), ",,,,,", ""].join("\n"));
+    const { stdout, code } = await screen(dir, "--quiet");
+    expect(code).toBe(0);
+    expect(stdout).toBe((await screen("fixtures/tables", "--quiet")).stdout);
+  });
+
   it("refuses a column given twice, in English and in Chinese", async () => {
     const dir = shipped();
     const households = readFileSync(join(dir, "households.csv"), "utf8").split("\n");

@@ -23,7 +23,10 @@ export async function* readRows(sheet: TableSheet, layout: readonly Column[], la
   for await (const raw of sheet.rows()) {
     if (!columns) {
       if (raw.problem) throw new InputFormatError(`${sheet.name}: ${raw.problem}`);
-      columns = raw.cells.map((header, index) => {
+      // Excel often saves empty columns after the last one: they are not columns.
+      const headers = [...raw.cells];
+      while (headers.length && headers[headers.length - 1] === "") headers.pop();
+      columns = headers.map((header, index) => {
         const column = layout.find((candidate) => candidate.en === header || candidate.zh === header);
         if (!column) throw new InputFormatError(say(language, `${sheet.name}：未知列 "${header}"（见 docs/tables.md）`, `${sheet.name}: unknown column "${header}" (see docs/tables.md)`));
         const earlier = raw.cells.findIndex((other, otherIndex) => otherIndex < index && (other === column.en || other === column.zh));
@@ -42,7 +45,10 @@ export async function* readRows(sheet: TableSheet, layout: readonly Column[], la
     const cells: Record<string, string> = {};
     columns.forEach((column, index) => (cells[column.en] = raw.cells[index] ?? ""));
     let problem = raw.problem;
-    if (!problem && (raw.sheetRow ? raw.cells.length > columns.length : raw.cells.length !== columns.length)) {
+    // Cells past the header are a problem unless empty (the empty columns Excel adds); a CSV row with
+    // fewer cells than the header was cut off (a sheet row simply ends at its last filled cell).
+    const extra = raw.cells.slice(columns.length).some((cell) => cell !== "");
+    if (!problem && (extra || (!raw.sheetRow && raw.cells.length < columns.length))) {
       problem = say(language,
         `有 ${raw.cells.length} 个单元格，表头有 ${columns.length} 列（行不完整或多出单元格）`,
         `has ${raw.cells.length} cells where the header has ${columns.length} (a cut-off or ragged row)`);

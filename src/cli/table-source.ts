@@ -57,7 +57,8 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
       const chosen = await encoding;
       const detected = options.encoding === undefined;
       // Columns may vary per row here: a ragged row is reported for its household, not fatal.
-      const parser = parse({ info: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+      // Rows of empty cells only (",,,,", which Excel leaves below the data) are skipped like blank lines.
+      const parser = parse({ info: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, trim: true });
       const feed = (async () => {
         try {
           for await (const text of decodeTable(file, chosen, options.language, detected)) {
