@@ -124,6 +124,12 @@ describe("dixian report", () => {
         expect(await page.textContent("#totals")).toContain("共50000户");
         await page.goto("file://" + join(dir, "out", "report.html"));
       }
+      // It prints on A4 (the print stylesheet), as a township prints its monthly report.
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(errors).toEqual([]);
+      await page.emulateMedia({ media: "screen" });
       mkdirSync("out", { recursive: true });
       await page.screenshot({ path: "out/report-screenshot.png", fullPage: false });
       expect(existsSync("out/report-screenshot.png")).toBe(true);
