@@ -29,7 +29,14 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
   const labelWidth = 120;
   const width = 640;
   const max = Math.max(1, ...rows.map((row) => row.values.reduce((a, b) => a + b, 0)));
-  const legend = series.map((name, index) => `<rect x="${labelWidth + index * 90}" y="24" width="12" height="12" fill="${colors[index % colors.length]}"/><text x="${labelWidth + index * 90 + 16}" y="34">${escapeHtml(name)}</text>`);
+  // Each legend entry as wide as its text (a CJK character about 12 px at this size, others about 7).
+  const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 12 : 7), 0);
+  let legendX = labelWidth;
+  const legend = series.map((name, index) => {
+    const x = legendX;
+    legendX += 16 + textWidth(name) + 14;
+    return `<rect x="${x}" y="24" width="12" height="12" fill="${colors[index % colors.length]}"/><text x="${x + 16}" y="34">${escapeHtml(name)}</text>`;
+  });
   const body = rows.map((row, rowIndex) => {
     const y = 48 + rowIndex * rowHeight;
     let x = labelWidth;
@@ -43,6 +50,8 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
     return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(row.label)}</text>${segments.join("")}<text x="${x + 6}" y="${y + 15}">${total}</text>`;
   });
   const height = 56 + rows.length * rowHeight;
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">` +
+  // Long legends (English labels) widen the chart rather than run off it.
+  const svgWidth = Math.max(width, legendX);
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" xmlns="http://www.w3.org/2000/svg">` +
     `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${legend.join("")}${body.join("")}</svg>`;
 }
