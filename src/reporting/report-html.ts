@@ -39,6 +39,9 @@ const TEXT = {
   },
 } as const;
 
+/** Text in parentheses: full-width in Chinese, with a space before in English. */
+const paren = (text: string, language: Language) => (language === "zh" ? `（${text}）` : ` (${text})`);
+
 const FLAG_COLORS: Record<string, string> = { none: "#8cb369", watch: "#f4a259", identify: "#e15759", continue: "#b07aa1", eliminate: "#4e79a7" };
 
 /** A share as a percentage with one decimal, computed on integers so it is the same everywhere. */
@@ -115,7 +118,7 @@ function changesSection(report: MonthlyReport, language: Language): string {
 function checksSection(report: MonthlyReport, language: Language): string {
   const t = TEXT[language];
   const entries = Object.entries(report.checks.byId);
-  const summary = `<p>${t.checkedHouseholds}: ${report.checks.households}（${percent(report.checks.households, report.households)}）</p>`;
+  const summary = `<p>${t.checkedHouseholds}: ${report.checks.households}${paren(percent(report.checks.households, report.households), language)}</p>`;
   if (!entries.length) return `<section id="checks"><h2>${t.checks}</h2>${summary}</section>`;
   const rows = entries.map(([id, check]) => `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(labelOf("checkSeverity", check.severity, language))}</td><td class="num">${check.count}</td><td>${escapeHtml(check.message)}</td></tr>`);
   return `<section id="checks"><h2>${t.checks}</h2>${summary}<table><thead><tr><th>${t.checkId}</th><th>${t.severity}</th><th>${t.count}</th><th>${t.example}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
@@ -125,7 +128,7 @@ function checksSection(report: MonthlyReport, language: Language): string {
 export function monthlyReportHtml(report: MonthlyReport, language: Language = "zh"): string {
   const t = TEXT[language];
   const total = report.households;
-  const withShare = (label: string, count: number) => `${label}（${percent(count, total)}）`;
+  const withShare = (label: string, count: number) => `${label}${paren(percent(count, total), language)}`;
   const flagBars = FLAGS.map((flag) => ({ label: withShare(labelOf("flag", flag, language), report.byFlag[flag]), value: report.byFlag[flag], color: FLAG_COLORS[flag] }));
   const villageRows = Object.entries(report.byVillage).map(([village, flags]) => ({ label: village, values: FLAGS.map((flag) => flags[flag]) }));
   const categoryBars = CATEGORIES.map((category) => ({ label: withShare(labelOf("category", category, language), report.byCategory[category] ?? 0), value: report.byCategory[category] ?? 0 }));
@@ -144,12 +147,12 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
     `<section><h2>${t.risks}</h2>${riskBars.length ? barChart(t.risks, riskBars) : `<p class="empty">${t.none}</p>`}</section>`,
     `<section><h2>${t.problems}</h2>${barChart(t.problems, problemBars)}</section>`,
     `<section><h2>${t.measures}</h2>${measureRows.length ? stackedBarChart(t.measures, [t.needed, t.inPlace], measureRows, ["#e15759", "#59a14f"]) + measureTable : `<p class="empty">${t.none}</p>`}</section>`,
-    `<section><h2>${t.toIdentify}（${report.toIdentify.length}）</h2>${householdTable(report.toIdentify, language)}</section>`,
-    `<section><h2>${t.toEliminate}（${report.toEliminate.length}）</h2>${householdTable(report.toEliminate, language)}</section>`,
+    `<section><h2>${t.toIdentify}${paren(String(report.toIdentify.length), language)}</h2>${householdTable(report.toIdentify, language)}</section>`,
+    `<section><h2>${t.toEliminate}${paren(String(report.toEliminate.length), language)}</h2>${householdTable(report.toEliminate, language)}</section>`,
   ];
   const ruleSets = report.ruleSets.map((set) => `${escapeHtml(set.id)} ${escapeHtml(set.version)} <code>${escapeHtml(set.hash)}</code>`).join("; ");
   const people = report.householdsWithoutSize ? null : report.people;
-  const flagTotals = FLAGS.map((flag) => `${labelOf("flag", flag, language)} ${countText(report.byFlag[flag], people === null ? null : report.peopleByFlag[flag], language)}（${percent(report.byFlag[flag], total)}）`);
+  const flagTotals = FLAGS.map((flag) => `${labelOf("flag", flag, language)} ${countText(report.byFlag[flag], people === null ? null : report.peopleByFlag[flag], language)}${paren(percent(report.byFlag[flag], total), language)}`);
   const title = reportTitle(report, language);
   return `<!doctype html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">

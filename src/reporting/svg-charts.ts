@@ -3,12 +3,16 @@
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** About how wide a label is at the charts' 12 px: a CJK character some 12 px, others some 7. */
+const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 12 : 7), 0);
+
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"];
 
 /** A horizontal bar chart: one bar per label. */
 export function barChart(title: string, bars: { label: string; value: number; color?: string }[]): string {
   const rowHeight = 26;
-  const labelWidth = 170;
+  // Wide enough for the longest label (labels carry their percentage), at most half the chart.
+  const labelWidth = Math.min(320, Math.max(170, ...bars.map((bar) => textWidth(bar.label) + 12)));
   const width = 640;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const height = bars.length * rowHeight + 34;
@@ -29,8 +33,7 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
   const labelWidth = 120;
   const width = 640;
   const max = Math.max(1, ...rows.map((row) => row.values.reduce((a, b) => a + b, 0)));
-  // Each legend entry as wide as its text (a CJK character about 12 px at this size, others about 7).
-  const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 12 : 7), 0);
+  // Each legend entry as wide as its text.
   let legendX = labelWidth;
   const legend = series.map((name, index) => {
     const x = legendX;
