@@ -61,7 +61,9 @@ export function reportTitle(report: MonthlyReport, language: Language): string {
 
 const countText = (households: number, people: number | null, language: Language) => {
   const t = TEXT[language];
-  return people === null ? `${households} ${t.household}` : language === "zh" ? `${households}${t.household}${people}${t.person}` : `${households} ${t.household}, ${people} ${t.person}`;
+  if (language === "zh") return people === null ? `${households}${t.household}` : `${households}${t.household}${people}${t.person}`;
+  const households_ = `${households} ${households === 1 ? "household" : "households"}`;
+  return people === null ? households_ : `${households_}, ${people} ${people === 1 ? "person" : "people"}`;
 };
 
 function limitedNote(shown: number, total: number, language: Language): string {
