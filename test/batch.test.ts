@@ -9,6 +9,7 @@ import { readHouseholdSources } from "../src/cli/read-households.js";
 import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
+import { VOCABULARIES } from "../src/vocabulary/labels.js";
 import { referenceScreen } from "./support/reference-policy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
@@ -126,14 +127,15 @@ describe("dixian screen at township scale", () => {
 
   it("writes Excel-friendly CSV: BOM, Chinese headers by default, English with --lang en, one row per household, flags as the reference says", async () => {
     const zh = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--quiet", "--workers", "2", "-"], input);
-    expect(zh.stdout.startsWith("\uFEFF户编号,村,标记,类别,风险类型,帮扶措施,人均纯收入,调整后人均收入,监测标准,3+1问题,数据校验\r\n")).toBe(true);
+    expect(zh.stdout.startsWith("\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n")).toBe(true);
     const en = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--lang", "en", "--quiet", "-"], input);
     const rows = parse<Record<string, string>>(en.stdout, { bom: true, columns: true });
-    expect(Object.keys(rows[0]!)).toEqual(["householdId", "village", "flag", "category", "riskTypes", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "problems", "checks"]);
+    expect(Object.keys(rows[0]!)).toEqual(["householdId", "township", "village", "status", "flag", "category", "riskTypes", "problems", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "reasons", "checks", "tasks", "rejection"]);
     expect(rows).toHaveLength(700);
+    const flagCode = Object.fromEntries(Object.entries(VOCABULARIES.flag).map(([code, label]) => [label.en, code]));
     const households = input.trim().split("\n").map((line) => JSON.parse(line));
     const count = (flags: string[]) => flags.reduce<Record<string, number>>((acc, flag) => ({ ...acc, [flag]: (acc[flag] ?? 0) + 1 }), {});
-    expect(count(rows.map((row) => row.flag!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
+    expect(count(rows.map((row) => flagCode[row.flag!]!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
   });
 });
 

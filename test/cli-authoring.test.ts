@@ -97,7 +97,7 @@ describe("dixian explain", () => {
     expect(stdout).toContain("未满足：识别已满 6 个月（已识别 5 个月）");
     expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
     expect(stdout).toMatch(/^ {2}✓ flag\.continue /m); // met, not merely shown
-    expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, protective, 已落实)");
+    expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, 保障性, 已落实)");
   });
 
   it("speaks English with --lang en and gives the structured form with --json", async () => {

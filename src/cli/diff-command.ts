@@ -7,6 +7,7 @@ import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { parseSourceItem, readHouseholdSources } from "./read-households.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { loadRuleSetArgument, SET_OPTION, setOverrides } from "./rule-set-arg.js";
+import { TABLE_ENCODINGS } from "./table-decode.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 import { describeRejection } from "./screen-command.js";
 
@@ -26,6 +27,7 @@ Options:
   --json          the full diff as JSON
   --lang zh|en    language of reasons and messages (default zh)
   --quiet         no progress bar on standard error
+  --encoding ENC  tables: utf8 or gb18030 (default: detected)
   --set N=V       override a parameter in both screenings (repeatable)     两次筛查都覆盖参数
   --set-b N=V     override a parameter in the second screening only        仅覆盖第二次筛查的参数
                   (what-if: --rules builtin:yunnan --set-b threshold=9000)`;
@@ -34,7 +36,7 @@ Options:
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     rules: { type: "string" }, "rules-b": { type: "string" }, "as-of": { type: "string" }, "as-of-b": { type: "string" },
-    json: { type: "boolean", default: false }, lang: { type: "string", default: "zh" }, quiet: { type: "boolean", default: false },
+    json: { type: "boolean", default: false }, encoding: { type: "string" }, lang: { type: "string", default: "zh" }, quiet: { type: "boolean", default: false },
     set: SET_OPTION, "set-b": SET_OPTION, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
@@ -58,7 +60,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
       yield chunk;
     }
   };
-  const sources = input !== "-" && isTableInput(input) ? readTableSources(input, language) : readHouseholdSources(counted(openInput(input, io)), language);
+  const sources = input !== "-" && isTableInput(input) ? readTableSources(input, { language, encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS) }) : readHouseholdSources(counted(openInput(input, io)), language);
   const progress = createProgress(io.stderr, values.quiet, { language, fraction: () => (totalBytes ? bytesRead / totalBytes : null) });
   const items = (async function* () {
     let done = 0;

@@ -27,7 +27,7 @@ export class InputFormatError extends Error {
 export type SourceItem =
   | { kind: "line"; line: number; text: string }
   | { kind: "value"; line?: number; value: unknown; origin?: TableOrigin }
-  | { kind: "error"; line: number; message: string; source?: string; path?: string };
+  | { kind: "error"; line: number; message: string; source?: string; path?: string; householdId?: string | null };
 
 const NEWLINE = 0x0a;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

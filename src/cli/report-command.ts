@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Flag } from "../input/enums.js";
 import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
+import { reportWorkbook } from "../reporting/report-xlsx.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
@@ -13,9 +14,12 @@ import { readHouseholdSources } from "./read-households.js";
 export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]
 
 Writes the monthly analysis (一月一分析) of screening results (NDJSON or a JSON array from
-"dixian screen"): DIR/report.json and a self-contained DIR/report.html with inline charts — totals by
-flag, villages × flags, categories, risk types, 3+1 problems, measures needed and in place by group,
-and the households to identify or eliminate with their reasons. With --previous, what changed since.
+"dixian screen"): DIR/report.json, a self-contained DIR/report.html (prints on A4) and DIR/report.xlsx.
+The page is titled with the township (or county) and month and counts 户 and 人: this month's changes
+first (new identifications, eliminations, overdue verification of leads), the data-check problems,
+totals by flag with percentages, villages × flags, categories, risk types, 3+1 problems, measures by
+group with their names, and the first households to identify or eliminate with their reasons
+(report.xlsx lists them all). With --previous, what changed since last month.
 生成月度分析报告（JSON 和可离线打开的 HTML）。`;
 
 async function* results(path: string, io: CliIo, language: Language): AsyncGenerator<ScreeningResult> {
@@ -66,7 +70,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   for (const path of [positionals[0]!, values.previous]) if (path && path !== "-" && !existsSync(path)) throw new UsageError("notFound", { path });
   const inputs = [positionals[0]!, values.previous].filter((path): path is string => !!path).map((path) => ({ label: "input", path }));
-  refuseClashingPaths(inputs, ["report.json", "report.html"].map((name) => ({ label: "--out", path: join(values.out!, name) })));
+  refuseClashingPaths(inputs, ["report.json", "report.html", "report.xlsx"].map((name) => ({ label: "--out", path: join(values.out!, name) })));
   const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
   for await (const result of results(positionals[0]!, io, language)) builder.add(result);
   if (values.previous) {
@@ -76,10 +80,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const report = builder.build();
   ensureDirectory(values.out);
-  // Both built before either is written, so a failure leaves both files of the last report in place.
+  // All built before any is written, so a failure leaves every file of the last report in place.
   const html = monthlyReportHtml(report, language);
+  const workbook = await reportWorkbook(report, language);
   writeFileAtomically(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileAtomically(join(values.out, "report.html"), html);
-  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);
+  writeFileAtomically(join(values.out, "report.xlsx"), workbook);
+  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`);
   return EXIT.ok;
 }

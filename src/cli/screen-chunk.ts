@@ -13,7 +13,7 @@ import { message } from "../results/messages.js";
 function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
   return {
     ...rejection,
-    source: message("tableRow", language, { file: TABLE_FILES.households, row: origin.householdRow }),
+    source: message("tableRow", language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }),
     issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
   };
 }
@@ -78,13 +78,18 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;
     if (item.kind === "error" && item.source) {
-      rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
+      const rejection: Rejection = { code: "E_INPUT_SCHEMA", index, householdId: item.householdId ?? null, source: item.source, issues: [{ path: "", message: item.message }] };
+      rejections.push(rejection);
+      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [] });
       continue;
     }
     const parsed = parseSourceItem(item, options.language);
     const checked = checkItem(parsed, index, compiled.asOf, options.language);
     if (!checked.ok) {
-      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin, options.language) : checked.rejection);
+      const origin = item.kind === "value" ? item.origin : undefined;
+      rejections.push(origin ? locateInTables(checked.rejection, origin, options.language) : checked.rejection);
+      // Formats that list every household give the rejected one its row, in input order.
+      if (formatter.rejection) text += formatter.rejection(checked.rejection, origin);
       continue;
     }
     let formatted: string;
@@ -96,7 +101,9 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
       const rejection = internalRejection(parsed, checked.household, index, error, options.language);
-      rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: message("tableRow", options.language, { file: TABLE_FILES.households, row: item.origin.householdRow }) } : rejection);
+      const origin = item.kind === "value" ? item.origin : undefined;
+      rejections.push(origin ? { ...rejection, source: message("tableRow", options.language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }) } : rejection);
+      if (formatter.rejection) text += formatter.rejection(rejection, origin);
       continue;
     }
     text += (screened++ ? formatter.separator : "") + formatted;

@@ -14,20 +14,25 @@ import { createProgress } from "./progress.js";
 import { readHouseholdSources, type SourceItem } from "./read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
+import { TABLE_ENCODINGS } from "./table-decode.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 import { printableValue } from "../results/printable.js";
+import { openResultSink } from "./xlsx-writer.js";
 
 export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input | ->
 
 Screens households and writes one result per household, in input order. Input is NDJSON (one
 household per line), a JSON array, one JSON object, or county tables: a folder (or its
-households.csv) with households.csv, members.csv and optional events.csv (see docs/tables.md).
+households.csv) with households.csv, members.csv and optional events.csv, or one .xlsx workbook
+with a sheet per table; UTF-8 or GB18030/GBK (see docs/tables.md).
 按规则集筛查农户，逐户输出结果（顺序与输入一致）。
 
 Options:
   --rules DIR          rule-set directory, or builtin:NAME (builtin:yunnan)  规则集目录
   --as-of DATE         assessment date YYYY-MM-DD                            评估日
-  --format FORMAT      ndjson (default), json or csv (Excel, UTF-8 with BOM) 输出格式
+  --format FORMAT      ndjson (default), json, csv (Excel, UTF-8 with BOM)   输出格式
+                       or xlsx; csv and xlsx list every household, rejected ones included
+  --encoding ENC       tables: utf8 or gb18030 (default: detected)          表格编码
   --out FILE           write results to FILE instead of standard output     结果文件
   --rejects FILE       write rejected households (NDJSON) to FILE           不合格记录文件
   --lang zh|en         language of labels, reasons, CSV headers and messages 语言（默认中文）
@@ -47,6 +52,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       rules: { type: "string" },
       "as-of": { type: "string" },
       format: { type: "string", default: "ndjson" },
+      encoding: { type: "string" },
       out: { type: "string" },
       rejects: { type: "string" },
       lang: { type: "string", default: "zh" },
@@ -67,6 +73,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const format = oneOf(values.format, "--format", OUTPUT_FORMATS);
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
+  const encoding = values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError("badWorkers", { value: String(values.workers) });
   const inputPath = singleInput(positionals, "whatInput");
@@ -85,7 +92,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   let bytesRead = 0;
   const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
   let sources: AsyncIterable<SourceItem>;
-  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath, language);
+  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath, { language, encoding });
   else {
     const counted = async function* (input: AsyncIterable<Buffer | string>) {
       for await (const chunk of input) {
@@ -99,14 +106,15 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 
   const formatter = resultFormatter(format, ruleSet, language);
   const output = await openOutput(values.out, io.stdout);
+  const sink = await openResultSink(format, output.stream, language);
   const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
   const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
   try {
     await withOutputs([output, rejectsOutput], async () => {
-      await write(output.stream, formatter.start);
+      await sink.write(formatter.start);
       for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
-        if (chunk.screened) await write(output.stream, (counts.screened ? formatter.separator : "") + chunk.text);
+        if (chunk.text) await sink.write((counts.screened && chunk.screened ? formatter.separator : "") + chunk.text);
         for (const rejection of chunk.rejections) {
           if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
           else await write(io.stderr, describeRejection(rejection, language) + "\n");
@@ -116,7 +124,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
         counts.read += chunk.screened + chunk.rejections.length;
         progress.tick(counts.read);
       }
-      await write(output.stream, formatter.end(counts.screened));
+      await sink.write(formatter.end(counts.screened));
+      await sink.end();
     });
   } finally {
     progress.finish();

@@ -77,6 +77,20 @@ export const CLI_MESSAGES = {
   tableRow: { zh: "{file} 第 {row} 行", en: "{file} row {row}" },
   tableColumn: { zh: " {zh}（{en}）列", en: " column {en} ({zh})" },
   tableColumns: { zh: " {columns} 列", en: " columns {columns}" },
+  tableFileProblem: { zh: "{file}：{problem}", en: "{file}: {problem}" },
+  tableColumnTwice: {
+    zh: "{file}：列 {en}（{zh}）出现两次（第 {first} 列 \"{firstHeader}\" 和第 {second} 列 \"{secondHeader}\"）",
+    en: "{file}: column {en} ({zh}) is given twice (column {first} \"{firstHeader}\" and column {second} \"{secondHeader}\")",
+  },
+  tableRaggedRow: {
+    zh: "有 {cells} 个单元格，表头有 {columns} 列（行不完整或多出单元格）",
+    en: "has {cells} cells where the header has {columns} (a cut-off or ragged row)",
+  },
+  tableDuplicateId: {
+    zh: "户编号 \"{id}\" 在 {households} 中出现多次（第 {rows} 行），成员与事件无法对应到户",
+    en: "household id \"{id}\" is given more than once in {households} (rows {rows}), so its members and events cannot be joined",
+  },
+  anonymizeDuplicateId: { zh: "户编号 \"{id}\" 出现多次（第 {rows} 行）", en: "household id \"{id}\" is given more than once (rows {rows})" },
   documentTooLarge: { zh: "JSON 文档超过 {bytes} 字节：请改用 NDJSON，每行一户", en: "JSON document larger than {bytes} bytes: give households as NDJSON, one per line" },
   residentIdFormat: { zh: "须为 17 位数字加 1 位校验码（数字或 X）", en: "must be 17 digits and a check digit or X" },
   residentIdCheckDigit: { zh: "校验码不符（GB 11643）", en: "check digit does not match (GB 11643)" },

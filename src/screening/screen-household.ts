@@ -184,6 +184,7 @@ class HouseholdScreening implements StageListener {
     return {
       householdId: household.id,
       region: household.region,
+      householdSize: household.members.length,
       asOf: compiled.asOf,
       ruleSet: ruleSet.overrides
         ? { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, overrides: { ...ruleSet.overrides } }
