@@ -6,7 +6,7 @@ import type { RuleSet } from "../rulesets/rule-set.js";
 import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
 
 /**
- * The figures every result reports (CONTRACT.md `figures`), which every rule set must define. The
+ * The figures every result reports (docs/contract.md, `figures`), which every rule set must define. The
  * threshold is a parameter, not a figure.
  */
 export const RESULT_FIGURES = ["perCapitaNetIncome", "adjustedPerCapitaIncome"] as const;
