@@ -118,6 +118,9 @@ describe("dated figure definitions", () => {
     const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/yunnan\/figures\.json:\d+:\d+ \/householdNetIncome: no definition of figure "householdNetIncome" in force on 2026-06-30/);
+    const zh = await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
+    expect(zh.stderr).toMatch(/yunnan\/figures\.json:\d+:\d+ \/householdNetIncome：指标 "householdNetIncome" 在 2026-06-30 没有生效的定义/);
+    await expect(screen(household, { ruleSet, asOf: "2026-06-30", lang: "en" })).rejects.toThrow(/has no definition of figure "householdNetIncome", which figure "perCapitaNetIncome" reads, in force on 2026-06-30: add one dated for 2026-06-30 in .*yunnan\/figures\.json/);
   });
 });
 
