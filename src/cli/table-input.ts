@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parse } from "csv-parse";
 import { isDecimalText } from "../input/decimal.js";
-import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, SEX_WORDS, type Column } from "./table-columns.js";
+import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, SEX_WORDS, type Column } from "./table-columns.js";
 import { TABLE_FILES, type TableOrigin } from "./table-location.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
 
@@ -98,7 +98,7 @@ async function groupByHousehold(file: string, layout: readonly Column[]): Promis
 
 /**
  * Reads county tables: households.csv streamed row by row, joined by household id with members.csv
- * and events.csv (read first). Members or events whose household is missing are reported, not lost.
+ * events.csv and leads.csv (read first). Members or events whose household is missing are reported, not lost.
  */
 export async function* readTableSources(path: string): AsyncGenerator<SourceItem> {
   const dir = statSync(path).isDirectory() ? path : dirname(path);
@@ -106,6 +106,7 @@ export async function* readTableSources(path: string): AsyncGenerator<SourceItem
   if (!existsSync(membersFile)) throw new InputFormatError(`${TABLE_FILES.members} is missing beside ${TABLE_FILES.households}`);
   const members = await groupByHousehold(membersFile, MEMBER_COLUMNS);
   const events = await groupByHousehold(join(dir, TABLE_FILES.events), EVENT_COLUMNS);
+  const leads = await groupByHousehold(join(dir, TABLE_FILES.leads), LEAD_COLUMNS);
   const seen = new Set<string>();
   for await (const row of readRows(join(dir, TABLE_FILES.households), HOUSEHOLD_COLUMNS)) {
     const household = build(row, HOUSEHOLD_COLUMNS);
@@ -115,10 +116,14 @@ export async function* readTableSources(path: string): AsyncGenerator<SourceItem
     const eventRows = events.get(id) ?? [];
     household.members = memberRows.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
     if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    const origin: TableOrigin = { dir, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line) };
+    const leadRows = leads.get(id) ?? [];
+    if (leadRows.length) household.leads = leadRows.map((leadRow) => build(leadRow, LEAD_COLUMNS));
+    const origin: TableOrigin = {
+      dir, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line), leadRows: leadRows.map((r) => r.line),
+    };
     yield { kind: "value", value: household, origin };
   }
-  for (const [file, groups] of [[TABLE_FILES.members, members], [TABLE_FILES.events, events]] as const) {
+  for (const [file, groups] of [[TABLE_FILES.members, members], [TABLE_FILES.events, events], [TABLE_FILES.leads, leads]] as const) {
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {

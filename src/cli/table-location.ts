@@ -1,7 +1,7 @@
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
+import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
 
 /** The files of county table input (docs/tables.md). */
-export const TABLE_FILES = { households: "households.csv", members: "members.csv", events: "events.csv" } as const;
+export const TABLE_FILES = { households: "households.csv", members: "members.csv", events: "events.csv", leads: "leads.csv" } as const;
 
 /** Where a household of table input came from, to name file, row and column in rejections. */
 export interface TableOrigin {
@@ -9,6 +9,7 @@ export interface TableOrigin {
   householdRow: number;
   memberRows: number[];
   eventRows: number[];
+  leadRows: number[];
 }
 
 /** Names the file, row and column a JSON path of a table household came from. */
@@ -20,6 +21,7 @@ export function tableLocation(origin: TableOrigin, pointer: string): string {
     const columnText = exact ? ` column ${exact.en} (${exact.zh})` : under.length && rest.length ? ` columns ${under.map((column) => column.en).join(", ")}` : "";
     return `${file} row ${row ?? "?"}${columnText}`;
   };
+  if (path[0] === "leads" && path.length >= 2) return describe(TABLE_FILES.leads, origin.leadRows[Number(path[1])], LEAD_COLUMNS, path.slice(2));
   if ((path[0] === "members" || path[0] === "events") && path.length >= 2) {
     const rows = path[0] === "members" ? origin.memberRows : origin.eventRows;
     const file = path[0] === "members" ? TABLE_FILES.members : TABLE_FILES.events;

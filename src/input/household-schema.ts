@@ -135,6 +135,32 @@ export const eventSchema = z
     }
   });
 
+/**
+ * A lead (线索): how a possible risk came to light (CONTRACT.md v2). A sector-warning lead names its
+ * department, and only such a lead does: a department on any other channel is a data error.
+ */
+export const leadSchema = z
+  .strictObject({
+    channel: z.enum(E.LEAD_CHANNELS),
+    department: z.enum(E.LEAD_DEPARTMENTS).optional(),
+    date: calendarDate,
+    code: text(64).optional(),
+    note: text(500).optional(),
+    resolvedOn: calendarDate.nullable().optional(),
+  })
+  .check((payload) => {
+    const { channel, department, date, resolvedOn } = payload.value;
+    if (channel === "sectorWarning" && department === undefined) {
+      payload.issues.push({ code: "custom", path: ["department"], message: "department is required when channel is sectorWarning", input: department });
+    }
+    if (channel !== "sectorWarning" && department !== undefined) {
+      payload.issues.push({ code: "custom", path: ["department"], message: "department is only for sectorWarning leads", input: department });
+    }
+    if (resolvedOn !== undefined && resolvedOn !== null && resolvedOn < date) {
+      payload.issues.push({ code: "custom", path: ["resolvedOn"], message: "resolvedOn is before the lead's date", input: resolvedOn });
+    }
+  });
+
 /** The household's shape and every check, with money still as written. */
 const checkedHouseholdSchema = z.strictObject({
   id: text(128).min(1, "id must be a non-empty string"),
@@ -147,6 +173,7 @@ const checkedHouseholdSchema = z.strictObject({
   expenses: expensesSchema.optional(),
   livingConditions: livingConditionsSchema.optional(),
   events: z.array(eventSchema).max(500, "at most 500 events").optional(),
+  leads: z.array(leadSchema).max(100, "at most 100 leads").optional(),
 });
 
 type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
@@ -184,6 +211,7 @@ function completeHousehold(household: CheckedHousehold) {
     expenses: moneyRecord(household.expenses ?? {}),
     livingConditions: household.livingConditions ?? {},
     events: (household.events ?? []).map(eventWithDecimalLoss),
+    leads: household.leads ?? [],
   };
 }
 
@@ -206,3 +234,4 @@ export type Household = z.output<typeof householdSchema>;
 export type HouseholdInput = z.input<typeof householdSchema>;
 export type Member = Household["members"][number];
 export type HouseholdEvent = Household["events"][number];
+export type Lead = Household["leads"][number];
