@@ -3,7 +3,7 @@ import { DixianError, type Problem } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
-import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
+import { isOptionalWithoutValue, multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.js";
@@ -50,6 +50,11 @@ export interface CompiledRuleSet {
   /** Catalogues indexed by id, once per rule set rather than per household. */
   measures: MeasureIndex;
   riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
+  /**
+   * Rules left out on this date because an optional parameter they use has no value in force
+   * (explanations list them as not evaluated), with those parameters' names.
+   */
+  inapplicableRules: { rule: LoadedRule; parameters: string[] }[];
   /** Every parameter any rule uses, as in force on the as-of date. */
   parameters: Map<string, ParameterInForce>;
   /** The parameters in force whose value is from before the as-of year (each result warns of them). */
@@ -86,8 +91,14 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     return value;
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
+  const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet.parameters[name], asOf);
+  // An optional parameter without a value compares as null, which no operator accepts; the rules
+  // using it are left out below, so this only reaches named conditions no applicable rule uses.
   const resolve = (reference: ParameterReference) =>
-    reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+    withoutValue(reference.param) || (reference.times !== undefined && withoutValue(reference.times))
+      ? null
+      : reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+  const inapplicableRules: CompiledRuleSet["inapplicableRules"] = [];
 
   const problems: Problem[] = [];
   const compileConditions = (conditions: TopLevelCondition, origin: string): TopLevelCondition => {
@@ -117,9 +128,14 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   const facts = new FactTable();
   const compiledNamed = new Map<string, CompiledCondition>();
   const stages: CompiledStage[] = STAGES.map((stage) => {
-    const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).map((rule): CompiledRule => {
+    const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).flatMap((rule): CompiledRule[] => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
       for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(ruleSet.conditions[name], used);
+      const missing = [...used].filter(withoutValue).sort();
+      if (missing.length) {
+        inapplicableRules.push({ rule, parameters: missing });
+        return [];
+      }
       const compiled: CompiledRule = {
         rule,
         conditions: compileConditions(rule.conditions, `rule:${rule.id}`),
@@ -127,7 +143,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
         parameters: [...used].sort().map(inForce),
       };
       rulesById.set(rule.id, compiled);
-      return compiled;
+      return [compiled];
     });
     const mode = STAGE_MODES[stage];
     const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
@@ -147,7 +163,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
   return {
-    ruleSet, asOf, stages, rulesById, parameters, conditions, facts,
+    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, inapplicableRules,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),

@@ -1,3 +1,4 @@
+import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 
@@ -48,6 +49,11 @@ function fromNoon(date: Date): IsoDate {
 /** Adds (or, negative, subtracts) whole months, clamping to the month's end as date-fns does. */
 export function shiftMonths(date: IsoDate, months: number): IsoDate {
   return fromNoon(addMonths(toNoon(date), months));
+}
+
+/** Adds (or, negative, subtracts) whole days. */
+export function shiftDays(date: IsoDate, days: number): IsoDate {
+  return fromNoon(addDays(toNoon(date), days));
 }
 
 /**

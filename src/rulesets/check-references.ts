@@ -135,13 +135,16 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
       const template = rule.reason?.[language];
       if (!template) continue;
       for (const placeholder of templatePlaceholders(template)) {
-        const problem = placeholderProblem(placeholder, ruleSet);
+        const problem = event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder) ? null : placeholderProblem(placeholder, ruleSet);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
   }
   return problems;
 }
+
+/** What a task rule's reason may say of the lead each task is for (results/task-text). */
+const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.date", "lead.dueBy"]);
 
 function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">): string | null {
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];

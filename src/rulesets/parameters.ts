@@ -27,6 +27,14 @@ export function valueInForce(parameter: Parameter, asOf: IsoDate): ParameterValu
   return candidate;
 }
 
+/**
+ * An optional parameter (`"optional": true`) with no value in force on `asOf`: the rules that use
+ * it do not apply on that date, rather than failing the screening.
+ */
+export function isOptionalWithoutValue(parameter: Parameter | undefined, asOf: IsoDate): boolean {
+  return parameter?.optional === true && valueInForce(parameter, asOf) === null;
+}
+
 /** Resolves one parameter on `asOf`, or throws E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date. */
 export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): ParameterInForce {
   const parameter = ruleSet.parameters[name];
