@@ -1,5 +1,6 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, type Flag } from "../input/enums.js";
 import type { ScreeningResult } from "../results/result-types.js";
+import { addToLeadSummary, emptyLeadSummary, finishLeadSummary, type LeadSummary } from "./lead-summary.js";
 
 /** A household the report lists: to identify, or whose risk can be marked eliminated. */
 export interface ListedHousehold {
@@ -25,6 +26,8 @@ export interface MonthlyReport {
   measuresByGroup: Record<string, { needed: number; inPlace: number }>;
   toIdentify: ListedHousehold[];
   toEliminate: ListedHousehold[];
+  /** Open and overdue leads (version 2 `tasks`), by channel and department. */
+  leads: LeadSummary;
   changes: null | {
     newIdentifications: string[];
     eliminations: string[];
@@ -45,7 +48,7 @@ export class MonthlyReportBuilder {
     this.report = {
       source: { results, previous }, ruleSets: [], asOf: [], households: 0, byFlag: zeroFlags(), byVillage: {},
       byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])), riskTypes: {},
-      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, toIdentify: [], toEliminate: [], changes: null,
+      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, toIdentify: [], toEliminate: [], leads: emptyLeadSummary(), changes: null,
     };
   }
 
@@ -69,6 +72,7 @@ export class MonthlyReportBuilder {
       report.ruleSets.push({ ...result.ruleSet });
     }
     if (!report.asOf.includes(result.asOf)) report.asOf.push(result.asOf);
+    addToLeadSummary(report.leads, result);
     const listed: ListedHousehold = {
       householdId: result.householdId, village: result.region?.village ?? null, category: result.category,
       riskTypes: result.riskTypes.map((risk) => risk.label), perCapitaNetIncome: result.figures.perCapitaNetIncome, reasons: result.reasons,
@@ -97,6 +101,6 @@ export class MonthlyReportBuilder {
   build(): MonthlyReport {
     const byVillage = Object.fromEntries(Object.entries(this.report.byVillage).sort(([a], [b]) => a.localeCompare(b)));
     const measuresByGroup = Object.fromEntries(Object.entries(this.report.measuresByGroup).sort(([a], [b]) => a.localeCompare(b)));
-    return { ...this.report, byVillage, measuresByGroup, asOf: [...this.report.asOf].sort() };
+    return { ...this.report, byVillage, measuresByGroup, asOf: [...this.report.asOf].sort(), leads: finishLeadSummary(this.report.leads) };
   }
 }

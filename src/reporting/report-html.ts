@@ -1,5 +1,6 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
 import type { Language } from "../results/result-types.js";
+import { leadSummaryHtml } from "./lead-summary.js";
 import type { ListedHousehold, MonthlyReport } from "./monthly-report.js";
 import { barChart, escapeHtml, stackedBarChart } from "./svg-charts.js";
 
@@ -53,6 +54,7 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
     `<section><h2>${t.problems}</h2>${barChart(t.problems, problemBars)}</section>`,
     `<section><h2>${t.measures}</h2>${measureRows.length ? stackedBarChart(t.measures, [t.needed, t.inPlace], measureRows, ["#e15759", "#59a14f"]) : `<p class="empty">${t.none}</p>`}</section>`,
   ];
+  sections.push(leadSummaryHtml(report.leads, language));
   if (report.changes) {
     const keys = [...new Set([...Object.keys(report.changes.transitions), ...Object.values(report.changes.transitions).flatMap((row) => Object.keys(row))])];
     const order = [...FLAGS, "absent"].filter((key) => keys.includes(key));

@@ -1,5 +1,6 @@
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { localize } from "./reason-text.js";
+import { taskSummary } from "./task-text.js";
 import type { Language, ScreeningResult } from "./result-types.js";
 
 /** The CSV columns, in order: English names (with `--lang en`) and Chinese headers (default). */
@@ -15,6 +16,7 @@ export const CSV_COLUMNS = [
   ["threshold", "监测标准"],
   ["problems", "3+1问题"],
   ["checks", "数据校验"],
+  ["tasks", "核实任务"],
 ] as const;
 
 export function csvHeader(language: Language): string[] {
@@ -40,5 +42,6 @@ export function csvRow(result: ScreeningResult, ruleSet: RuleSet, language: Lang
     result.figures.threshold ?? "",
     Object.entries(result.guarantees).filter(([, status]) => status === "problem").map(([item]) => guaranteeLabel(item)).join("; "),
     result.checks.map((check) => check.id).join("; "),
+    result.tasks.map((task) => taskSummary(task, language)).join("; "),
   ];
 }
