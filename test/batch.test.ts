@@ -125,10 +125,10 @@ describe("dixian screen at township scale", () => {
 
   it("writes Excel-friendly CSV: BOM, Chinese headers by default, English with --lang en, one row per household, flags as the reference says", async () => {
     const zh = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--quiet", "--workers", "2", "-"], input);
-    expect(zh.stdout.startsWith("\uFEFF户编号,村,标记,类别,风险类型,帮扶措施,人均纯收入,调整后人均收入,监测标准,3+1问题,数据校验\r\n")).toBe(true);
+    expect(zh.stdout.startsWith("\uFEFF户编号,村,标记,类别,风险类型,帮扶措施,人均纯收入,调整后人均收入,监测标准,3+1问题,数据校验,核实任务\r\n")).toBe(true);
     const en = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--lang", "en", "--quiet", "-"], input);
     const rows = parse(en.stdout, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["householdId", "village", "flag", "category", "riskTypes", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "problems", "checks"]);
+    expect(Object.keys(rows[0]!)).toEqual(["householdId", "village", "flag", "category", "riskTypes", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "problems", "checks", "tasks"]);
     expect(rows).toHaveLength(700);
     const households = input.trim().split("\n").map((line) => JSON.parse(line));
     const count = (flags: string[]) => flags.reduce<Record<string, number>>((acc, flag) => ({ ...acc, [flag]: (acc[flag] ?? 0) + 1 }), {});

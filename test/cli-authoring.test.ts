@@ -91,7 +91,12 @@ describe("dixian explain", () => {
     expect(eliminate.status).toBe("notMet");
     expect(JSON.stringify(eliminate.conditions)).toContain(`"fact":"monthsSince"`);
     const notEvaluated = result.explanation.filter((rule: { status: string }) => rule.status === "notEvaluated");
-    expect(notEvaluated).toEqual([]); // continue is the last flag rule
+    // continue is the last flag rule, so only the rules that need a county's 低保 standard (none
+    // shipped) are not evaluated, each naming the parameter it lacks.
+    expect(notEvaluated.map((rule: { rule: string; parametersWithoutValue: string[] }) => [rule.rule, rule.parametersWithoutValue])).toEqual([
+      ["measure.dibaoStandard.dibao", ["dibaoStandard"]],
+      ["measure.dibaoStandard.edge", ["dibaoStandard"]],
+    ]);
   });
 });
 

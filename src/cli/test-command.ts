@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import { rulesNeverFired } from "../rule-tests/coverage.js";
+import { ruleCoverage } from "../rule-tests/coverage.js";
 import { findTestFiles, runRuleTests } from "../rule-tests/run.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
@@ -51,11 +51,14 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   }
   let uncovered = 0;
   if (values.coverage) {
-    const missing = rulesNeverFired([...ruleSets.values()], outcomes);
+    const { missing, withoutValue } = ruleCoverage([...ruleSets.values()], outcomes);
     uncovered = missing.length;
     await write(io.stdout, missing.length === 0
       ? `coverage: every rule fired (${new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size} rules)\n`
       : `coverage: ${missing.length} rule(s) no test fired:\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
+    if (withoutValue.length) {
+      await write(io.stdout, `coverage: ${withoutValue.length} rule(s) never applied, an optional parameter having no value: ${withoutValue.join(", ")}\n`);
+    }
   }
   await write(io.stdout, `${outcomes.length - failed} passed, ${failed} failed\n`);
   return failed > 0 || uncovered > 0 ? EXIT.rejected : EXIT.ok;
