@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet, screen } from "../src/index.js";
 import { validateHousehold } from "../src/input/validate-household.js";
@@ -49,6 +50,15 @@ describe("leads (CONTRACT v2)", () => {
       expect.stringMatching(/^\/leads\/6 unknown field: "resolved"/),
     ]);
     expect(issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" }))))).toEqual(["/leads at most 100 leads"]);
+  });
+
+  it("follow the same rules in the published JSON Schema", () => {
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync("schema/household.schema.json", "utf8")));
+    const valid = (leads: unknown[]) => validate(comfortable(leads));
+    expect(valid([{ channel: "sectorWarning", department: "water", date: "2025-06-01", resolvedOn: null }, { channel: "cadreVisit", date: "2025-06-01" }])).toBe(true);
+    expect(valid([{ channel: "sectorWarning", date: "2025-06-01" }])).toBe(false);
+    expect(valid([{ channel: "publicReport", department: "water", date: "2025-06-01" }])).toBe(false);
+    expect(valid([{ channel: "publicReport", date: "2025-06-01", extra: 1 }])).toBe(false);
   });
 
   it("give one verify task per open lead, in lead order, due 15 days after the lead, with reasons in both languages", async () => {

@@ -159,6 +159,13 @@ export const leadSchema = z
     if (resolvedOn !== undefined && resolvedOn !== null && resolvedOn < date) {
       payload.issues.push({ code: "custom", path: ["resolvedOn"], message: "resolvedOn is before the lead's date", input: resolvedOn });
     }
+  })
+  .meta({
+    description: "线索：来源、部门（仅部门筛查预警，且必填）、日期、核实办结日期 / a lead: channel, department (for sector warnings only, and required there), date, resolution date",
+    // The checks above as JSON Schema, so county systems validating against the schema see them too.
+    if: { properties: { channel: { const: "sectorWarning" } }, required: ["channel"] },
+    then: { required: ["department"] },
+    else: { not: { required: ["department"] } },
   });
 
 /** The household's shape and every check, with money still as written. */
