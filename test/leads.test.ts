@@ -107,6 +107,15 @@ describe("leads (CONTRACT v2)", () => {
     expect(bad.stderr).toContain("leads.csv row 2 column department (预警部门): department is required when channel is sectorWarning");
   });
 
+  it("keep their channel, department and dates through dixian anonymize, but not their note or warning code", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dixian-leads-export-"));
+    cpSync("fixtures/county-export", dir, { recursive: true });
+    writeFileSync(join(dir, "leads.csv"), "householdId,channel,department,date,code,note,resolvedOn\n530129-LH-0102,sectorWarning,medicalSecurity,2025-06-20,YB-530129197204153011,张某某住院,\n");
+    const { stdout } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", dir]);
+    expect(stdout).not.toMatch(/张某某|YB-530129197204153011/);
+    expect(JSON.parse(stdout.trim()).leads).toEqual([{ channel: "sectorWarning", department: "medicalSecurity", date: "2025-06-20" }]);
+  });
+
   it("are counted in the report: open and overdue, by channel and department", async () => {
     const builder = new MonthlyReportBuilder("results.ndjson", null);
     const leads = [

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
+import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
 import { build, readRows, type Row } from "../cli/table-input.js";
 import { TABLE_FILES } from "../cli/table-location.js";
 import { InputFormatError } from "../cli/read-households.js";
@@ -18,6 +18,12 @@ export const EXPORT_MEMBER_COLUMNS: readonly Column[] = [
   dropped("name", "姓名"),
   dropped("phone", "联系电话"),
 ];
+
+/**
+ * leads.csv of a county export: a lead's free text (`note`) and the department's own warning code
+ * (`code`, which leads back to the person in the department's list) are dropped.
+ */
+export const EXPORT_LEAD_COLUMNS: readonly Column[] = LEAD_COLUMNS.map((column) => (column.en === "note" || column.en === "code" ? dropped(column.en, column.zh) : column));
 
 /** One anonymized household, or a row that could not be used. */
 export type AnonymizedItem = { ok: true; household: Record<string, unknown> } | { ok: false; source: string; message: string };
@@ -45,6 +51,14 @@ export async function* anonymizeExport(path: string, salt: string): AsyncGenerat
       events.set(row.cells.householdId!, rows);
     }
   }
+  const leads = new Map<string, Row[]>();
+  if (existsSync(join(dir, TABLE_FILES.leads))) {
+    for await (const row of readRows(join(dir, TABLE_FILES.leads), EXPORT_LEAD_COLUMNS)) {
+      const rows = leads.get(row.cells.householdId!) ?? [];
+      rows.push(row);
+      leads.set(row.cells.householdId!, rows);
+    }
+  }
   for await (const row of readRows(join(dir, TABLE_FILES.households), EXPORT_HOUSEHOLD_COLUMNS)) {
     const originalId = row.cells.id ?? "";
     const household = build(row, EXPORT_HOUSEHOLD_COLUMNS);
@@ -60,6 +74,8 @@ export async function* anonymizeExport(path: string, salt: string): AsyncGenerat
     });
     const householdEvents = events.get(originalId) ?? [];
     if (householdEvents.length) household.events = householdEvents.map((eventRow) => build(eventRow, EVENT_COLUMNS));
+    const householdLeads = leads.get(originalId) ?? [];
+    if (householdLeads.length) household.leads = householdLeads.map((leadRow) => build(leadRow, EXPORT_LEAD_COLUMNS));
     if (problems.length) yield { ok: false, source: `${TABLE_FILES.households} row ${row.line}`, message: problems.join("; ") };
     else yield { ok: true, household };
   }
