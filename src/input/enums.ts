@@ -1,5 +1,5 @@
 /**
- * The fixed vocabularies of the data contract (CONTRACT.md). County systems depend on these exact
+ * The fixed vocabularies of the data contract (docs/contract.md). County systems depend on these exact
  * values; labels for people live in the rule sets, not here.
  */
 export const HOUSEHOLD_TYPES = ["formerlyPoor", "general"] as const;
@@ -28,7 +28,7 @@ export const EXPENSE_KINDS = ["medical", "education", "other"] as const;
 /** The six "3+1" items (两不愁三保障 + 饮水安全), in output order. */
 export const GUARANTEE_ITEMS = ["food", "clothing", "compulsoryEducation", "basicMedical", "housing", "water"] as const;
 export const GUARANTEE_STATUSES = ["ok", "problem", "unknown"] as const;
-/** How a possible risk came to light (CONTRACT.md v2 `leads`, POLICY.md §2.10). */
+/** How a possible risk came to light (the data contract v2 `leads`, docs/policy.md#s2-10). */
 export const LEAD_CHANNELS = ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"] as const;
 /** The sector department whose warning list a `sectorWarning` lead comes from. */
 export const LEAD_DEPARTMENTS = [

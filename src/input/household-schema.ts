@@ -136,7 +136,7 @@ export const eventSchema = z
   });
 
 /**
- * A lead (线索): how a possible risk came to light (CONTRACT.md v2). A sector-warning lead names its
+ * A lead (线索): how a possible risk came to light (data contract v2, docs/contract.md). A sector-warning lead names its
  * department, and only such a lead does: a department on any other channel is a data error.
  */
 export const leadSchema = z
@@ -230,7 +230,7 @@ function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> &
 }
 
 /**
- * One household as county systems send it (CONTRACT.md, version 1). Strict: an unknown key is an
+ * One household as county systems send it (docs/contract.md, version 1). Strict: an unknown key is an
  * error, so a typo can never silently change a result.
  */
 export const householdSchema = checkedHouseholdSchema.transform(completeHousehold);

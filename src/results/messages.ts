@@ -17,7 +17,7 @@ const MESSAGES = {
   no: { zh: "否", en: "no" },
   listSeparator: { zh: "、", en: ", " },
   reasonSeparator: { zh: "；", en: "; " },
-  // The contract's lead vocabularies, as people read them (CONTRACT.md v2 table labels).
+  // The contract's lead vocabularies, as people read them (the data contract v2 table labels).
   "channel.selfApplication": { zh: "农户自主申报", en: "self-application" },
   "channel.sectorWarning": { zh: "部门筛查预警", en: "sector warning" },
   "channel.cadreVisit": { zh: "干部排查", en: "cadre visit" },

@@ -6,7 +6,7 @@ import type { PolicySource, Stage } from "../rulesets/schema.js";
 /** Languages for labels, reasons and explanations. Chinese is the default. */
 export type Language = "zh" | "en";
 
-/** A detected risk type (CONTRACT.md). */
+/** A detected risk type (docs/contract.md). */
 export interface RiskTypeResult {
   id: string;
   code: string;
@@ -14,7 +14,7 @@ export interface RiskTypeResult {
   reason: string;
 }
 
-/** One measure of the 一户一策 plan (CONTRACT.md). */
+/** One measure of the 一户一策 plan (docs/contract.md). */
 export interface MeasureResult {
   id: string;
   /** National group code (100A39…100A55); null for a recorded measure the catalogue does not know. */
@@ -26,7 +26,7 @@ export interface MeasureResult {
   inPlace: boolean;
 }
 
-/** A task for an open lead (CONTRACT.md v2, POLICY.md §3.4a), in the order of the household's leads. */
+/** A task for an open lead (data contract v2, docs/policy.md#s3-4a), in the order of the household's leads. */
 export interface TaskResult {
   kind: TaskKind;
   channel: LeadChannel;
@@ -70,7 +70,7 @@ export interface RuleExplanation {
   parametersWithoutValue?: string[];
 }
 
-/** The outcome of screening one household (CONTRACT.md, output). */
+/** The outcome of screening one household (docs/contract.md, output). */
 export interface ScreeningResult {
   householdId: string;
   /** The household's region as given (an addition to the contract, for reports by village). */

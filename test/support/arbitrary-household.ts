@@ -72,7 +72,7 @@ const lead = (asOf: string, year: number) =>
 
 const MEASURE_IDS = ["industry.support", "employment.services", "job.publicWelfare", "health.medicalAssistance", "protection.dibao", "housing.renovation"];
 
-/** A valid household (CONTRACT.md) whose incomes straddle the threshold, for screening on `asOf`. */
+/** A valid household (docs/contract.md) whose incomes straddle the threshold, for screening on `asOf`. */
 export function arbitraryHousehold(asOf: string) {
   const year = Number(asOf.slice(0, 4));
   const windowFrom = `${year - 2}-01-01`;
@@ -110,10 +110,10 @@ export function arbitraryHousehold(asOf: string) {
         }),
         tidy: fc.boolean(),
         leads: fc.oneof(fc.constant([]), fc.constant([]), fc.array(lead(asOf, year), { minLength: 1, maxLength: 3 })),
-        // Where the income data end, relative to identification + 6 months (POLICY §3.4).
+        // Where the income data end, relative to identification + 6 months (docs/policy.md §3.4).
         periodEnd: fc.constantFrom("absent", "random", "boundary", "dayBefore", "after", "after"),
         periodEndRandom: dateBetween(`${year - 3}-01-01`, asOf),
-        // No ordinary or skilled member, with or without a weak one (partial labour, POLICY §3.5).
+        // No ordinary or skilled member, with or without a weak one (partial labour, docs/policy.md §3.5).
         labour: fc.constantFrom("asDrawn", "asDrawn", "partial", "noneAtAll"),
         // A monitored household that meets every condition for elimination but, perhaps, the evidence
         // of income or an open lead: identified 5 to 9 months before the as-of date.

@@ -1,5 +1,5 @@
 /**
- * An independent implementation of POLICY.md §3, written straight from the text with integer
+ * An independent implementation of docs/policy.md §3, written straight from the text with integer
  * arithmetic in fen (cents) and hand-written date arithmetic, to check dixian's rule sets against.
  * Deliberately shares no code with src/.
  */
@@ -7,7 +7,7 @@
 export type Flag = "none" | "watch" | "identify" | "continue" | "eliminate";
 type Status = "ok" | "problem" | "unknown";
 
-/** A verification task for an open lead (POLICY §3.4a), without its reason text. */
+/** A verification task for an open lead (docs/policy.md §3.4a), without its reason text. */
 export interface ReferenceTask {
   kind: "verify";
   channel: string;
@@ -24,14 +24,14 @@ export interface ReferenceOutcome {
   guarantees: Record<string, Status>;
   labourCapable: boolean;
   whollyWithoutLabour: boolean;
-  /** No member of labour ordinary or skilled: 兜底 (低保, 100A48) is due when planned (POLICY §3.5). */
+  /** No member of labour ordinary or skilled: 兜底 (低保, 100A48) is due when planned (docs/policy.md §3.5). */
   withoutOrdinaryLabour: boolean;
   tasks: ReferenceTask[];
-  /** The social-assistance measures POLICY §3.5 asks for an identify/continue household ([] otherwise). */
+  /** The social-assistance measures docs/policy.md §3.5 asks for an identify/continue household ([] otherwise). */
   socialAssistanceMeasures: string[];
 }
 
-/** The parameters of POLICY §3 the reference takes as given (money in fen). */
+/** The parameters of docs/policy.md §3 the reference takes as given (money in fen). */
 export interface ReferenceParameters {
   threshold: bigint;
   /** The county 低保 standard in fen, when the rule set has one. */
