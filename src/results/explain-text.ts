@@ -18,7 +18,7 @@ const TEXT = {
     stages: { assessment: "评估：风险类型与 3+1", flag: "判定：标记与类别（按优先级取第一条满足的规则）", plan: "一户一策措施", fallback: "保底措施", checks: "数据校验" },
     status: { confirmed: "已证实", partial: "部分证实", default: "默认值" },
     guaranteeStatus: { ok: "有保障", problem: "存在问题", unknown: "未知（缺数据）" },
-    flags: { none: "无需监测", watch: "关注", identify: "识别为监测对象", continue: "继续监测帮扶", eliminate: "风险消除" },
+    flags: { none: "无需监测", watch: "关注", identify: "识别为监测对象", continue: "继续监测帮扶", eliminate: "可启动风险消除程序" },
     categories: { unstableFormerlyPoor: "脱贫不稳定户", marginal: "边缘易致贫户", suddenHardship: "突发严重困难户" },
   },
   en: {
@@ -31,7 +31,7 @@ const TEXT = {
     stages: { assessment: "Assessment: risk types and 3+1", flag: "Flag and category (first rule met, by priority)", plan: "Measures", fallback: "Fallback measures", checks: "Data checks" },
     status: { confirmed: "confirmed", partial: "partial", default: "default" },
     guaranteeStatus: { ok: "ok", problem: "problem", unknown: "unknown (no data)" },
-    flags: { none: "no monitoring needed", watch: "watch", identify: "identify for monitoring", continue: "continue monitoring", eliminate: "risk eliminated" },
+    flags: { none: "no monitoring needed", watch: "watch", identify: "identify for monitoring", continue: "continue monitoring", eliminate: "may start the elimination procedure" },
     categories: { unstableFormerlyPoor: "unstable formerly-poor household", marginal: "marginal household", suddenHardship: "sudden serious hardship" },
   },
 } as const;
