@@ -148,6 +148,12 @@ describe("optional parameters", () => {
     expect(loadError(join(rules, "cn")).problems.map((problem) => problem.message)).toContain('a parameter needs at least one value, unless it is optional ("optional": true)');
   });
 
+  it("are named by dixian test --coverage when no test could give their rules a value", async () => {
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/cn"]);
+    expect(stdout).toContain("coverage: 2 rule(s) never applied, an optional parameter having no value: measure.dibaoStandard.dibao, measure.dibaoStandard.edge");
+    expect(code).toBe(0);
+  });
+
   it("leave out the rules using them until a layer gives a value", async () => {
     const household = comfortable([]);
     household.income = { ...household.income, wage: "3000", business: "0", transfer: "1700" };

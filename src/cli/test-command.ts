@@ -54,7 +54,7 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
     const { missing, withoutValue } = ruleCoverage([...ruleSets.values()], outcomes);
     uncovered = missing.length;
     await write(io.stdout, missing.length === 0
-      ? `coverage: every rule fired (${new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size} rules)\n`
+      ? `coverage: every rule fired (${new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size - withoutValue.length} rules)\n`
       : `coverage: ${missing.length} rule(s) no test fired:\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
     if (withoutValue.length) {
       await write(io.stdout, `coverage: ${withoutValue.length} rule(s) never applied, an optional parameter having no value: ${withoutValue.join(", ")}\n`);
