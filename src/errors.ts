@@ -13,7 +13,8 @@ export type ErrorCode =
   | "E_RULESET_HASH_MISMATCH"
   | "E_NO_PARAMETER_IN_FORCE"
   | "E_BAD_AS_OF"
-  | "E_USAGE";
+  | "E_USAGE"
+  | "E_INTERNAL";
 
 /** Where in a file a problem is. Line and column are 1-based. */
 export interface SourceLocation {

@@ -49,7 +49,7 @@ describe("leads (CONTRACT v2)", () => {
       "/leads/5/note at most 500 characters",
       expect.stringMatching(/^\/leads\/6 unknown field: "resolved"/),
     ]);
-    expect(issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" }))))).toEqual(["/leads at most 100 leads"]);
+    expect(issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" }))))).toEqual(["/leads at most 100 entries, not 101"]);
   });
 
   it("follow the same rules in the published JSON Schema", () => {

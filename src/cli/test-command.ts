@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { ruleCoverage } from "../rule-tests/coverage.js";
 import { findTestFiles, runRuleTests } from "../rule-tests/run.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { EXIT, UsageError, write, type CliIo } from "./io.js";
+import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
 
 export const TEST_HELP = `Usage: dixian test [--coverage] <rule-set dir or test file>...
 
@@ -44,9 +44,9 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   for (const outcome of outcomes) {
     if (outcome.passed) continue;
     failed++;
-    await write(io.stdout, `FAIL ${outcome.file} › ${outcome.name}\n`);
+    await writeText(io.stdout, `FAIL ${outcome.file} › ${outcome.name}\n`);
     for (const mismatch of outcome.mismatches) {
-      await write(io.stdout, `  ${mismatch.field}\n    expected: ${show(mismatch.expected)}\n    actual:   ${show(mismatch.actual)}\n`);
+      await writeText(io.stdout, `  ${mismatch.field}\n    expected: ${show(mismatch.expected)}\n    actual:   ${show(mismatch.actual)}\n`);
     }
   }
   let uncovered = 0;
@@ -60,6 +60,6 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
       await write(io.stdout, `coverage: ${withoutValue.length} rule(s) never applied, an optional parameter having no value: ${withoutValue.join(", ")}\n`);
     }
   }
-  await write(io.stdout, `${outcomes.length - failed} passed, ${failed} failed\n`);
+  await writeText(io.stdout, `${outcomes.length - failed} passed, ${failed} failed\n`);
   return failed > 0 || uncovered > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { loadRuleSetArgument } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { ParameterValue } from "../rulesets/schema.js";
-import { EXIT, UsageError, write, type CliIo } from "./io.js";
+import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
 
 export const VALIDATE_HELP = `Usage: dixian validate [--as-of YYYY-MM-DD] <rule-set dir>...
 
@@ -46,14 +46,14 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
       const ruleSet = loadRuleSetArgument(dir);
       for (const { name, value } of unconfirmedValues(ruleSet, asOf)) {
         const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: dir, path: `/${name}` };
-        await write(io.stderr, `${formatLocation(origin)}: warning: parameter ${name} = ${String(value.value)} (from ${value.from}) has status "${value.status}", not "confirmed"\n`);
+        await writeText(io.stderr, `${formatLocation(origin)}: warning: parameter ${name} = ${String(value.value)} (from ${value.from}) has status "${value.status}", not "confirmed"\n`);
       }
-      await write(io.stdout, `ok ${dir}: ${ruleSet.id} ${ruleSet.version} (${ruleSet.layers.join(" → ")}), ${ruleSet.rules.length} rules, ${ruleSet.hash}\n`);
+      await writeText(io.stdout, `ok ${dir}: ${ruleSet.id} ${ruleSet.version} (${ruleSet.layers.join(" → ")}), ${ruleSet.rules.length} rules, ${ruleSet.hash}\n`);
     } catch (error) {
       if (!(error instanceof DixianError)) throw error;
       failed = true;
       const problems = error.problems.length ? error.problems : [{ file: dir, path: "", message: error.message }];
-      for (const problem of problems) await write(io.stderr, `${formatLocation(problem)}: ${problem.message}\n`);
+      for (const problem of problems) await writeText(io.stderr, `${formatLocation(problem)}: ${problem.message}\n`);
     }
   }
   return failed ? EXIT.failure : EXIT.ok;

@@ -15,6 +15,7 @@ import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
 import type { Engine } from "json-rules-engine";
 import { engineFactory } from "./evaluate-stage.js";
+import { own, setOwn } from "../rulesets/own.js";
 
 /** A rule with every parameter reference replaced by its value in force. */
 export interface CompiledRule {
@@ -119,7 +120,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   };
 
   const conditions: Record<string, TopLevelCondition> = {};
-  for (const [name, condition] of Object.entries(ruleSet.conditions)) conditions[name] = compileConditions(condition, `condition:${name}`);
+  for (const [name, condition] of Object.entries(ruleSet.conditions)) setOwn(conditions, name, compileConditions(condition, `condition:${name}`));
 
   // Rules whose conditions are listed as reasons (`unmetConditionsOf`) are always traced.
   const tracedRules = new Set<string>();
@@ -130,7 +131,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   const stages: CompiledStage[] = STAGES.map((stage) => {
     const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).flatMap((rule): CompiledRule[] => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
-      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(ruleSet.conditions[name], used);
+      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(own(ruleSet.conditions, name), used);
       const missing = [...used].filter(withoutValue).sort();
       if (missing.length) {
         inapplicableRules.push({ rule, parameters: missing });
@@ -171,12 +172,18 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   };
 }
 
-function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>, into = new Set<string>()): Set<string> {
-  walkConditions(condition, (c) => {
-    if ("condition" in c && !into.has(c.condition) && all[c.condition]) {
-      into.add(c.condition);
-      namedConditionsUsed(all[c.condition]!, all, into);
-    }
-  });
+function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>): Set<string> {
+  // A worklist rather than recursion: a chain of named conditions is as long as the author made it.
+  const into = new Set<string>();
+  const pending = [condition];
+  while (pending.length > 0) {
+    walkConditions(pending.pop()!, (c) => {
+      const named = "condition" in c && !into.has(c.condition) ? own(all, c.condition) : undefined;
+      if (named && "condition" in c) {
+        into.add(c.condition);
+        pending.push(named);
+      }
+    });
+  }
   return into;
 }

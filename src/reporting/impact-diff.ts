@@ -2,6 +2,7 @@ import { FLAGS, type Flag } from "../input/enums.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
+import { printableValue } from "../results/printable.js";
 
 /** One side of a comparison: a rule set on a date. */
 export interface Scenario {
@@ -98,5 +99,6 @@ export function impactDiffText(diff: ImpactDiff): string {
   };
   describe("Households whose flag changed:", diff.flagChanged);
   describe("Households whose category changed:", diff.categoryChanged);
-  return lines.join("\n") + "\n";
+  // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
+  return lines.map(printableValue).join("\n") + "\n";
 }

@@ -5,6 +5,7 @@ import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
+import { printableValue } from "./printable.js";
 import { taskSummary } from "./task-text.js";
 
 const TEXT = {
@@ -135,5 +136,6 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push("", t.tasks);
   if (result.tasks.length === 0) lines.push(`  ${t.noTask}`);
   for (const task of result.tasks) lines.push(`  - ${task.kind} ${taskSummary(task, language)}: ${task.reason}`);
-  return lines.join("\n") + "\n";
+  // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
+  return lines.map(printableValue).join("\n") + "\n";
 }

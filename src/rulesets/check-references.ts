@@ -8,6 +8,7 @@ import type { RuleSet } from "./rule-set.js";
 import { STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";
+import { hasOwn, own } from "./own.js";
 
 type Locate = (key: string, path: readonly PropertyKey[], message: string) => Problem;
 
@@ -64,7 +65,7 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
 
   const checkCondition = (key: string, base: PropertyKey[]) => (condition: Condition, path: PropertyKey[]) => {
     const at = [...base, ...path];
-    if ("condition" in condition && !(condition.condition in ruleSet.conditions)) {
+    if ("condition" in condition && !hasOwn(ruleSet.conditions, condition.condition)) {
       problems.push(locate(key, [...at, "condition"], `unknown named condition "${condition.condition}"`));
     }
     if (!isFactCondition(condition)) return;
@@ -72,7 +73,7 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
     if (!fact) {
       problems.push(locate(key, [...at, "fact"], `unknown fact "${condition.fact}" (see docs/facts.md)`));
     } else {
-      const params = replaceParameterReferences(condition.params ?? {}, (ref) => sampleValue(ruleSet.parameters[ref.param]));
+      const params = replaceParameterReferences(condition.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)));
       const parsed = fact.params.safeParse(params);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -93,16 +94,16 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
       const reference = value as { fact: unknown; params?: unknown };
       const valueFact = FACTS.get(String(reference.fact));
       if (!valueFact) problems.push(locate(key, [...at, "value", "fact"], `unknown fact "${String(reference.fact)}"`));
-      else if (!valueFact.params.safeParse(replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(ruleSet.parameters[ref.param]))).success) {
+      else if (!valueFact.params.safeParse(replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)))).success) {
         problems.push(locate(key, [...at, "value", "params"], `invalid params for fact "${valueFact.id}"`));
       }
     }
     for (const { reference, path: refPath } of parameterReferencesIn({ value: condition.value, params: condition.params })) {
       for (const [name, suffix] of [[reference.param, "param"], [reference.times, "times"]] as const) {
-        if (name !== undefined && !(name in ruleSet.parameters)) problems.push(locate(key, [...at, ...refPath, suffix], `unknown parameter "${name}"`));
+        if (name !== undefined && !hasOwn(ruleSet.parameters, name)) problems.push(locate(key, [...at, ...refPath, suffix], `unknown parameter "${name}"`));
       }
     }
-    if (isParameterReference(value) && value.times && ruleSet.parameters[value.param]?.type === "text") {
+    if (isParameterReference(value) && value.times && own(ruleSet.parameters, value.param)?.type === "text") {
       problems.push(locate(key, [...at, "value"], `parameter "${value.param}" is not a number`));
     }
   };
@@ -129,7 +130,7 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
       problems.push(locate(key, ["event", "params", "unmetConditionsOf"], `unknown rule "${event.params.unmetConditionsOf}"`));
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
-      if (!(reference.param in ruleSet.parameters)) problems.push(locate(key, ["event", ...refPath, "param"], `unknown parameter "${reference.param}"`));
+      if (!hasOwn(ruleSet.parameters, reference.param)) problems.push(locate(key, ["event", ...refPath, "param"], `unknown parameter "${reference.param}"`));
     }
     for (const language of ["zh", "en"] as const) {
       const template = rule.reason?.[language];
@@ -148,7 +149,7 @@ const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.dat
 
 function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">): string | null {
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
-  if (head === "param") return argument && argument in ruleSet.parameters ? null : `unknown parameter in {${placeholder}}`;
+  if (head === "param") return argument && hasOwn(ruleSet.parameters, argument) ? null : `unknown parameter in {${placeholder}}`;
   if (head === "riskFactors" || head === "unmetConditions") return null;
   const fact = FACTS.get(head);
   if (!fact) return `unknown fact in {${placeholder}}`;
@@ -160,7 +161,7 @@ function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" |
 function checkNamedConditionCycles(conditions: Record<string, TopLevelCondition>, report: (name: string) => void): void {
   const references = (name: string): string[] => {
     const found: string[] = [];
-    const condition = conditions[name];
+    const condition = own(conditions, name);
     if (condition) walkConditions(condition, (c) => { if ("condition" in c) found.push(c.condition); });
     return found;
   };

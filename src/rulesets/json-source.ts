@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
 
@@ -56,21 +57,50 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
   };
 }
 
-/** Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position. */
-export function readJsonSource(file: string, displayName = file): JsonSource {
-  let text: string;
+/**
+ * Reads a rule file's text: a regular file (a device, a FIFO or a folder is refused without being
+ * opened for a blocking read), inside `root` when one is given (a symlink out of the rule set is
+ * refused), and at most {@link MAX_RULE_FILE_BYTES} bytes however large it claims or grows to be.
+ */
+function readRuleFileText(file: string, displayName: string, root: string | undefined): string {
+  const refuse = (code: "E_RULESET_JSON" | "E_RULESET_NOT_FOUND", message: string) =>
+    new DixianError(code, `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+  let fd: number | null = null;
   try {
-    if (statSync(file).size > MAX_RULE_FILE_BYTES) {
-      const message = `file is larger than ${MAX_RULE_FILE_BYTES} bytes`;
-      throw new DixianError("E_RULESET_JSON", `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+    const real = realpathSync(file);
+    if (root !== undefined) {
+      const inside = relative(realpathSync(root), real);
+      if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) throw refuse("E_RULESET_NOT_FOUND", "is outside the rule set directory (a symlink pointing elsewhere?)");
     }
-    text = readFileSync(file, "utf8");
+    if (!statSync(real).isFile()) throw refuse("E_RULESET_NOT_FOUND", "is not a regular file");
+    // Non-blocking, so a FIFO put in place after the check cannot hang the open; fstat then checks what was opened.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) throw refuse("E_RULESET_NOT_FOUND", "is not a regular file");
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(64 * 1024);
+    let total = 0;
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      total += read;
+      if (total > MAX_RULE_FILE_BYTES) throw refuse("E_RULESET_JSON", `file is larger than ${MAX_RULE_FILE_BYTES} bytes`);
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+    }
+    return Buffer.concat(chunks).toString("utf8");
   } catch (error) {
     if (error instanceof DixianError) throw error;
     throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, [
       { file: displayName, path: "", message: "cannot read file" },
     ]);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position.
+ * With `within`, the file must lie inside that folder once symlinks are resolved.
+ */
+export function readJsonSource(file: string, displayName = file, within?: string): JsonSource {
+  let text = readRuleFileText(file, displayName, within);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {

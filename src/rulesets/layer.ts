@@ -1,6 +1,7 @@
 import type { Problem } from "../errors.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
+import { own, setOwn } from "./own.js";
 import type {
   GuaranteeEntry, MeasureEntry, Parameter, ParameterValue, RiskTypeEntry, Stage, TopLevelCondition,
 } from "./schema.js";
@@ -74,16 +75,16 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
   const parameters: Record<string, Parameter> = { ...base.parameters };
   for (const [name, entry] of Object.entries(layer.parameters)) {
     if ("merge" in entry) {
-      const inherited = parameters[name];
+      const inherited = own(parameters, name);
       if (!inherited) {
         problems.push(layer.sources.parameters!.problemAt([name, "merge"], `parameter "${name}" is not inherited, so there are no values to add to`));
         continue;
       }
       const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
       for (const value of entry.values) byFrom.set(value.from, value);
-      parameters[name] = { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) };
+      setOwn(parameters, name, { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) });
     } else {
-      parameters[name] = { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) };
+      setOwn(parameters, name, { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) });
     }
   }
   const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>

@@ -46,11 +46,12 @@ function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems:
   return undefined;
 }
 
-function readOptional(dir: string, name: string, problems: Problem[]): JsonSource | undefined {
+function readOptional(dir: string, name: string, problems: Problem[], root = dir): JsonSource | undefined {
   const file = join(dir, name);
   if (!existsSync(file)) return undefined;
   try {
-    return readJsonSource(file, display(file));
+    // Every file must lie inside its rule set's directory: one reached through `extends` lies inside its own.
+    return readJsonSource(file, display(file), root);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     problems.push(...(error.problems.length ? error.problems : [{ file: display(file), path: "", message: error.message }]));
@@ -121,7 +122,7 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
   const rulesDir = join(dir, RULE_SET_FILES.rulesDir);
   if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) {
     for (const name of readdirSync(rulesDir).filter((n) => n.endsWith(".json")).sort()) {
-      const source = readOptional(rulesDir, name, problems);
+      const source = readOptional(rulesDir, name, problems, dir);
       const file = source && validated(source, rulesFileSchema, problems);
       if (!source || !file) continue;
       file.rules.forEach((rule, index) => {

@@ -3,6 +3,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText } from "../input/decimal.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterValue } from "./schema.js";
+import { own } from "./own.js";
 
 /** A parameter's value in force on a date, with where it came from. */
 export interface ParameterInForce {
@@ -37,7 +38,7 @@ export function isOptionalWithoutValue(parameter: Parameter | undefined, asOf: I
 
 /** Resolves one parameter on `asOf`, or throws E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date. */
 export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): ParameterInForce {
-  const parameter = ruleSet.parameters[name];
+  const parameter = own(ruleSet.parameters, name);
   if (!parameter) throw new DixianError("E_RULESET_REFERENCE", `rule set "${ruleSet.id}" has no parameter "${name}"`);
   const value = valueInForce(parameter, asOf);
   if (!value) {
