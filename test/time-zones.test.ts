@@ -11,12 +11,12 @@ import { describe, expect, it } from "vitest";
  */
 const ZONES = ["Pacific/Apia", "Pacific/Kiritimati", "Asia/Kathmandu"];
 
-/** The national rule set with a threshold in force from 1990, so populations can be made for the skipped days. */
+/** The national rule set with a threshold in force from 1990 (until its own 2021 line), so populations can be made for the skipped days. */
 function earlyThresholdRuleSet(): string {
   const dir = mkdtempSync(join(tmpdir(), "dixian-tz-"));
   writeFileSync(join(dir, "ruleset.json"), JSON.stringify({ id: "early", version: "1", extends: "builtin:cn", description: { zh: "测试", en: "test" } }));
   writeFileSync(join(dir, "parameters.json"), JSON.stringify({
-    threshold: { merge: "addValues", values: [{ from: "1990-01-01", until: "2022-12-31", value: "2300", source: { document: "test" }, status: "default" }] },
+    threshold: { merge: "addValues", values: [{ from: "1990-01-01", until: "2020-12-31", value: "2300", source: { document: "test" }, status: "default" }] },
   }));
   return dir;
 }
