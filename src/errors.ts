@@ -12,6 +12,8 @@ export type ErrorCode =
   | "E_RULESET_CYCLE"
   | "E_RULESET_HASH_MISMATCH"
   | "E_NO_PARAMETER_IN_FORCE"
+  | "E_NO_FIGURE_IN_FORCE"
+  | "E_PARAMETER_OVERRIDE"
   | "E_BAD_AS_OF"
   | "E_USAGE"
   | "E_INTERNAL";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { loadRuleSet, screen } from "../src/index.js";
+import { applyOverrides, loadRuleSet, screen } from "../src/index.js";
 import { validateHousehold } from "../src/input/validate-household.js";
 import { leadSummaryHtml } from "../src/reporting/lead-summary.js";
 import { MonthlyReportBuilder } from "../src/reporting/monthly-report.js";
@@ -146,6 +146,18 @@ describe("optional parameters", () => {
     const rules = copyRules();
     editJson(join(rules, "cn/parameters.json"), (parameters) => { parameters.dibaoEdgeMultiplier.values = []; });
     expect(loadError(join(rules, "cn")).problems.map((problem) => problem.message)).toContain('a parameter needs at least one value, unless it is optional ("optional": true)');
+  });
+
+  it("take a value from --set, and dixian validate --as-of does not ask for one", async () => {
+    const household = comfortable([]);
+    household.income = { ...household.income, wage: "3000", business: "0", transfer: "1700" };
+    household.livingConditions.housing = { safetyLevel: "D" };
+    const result = await screen(household, { ruleSet: applyOverrides(yunnan, { dibaoStandard: "3800" }), asOf: "2025-06-30" });
+    expect(result.ruleSet.overrides).toEqual({ dibaoStandard: "3800" });
+    expect(result.measures.find((m) => m.id === "protection.dibao")?.reason).toContain("不高于低保标准 3800.00 元");
+    const validate = await runCliCaptured(["validate", "--as-of", "2025-06-30", "rules/yunnan"]);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout + validate.stderr).not.toMatch(/dibaoStandard" has no value/);
   });
 
   it("are named by dixian test --coverage when no test could give their rules a value", async () => {

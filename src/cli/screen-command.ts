@@ -12,7 +12,7 @@ import { screenSources } from "./parallel-screen.js";
 import { createProgress } from "./progress.js";
 import { readHouseholdSources, type SourceItem } from "./read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 import { printableValue } from "../results/printable.js";
 
@@ -34,6 +34,7 @@ Options:
   --workers N          screening threads, main included (default: cores)    并行线程数
   --engine NAME        compiled (default) or json-rules-engine (reference)  规则求值引擎
   --expect-hash HASH   refuse a rule set whose resolved hash differs        校验规则集哈希
+${SET_HELP}
   --quiet              no progress bar and no summary on standard error     不输出进度和统计
   -h, --help           show this help
 
@@ -55,6 +56,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       workers: { type: "string" },
       engine: { type: "string", default: "compiled" },
       "expect-hash": { type: "string" },
+      set: SET_OPTION,
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -79,7 +81,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     [{ label: "--out", path: values.out }, { label: "--rejects", path: values.rejects }].filter((entry): entry is { label: string; path: string } => !!entry.path),
   );
 
-  const ruleSet = loadRuleSetArgument(rulesArgument);
+  const ruleSet = loadRuleSetArgument(rulesArgument, setOverrides(values.set));
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
   prepareRuleSet(ruleSet, asOf);
 

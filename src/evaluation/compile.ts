@@ -13,6 +13,8 @@ import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js"
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
+import { compileFigures, RESULT_FIGURES, type CompiledFigures } from "../facts/figures.js";
+import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
 import { engineFactory } from "./evaluate-stage.js";
 import { own, setOwn } from "../rulesets/own.js";
@@ -60,6 +62,8 @@ export interface CompiledRuleSet {
   parameters: Map<string, ParameterInForce>;
   /** The parameters in force whose value is from before the as-of year (each result warns of them). */
   staleParameters: ParameterInForce[];
+  /** The rule set's figure definitions in force on the as-of date, compiled once. */
+  figures: CompiledFigures;
   /** Every (fact, params) pair the compiled rules read, numbered. */
   facts: FactTable;
   /** The `threshold` parameter in force, as every result shows it (two decimal places), or null without one. */
@@ -92,7 +96,8 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     return value;
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
-  const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet.parameters[name], asOf);
+  const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]));
+  const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet, name, asOf);
   // An optional parameter without a value compares as null, which no operator accepts; the rules
   // using it are left out below, so this only reaches named conditions no applicable rule uses.
   const resolve = (reference: ParameterReference) =>
@@ -164,7 +169,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
   return {
-    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, inapplicableRules,
+    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures, inapplicableRules,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),

@@ -76,7 +76,8 @@ export interface ScreeningResult {
   /** The household's region as given (an addition to the contract, for reports by village). */
   region: { province: string; county: string; township?: string; village?: string };
   asOf: string;
-  ruleSet: { id: string; version: string; hash: string };
+  /** `overrides` (data contract version 2) is present only when parameters were overridden (`--set`): `{ "threshold": "9000" }`. */
+  ruleSet: { id: string; version: string; hash: string; overrides?: Record<string, string> };
   flag: Flag;
   category: Category | null;
   riskTypes: RiskTypeResult[];

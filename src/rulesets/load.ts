@@ -9,8 +9,9 @@ import { ruleSetHash } from "./hash.js";
 import { readJsonSource, type JsonSource } from "./json-source.js";
 import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
 import type { RuleSet } from "./rule-set.js";
+import { applyOverrides, type ParameterOverrides } from "./overrides.js";
 import {
-  conditionsFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
+  conditionsFileSchema, figuresFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
   riskTypesFileSchema, rulesFileSchema, type RuleSetManifest,
 } from "./schema.js";
 
@@ -22,8 +23,29 @@ export const RULE_SET_FILES = {
   guarantees: "guarantees.json",
   measures: "measures.json",
   conditions: "conditions.json",
+  figures: "figures.json",
   rulesDir: "rules",
+  testsDir: "tests",
 } as const;
+
+/** The names a rule-set directory may hold; anything else is reported (a misspelt file must not be skipped silently). */
+const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES));
+
+/**
+ * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
+ * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
+ */
+function unknownEntries(dir: string, problems: Problem[]): void {
+  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory())) continue;
+      problems.push({ file: display(join(folder, entry.name)), path: "", message: `unknown ${entry.isDirectory() ? "folder" : "file"} in ${what}: a rule set holds ${[...KNOWN_ENTRIES].join(", ")} (rules/ holds only *.json rule files)` });
+    }
+  };
+  check(dir, (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "a rule-set directory");
+  const rulesDir = join(dir, RULE_SET_FILES.rulesDir);
+  if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) check(rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "rules/");
+}
 
 const MAX_LAYERS = 16;
 
@@ -82,9 +104,10 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
   }
   const manifest = validated(manifestSource, manifestSchema, problems);
   if (!manifest) return undefined;
+  unknownEntries(dir, problems);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
-    id: manifest.id, parameters: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
+    id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
     sources: { rules: new Map() },
   };
 
@@ -94,6 +117,12 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
     layer.parameters = parameters as Layer["parameters"];
     layer.sources.parameters = parametersSource;
     for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
+  }
+  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, problems);
+  if (figuresSource && validated(figuresSource, figuresFileSchema, problems)) {
+    const { $schema: _schema, ...figures } = figuresSource.value as Record<string, unknown>;
+    layer.figures = figures as Layer["figures"];
+    for (const name of Object.keys(figures)) origins.set(`figure:${name}`, { source: figuresSource, path: [name] });
   }
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
     const source = readOptional(dir, file, problems);
@@ -148,7 +177,7 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
  * const ruleSet = loadRuleSet("rules/yunnan");
  * console.log(ruleSet.id, ruleSet.hash);
  */
-export function loadRuleSet(dir: string): RuleSet {
+export function loadRuleSet(dir: string, options: LoadOptions = {}): RuleSet {
   const problems: Problem[] = [];
   const chain: LoadedLayer[] = [];
   const seen: string[] = [];
@@ -206,7 +235,18 @@ export function loadRuleSet(dir: string): RuleSet {
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
     origins.set(key, { file, path, line, column });
   }
-  return { ...withoutHash, hash: ruleSetHash(withoutHash), origins };
+  const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins };
+  return options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides) : ruleSet;
+}
+
+/** Options of {@link loadRuleSet} and {@link loadBuiltInRuleSet}. */
+export interface LoadOptions {
+  /**
+   * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
+   * or a value the county has and the rule set lacks. Each is checked like the parameter's own
+   * values; the hash covers them and results list them in `ruleSet.overrides`. See {@link applyOverrides}.
+   */
+  overrides?: ParameterOverrides;
 }
 
 /** Where `extends` points: a directory relative to the rule set, or `builtin:<name>` for a shipped set. */
@@ -228,8 +268,8 @@ function extendsDir(dir: string, loaded: LoadedLayer): string {
  * @example
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
-export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {})): RuleSet {
-  return loadRuleSet(builtInRuleSetDir(name));
+export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
+  return loadRuleSet(builtInRuleSetDir(name), options);
 }
 
 function ruleSetError(problems: Problem[]): DixianError {
