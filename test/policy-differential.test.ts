@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadRuleSet, screen, type ScreeningResult } from "../src/index.js";
+import { applyOverrides, loadRuleSet, screen, type ScreeningResult } from "../src/index.js";
 import { arbitraryHousehold } from "./support/arbitrary-household.js";
 import { referenceScreen, type ReferenceOutcome } from "./support/reference-policy.js";
 
@@ -65,6 +65,22 @@ describe("rules/yunnan agrees with an independent implementation of docs/policy.
           expect(actual).toEqual(expected);
         }),
         { numRuns: 400, seed: 20251128 },
+      );
+    });
+  }
+});
+
+describe("on 2026 dates with a county's line given as --set threshold=9000 (and dibaoStandard=6000)", () => {
+  const whatIf = applyOverrides(yunnan, { threshold: "9000", dibaoStandard: "6000" });
+  for (const asOf of ["2026-03-31", "2026-06-30"]) {
+    it(`on ${asOf}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
+          const result = await screen(household, { ruleSet: whatIf, asOf });
+          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: 900000n, dibaoStandard: 600000n }));
+          expect(actual).toEqual(expected);
+        }),
+        { numRuns: 200, seed: 20260331 },
       );
     });
   }
