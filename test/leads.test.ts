@@ -13,7 +13,7 @@ import { runCliCaptured } from "./support/run-cli.js";
 
 const yunnan = loadRuleSet("rules/yunnan");
 const issuesOf = (input: unknown) => {
-  const result = validateHousehold(input, "2025-06-30");
+  const result = validateHousehold(input, "2025-06-30", "en");
   return result.ok ? [] : result.issues.map((issue) => `${issue.path} ${issue.message}`);
 };
 /** The contract example, not monitored and comfortably above the line, so only its leads matter. */
@@ -47,7 +47,7 @@ describe("leads (CONTRACT v2)", () => {
       expect.stringMatching(/^\/leads\/4\/date .*not a real calendar date/),
       "/leads/5/code at most 64 characters",
       "/leads/5/note at most 500 characters",
-      expect.stringMatching(/^\/leads\/6 unknown field: "resolved"/),
+      expect.stringMatching(/^\/leads\/6 unknown field: "resolved"; did you mean "resolvedOn"\?/),
     ]);
     expect(issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" }))))).toEqual(["/leads at most 100 entries, not 101"]);
   });
@@ -104,7 +104,7 @@ describe("leads (CONTRACT v2)", () => {
     writeFileSync(join(dir, "leads.csv"), "householdId,channel,department,date,code,note,resolvedOn\nTB-001,sectorWarning,,2025-06-20,,,\n");
     const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("leads.csv row 2 column department (预警部门): department is required when channel is sectorWarning");
+    expect(bad.stderr).toContain("leads.csv 第 2 行 预警部门（department）列：部门筛查预警（sectorWarning）线索须填写预警部门 department");
   });
 
   it("keep their channel, department and dates through dixian anonymize, but not their note or warning code", async () => {
@@ -161,7 +161,7 @@ describe("optional parameters", () => {
   });
 
   it("are named by dixian test --coverage when no test could give their rules a value", async () => {
-    const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/cn"]);
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", "rules/cn"]);
     expect(stdout).toContain("coverage: 2 rule(s) never applied, an optional parameter having no value: measure.dibaoStandard.dibao, measure.dibaoStandard.edge");
     expect(code).toBe(0);
   });

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { anonymizeExport } from "../population/anonymize.js";
 import { refuseClashingPaths } from "./atomic-output.js";
 import { inputFiles } from "./input-files.js";
 import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
 import { printableValue } from "../results/printable.js";
+import { message } from "../results/messages.js";
+import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
 
@@ -18,31 +19,32 @@ error naming its file and row, and that household is left out.
 Options:
   --salt SECRET   secret salt for the id hashes (at least 8 characters; keep it private)
   --out FILE      write to FILE instead of standard output
+  --lang zh|en    language of messages (default zh)
 
 Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or files.`;
 
 /** `dixian anonymize`: county export → anonymized contract households. */
 export async function anonymizeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { salt: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+  const { values, positionals } = parseOptions(args, {
+    salt: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, ANONYMIZE_HELP + "\n");
     return EXIT.ok;
   }
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
   const salt = values.salt;
-  if (!salt) throw new UsageError("--salt SECRET is required");
-  if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
+  if (!salt) throw new UsageError("optionRequired", { option: "--salt SECRET" });
+  if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("giveExport");
   if (values.out) refuseClashingPaths(inputFiles(positionals[0]!).map((path) => ({ label: "input", path })), [{ label: "--out", path: values.out }]);
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
   await withOutputs([output], async () => {
-    for await (const item of anonymizeExport(positionals[0]!, salt)) {
+    for await (const item of anonymizeExport(positionals[0]!, salt, language)) {
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;
-        await write(io.stderr, printableValue(`error ${item.source}: ${item.message}`) + "\n");
+        await write(io.stderr, printableValue(message("anonymizeRowError", language, { source: item.source, problem: item.message })) + "\n");
       }
     }
   });

@@ -2,6 +2,9 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parse } from "csv-parse";
 import { isDecimalText } from "../input/decimal.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { closestName } from "../results/suggestion.js";
 import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, SEX_WORDS, type Column } from "./table-columns.js";
 import { TABLE_FILES, type TableOrigin } from "./table-location.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
@@ -25,11 +28,14 @@ export async function* readRows(file: string, layout: readonly Column[]): AsyncG
       if (!columns) {
         columns = record.map((header) => {
           const column = layout.find((candidate) => candidate.en === header || candidate.zh === header);
-          if (!column) throw new InputFormatError(`${name}: unknown column "${header}" (see docs/tables.md)`);
+          if (!column) {
+            const closest = closestName(header, layout.flatMap((candidate) => [candidate.en, candidate.zh]));
+            throw new InputFormatError({ id: closest ? "tableUnknownColumnNear" : "tableUnknownColumn", values: { file: name, header, ...(closest ? { closest } : {}) } });
+          }
           return column;
         });
         for (const required of layout.filter((column) => column.required)) {
-          if (!columns.includes(required)) throw new InputFormatError(`${name}: missing column "${required.en}" (${required.zh})`);
+          if (!columns.includes(required)) throw new InputFormatError({ id: "tableMissingColumn", values: { file: name, en: required.en, zh: required.zh } });
         }
         continue;
       }
@@ -100,10 +106,10 @@ async function groupByHousehold(file: string, layout: readonly Column[]): Promis
  * Reads county tables: households.csv streamed row by row, joined by household id with members.csv
  * events.csv and leads.csv (read first). Members or events whose household is missing are reported, not lost.
  */
-export async function* readTableSources(path: string): AsyncGenerator<SourceItem> {
+export async function* readTableSources(path: string, language: Language = "zh"): AsyncGenerator<SourceItem> {
   const dir = statSync(path).isDirectory() ? path : dirname(path);
   const membersFile = join(dir, TABLE_FILES.members);
-  if (!existsSync(membersFile)) throw new InputFormatError(`${TABLE_FILES.members} is missing beside ${TABLE_FILES.households}`);
+  if (!existsSync(membersFile)) throw new InputFormatError({ id: "tableFileMissing", values: { members: TABLE_FILES.members, households: TABLE_FILES.households } });
   const members = await groupByHousehold(membersFile, MEMBER_COLUMNS);
   const events = await groupByHousehold(join(dir, TABLE_FILES.events), EVENT_COLUMNS);
   const leads = await groupByHousehold(join(dir, TABLE_FILES.leads), LEAD_COLUMNS);
@@ -127,7 +133,10 @@ export async function* readTableSources(path: string): AsyncGenerator<SourceItem
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {
-        yield { kind: "error", line: row.line, source: `${file} row ${row.line}`, message: `household "${id}" is not in ${TABLE_FILES.households}` };
+        yield {
+          kind: "error", line: row.line, source: message("tableRow", language, { file, row: row.line }),
+          message: message("tableHouseholdMissing", language, { id, households: TABLE_FILES.households }),
+        };
       }
     }
   }

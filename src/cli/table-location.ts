@@ -1,3 +1,5 @@
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
 
 /** The files of county table input (docs/tables.md). */
@@ -12,14 +14,16 @@ export interface TableOrigin {
   leadRows: number[];
 }
 
-/** Names the file, row and column a JSON path of a table household came from. */
-export function tableLocation(origin: TableOrigin, pointer: string): string {
+/** Names the file, row and column a JSON path of a table household came from, in `language`. */
+export function tableLocation(origin: TableOrigin, pointer: string, language: Language = "zh"): string {
   const path = pointer.split("/").slice(1);
   const describe = (file: string, row: number | undefined, layout: readonly Column[], rest: string[]) => {
     const exact = layout.find((column) => column.path.length > 0 && column.path.join("/") === rest.join("/"));
     const under = layout.filter((column) => column.path.length > 0 && column.path.join("/").startsWith(rest.join("/")));
-    const columnText = exact ? ` column ${exact.en} (${exact.zh})` : under.length && rest.length ? ` columns ${under.map((column) => column.en).join(", ")}` : "";
-    return `${file} row ${row ?? "?"}${columnText}`;
+    const columnText = exact
+      ? message("tableColumn", language, { en: exact.en, zh: exact.zh })
+      : under.length && rest.length ? message("tableColumns", language, { columns: under.map((column) => column[language]).join(message("listSeparator", language)) }) : "";
+    return message("tableRow", language, { file, row: row ?? "?" }) + columnText;
   };
   if (path[0] === "leads" && path.length >= 2) return describe(TABLE_FILES.leads, origin.leadRows[Number(path[1])], LEAD_COLUMNS, path.slice(2));
   if ((path[0] === "members" || path[0] === "events") && path.length >= 2) {

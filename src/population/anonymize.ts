@@ -5,6 +5,8 @@ import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Co
 import { build, readRows, type Row } from "../cli/table-input.js";
 import { TABLE_FILES } from "../cli/table-location.js";
 import { InputFormatError } from "../cli/read-households.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { readResidentId } from "./resident-id.js";
 
 const dropped = (en: string, zh: string): Column => ({ en, zh, path: [], kind: "text" });
@@ -33,8 +35,8 @@ export type AnonymizedItem = { ok: true; household: Record<string, unknown> } | 
  * member ids become salted hashes (HMAC-SHA256), resident ID numbers are checked and reduced to birth
  * date and sex, and names, phone numbers and addresses are dropped.
  */
-export async function* anonymizeExport(path: string, salt: string): AsyncGenerator<AnonymizedItem> {
-  if (salt.length < 8) throw new InputFormatError("the salt must be at least 8 characters, and kept secret");
+export async function* anonymizeExport(path: string, salt: string, language: Language = "zh"): AsyncGenerator<AnonymizedItem> {
+  if (salt.length < 8) throw new InputFormatError({ id: "saltTooShort" });
   const dir = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
   const hash = (kind: string, value: string) => `A${createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex").slice(0, 15)}`;
   const members = new Map<string, Row[]>();
@@ -66,8 +68,9 @@ export async function* anonymizeExport(path: string, salt: string): AsyncGenerat
     const problems: string[] = [];
     household.members = (members.get(originalId) ?? []).map((memberRow, index) => {
       const member = build(memberRow, EXPORT_MEMBER_COLUMNS);
-      const reading = readResidentId(memberRow.cells.idNumber ?? "");
-      if (!reading.ok) problems.push(`${TABLE_FILES.members} row ${memberRow.line} column idNumber (身份证号): ${reading.problem}`);
+      const reading = readResidentId(memberRow.cells.idNumber ?? "", language);
+      const where = message("tableRow", language, { file: TABLE_FILES.members, row: memberRow.line }) + message("tableColumn", language, { en: "idNumber", zh: "身份证号" });
+      if (!reading.ok) problems.push(`${where}${message("colon", language)}${reading.problem}`);
       else Object.assign(member, { birthDate: reading.birthDate, sex: reading.sex });
       member.id = `M${index + 1}`;
       return member;
@@ -76,7 +79,7 @@ export async function* anonymizeExport(path: string, salt: string): AsyncGenerat
     if (householdEvents.length) household.events = householdEvents.map((eventRow) => build(eventRow, EVENT_COLUMNS));
     const householdLeads = leads.get(originalId) ?? [];
     if (householdLeads.length) household.leads = householdLeads.map((leadRow) => build(leadRow, EXPORT_LEAD_COLUMNS));
-    if (problems.length) yield { ok: false, source: `${TABLE_FILES.households} row ${row.line}`, message: problems.join("; ") };
+    if (problems.length) yield { ok: false, source: message("tableRow", language, { file: TABLE_FILES.households, row: row.line }), message: problems.join(message("reasonSeparator", language)) };
     else yield { ok: true, household };
   }
 }

@@ -1,5 +1,5 @@
 import type { ConditionTrace } from "../evaluation/condition-trace.js";
-import type { RuleStatus } from "../evaluation/evaluate-stage.js";
+import type { RuleStatus } from "../evaluation/types.js";
 import type { Category, Flag, GuaranteeItem, GuaranteeStatus, LeadChannel, LeadDepartment, MeasureKind, TaskKind } from "../input/enums.js";
 import type { PolicySource, Stage } from "../rulesets/schema.js";
 

@@ -2,6 +2,9 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { didYouMean } from "../results/suggestion.js";
 
 /** The rule sets shipped in the package, by name. */
 export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;
@@ -21,19 +24,20 @@ function moduleFile(): string {
  * The package's `rules/` folder, found by walking up from this module: `src/rulesets/` when run
  * from source, `dist/` when installed.
  */
-export function builtInRulesRoot(): string {
+export function builtInRulesRoot(language: Language = "zh"): string {
   if (rulesRoot) return rulesRoot;
   let dir = dirname(moduleFile());
   for (let depth = 0; depth < 6; depth++, dir = dirname(dir)) {
     if (existsSync(join(dir, "rules", "cn", "ruleset.json"))) return (rulesRoot = join(dir, "rules"));
   }
-  throw new DixianError("E_RULESET_NOT_FOUND", "the shipped rule sets (rules/) are missing from the dixian package");
+  throw new DixianError("E_RULESET_NOT_FOUND", message("shippedRulesMissing", language));
 }
 
 /** The directory of a shipped rule set; throws E_RULESET_NOT_FOUND for an unknown name. */
-export function builtInRuleSetDir(name: string): string {
+export function builtInRuleSetDir(name: string, language: Language = "zh"): string {
   if (!(BUILT_IN_RULE_SETS as readonly string[]).includes(name)) {
-    throw new DixianError("E_RULESET_NOT_FOUND", `no shipped rule set "${name}" (shipped: ${BUILT_IN_RULE_SETS.join(", ")})`);
+    const problem = message("noShippedRuleSet", language, { name, shipped: BUILT_IN_RULE_SETS.join(", ") });
+    throw new DixianError("E_RULESET_NOT_FOUND", problem + didYouMean(name, BUILT_IN_RULE_SETS, language));
   }
-  return join(builtInRulesRoot(), name);
+  return join(builtInRulesRoot(language), name);
 }

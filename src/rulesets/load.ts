@@ -2,7 +2,9 @@ import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
-import { expandUnionIssues, missingFieldMessage } from "../input/zod-issues.js";
+import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { BUILT_IN_PREFIX, builtInRuleSetDir, type BuiltInRuleSetName } from "./built-in.js";
 import { checkReferences } from "./check-references.js";
 import { ruleSetHash } from "./hash.js";
@@ -35,16 +37,18 @@ const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES)
  * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
  * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
  */
-function unknownEntries(dir: string, problems: Problem[]): void {
-  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: string) => {
+function unknownEntries(dir: string, problems: Problem[], language: Language): void {
+  const known = [...KNOWN_ENTRIES].join(", ");
+  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: "inRuleSetDir" | "inRulesFolder") => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory())) continue;
-      problems.push({ file: display(join(folder, entry.name)), path: "", message: `unknown ${entry.isDirectory() ? "folder" : "file"} in ${what}: a rule set holds ${[...KNOWN_ENTRIES].join(", ")} (rules/ holds only *.json rule files)` });
+      const where = message(what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder", language);
+      problems.push({ file: display(join(folder, entry.name)), path: "", message: message(entry.isDirectory() ? "unknownFolderEntry" : "unknownFileEntry", language, { where, known }) });
     }
   };
-  check(dir, (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "a rule-set directory");
+  check(dir, (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "inRuleSetDir");
   const rulesDir = join(dir, RULE_SET_FILES.rulesDir);
-  if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) check(rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "rules/");
+  if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) check(rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "inRulesFolder");
 }
 
 const MAX_LAYERS = 16;
@@ -55,28 +59,46 @@ function display(path: string): string {
   return relativePath && !relativePath.startsWith("..") ? relativePath : path;
 }
 
-function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems: Problem[]): z.output<S> | undefined {
-  const result = schema.safeParse(source.value, { error: missingFieldMessage, jitless: true });
+/** Options of {@link loadRuleSet} and {@link loadBuiltInRuleSet}. */
+export interface LoadOptions {
+  /** Language of the problems reported: `"zh"` (default) or `"en"`. */
+  lang?: Language;
+  /**
+   * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
+   * or a value the county has and the rule set lacks. Each is checked like the parameter's own
+   * values; the hash covers them and results list them in `ruleSet.overrides`. See {@link applyOverrides}.
+   */
+  overrides?: ParameterOverrides;
+}
+
+/** What loading collects: the problems, which of them are JSON syntax errors, and the language they are written in. */
+interface LoadContext {
+  problems: Problem[];
+  syntax: Set<Problem>;
+  language: Language;
+}
+
+function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
+  const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
-    const message = issue.code === "unrecognized_keys"
-      ? `unknown field${(issue as { keys: string[] }).keys.length > 1 ? "s" : ""}: ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}`
-      : issue.message;
     const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    problems.push(source.problemAt(path as PropertyKey[], message));
+    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
   }
   return undefined;
 }
 
-function readOptional(dir: string, name: string, problems: Problem[], root = dir): JsonSource | undefined {
+function readOptional(dir: string, name: string, context: LoadContext, root = dir): JsonSource | undefined {
   const file = join(dir, name);
   if (!existsSync(file)) return undefined;
   try {
     // Every file must lie inside its rule set's directory: one reached through `extends` lies inside its own.
-    return readJsonSource(file, display(file), root);
+    return readJsonSource(file, display(file), context.language, root);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    problems.push(...(error.problems.length ? error.problems : [{ file: display(file), path: "", message: error.message }]));
+    const problems = error.problems.length ? error.problems : [{ file: display(file), path: "", message: error.message }];
+    context.problems.push(...problems);
+    if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
     return undefined;
   }
 }
@@ -94,55 +116,58 @@ interface LoadedLayer {
   origins: Map<string, Anchor>;
 }
 
-function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
-  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, problems);
+function loadLayer(dir: string, context: LoadContext): LoadedLayer | undefined {
+  const { problems, language } = context;
+  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, context);
   if (!manifestSource) {
     if (!problems.length) {
-      problems.push({ file: display(join(dir, RULE_SET_FILES.manifest)), path: "", message: "not a rule set: ruleset.json is missing" });
+      problems.push({ file: display(join(dir, RULE_SET_FILES.manifest)), path: "", message: message("notARuleSet", language) });
     }
     return undefined;
   }
-  const manifest = validated(manifestSource, manifestSchema, problems);
+  const manifest = validated(manifestSource, manifestSchema, context);
   if (!manifest) return undefined;
-  unknownEntries(dir, problems);
+  unknownEntries(dir, problems, language);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
     id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
     sources: { rules: new Map() },
   };
 
-  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, problems);
-  if (parametersSource && validated(parametersSource, parametersFileSchema, problems)) {
+  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, context);
+  if (parametersSource && validated(parametersSource, parametersFileSchema, context)) {
     const { $schema: _schema, ...parameters } = parametersSource.value as Record<string, unknown>;
     layer.parameters = parameters as Layer["parameters"];
     layer.sources.parameters = parametersSource;
     for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
   }
-  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, problems);
-  if (figuresSource && validated(figuresSource, figuresFileSchema, problems)) {
+  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, context);
+  if (figuresSource && validated(figuresSource, figuresFileSchema, context)) {
     const { $schema: _schema, ...figures } = figuresSource.value as Record<string, unknown>;
     layer.figures = figures as Layer["figures"];
     for (const name of Object.keys(figures)) origins.set(`figure:${name}`, { source: figuresSource, path: [name] });
   }
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
-    const source = readOptional(dir, file, problems);
-    const data = source && (validated(source, schema, problems) as Record<K, { id: string }[]> | undefined);
+    const source = readOptional(dir, file, context);
+    const data = source && (validated(source, schema, context) as Record<K, { id: string }[]> | undefined);
     if (!source || !data) return;
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
-      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], `duplicate id "${entry.id}"`));
+      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
       seen.add(entry.id);
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
     (layer as unknown as Record<K, unknown>)[key] = data[key];
+    // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
   catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
   catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
 
-  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, problems);
-  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, problems);
+  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, context);
+  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);
   if (conditions && conditionsSource) {
     layer.conditions = conditions.conditions;
     for (const name of Object.keys(conditions.conditions)) origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
@@ -151,17 +176,17 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
   const rulesDir = join(dir, RULE_SET_FILES.rulesDir);
   if (existsSync(rulesDir) && statSync(rulesDir).isDirectory()) {
     for (const name of readdirSync(rulesDir).filter((n) => n.endsWith(".json")).sort()) {
-      const source = readOptional(rulesDir, name, problems, dir);
-      const file = source && validated(source, rulesFileSchema, problems);
+      const source = readOptional(rulesDir, name, context, dir);
+      const file = source && validated(source, rulesFileSchema, context);
       if (!source || !file) continue;
       file.rules.forEach((rule, index) => {
         if (layer.sources.rules.has(rule.id)) {
-          problems.push(source.problemAt(["rules", index, "id"], `duplicate rule id "${rule.id}"`));
+          problems.push(source.problemAt(["rules", index, "id"], message("duplicateRuleId", language, { id: rule.id })));
           return;
         }
         layer.sources.rules.set(rule.id, { source, index });
         origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
-        layer.rules.push({ ...rule, stage: file.stage } as Layer["rules"][number]);
+        layer.rules.push({ ...rule, stage: file.stage });
       });
     }
   }
@@ -171,48 +196,51 @@ function loadLayer(dir: string, problems: Problem[]): LoadedLayer | undefined {
 /**
  * Loads a rule-set directory and every set it extends, merges the layers (base first) and checks
  * every reference. Throws a {@link DixianError} listing every problem with its file, JSON path,
- * line and column.
+ * line and column, in `options.lang` (Chinese by default; codes and paths are the same in both).
  *
  * @example
  * const ruleSet = loadRuleSet("rules/yunnan");
  * console.log(ruleSet.id, ruleSet.hash);
+ * loadRuleSet("my-county", { lang: "en" }); // problems in English
  */
 export function loadRuleSet(dir: string, options: LoadOptions = {}): RuleSet {
-  const problems: Problem[] = [];
+  const language = options.lang ?? "zh";
+  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: string[] = [];
   let current: string | undefined = resolve(dir);
   while (current) {
     if (!existsSync(current) || !statSync(current).isDirectory()) {
-      const message = chain.length === 0
-        ? `rule set directory not found: ${display(current)}`
-        : `rule set "${chain[0]!.manifest.id}" extends "${chain[0]!.manifest.extends}", which is not a rule set directory`;
-      throw new DixianError("E_RULESET_NOT_FOUND", message, [
+      const problem = chain.length === 0
+        ? message("ruleSetDirNotFound", language, { dir: display(current) })
+        : message("extendsNotFound", language, { id: chain[0]!.manifest.id, target: chain[0]!.manifest.extends ?? "" });
+      throw new DixianError("E_RULESET_NOT_FOUND", problem, [
         chain.length === 0
-          ? { file: display(current), path: "", message }
-          : chain[0]!.manifestSource.problemAt(["extends"], message),
+          ? { file: display(current), path: "", message: problem }
+          : chain[0]!.manifestSource.problemAt(["extends"], problem),
       ]);
     }
     const real = realpathSync(current);
     if (seen.includes(real)) {
       const cycle = [...seen, real].map((p) => basename(p)).join(" → ");
-      throw new DixianError("E_RULESET_CYCLE", `rule sets extend each other in a cycle: ${cycle}`, [
-        chain[0]!.manifestSource.problemAt(["extends"], `extends in a cycle: ${cycle}`),
+      throw new DixianError("E_RULESET_CYCLE", message("extendsCycle", language, { cycle }), [
+        chain[0]!.manifestSource.problemAt(["extends"], message("extendsCycleHere", language, { cycle })),
       ]);
     }
-    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", `more than ${MAX_LAYERS} layers of extends`);
+    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
     seen.push(real);
-    const loaded = loadLayer(current, problems);
+    const loaded = loadLayer(current, context);
     if (!loaded) break;
     chain.unshift(loaded);
-    current = loaded.manifest.extends ? extendsDir(current, loaded) : undefined;
+    current = loaded.manifest.extends ? extendsDir(current, loaded, language) : undefined;
   }
-  if (problems.length > 0 || chain.length === 0) throw ruleSetError(problems);
+  if (problems.length > 0 || chain.length === 0) throw ruleSetError(context);
 
   const anchors = new Map<string, Anchor>();
   let merged: Merged = EMPTY_MERGED;
   for (const { layer, origins: layerOrigins } of chain) {
-    merged = mergeLayer(merged, layer, problems);
+    merged = mergeLayer(merged, layer, problems, language);
     for (const [key, anchor] of layerOrigins) anchors.set(key, anchor);
   }
   const top = chain[chain.length - 1]!.manifest;
@@ -224,37 +252,27 @@ export function loadRuleSet(dir: string, options: LoadOptions = {}): RuleSet {
     description: top.description,
     ...merged,
   };
-  const locate = (key: string, path: readonly PropertyKey[], message: string): Problem => {
+  const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
-    return anchor ? anchor.source.problemAt([...anchor.path, ...path], message) : { file: top.id, path: "", message };
+    return anchor ? anchor.source.problemAt([...anchor.path, ...path], problem) : { file: top.id, path: "", message: problem };
   };
-  problems.push(...checkReferences(withoutHash, locate));
-  if (problems.length > 0) throw ruleSetError(problems);
+  problems.push(...checkReferences(withoutHash, locate, language));
+  if (problems.length > 0) throw ruleSetError(context);
   const origins = new Map<string, SourceLocation>();
   for (const [key, anchor] of anchors) {
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
     origins.set(key, { file, path, line, column });
   }
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins };
-  return options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides) : ruleSet;
-}
-
-/** Options of {@link loadRuleSet} and {@link loadBuiltInRuleSet}. */
-export interface LoadOptions {
-  /**
-   * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
-   * or a value the county has and the rule set lacks. Each is checked like the parameter's own
-   * values; the hash covers them and results list them in `ruleSet.overrides`. See {@link applyOverrides}.
-   */
-  overrides?: ParameterOverrides;
+  return options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides, options.lang ?? "zh") : ruleSet;
 }
 
 /** Where `extends` points: a directory relative to the rule set, or `builtin:<name>` for a shipped set. */
-function extendsDir(dir: string, loaded: LoadedLayer): string {
+function extendsDir(dir: string, loaded: LoadedLayer, language: Language): string {
   const target = loaded.manifest.extends!;
   if (!target.startsWith(BUILT_IN_PREFIX)) return resolve(dir, target);
   try {
-    return builtInRuleSetDir(target.slice(BUILT_IN_PREFIX.length));
+    return builtInRuleSetDir(target.slice(BUILT_IN_PREFIX.length), language);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     throw new DixianError(error.code, error.message, [loaded.manifestSource.problemAt(["extends"], error.message)]);
@@ -269,11 +287,12 @@ function extendsDir(dir: string, loaded: LoadedLayer): string {
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
 export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
-  return loadRuleSet(builtInRuleSetDir(name), options);
+  return loadRuleSet(builtInRuleSetDir(name, options.lang ?? "zh"), options);
 }
 
-function ruleSetError(problems: Problem[]): DixianError {
-  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}: ${p.message}`);
-  const code = problems.some((p) => p.message.startsWith("invalid JSON")) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
-  return new DixianError(code, `invalid rule set:\n${lines.join("\n")}`, problems);
+function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+  const colon = message("colon", language);
+  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`);
+  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }

@@ -97,7 +97,6 @@ export function age(birth: string, asOf: string): number {
   return years;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 export function referenceScreen(h: Json, asOf: string, parameters: ReferenceParameters | bigint): ReferenceOutcome {
