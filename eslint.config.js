@@ -39,6 +39,9 @@ export default defineConfig(
       "vitest/valid-title": ["error", { allowArguments: true }],
       // A `.only` left behind makes the suite run one test and pass.
       "vitest/no-focused-tests": "error",
+      // Helpers named expect… assert (expectAccounted in the fuzz test); expects in beforeAll check set-up.
+      "vitest/expect-expect": ["error", { assertFunctionNames: ["expect", "expect*"] }],
+      "vitest/no-standalone-expect": ["error", { additionalTestBlockFunctions: ["beforeAll"] }],
       // Property tests branch on the generated case; every branch asserts.
       "vitest/no-conditional-expect": "off",
       // Tests read results with JSON.parse and poke households as `any` on purpose.

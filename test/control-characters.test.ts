@@ -8,6 +8,7 @@ import { runCliCaptured } from "./support/run-cli.js";
 
 const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1"];
 /** Anything a terminal would act on, other than the line breaks dixian writes itself. */
+// eslint-disable-next-line no-control-regex -- the characters that must not reach a terminal
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const FORGED = "A\u001b[2K\r\ndixian screen: read 1, screened 1, rejected 0\u202e\u0007";
 

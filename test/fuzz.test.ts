@@ -30,7 +30,7 @@ const anyValue = fc.oneof(
 
 /** A valid household with one field somewhere replaced by an arbitrary value. */
 const nearlyValid = fc.tuple(arbitraryHousehold(asOf), fc.array(fc.nat(30), { minLength: 1, maxLength: 4 }), fc.jsonValue()).map(([household, path, replacement]) => {
-  let node: Record<string, unknown> = household as Record<string, unknown>;
+  let node: Record<string, unknown> = household;
   for (const [depth, step] of path.entries()) {
     const keys = Object.keys(node);
     if (keys.length === 0) break;
@@ -99,7 +99,7 @@ describe("fuzzing the inputs", () => {
       const all = [JSON.stringify(contractExample()), ...lines];
       const expected = all.filter((text) => text.trim() !== "").length;
       const bytes = async function* () {
-        yield Buffer.from(all.join("\n"));
+        yield await Promise.resolve(Buffer.from(all.join("\n")));
       };
       expectAccounted(await entriesOf(readHouseholds(bytes())), expected);
     }), { numRuns: 60 });
@@ -116,7 +116,7 @@ describe("fuzzing the inputs", () => {
       writeFileSync(join(dir, "households.csv"), stringify([HOUSEHOLD_COLUMNS.map((column) => column.en), ...households]));
       writeFileSync(join(dir, "members.csv"), stringify([MEMBER_COLUMNS.map((column) => column.en), ...members]));
       const householdIds = new Set(households.map((row) => row[0]));
-      const orphans = members.filter((row) => !householdIds.has(row[0]!)).length;
+      const orphans = members.filter((row) => !householdIds.has(row[0])).length;
       const sources = [];
       for await (const source of readTableSources(dir)) sources.push(source);
       // One item per household row, and one per member row whose household is missing.

@@ -85,6 +85,7 @@ describe("one household cannot stop the batch", () => {
     Object.defineProperty(getter, "income", { enumerable: true, get: () => { throw new Error("getter fails"); } });
     const proxy = new Proxy(withId("PROXY"), { get: (target, key) => { if (key === "members") throw new Error("trap fails"); return Reflect.get(target, key); } });
     const opaque = new Proxy({}, { getPrototypeOf: () => { throw new Error("no prototype"); }, ownKeys: () => { throw new Error("no keys"); } });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown non-Error whose message getter throws too
     const thrower = { get id() { throw { get message() { throw new Error("even the message throws"); } }; } };
     for (const bad of [getter, proxy, opaque, thrower]) {
       await expect(screen(bad, { ruleSet, asOf })).rejects.toBeInstanceOf(HouseholdRejectedError);

@@ -231,6 +231,7 @@ describe("progress", () => {
     progress.tick(100);
     progress.finish();
     expect(terminal.written()).toMatch(/[█░]{24} 0% · 0 户/);
+    // eslint-disable-next-line no-control-regex -- the terminal sequence that clears the line
     expect(terminal.written()).toMatch(/\u001b\[2K$/); // the line is cleared
     const english = fakeTerminal();
     const counter = createProgress(english.stream, false, { language: "en", fraction: () => null, now: () => 0 });

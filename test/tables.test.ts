@@ -205,7 +205,7 @@ describe("CSV and XLSX results for people", () => {
     const { stdout, code } = await screen(withRejected(), "--format", "csv", "--quiet");
     expect(code).toBe(1);
     expect(stdout.startsWith("\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n")).toBe(true);
-    const rows = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
     expect(rows.map((row) => [row["户编号"], row["状态"]])).toEqual([["TB-001", "已筛查"], ["TB-002", "不合格"], ["TB-003", "已筛查"]]);
     expect(rows[0]!["标记"]).toBe("识别为监测对象");
     expect(rows[0]!["类别"]).toBe("边缘易致贫户");
@@ -217,7 +217,7 @@ describe("CSV and XLSX results for people", () => {
 
   it("CSV with --lang en: English header and values", async () => {
     const { stdout } = await screen(withRejected(), "--format", "csv", "--quiet", "--lang", "en");
-    const rows = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
     expect(Object.keys(rows[0]!)).toEqual(["householdId", "township", "village", "status", "flag", "category", "riskTypes", "problems", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "reasons", "checks", "tasks", "rejection"]);
     expect(rows.map((row) => row.status)).toEqual(["screened", "rejected", "screened"]);
     expect(rows[0]!.flag).toBe("identify for monitoring");
@@ -256,7 +256,7 @@ describe("CSV and XLSX results for people", () => {
     const households = [...generateHouseholds({ households: 3, seed: 4, asOf: "2025-06-30", referenceIncome: 8700 })].map((h) => JSON.stringify(h));
     households.splice(1, 0, "{broken");
     const { stdout } = await runCliCaptured([...screenArgs, "--format", "csv", "--quiet", "-"], households.join("\n"));
-    const rows = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
     expect(rows.map((row) => row["状态"])).toEqual(["已筛查", "不合格", "已筛查", "已筛查"]);
     expect(rows[1]!["不合格原因"]).toMatch(/^第 2 行 \/: /);
   });
@@ -283,7 +283,7 @@ describe("spreadsheet safety", () => {
     writeTables(dir, tables);
     const csv = await screen(dir, "--format", "csv", "--quiet");
     expect(csv.code).toBe(0);
-    const rows = parse(csv.stdout, { bom: true }) as string[][];
+    const rows: string[][] = parse(csv.stdout, { bom: true });
     expect(rows).toHaveLength(4);
     for (const row of rows.slice(1)) {
       for (const [index, cell] of row.entries()) {

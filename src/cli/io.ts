@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { printableText } from "../results/printable.js";
 import { openAtomicOutput } from "./atomic-output.js";
 import type { Readable, Writable } from "node:stream";
-import { renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
 
 /** The streams a command uses; tests pass their own. */
 export interface CliIo {
@@ -56,7 +55,7 @@ export interface Output {
  * when no path is set.
  */
 export async function openOutput(path: string | undefined, fallback: Writable): Promise<Output> {
-  if (!path) return { stream: fallback, commit: async () => undefined, abort: async () => undefined };
+  if (!path) return { stream: fallback, commit: () => Promise.resolve(), abort: () => Promise.resolve() };
   return openAtomicOutput(path);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { isMessageId, message, type MessageId } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { UsageError } from "./io.js";
 

@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
 import { message, renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { LineItem } from "../screening/screen.js";
 import type { TableOrigin } from "./table-location.js";
 

@@ -8,7 +8,7 @@ import { reportWorkbook } from "../reporting/report-xlsx.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { readHouseholdSources } from "./read-households.js";
 
 export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]

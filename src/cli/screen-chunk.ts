@@ -1,5 +1,5 @@
 import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";

@@ -7,7 +7,7 @@ import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText,
 import { inputFiles } from "./input-files.js";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
 import { screenSources } from "./parallel-screen.js";
 import { createProgress } from "./progress.js";

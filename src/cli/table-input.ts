@@ -1,6 +1,6 @@
 import { isDecimalText } from "../input/decimal.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { closestName } from "../results/suggestion.js";
 import { codeOf } from "../vocabulary/labels.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";

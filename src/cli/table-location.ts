@@ -1,5 +1,5 @@
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
 
 /** The files of county table input (docs/tables.md). */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 
@@ -106,7 +106,9 @@ export function cellText(value: unknown): string {
     if (cell.error) return String(cell.error);
     return "";
   }
-  return String(value).trim();
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return "";
 }
 
 interface WorkbookLike {
@@ -121,7 +123,7 @@ async function openWorkbook(file: string, options: TableReadOptions): Promise<Wo
   } catch (error) {
     throw new InputFormatError(say(options.language, `${basename(file)} 不是可读的 .xlsx 工作簿：${(error as Error).message}`, `${basename(file)} is not a readable .xlsx workbook: ${(error as Error).message}`));
   }
-  return workbook as unknown as WorkbookLike;
+  return workbook;
 }
 
 function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): TableSheet | null {
@@ -130,6 +132,8 @@ function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): 
   if (!sheet) return null;
   return {
     name: `${basename(file)} [${sheet.name}]`,
+    // The interface is asynchronous (a CSV file streams); a workbook is already in memory.
+    // eslint-disable-next-line @typescript-eslint/require-await
     async *rows() {
       for (let number = 1; number <= sheet.rowCount; number++) {
         const values = sheet.getRow(number).values as unknown[];

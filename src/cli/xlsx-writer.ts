@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from "node:stream";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
 import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
 import { openWorkbookWriter } from "../results/workbook-writer.js";
@@ -22,7 +22,7 @@ const SHEET_NAMES: Record<Language, string> = { zh: "筛查结果", en: "results
 
 /** The sink for a format; `xlsx` loads exceljs only when used. */
 export async function openResultSink(format: OutputFormat, stream: Writable, language: Language): Promise<ResultSink> {
-  if (format !== "xlsx") return { write: (text) => write(stream, text), end: async () => undefined };
+  if (format !== "xlsx") return { write: (text) => write(stream, text), end: () => Promise.resolve() };
   // exceljs pipes its zip into the stream it is given and ends it: give it one of its own, and copy
   // from it to the output, which stays open for its owner to close.
   const zip = new PassThrough();
@@ -40,7 +40,7 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   const toCell = (cell: TableCell) => (typeof cell === "string" ? neutralizeCell(cell) : Number(cell.number));
   let pending = "";
   return {
-    async write(text) {
+    write(text) {
       pending += text;
       let newline: number;
       while ((newline = pending.indexOf("\n")) >= 0) {
@@ -48,6 +48,7 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
         pending = pending.slice(newline + 1);
         sheet.addRow(cells.map(toCell)).commit();
       }
+      return Promise.resolve();
     },
     async end() {
       sheet.commit();

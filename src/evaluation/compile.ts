@@ -4,7 +4,7 @@ import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { isOptionalWithoutValue, multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
@@ -15,7 +15,7 @@ import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js"
 import { compileStageClosures } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
-import { compileFigures, RESULT_FIGURES, type CompiledFigures } from "../facts/figures.js";
+import { compileFigures, RESULT_FIGURES } from "../facts/figures.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
 import { engineFactory } from "./load-engine.js";

@@ -3,7 +3,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import type { Household } from "../input/household-schema.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
 
@@ -129,7 +129,7 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
     ids,
     index,
     compute(household) {
-      const values: Decimal[] = new Array(steps.length);
+      const values = new Array<Decimal>(steps.length);
       const members = household.members.length;
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;

@@ -3,7 +3,7 @@ import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 import { UTCDate } from "@date-fns/utc";
 import { renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;

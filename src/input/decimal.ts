@@ -1,6 +1,6 @@
 import DecimalJs from "decimal.js";
 import { renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 
 /**
  * The decimal type used for all money and ratio arithmetic.

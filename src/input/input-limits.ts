@@ -1,6 +1,6 @@
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
-import type { InputIssue } from "./validate-household.js";
+import type { Language } from "../results/language.js";
+import type { InputIssue } from "./input-issue.js";
 
 /**
  * The longest list the data contract accepts at each place (docs/contract.md, "Limits"). A longer

@@ -1,20 +1,14 @@
 import { toPointer } from "../errors.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
 import { thrownMessage } from "./thrown-message.js";
 import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
+import type { InputIssue } from "./input-issue.js";
 
-/** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
-export interface InputIssue {
-  path: string;
-  /** What is wrong, in the language asked for (Chinese by default). */
-  message: string;
-  /** For table input: the file, row and column the value came from (`members.csv row 30 column labor`). */
-  where?: string;
-}
+export type { InputIssue } from "./input-issue.js";
 
 /** The outcome of validating one household. */
 export type HouseholdValidation =

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isMessageId, message, renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 
 type Issue = z.core.$ZodIssue;
@@ -111,6 +111,9 @@ function issueMessage(issue: RawIssue, language: Language): string | undefined {
     }
     case "invalid_format":
       if (issue.format === "regex" && "pattern" in issue) return message("patternMismatch", language, { pattern: String(issue.pattern) });
+      break;
+    default:
+      // The other issue codes are worded by zod's locale below.
       break;
   }
   const fallback = LOCALES[language](issue);

@@ -1,5 +1,5 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
 import { leadSummaryHtml } from "./lead-summary.js";

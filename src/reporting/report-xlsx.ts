@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
 import { openWorkbookWriter } from "../results/workbook-writer.js";
 import { labelOf } from "../vocabulary/labels.js";

@@ -2,7 +2,7 @@ import type { FactValueType } from "../facts/fact-definition.js";
 import { Decimal, formatMoney, isDecimalText } from "../input/decimal.js";
 import type { ParameterType } from "../rulesets/schema.js";
 import { message } from "./messages.js";
-import type { Language } from "./result-types.js";
+import type { Language } from "./language.js";
 
 /** Shows a fact or parameter value to a person: money to two places, shares as percentages. */
 export function formatValue(value: unknown, type: FactValueType | ParameterType, language: Language): string {

@@ -1,7 +1,7 @@
 import { CLI_MESSAGES } from "./messages-cli.js";
 import { INPUT_MESSAGES } from "./messages-input.js";
 import { RULE_SET_MESSAGES } from "./messages-rules.js";
-import type { Language } from "./result-types.js";
+import type { Language } from "./language.js";
 
 /**
  * Text the code itself writes (policy text lives in the rule sets), in Chinese and English. The

@@ -9,7 +9,7 @@ import type { BilingualText } from "../rulesets/schema.js";
 import { primaryParams, splitTemplate } from "../rulesets/templates.js";
 import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
-import type { Language } from "./result-types.js";
+import type { Language } from "./language.js";
 import { own } from "../rulesets/own.js";
 
 /** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */

@@ -3,8 +3,7 @@ import type { RuleStatus } from "../evaluation/types.js";
 import type { Category, Flag, GuaranteeItem, GuaranteeStatus, LeadChannel, LeadDepartment, MeasureKind, TaskKind } from "../input/enums.js";
 import type { PolicySource, Stage } from "../rulesets/schema.js";
 
-/** Languages for labels, reasons and explanations. Chinese is the default. */
-export type Language = "zh" | "en";
+export type { Language } from "./language.js";
 
 /** A detected risk type (docs/contract.md). */
 export interface RiskTypeResult {

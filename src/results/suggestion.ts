@@ -1,5 +1,5 @@
 import { message } from "./messages.js";
-import type { Language } from "./result-types.js";
+import type { Language } from "./language.js";
 
 /** Names longer than this are not compared: a megabyte key is not a typo. */
 const MAX_COMPARED_LENGTH = 100;

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { DixianError, type Problem } from "../errors.js";
 import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { readJsonSource } from "../rulesets/json-source.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -55,7 +55,7 @@ export function readTestFile(file: string, language: Language = "zh"): { ruleSet
   if (!parsed.success) {
     const problems: Problem[] = expandUnionIssues(parsed.error.issues).map((issue) => {
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
-      return source.problemAt(path as PropertyKey[], issueText(issue, language));
+      return source.problemAt(path, issueText(issue, language));
     });
     throw new DixianError("E_RULESET_SCHEMA", message("invalidTestFile", language, { file }), problems);
   }

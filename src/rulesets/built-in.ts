@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DixianError } from "../errors.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 
 /** The rule sets shipped in the package, by name. */

@@ -8,7 +8,7 @@ import { parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
@@ -190,7 +190,7 @@ function moneyUnsafeComparison(condition: { fact: string; operator: string; valu
     if (value.times) what = message("unsafeParameterTimes", language, { name: value.param });
     else if (type && DECIMAL_PARAMETER_TYPES.has(type)) what = message(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", language, { name: value.param, type });
   } else if (typeof value === "object" && value !== null && "fact" in value) {
-    const other = FACTS.get(String((value as { fact: unknown }).fact));
+    const other = FACTS.get(String((value).fact));
     if (other && DECIMAL_VALUE_TYPES.has(other.valueType)) what = message("unsafeComparedFact", language, { fact: other.id, type: other.valueType });
   }
   if (!what) return null;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { DixianError } from "../errors.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import type { RuleSet } from "./rule-set.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Problem } from "../errors.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
 import { own, setOwn } from "./own.js";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
 import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { BUILT_IN_PREFIX, builtInRuleSetDir, type BuiltInRuleSetName } from "./built-in.js";
 import { checkReferences } from "./check-references.js";
 import { ruleSetHash } from "./hash.js";

@@ -1,6 +1,6 @@
 import { DixianError, type Problem } from "../errors.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { ruleSetHash } from "./hash.js";
 import { overrideValue, parameterValueProblem } from "./parameters.js";
 import type { RuleSet } from "./rule-set.js";

@@ -2,7 +2,7 @@ import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText, moneyProblem } from "../input/decimal.js";
 import { message } from "../results/messages.js";
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";

@@ -196,11 +196,11 @@ export const figuresFileSchema = z
         ctx.addIssue({ code: "custom", path: [name], params: textParams("figureIdFormat") });
         continue;
       }
-      const shape = typeof entry === "object" && entry !== null ? entry : {};
+      const shape: object = typeof entry === "object" && entry !== null ? (entry as object) : {};
       const schema = "values" in shape ? figureDatedSchema : "perMember" in shape ? figurePerMemberSchema : figureSumSchema;
       const result = schema.safeParse(entry, nestedParseOptions());
       if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
         continue;
       }
       if ("values" in result.data) {

@@ -3,7 +3,7 @@
  * every label the code writes (explain, CSV, XLSX, the report) and for the Chinese labels table input
  * accepts (docs/contract.md and docs/tables.md). Codes stay the contract's; only what people read comes from here.
  */
-import type { Language } from "../results/result-types.js";
+import type { Language } from "../results/language.js";
 
 /** A label in both languages; `aliases` are further spellings accepted when reading tables. */
 export interface Label {

@@ -20,7 +20,8 @@ const NAMES = ["households", "members", "events"] as const;
 
 export function readTables(dir: string): Tables {
   const read = (file: string): Table => {
-    const [header, ...rows] = parse(readFileSync(join(dir, file), "utf8"), { bom: true, skip_empty_lines: true }) as string[][];
+    const parsed: string[][] = parse(readFileSync(join(dir, file), "utf8"), { bom: true, skip_empty_lines: true });
+    const [header, ...rows] = parsed;
     return { header: header!, rows };
   };
   return { households: read(FILES.households), members: read(FILES.members), events: read(FILES.events) };
@@ -36,7 +37,7 @@ function cellOf(value: unknown, column: Column): string {
   if (value === undefined || value === null) return "";
   if (column.kind === "measures") return (value as { id: string; since?: string }[]).map((m) => (m.since ? `${m.id}@${m.since}` : m.id)).join(";");
   if (Array.isArray(value)) return value.join(";");
-  return String(value);
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
 }
 
 /** Contract households as English tables with codes (the project's documented layout). */

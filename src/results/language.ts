@@ -1,0 +1,2 @@
+/** Languages for labels, reasons, explanations and messages. Chinese is the default. */
+export type Language = "zh" | "en";
