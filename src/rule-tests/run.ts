@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DixianError, type Problem } from "../errors.js";
 import { loadRuleSet } from "../rulesets/load.js";
-import { readJsonSource } from "../rulesets/json-source.js";
+import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
 import type { EngineName } from "../evaluation/evaluate-stage.js";

@@ -2,13 +2,9 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DixianError } from "../errors.js";
+import { checkBuiltInName } from "./built-in-names.js";
 
-/** The rule sets shipped in the package, by name. */
-export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;
-export type BuiltInRuleSetName = (typeof BUILT_IN_RULE_SETS)[number];
-
-/** Prefix of an `extends` value that names a shipped rule set: `"extends": "builtin:yunnan"`. */
-export const BUILT_IN_PREFIX = "builtin:";
+export { BUILT_IN_RULE_SETS, BUILT_IN_PREFIX, type BuiltInRuleSetName } from "./built-in-names.js";
 
 let rulesRoot: string | undefined;
 
@@ -19,7 +15,8 @@ function moduleFile(): string {
 
 /**
  * The package's `rules/` folder, found by walking up from this module: `src/rulesets/` when run
- * from source, `dist/` when installed.
+ * from source, `dist/` when installed. Screening never needs it (the shipped rule sets are embedded
+ * in the code, so they survive bundling); it is for tools that want to show or copy the files.
  */
 export function builtInRulesRoot(): string {
   if (rulesRoot) return rulesRoot;
@@ -32,8 +29,6 @@ export function builtInRulesRoot(): string {
 
 /** The directory of a shipped rule set; throws E_RULESET_NOT_FOUND for an unknown name. */
 export function builtInRuleSetDir(name: string): string {
-  if (!(BUILT_IN_RULE_SETS as readonly string[]).includes(name)) {
-    throw new DixianError("E_RULESET_NOT_FOUND", `no shipped rule set "${name}" (shipped: ${BUILT_IN_RULE_SETS.join(", ")})`);
-  }
+  checkBuiltInName(name);
   return join(builtInRulesRoot(), name);
 }

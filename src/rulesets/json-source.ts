@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from "node:fs";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
 
@@ -10,7 +9,8 @@ export interface JsonSource {
   problemAt(path: readonly PropertyKey[], message: string): Problem;
 }
 
-const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
+/** Largest rule-set file accepted. */
+export const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
 /** Deepest nesting of objects and arrays a rule file may have (conditions nest a few levels). */
 export const MAX_RULE_FILE_DEPTH = 64;
 
@@ -56,21 +56,19 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
   };
 }
 
-/** Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position. */
-export function readJsonSource(file: string, displayName = file): JsonSource {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_RULE_FILE_BYTES) {
-      const message = `file is larger than ${MAX_RULE_FILE_BYTES} bytes`;
-      throw new DixianError("E_RULESET_JSON", `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
-    }
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if (error instanceof DixianError) throw error;
-    throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, [
-      { file: displayName, path: "", message: "cannot read file" },
-    ]);
-  }
+/** The error for a file over {@link MAX_RULE_FILE_BYTES}. */
+export function tooLarge(displayName: string): DixianError {
+  const message = `file is larger than ${MAX_RULE_FILE_BYTES} bytes`;
+  return new DixianError("E_RULESET_JSON", `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+}
+
+/**
+ * Parses the text of a rule-set file, wherever it came from (a file, a map in memory), so every
+ * source is checked the same way; a syntax error becomes an E_RULESET_JSON error with its position.
+ */
+export function parseJsonSource(text: string, displayName: string): JsonSource {
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three.
+  if (text.length > MAX_RULE_FILE_BYTES || (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)) throw tooLarge(displayName);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {
@@ -134,4 +132,8 @@ function nodeValue(node: Node, duplicates: Node[]): unknown {
     default:
       return node.value;
   }
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
