@@ -11,6 +11,16 @@ export default defineConfig([
     shims: true,
   },
   {
+    // Built on its own, without Node shims, so no chunk it imports refers to a Node built-in.
+    entry: { browser: "src/browser.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    platform: "browser",
+    target: "es2022",
+    shims: false,
+  },
+  {
     entry: { cli: "src/cli.ts", "screen-worker": "src/cli/screen-worker.ts" },
     format: ["esm"],
     sourcemap: true,

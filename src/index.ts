@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { loadRuleSet, loadBuiltInRuleSet } from "./rulesets/load.js";
+export { loadRuleSet, loadBuiltInRuleSet, ruleSetFromJson } from "./rulesets/load.js";
+export type { RuleSetFileContent } from "./rulesets/rule-set-files.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS, builtInRuleSetDir } from "./rulesets/built-in.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in.js";
