@@ -25,6 +25,9 @@ Options:
 Request logs are JSON lines on standard output; they never contain household data.
 SIGTERM or SIGINT stops the service after the requests in progress have been answered.`;
 
+/** How long a stopping service waits for requests in progress before it drops their connections. */
+const CLOSE_GRACE_MS = 30_000;
+
 /** `dixian serve`: the HTTP service, until SIGTERM (or SIGINT). */
 export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -56,6 +59,11 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
 
   const app = buildService({ ruleSet, bodyLimit, workers, version: packageJson.version, ...(values.quiet ? {} : { log: io.stdout }) });
+  let closing = false;
+  // A keep-alive connection whose request finishes while closing is closed at once, not after its timeout.
+  app.addHook("onResponse", async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
   const address = await app.listen({ host: values.host, port });
   await write(io.stderr, `dixian serve: ${ruleSet.id} ${ruleSet.version} ${ruleSet.hash} at ${address}\n`);
 
@@ -63,7 +71,10 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
     const stop = () => {
       signals.off("SIGTERM", stop);
       signals.off("SIGINT", stop);
-      // Stops accepting connections; requests already received are answered first.
+      // Stops accepting connections; requests already received are answered first, for a while.
+      closing = true;
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      force.unref();
       void app.close().then(resolve, resolve);
     };
     signals.on("SIGTERM", stop);
