@@ -227,3 +227,27 @@ describe("dixian serve --expect-hash", () => {
     await expect(serve(["--rules", "rules/yunnan", "--expect-hash", wrong])).rejects.toThrow(/E_RULESET_HASH_MISMATCH/);
   }, 30_000);
 });
+
+describe("dixian serve --workers", () => {
+  it("screens a large batch on worker threads with the same lines, rejections in place", async () => {
+    const workers = await serve(["--rules", "rules/yunnan", "--workers", "2", "--quiet"]);
+    try {
+      const many = [...generateHouseholds({ households: 2100, seed: 11, asOf: ASOF, referenceIncome: 8700 })].map((h) => JSON.stringify(h));
+      many.splice(70, 0, "{not json");
+      many.splice(1500, 0, JSON.stringify({ id: "bad" }));
+      const body = many.join("\n") + "\n";
+      const response = await fetch(`${workers.base}/v1/screen/batch?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body });
+      expect(response.status).toBe(200);
+      const fromWorkers = await response.text();
+      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], body);
+      const lines = fromWorkers.trim().split("\n");
+      expect(lines).toHaveLength(many.length);
+      expect(JSON.parse(lines[70]!).rejected).toMatchObject({ line: 71, index: 70 });
+      expect(JSON.parse(lines[1500]!).rejected).toMatchObject({ line: 1501, householdId: "bad" });
+      expect(lines.filter((line) => !line.startsWith('{"rejected"')).join("\n") + "\n").toBe(cli.stdout);
+    } finally {
+      workers.child.kill("SIGTERM");
+      await workers.exit;
+    }
+  }, 120_000);
+});
