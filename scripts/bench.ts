@@ -45,7 +45,7 @@ function evaluationOnly(): number {
   const contexts = lines.slice(0, 5000).map((line) => {
     const validation = validateHousehold(JSON.parse(line), AS_OF);
     if (!validation.ok) throw new Error("invalid generated household");
-    return buildHouseholdContext(validation.household, AS_OF, inPlaceMeasures(validation.household, compiled.measures));
+    return buildHouseholdContext(validation.household, AS_OF, inPlaceMeasures(validation.household, compiled.measures), compiled.figures);
   });
   const rounds = 4;
   const started = performance.now();

@@ -11,6 +11,9 @@
  */
 export { loadBuiltInRuleSet, ruleSetFromJson } from "./rulesets/from-json.js";
 export type { RuleSetFileContent } from "./rulesets/rule-set-files.js";
+export type { LoadOptions } from "./rulesets/resolve-rule-set.js";
+export { applyOverrides, parseOverrideList } from "./rulesets/overrides.js";
+export type { ParameterOverrides } from "./rulesets/overrides.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS } from "./rulesets/built-in-names.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in-names.js";

@@ -12,8 +12,11 @@ export type ErrorCode =
   | "E_RULESET_CYCLE"
   | "E_RULESET_HASH_MISMATCH"
   | "E_NO_PARAMETER_IN_FORCE"
+  | "E_NO_FIGURE_IN_FORCE"
+  | "E_PARAMETER_OVERRIDE"
   | "E_BAD_AS_OF"
-  | "E_USAGE";
+  | "E_USAGE"
+  | "E_INTERNAL";
 
 /** Where in a file a problem is. Line and column are 1-based. */
 export interface SourceLocation {

@@ -5,7 +5,10 @@
  * @packageDocumentation
  */
 export { loadRuleSet, loadBuiltInRuleSet, ruleSetFromJson } from "./rulesets/load.js";
+export type { LoadOptions } from "./rulesets/load.js";
 export type { RuleSetFileContent } from "./rulesets/rule-set-files.js";
+export { applyOverrides, parseOverrideList } from "./rulesets/overrides.js";
+export type { ParameterOverrides } from "./rulesets/overrides.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS, builtInRuleSetDir } from "./rulesets/built-in.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in.js";
@@ -31,5 +34,5 @@ export {
 export { STAGES } from "./rulesets/schema.js";
 export type {
   BilingualText, Condition, TopLevelCondition, Parameter, ParameterValue, PolicySource, Stage, RuleDefinition,
-  RuleEvent, RiskTypeEntry, MeasureEntry, GuaranteeEntry, RuleSetManifest,
+  RuleEvent, RiskTypeEntry, MeasureEntry, GuaranteeEntry, RuleSetManifest, Figure, FigureDefinition, FigureVariant,
 } from "./rulesets/schema.js";

@@ -59,10 +59,13 @@ describe("dixian screen", () => {
     expect(empty.code).toBe(0);
   });
 
-  it("fails clearly on a 2024 date, a missing rule set and bad arguments", async () => {
-    const in2024 = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2024-06-30", "-"], JSON.stringify(household("A")));
-    expect(in2024.code).toBe(2);
-    expect(in2024.stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
+  it("fails clearly on a date with no threshold, a missing rule set and bad arguments", async () => {
+    const in2022 = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2022-06-30", "-"], JSON.stringify(household("A")));
+    expect(in2022.code).toBe(2);
+    expect(in2022.stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
+    const cnAlone = await runCliCaptured(["screen", "--rules", "rules/cn", "--as-of", "2025-06-30", "-"], JSON.stringify(household("A")));
+    expect(cnAlone.code).toBe(2);
+    expect(cnAlone.stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
     const missing = await runCliCaptured(["screen", "--rules", "rules/nowhere", "--as-of", "2025-06-30", "-"], "");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/E_RULESET_NOT_FOUND/);
@@ -83,9 +86,13 @@ describe("dixian screen", () => {
     }
   });
 
-  it("prints the 2026 stale-threshold warning in the result", async () => {
-    const { stdout } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2026-06-30", "--quiet", "-"], JSON.stringify(household("A")));
-    expect(JSON.parse(stdout).checks.map((c: { id: string }) => c.id)).toContain("W_STALE_PARAMETER");
+  it("writes no result on a 2026 date: the transition period ended and no Yunnan 2026 threshold is known", async () => {
+    const { code, stdout, stderr } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2026-06-30", "--quiet", "-"], JSON.stringify(household("A")));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
+    expect(stderr).toContain("2026-06-30");
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
 

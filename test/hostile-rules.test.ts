@@ -75,7 +75,7 @@ describe("rule files that would silently change a result", () => {
   it("rejects a repeated key, naming its line", () => {
     const copy = copyRules();
     const file = join(copy, "cn/parameters.json");
-    editText(file, `"value": "6900",`, `"value": "6900", "value": "9999",`);
+    editText(file, `"value": "6000",`, `"value": "6000", "value": "9999",`);
     const problem = loadError(join(copy, "cn")).problems[0]!;
     expect(problem).toMatchObject({ line: lineOf(file, `"value": "9999"`), message: expect.stringContaining(`duplicate key "value"`) });
   });

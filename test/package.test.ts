@@ -64,7 +64,7 @@ describe("the packed package, installed in a fresh project", () => {
     writeFileSync(join(project, "cjs.cjs"), `
       const { loadBuiltInRuleSet, screen, validateHousehold } = require("dixian");
       const household = require("./household.json");
-      screen(household, { ruleSet: loadBuiltInRuleSet("cn"), asOf: "2025-06-30", lang: "en" })
+      screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30", lang: "en" })
         .then((result) => console.log(JSON.stringify({ flag: result.flag, label: result.riskTypes[0].label, ok: validateHousehold({}, "2025-06-30").ok })));
     `);
     expect(JSON.parse(run("node", ["cjs.cjs"], project))).toEqual({ flag: "continue", label: "Illness", ok: false });

@@ -5,10 +5,11 @@ import { arbitraryHousehold } from "./support/arbitrary-household.js";
 import { referenceScreen } from "./support/reference-policy.js";
 
 const yunnan = loadRuleSet("rules/yunnan");
-const THRESHOLDS: Record<string, bigint> = { "2023": 805000n, "2025": 870000n, "2026": 870000n };
-const AS_OF_DATES = ["2023-06-30", "2023-12-31", "2025-02-28", "2025-06-30", "2025-08-31", "2026-03-31"];
+/** Yunnan's line by year in fen (docs/policy.md#s3-7); 2026 has none, so it is not screened here. */
+const THRESHOLDS: Record<string, bigint> = { "2023": 805000n, "2024": 870000n, "2025": 870000n };
+const AS_OF_DATES = ["2023-06-30", "2023-12-31", "2024-06-30", "2025-02-28", "2025-06-30", "2025-12-31"];
 
-/** The measure rules of POLICY §3.5 that acceptance checks. */
+/** The measure rules of docs/policy.md §3.5 that acceptance checks. */
 function measureProblems(result: ScreeningResult, labourCapable: boolean, whollyWithoutLabour: boolean): string[] {
   const problems: string[] = [];
   const planned = result.flag === "identify" || result.flag === "continue";
@@ -26,7 +27,7 @@ function measureProblems(result: ScreeningResult, labourCapable: boolean, wholly
   return problems;
 }
 
-describe("rules/yunnan agrees with an independent implementation of POLICY §3", () => {
+describe("rules/yunnan agrees with an independent implementation of docs/policy.md §3", () => {
   for (const asOf of AS_OF_DATES) {
     it(`on ${asOf}`, async () => {
       await fc.assert(
@@ -51,4 +52,18 @@ describe("rules/yunnan agrees with an independent implementation of POLICY §3",
       );
     });
   }
+});
+
+describe("rules/yunnan on a 2026 date", () => {
+  it("screens no household on a guessed line: every one fails naming threshold", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryHousehold("2026-06-30"), async (household) => {
+        await expect(screen(household, { ruleSet: yunnan, asOf: "2026-06-30" })).rejects.toMatchObject({
+          code: "E_NO_PARAMETER_IN_FORCE",
+          message: expect.stringContaining("threshold"),
+        });
+      }),
+      { numRuns: 25, seed: 20261201 },
+    );
+  });
 });

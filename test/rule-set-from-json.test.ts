@@ -147,8 +147,8 @@ describe("rule sets returned by the library", () => {
   it("hash with the same SHA-256 as Node's crypto, so hashes archived with earlier results still match", () => {
     for (const name of BUILT_IN_RULE_SETS) {
       const { hash, origins: _origins, ...content } = loadBuiltInRuleSet(name);
-      const { id, version, layers, region, description, parameters, riskTypes, guarantees, measures, conditions, rules, disabled } = content;
-      const canonical = canonicalize({ id, version, layers, region, description, parameters, riskTypes, guarantees, measures, conditions, rules, disabled })!;
+      const { id, version, layers, region, description, parameters, figures, riskTypes, guarantees, measures, conditions, rules, disabled } = content;
+      const canonical = canonicalize({ id, version, layers, region, description, parameters, figures, riskTypes, guarantees, measures, conditions, rules, disabled })!;
       expect(hash).toBe("sha256:" + createHash("sha256").update(canonical, "utf8").digest("hex"));
     }
   });

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet, screen } from "../src/index.js";
@@ -11,8 +12,16 @@ describe("shipped rule sets", () => {
     const yunnan = loadRuleSet("rules/yunnan");
     expect(yunnan.layers).toEqual(["cn", "yunnan"]);
     expect(yunnan.rules.map((r) => r.id)).toEqual(cn.rules.map((r) => r.id));
-    expect(yunnan.parameters.threshold!.values.map((v) => v.value)).toEqual(["8050", "8700"]);
-    expect(cn.parameters.threshold!.values.map((v) => v.value)).toEqual(["6900"]);
+    const years = (name: "cn" | "yunnan") =>
+      (name === "cn" ? cn : yunnan).parameters.threshold!.values.map((v) => `${v.from}…${v.until}: ${v.value} ${v.status}`);
+    expect(years("yunnan")).toEqual([
+      "2023-01-01…2023-12-31: 8050 partial",
+      "2024-01-01…2024-12-31: 8700 partial",
+      "2025-01-01…2025-12-31: 8700 confirmed",
+    ]);
+    // The only national figure is the 2021 floor: no national line after 2021.
+    expect(years("cn")).toEqual(["2021-01-01…2021-12-31: 6000 partial"]);
+    expect(cn.parameters.warningBandMultiplier!.values.map((v) => v.status)).toEqual(["default"]);
     expect(yunnan.hash).not.toBe(cn.hash);
     expect(yunnan.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
@@ -25,26 +34,54 @@ describe("shipped rule sets", () => {
     expect(loadRuleSet(join(copy, "yunnan")).hash).not.toBe(loadRuleSet("rules/yunnan").hash);
   });
 
-  it("fails clearly on a date with no threshold in force (Yunnan 2024)", async () => {
-    const ruleSet = loadRuleSet("rules/yunnan");
-    await expect(screen(contractExample(), { ruleSet, asOf: "2024-06-30" })).rejects.toMatchObject({
-      code: "E_NO_PARAMETER_IN_FORCE",
-      message: expect.stringMatching(/threshold.*yunnan|yunnan.*threshold/),
-    });
+  it("fails clearly on a date with no threshold in force: Yunnan 2026, Yunnan 2022, cn alone after 2021", async () => {
+    const yunnan = loadRuleSet("rules/yunnan");
+    const cn = loadRuleSet("rules/cn");
+    for (const [ruleSet, asOf] of [[yunnan, "2026-01-01"], [yunnan, "2026-06-30"], [yunnan, "2022-06-30"], [cn, "2022-01-01"], [cn, "2025-06-30"]] as const) {
+      await expect(screen(contractExample(), { ruleSet, asOf }), `${ruleSet.id} ${asOf}`).rejects.toMatchObject({
+        code: "E_NO_PARAMETER_IN_FORCE",
+        message: expect.stringMatching(new RegExp(`threshold.*${ruleSet.id}|${ruleSet.id}.*threshold`)),
+      });
+    }
   });
 
-  it("uses 8050 in 2023, 8700 in 2025, and warns in 2026 that the 2025 value is used", async () => {
+  it("uses 8050 through 2023-12-31, 8700 in 2024 and 2025 with no stale warning, and 6000 for cn in 2021", async () => {
     const ruleSet = loadRuleSet("rules/yunnan");
     const household = contractExample();
     household.monitoring = null;
     household.income.periodEnd = "2023-05-31";
     household.events = [];
-    expect((await screen(household, { ruleSet, asOf: "2023-06-30" })).figures.threshold).toBe("8050.00");
+    const threshold = async (asOf: string, set = ruleSet) => {
+      const result = await screen(household, { ruleSet: set, asOf });
+      expect(result.checks.map((c) => c.id), asOf).not.toContain("W_STALE_PARAMETER");
+      return result.figures.threshold;
+    };
+    expect(await threshold("2023-06-30")).toBe("8050.00");
+    expect(await threshold("2023-12-31")).toBe("8050.00");
+    expect(await threshold("2024-01-01")).toBe("8700.00");
+    expect(await threshold("2024-06-30")).toBe("8700.00");
+    expect(await threshold("2025-12-31")).toBe("8700.00");
+    household.income.periodEnd = "2021-05-31";
+    expect(await threshold("2021-06-30", loadRuleSet("rules/cn"))).toBe("6000.00");
+  });
+
+  it("screens 2026 on a county overlay's dated threshold, and warns when a value without an end is used in a later year", async () => {
+    const county = join(copyRules(), "my-county");
+    mkdirSync(county);
+    writeFileSync(join(county, "ruleset.json"), JSON.stringify({ id: "my-county", version: "2026.1", extends: "../yunnan", description: { zh: "本县规则集" } }));
+    writeFileSync(join(county, "parameters.json"), JSON.stringify({
+      threshold: { merge: "addValues", values: [{ from: "2026-01-01", value: "9100", source: { document: "本县 2026 年认定标准" }, status: "confirmed" }] },
+    }));
+    const ruleSet = loadRuleSet(county);
+    const household = contractExample();
+    household.income.periodEnd = "2026-05-31";
     const in2026 = await screen(household, { ruleSet, asOf: "2026-06-30" });
-    expect(in2026.figures.threshold).toBe("8700.00");
-    expect(in2026.checks.map((c) => c.id)).toContain("W_STALE_PARAMETER");
-    const in2025 = await screen(household, { ruleSet, asOf: "2025-06-30" });
-    expect(in2025.checks.map((c) => c.id)).not.toContain("W_STALE_PARAMETER");
+    expect(in2026.figures.threshold).toBe("9100.00");
+    expect(in2026.checks.map((c) => c.id)).not.toContain("W_STALE_PARAMETER");
+    expect((await screen(household, { ruleSet, asOf: "2025-06-30" })).figures.threshold).toBe("8700.00");
+    const in2027 = await screen(household, { ruleSet, asOf: "2027-03-31" });
+    expect(in2027.figures.threshold).toBe("9100.00");
+    expect(in2027.checks.map((c) => c.id)).toContain("W_STALE_PARAMETER");
   });
 
   it("gives byte-identical results for the same input, and English on request", async () => {
@@ -105,7 +142,7 @@ describe("rule-set errors name the file, the JSON path and the line", () => {
   it("malformed JSON reports the position of the syntax error", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/ruleset.json");
-    editText(file, `"version": "2025.1",`, `"version": "2025.1"`);
+    editText(file, `"version": "2026.1",`, `"version": "2026.1"`);
     const error = loadError(join(copy, "yunnan"));
     expect(error.code).toBe("E_RULESET_JSON");
     expect(error.problems[0]).toMatchObject({ line: lineOf(file, `"extends"`), message: expect.stringMatching(/invalid JSON/) });

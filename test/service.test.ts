@@ -84,7 +84,8 @@ describe("dixian serve", () => {
   it("reports health with the rule set's hash", async () => {
     const response = await fetch(served.base + "/healthz");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", ruleSet: { id: "yunnan", version: "2025.1", hash: loadRuleSet("rules/yunnan").hash } });
+    const { id, version, hash } = loadRuleSet("rules/yunnan");
+    expect(await response.json()).toEqual({ status: "ok", ruleSet: { id, version, hash } });
   });
 
   it("screens one household to the very text dixian screen writes", async () => {
@@ -132,8 +133,10 @@ describe("dixian serve", () => {
     }
     const batchWithoutDate = await post("/v1/screen/batch", ndjson, "application/x-ndjson");
     expect(batchWithoutDate.status).toBe(400);
-    // Yunnan has no threshold for 2024: that date cannot be screened.
-    expect((await post("/v1/screen?asOf=2024-06-30", JSON.stringify(contractExample()))).status).toBe(400);
+    // Neither Yunnan nor cn has a threshold for 2022: that date cannot be screened.
+    const noThreshold = await post("/v1/screen?asOf=2022-06-30", JSON.stringify(contractExample()));
+    expect(noThreshold.status).toBe(400);
+    expect(((await noThreshold.json()) as any).code).toBe("E_NO_PARAMETER_IN_FORCE");
     const notJson = await post(`/v1/screen?asOf=${ASOF}`, "{not json");
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as any).code).toBe("E_INPUT_JSON");
@@ -189,7 +192,8 @@ describe("dixian serve", () => {
     validate("Health", await (await fetch(served.base + "/healthz")).json());
     const ruleSet: any = await (await fetch(served.base + "/v1/rule-set")).json();
     validate("RuleSetInfo", ruleSet);
-    expect(ruleSet.parameters.threshold.values.map((v: { value: string; status: string }) => [v.value, v.status])).toEqual([["8050", "partial"], ["8700", "confirmed"]]);
+    expect(ruleSet.parameters.threshold).toEqual(loadRuleSet("rules/yunnan").parameters.threshold);
+    expect(ruleSet.parameters.threshold.values[0]).toMatchObject({ value: "8050", status: "partial", source: { document: expect.any(String) } });
     expect(ruleSet).not.toHaveProperty("overrides");
     const batch = await (await post(`/v1/screen/batch?asOf=${ASOF}`, "{}\n", "application/x-ndjson")).text();
     validate("RejectedLine", JSON.parse(batch));
@@ -250,4 +254,26 @@ describe("dixian serve --workers", () => {
       await workers.exit;
     }
   }, 120_000);
+});
+
+describe("dixian serve --set", () => {
+  it("serves the rule set with its overrides, as dixian screen --set screens", async () => {
+    const overridden = await serve(["--rules", "rules/yunnan", "--set", "threshold=9100", "--quiet"]);
+    try {
+      const health: any = await (await fetch(`${overridden.base}/healthz`)).json();
+      expect(health.ruleSet.overrides).toEqual({ threshold: "9100" });
+      expect(health.ruleSet.hash).not.toBe(loadRuleSet("rules/yunnan").hash);
+      const info: any = await (await fetch(`${overridden.base}/v1/rule-set`)).json();
+      expect(info.overrides).toEqual({ threshold: "9100" });
+      const body = JSON.stringify(contractExample());
+      const response = await fetch(`${overridden.base}/v1/screen?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--set", "threshold=9100", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], body);
+      expect((await response.text()) + "\n").toBe(cli.stdout);
+      expect(JSON.parse(cli.stdout).ruleSet.overrides).toEqual({ threshold: "9100" });
+    } finally {
+      overridden.child.kill("SIGTERM");
+      await overridden.exit;
+    }
+    await expect(serve(["--rules", "rules/yunnan", "--set", "nosuch=1"])).rejects.toThrow(/E_PARAMETER_OVERRIDE/);
+  }, 60_000);
 });

@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { anonymizeExport } from "../population/anonymize.js";
-import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
+import { refuseClashingPaths } from "./atomic-output.js";
+import { inputFiles } from "./input-files.js";
+import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
+import { printableValue } from "../results/printable.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder or households.csv>
 
@@ -28,20 +31,20 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
     await write(io.stdout, ANONYMIZE_HELP + "\n");
     return EXIT.ok;
   }
-  if (!values.salt) throw new UsageError("--salt SECRET is required");
+  const salt = values.salt;
+  if (!salt) throw new UsageError("--salt SECRET is required");
   if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("give the export folder or its households.csv");
+  if (values.out) refuseClashingPaths(inputFiles(positionals[0]!).map((path) => ({ label: "input", path })), [{ label: "--out", path: values.out }]);
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
-  try {
-    for await (const item of anonymizeExport(positionals[0]!, values.salt)) {
+  await withOutputs([output], async () => {
+    for await (const item of anonymizeExport(positionals[0]!, salt)) {
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;
-        await write(io.stderr, `error ${item.source}: ${item.message}\n`);
+        await write(io.stderr, printableValue(`error ${item.source}: ${item.message}`) + "\n");
       }
     }
-  } finally {
-    await output.close();
-  }
+  });
   return failed ? EXIT.rejected : EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { explanationText } from "../results/explain-text.js";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
 import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
 import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
@@ -8,7 +8,7 @@ import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";
 import { describeRejection } from "./screen-command.js";
 
-export const EXPLAIN_HELP = `Usage: dixian explain --rules <rule-set dir> --as-of <YYYY-MM-DD> [--lang zh|en] [--json] <household file | ->
+export const EXPLAIN_HELP = `Usage: dixian explain --rules <rule-set dir> --as-of <YYYY-MM-DD> [--lang zh|en] [--json] [--set NAME=VALUE]... <household file | ->
 
 Explains the screening of one household (or each household of a file): the figures and the
 threshold in force with its source, every stage's rules met / not met / not evaluated with the
@@ -21,6 +21,7 @@ Options:
   --lang zh|en    language (default zh)                   语言
   --json          the structured result with its explanation, as JSON
   --engine NAME   compiled (default) or json-rules-engine
+${SET_HELP}
   -h, --help      show this help`;
 
 /** `dixian explain`: a readable explanation of a household's screening. */
@@ -29,14 +30,14 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     args, allowPositionals: true,
     options: {
       rules: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string", default: "zh" },
-      json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, help: { type: "boolean", short: "h", default: false },
+      json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     await write(io.stdout, EXPLAIN_HELP + "\n");
     return EXIT.ok;
   }
-  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"));
+  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), setOverrides(values.set));
   const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { calendarDateProblem } from "../input/calendar-date.js";
 import { generateHouseholds } from "../population/generate-households.js";
 import { parameterInForce } from "../rulesets/parameters.js";
-import { EXIT, openOutput, UsageError, write, type CliIo } from "./io.js";
+import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
 import { loadRuleSetArgument } from "./rule-set-arg.js";
 
 export const GENERATE_HELP = `Usage: dixian generate --households N --seed S [--as-of YYYY-MM-DD] [--rules DIR] [--out FILE]
@@ -41,7 +41,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (calendarDateProblem(asOf)) throw new UsageError(`--as-of: ${calendarDateProblem(asOf)}`);
   const threshold = parameterInForce(loadRuleSetArgument(values.rules), "threshold", asOf);
   const output = await openOutput(values.out, io.stdout);
-  try {
+  await withOutputs([output], async () => {
     let buffer = "";
     for (const household of generateHouseholds({ households, seed, asOf, referenceIncome: Number(threshold.value) })) {
       buffer += JSON.stringify(household) + "\n";
@@ -51,8 +51,6 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       }
     }
     await write(output.stream, buffer);
-  } finally {
-    await output.close();
-  }
+  });
   return EXIT.ok;
 }

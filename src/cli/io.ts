@@ -1,4 +1,6 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
+import { printableText } from "../results/printable.js";
+import { openAtomicOutput } from "./atomic-output.js";
 import type { Readable, Writable } from "node:stream";
 
 /** The streams a command uses; tests pass their own. */
@@ -11,15 +13,7 @@ export interface CliIo {
 /** Exit codes: 0 success, 1 some households rejected or tests failed, 2 bad usage or rule set. */
 export const EXIT = { ok: 0, rejected: 1, failure: 2 } as const;
 
-/** A command-line usage error: printed with the command's help hint, exit 2. */
-export class UsageError extends Error {}
-
-/** An output that cannot be written (a missing folder, a closed pipe): reported, never a stack trace. */
-export class OutputError extends Error {
-  constructor(readonly target: string, readonly code: string | undefined, message: string) {
-    super(message);
-  }
-}
+export { OutputError, UsageError } from "./cli-errors.js";
 
 /** Writes text, waiting when the stream's buffer is full (so output of any size streams); rejects if the stream fails. */
 export async function write(stream: Writable, text: string): Promise<void> {
@@ -38,29 +32,52 @@ export async function write(stream: Writable, text: string): Promise<void> {
   });
 }
 
+/** Writes text meant for a person (messages, summaries, explanations), with control characters escaped. */
+export function writeText(stream: Writable, text: string): Promise<void> {
+  return write(stream, printableText(text));
+}
+
 /** Opens the input: a file path, or `-` for standard input. */
 export function openInput(path: string, io: CliIo): AsyncIterable<Buffer | string> {
   return path === "-" ? io.stdin : createReadStream(path);
 }
 
+/** An output: the stream to write to, `commit` when the run ended normally, `abort` when it did not. */
+export interface Output {
+  stream: Writable;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 /**
- * Opens an output file (waiting until it is open, so a bad path fails before any work), or returns
- * the given stream when no path is set.
+ * Opens an output file (waiting until it is open, so a bad path fails before any work) by way of
+ * a temporary file renamed into place on `commit` (see atomic-output), or returns the given stream
+ * when no path is set.
  */
-export async function openOutput(path: string | undefined, fallback: Writable): Promise<{ stream: Writable; close(): Promise<void> }> {
-  if (!path) return { stream: fallback, close: async () => undefined };
-  const stream = createWriteStream(path);
-  // Keep a listener for the whole life of the stream: an unhandled 'error' event would crash the process.
-  stream.on("error", () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    stream.once("open", () => resolve());
-    stream.once("error", (error: NodeJS.ErrnoException) => reject(new OutputError(path, error.code, `cannot write ${path}: ${error.code ?? error.message}`)));
-  });
-  return {
-    stream,
-    close: () => new Promise<void>((resolve, reject) => {
-      if (stream.errored) return reject(new OutputError(path, undefined, `cannot write ${path}: ${stream.errored.message}`));
-      stream.end((error?: Error | null) => (error ? reject(new OutputError(path, undefined, `cannot write ${path}: ${error.message}`)) : resolve()));
-    }),
-  };
+export async function openOutput(path: string | undefined, fallback: Writable): Promise<Output> {
+  if (!path) return { stream: fallback, commit: async () => undefined, abort: async () => undefined };
+  return openAtomicOutput(path);
+}
+
+/**
+ * Runs `work` on an output and commits it when `work` returns, or aborts it (the previous file
+ * stays as it was) when `work` throws.
+ */
+export async function withOutputs<T>(outputs: readonly (Output | null)[], work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    for (const output of outputs) await output?.abort();
+    throw error;
+  }
+  for (const [index, output] of outputs.entries()) {
+    try {
+      await output?.commit();
+    } catch (error) {
+      for (const later of outputs.slice(index + 1)) await later?.abort();
+      throw error;
+    }
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
 import { InputFormatError } from "./read-households.js";
-import { EXIT, OutputError, UsageError, write, type CliIo } from "./io.js";
+import { EXIT, OutputError, UsageError, write, writeText, type CliIo } from "./io.js";
 import { screenCommand } from "./screen-command.js";
 import { serveCommand } from "./serve-command.js";
 import { anonymizeCommand } from "./anonymize-command.js";
@@ -50,28 +50,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    await write(io.stderr, `dixian: unknown command "${command}"\n\n${HELP}\n`);
+    await writeText(io.stderr, `dixian: unknown command "${command}"\n\n${HELP}\n`);
     return EXIT.failure;
   }
   try {
     return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      await write(io.stderr, `dixian ${command}: E_USAGE: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
+      await writeText(io.stderr, `dixian ${command}: E_USAGE: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
     } else if (error instanceof DixianError) {
       const details = error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
         ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}: ${p.message}`).join("\n")
         : "";
-      await write(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
+      await writeText(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
     } else if (error instanceof OutputError) {
       if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
-      await write(io.stderr, `dixian ${command}: ${error.message}\n`).catch(() => undefined);
+      await writeText(io.stderr, `dixian ${command}: ${error.message}\n`).catch(() => undefined);
     } else if ((error as NodeJS.ErrnoException)?.code === "EPIPE") {
       return EXIT.ok;
     } else if (error instanceof InputFormatError) {
-      await write(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.message}\n`);
+      await writeText(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.message}\n`);
     } else {
-      await write(io.stderr, `dixian ${command}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+      await writeText(io.stderr, `dixian ${command}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
     }
     return EXIT.failure;
   }

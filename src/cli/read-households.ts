@@ -1,3 +1,5 @@
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
 import { LineItem } from "../screening/screen.js";
 import type { TableOrigin } from "./table-location.js";
 
@@ -13,7 +15,7 @@ export class InputFormatError extends Error {}
 export type SourceItem =
   | { kind: "line"; line: number; text: string }
   | { kind: "value"; line?: number; value: unknown; origin?: TableOrigin }
-  | { kind: "error"; line: number; message: string; source?: string };
+  | { kind: "error"; line: number; message: string; source?: string; path?: string };
 
 const NEWLINE = 0x0a;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -127,15 +129,51 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   try {
     parsed = JSON.parse(documentText);
   } catch (error) {
-    if (!documentMayBeLines) throw new InputFormatError(`input is not valid JSON: ${(error as Error).message}`);
-    // It began like one JSON document but is not one: read it as NDJSON, so every line is accounted for.
+    // A JSON array is one document: a syntax error in it is one error at its position, not a
+    // rejection per line.
+    if (!documentMayBeLines || documentText.trimStart().startsWith("[")) {
+      const at = syntaxErrorPosition(documentText);
+      const where = at ? ` at line ${documentStartLine + at.line - 1}, column ${at.column}` : "";
+      throw new InputFormatError(`input is not valid JSON${where}: ${at?.message ?? (error as Error).message}`);
+    }
+    // It began like one JSON object but is not one: read it as NDJSON, so every line is accounted for.
     for (const [offset, text] of documentText.split("\n").entries()) {
       if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
     }
     return;
   }
-  if (Array.isArray(parsed)) for (const value of parsed) yield { kind: "value", value };
-  else yield { kind: "value", line: documentStartLine, value: parsed };
+  const duplicates = new Map(findDuplicateKeys(documentText).map((duplicate) => [duplicate.element, duplicate]));
+  const lineOf = (offset: number) => documentStartLine + countNewlines(documentText, offset);
+  const duplicateItem = (duplicate: DuplicateKey): SourceItem => ({ kind: "error", line: lineOf(duplicate.offset), message: duplicateKeyMessage(duplicate), path: duplicate.path });
+  if (Array.isArray(parsed)) {
+    for (const [index, value] of parsed.entries()) {
+      const duplicate = duplicates.get(index);
+      yield duplicate ? duplicateItem(duplicate) : { kind: "value", value };
+    }
+  } else {
+    const duplicate = duplicates.get(-1);
+    yield duplicate ? duplicateItem(duplicate) : { kind: "value", line: documentStartLine, value: parsed };
+  }
+}
+
+function duplicateKeyMessage(duplicate: DuplicateKey): string {
+  return `duplicate key ${JSON.stringify(duplicate.key)}: JSON would silently keep the last value`;
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/** Line, column (1-based) and description of the first syntax error of a text that is not JSON. */
+function syntaxErrorPosition(text: string): { line: number; column: number; message: string } | null {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return null;
+  const lineStart = text.lastIndexOf("\n", first.offset - 1) + 1;
+  return { line: countNewlines(text, first.offset) + 1, column: first.offset - lineStart + 1, message: printParseErrorCode(first.error) };
 }
 
 function parses(text: string): boolean {
@@ -150,14 +188,19 @@ function parses(text: string): boolean {
 /** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
 export function parseSourceItem(item: SourceItem): LineItem | unknown {
   switch (item.kind) {
-    case "line":
+    case "line": {
+      let value: unknown;
       try {
-        return new LineItem(item.line, JSON.parse(item.text));
+        value = JSON.parse(item.text);
       } catch (error) {
         return new LineItem(item.line, undefined, `invalid JSON: ${(error as Error).message}`);
       }
+      // About 9 µs for a generated household, some 5% of screening it.
+      const duplicate = findDuplicateKeys(item.text)[0];
+      return duplicate ? new LineItem(item.line, value, duplicateKeyMessage(duplicate), duplicate.path) : new LineItem(item.line, value);
+    }
     case "error":
-      return new LineItem(item.line, undefined, item.message);
+      return new LineItem(item.line, undefined, item.message, item.path);
     case "value":
       return item.line === undefined ? item.value : new LineItem(item.line, item.value);
   }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { refuseClashingPaths, writeFileAtomically } from "./atomic-output.js";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Flag } from "../input/enums.js";
@@ -65,6 +66,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError("--out DIR is required");
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   for (const path of [positionals[0]!, values.previous]) if (path && path !== "-" && !existsSync(path)) throw new UsageError(`not found: ${path}`);
+  const inputs = [positionals[0]!, values.previous].filter((path): path is string => !!path).map((path) => ({ label: "input", path }));
+  refuseClashingPaths(inputs, ["report.json", "report.html"].map((name) => ({ label: "--out", path: join(values.out!, name) })));
   const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
   for await (const result of results(positionals[0]!, io)) builder.add(result);
   if (values.previous) {
@@ -74,8 +77,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const report = builder.build();
   ensureDirectory(values.out);
-  writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  writeFileSync(join(values.out, "report.html"), monthlyReportHtml(report, language));
+  // Both built before either is written, so a failure leaves both files of the last report in place.
+  const html = monthlyReportHtml(report, language);
+  writeFileAtomically(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileAtomically(join(values.out, "report.html"), html);
   await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n`);
   return EXIT.ok;
 }

@@ -2,7 +2,8 @@ import type { CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineName } from "../evaluation/evaluate-stage.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { checkItem, compiledRuleSet, type Rejection } from "../screening/screen.js";
+import { thrownMessage } from "../input/thrown-message.js";
+import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";
 import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
@@ -59,7 +60,7 @@ export interface PreparedScreening {
 
 /** The text of whatever a screening thread caught, to report it the same way from any thread. */
 export function errorMessage(error: unknown): string {
-  return typeof error === "string" ? error : ((error as Error)?.message ?? String(error));
+  return thrownMessage(error);
 }
 
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
@@ -80,16 +81,26 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
       continue;
     }
-    const checked = checkItem(parseSourceItem(item), index, compiled.asOf);
+    const parsed = parseSourceItem(item);
+    const checked = checkItem(parsed, index, compiled.asOf);
     if (!checked.ok) {
       rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
       continue;
     }
-    // The compiled evaluator is synchronous: no promise per household.
-    const result = options.engine === "json-rules-engine"
-      ? await screenHousehold(compiled, checked.household, options)
-      : screenHouseholdCompiled(compiled, checked.household, options);
-    text += (screened++ ? formatter.separator : "") + formatter.format(result);
+    let formatted: string;
+    try {
+      // The compiled evaluator is synchronous: no promise per household.
+      const result = options.engine === "json-rules-engine"
+        ? await screenHousehold(compiled, checked.household, options)
+        : screenHouseholdCompiled(compiled, checked.household, options);
+      formatted = formatter.format(result);
+    } catch (error) {
+      // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
+      const rejection = internalRejection(parsed, checked.household, index, error);
+      rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: `households.csv row ${item.origin.householdRow}` } : rejection);
+      continue;
+    }
+    text += (screened++ ? formatter.separator : "") + formatted;
   }
   return { text, screened, rejections };
 }

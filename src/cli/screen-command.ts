@@ -3,15 +3,18 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
 import { prepareRuleSet, type Rejection } from "../screening/screen.js";
-import { EXIT, openInput, openOutput, UsageError, write, type CliIo } from "./io.js";
+import { refuseClashingPaths } from "./atomic-output.js";
+import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";
+import { inputFiles } from "./input-files.js";
 import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
 import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
 import { screenSources } from "./parallel-screen.js";
 import { createProgress } from "./progress.js";
 import { readHouseholdSources, type SourceItem } from "./read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { isTableInput, readTableSources } from "./table-input.js";
+import { printableValue } from "../results/printable.js";
 
 export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input | ->
 
@@ -31,6 +34,7 @@ Options:
   --workers N          screening threads, main included (default: cores)    并行线程数
   --engine NAME        compiled (default) or json-rules-engine (reference)  规则求值引擎
   --expect-hash HASH   refuse a rule set whose resolved hash differs        校验规则集哈希
+${SET_HELP}
   --quiet              no progress bar and no summary on standard error     不输出进度和统计
   -h, --help           show this help
 
@@ -52,6 +56,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       workers: { type: "string" },
       engine: { type: "string", default: "compiled" },
       "expect-hash": { type: "string" },
+      set: SET_OPTION,
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -71,8 +76,12 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   if (inputPath !== "-" && statSync(inputPath).isDirectory() && !isTableInput(inputPath)) {
     throw new UsageError(`${inputPath} is a folder without households.csv: give a file, or a folder of county tables`);
   }
+  refuseClashingPaths(
+    inputFiles(inputPath).map((path) => ({ label: "input", path })),
+    [{ label: "--out", path: values.out }, { label: "--rejects", path: values.rejects }].filter((entry): entry is { label: string; path: string } => !!entry.path),
+  );
 
-  const ruleSet = loadRuleSetArgument(rulesArgument);
+  const ruleSet = loadRuleSetArgument(rulesArgument, setOverrides(values.set));
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
   prepareRuleSet(ruleSet, asOf);
 
@@ -97,26 +106,26 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const counts = { read: 0, screened: 0, rejected: 0 };
   const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
   try {
-    await write(output.stream, formatter.start);
-    for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
-      if (chunk.screened) await write(output.stream, (counts.screened ? formatter.separator : "") + chunk.text);
-      for (const rejection of chunk.rejections) {
-        if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
-        else await write(io.stderr, describeRejection(rejection) + "\n");
+    await withOutputs([output, rejectsOutput], async () => {
+      await write(output.stream, formatter.start);
+      for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
+        if (chunk.screened) await write(output.stream, (counts.screened ? formatter.separator : "") + chunk.text);
+        for (const rejection of chunk.rejections) {
+          if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
+          else await write(io.stderr, describeRejection(rejection) + "\n");
+        }
+        counts.screened += chunk.screened;
+        counts.rejected += chunk.rejections.length;
+        counts.read += chunk.screened + chunk.rejections.length;
+        progress.tick(counts.read);
       }
-      counts.screened += chunk.screened;
-      counts.rejected += chunk.rejections.length;
-      counts.read += chunk.screened + chunk.rejections.length;
-      progress.tick(counts.read);
-    }
-    await write(output.stream, formatter.end(counts.screened));
+      await write(output.stream, formatter.end(counts.screened));
+    });
   } finally {
     progress.finish();
-    await output.close();
-    await rejectsOutput?.close();
   }
   if (!values.quiet) {
-    await write(io.stderr, `dixian screen: read ${counts.read}, screened ${counts.screened}, rejected ${counts.rejected} (${ruleSet.id} ${ruleSet.hash}, as of ${asOf})\n`);
+    await writeText(io.stderr, `dixian screen: read ${counts.read}, screened ${counts.screened}, rejected ${counts.rejected} (${ruleSet.id} ${ruleSet.hash}, as of ${asOf})\n`);
   }
   return counts.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
@@ -126,5 +135,6 @@ export function describeRejection(rejection: Rejection): string {
   const where = rejection.source ? `${rejection.source}` : rejection.line !== undefined ? `line ${rejection.line}` : `index ${rejection.index}`;
   const who = rejection.householdId ? ` (id ${rejection.householdId})` : "";
   const issues = rejection.issues.map((issue) => `${issue.where ?? (issue.path || "/")}: ${issue.message}`).join("; ");
-  return `rejected ${where}${who}: ${issues}`;
+  // One line whatever the id or message holds: control characters and line breaks are escaped.
+  return printableValue(`rejected ${where}${who}: ${issues}`);
 }

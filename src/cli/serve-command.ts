@@ -4,7 +4,7 @@ import { assertRuleSetHash } from "../rulesets/hash.js";
 import { buildService, DEFAULT_BODY_LIMIT } from "../service/app.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { required } from "./options.js";
-import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 
 export const SERVE_HELP = `Usage: dixian serve --rules <rule-set dir> [options]
 
@@ -17,6 +17,7 @@ Options:
   --host HOST          address to listen on (127.0.0.1)                     监听地址
   --port PORT          port to listen on (8080; 0 picks a free one)         端口
   --expect-hash HASH   refuse to start unless the rule set has this hash    校验规则集哈希
+${SET_HELP}
   --body-limit BYTES   largest request body (16777216)                      请求体上限
   --workers N          screening threads for large batches (1)              并行线程数
   --quiet              no request logs on standard output                   不输出请求日志
@@ -38,6 +39,7 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "8080" },
       "expect-hash": { type: "string" },
+      set: SET_OPTION,
       "body-limit": { type: "string" },
       workers: { type: "string", default: "1" },
       quiet: { type: "boolean", default: false },
@@ -54,8 +56,8 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
   const bodyLimit = values["body-limit"] === undefined ? DEFAULT_BODY_LIMIT : wholeNumber(values["body-limit"], "--body-limit", 1, 1024 * 1024 * 1024);
   const workers = wholeNumber(values.workers, "--workers", 1, 256);
 
-  // Loaded through the same path as `dixian screen`, and refused before listening when the hash differs.
-  const ruleSet = loadRuleSetArgument(rulesArgument);
+  // Loaded through the same path as `dixian screen` (with --set), and refused before listening when the hash differs.
+  const ruleSet = loadRuleSetArgument(rulesArgument, setOverrides(values.set));
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"]);
 
   const app = buildService({ ruleSet, bodyLimit, workers, version: packageJson.version, ...(values.quiet ? {} : { log: io.stdout }) });

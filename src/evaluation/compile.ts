@@ -13,8 +13,11 @@ import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js"
 import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
+import { compileFigures, RESULT_FIGURES, type CompiledFigures } from "../facts/figures.js";
+import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
 import { engineFactory } from "./evaluate-stage.js";
+import { own, setOwn } from "../rulesets/own.js";
 
 /** A rule with every parameter reference replaced by its value in force. */
 export interface CompiledRule {
@@ -54,6 +57,8 @@ export interface CompiledRuleSet {
   parameters: Map<string, ParameterInForce>;
   /** The parameters in force whose value is from before the as-of year (each result warns of them). */
   staleParameters: ParameterInForce[];
+  /** The rule set's figure definitions in force on the as-of date, compiled once. */
+  figures: CompiledFigures;
   /** Every (fact, params) pair the compiled rules read, numbered. */
   facts: FactTable;
   /** The `threshold` parameter in force, as every result shows it (two decimal places), or null without one. */
@@ -86,6 +91,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     return value;
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
+  const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]));
   const resolve = (reference: ParameterReference) =>
     reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
 
@@ -108,7 +114,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   };
 
   const conditions: Record<string, TopLevelCondition> = {};
-  for (const [name, condition] of Object.entries(ruleSet.conditions)) conditions[name] = compileConditions(condition, `condition:${name}`);
+  for (const [name, condition] of Object.entries(ruleSet.conditions)) setOwn(conditions, name, compileConditions(condition, `condition:${name}`));
 
   // Rules whose conditions are listed as reasons (`unmetConditionsOf`) are always traced.
   const tracedRules = new Set<string>();
@@ -119,7 +125,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   const stages: CompiledStage[] = STAGES.map((stage) => {
     const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).map((rule): CompiledRule => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
-      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(ruleSet.conditions[name], used);
+      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(own(ruleSet.conditions, name), used);
       const compiled: CompiledRule = {
         rule,
         conditions: compileConditions(rule.conditions, `rule:${rule.id}`),
@@ -147,7 +153,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   });
   if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
   return {
-    ruleSet, asOf, stages, rulesById, parameters, conditions, facts,
+    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),
@@ -155,12 +161,18 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
   };
 }
 
-function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>, into = new Set<string>()): Set<string> {
-  walkConditions(condition, (c) => {
-    if ("condition" in c && !into.has(c.condition) && all[c.condition]) {
-      into.add(c.condition);
-      namedConditionsUsed(all[c.condition]!, all, into);
-    }
-  });
+function namedConditionsUsed(condition: TopLevelCondition, all: Record<string, TopLevelCondition>): Set<string> {
+  // A worklist rather than recursion: a chain of named conditions is as long as the author made it.
+  const into = new Set<string>();
+  const pending = [condition];
+  while (pending.length > 0) {
+    walkConditions(pending.pop()!, (c) => {
+      const named = "condition" in c && !into.has(c.condition) ? own(all, c.condition) : undefined;
+      if (named && "condition" in c) {
+        into.add(c.condition);
+        pending.push(named);
+      }
+    });
+  }
   return into;
 }

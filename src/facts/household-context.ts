@@ -4,6 +4,7 @@ import {
   GUARANTEE_ITEMS, type Category, type ExpenseKind, type Flag, type GuaranteeItem, type GuaranteeStatus, type IncomeComponent, type MeasureKind,
 } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
+import type { CompiledFigures } from "./figures.js";
 
 /** A measure as the later stages see it: from the catalogue, suggested or already in place. */
 export interface MeasureRef {
@@ -33,27 +34,31 @@ export interface HouseholdContext {
   ages: number[];
   income: Record<IncomeComponent | "insurancePayout", Decimal>;
   expenses: Record<ExpenseKind, Decimal>;
-  /** wage + business + property + transfer − productionCost. */
-  netIncome: Decimal;
-  /** Net income ÷ members, exact (not rounded). */
-  perCapitaNetIncome: Decimal;
-  /** (net income + insurance payouts − compliant out-of-pocket spending) ÷ members, exact. */
-  adjustedPerCapitaIncome: Decimal;
+  /**
+   * The rule set's figures (householdNetIncome, perCapitaNetIncome, …) as it defines them on `asOf`,
+   * exact (quotients not rounded), in the order of `figureIds`; read them with {@link figureValue}.
+   */
+  figures: Decimal[];
+  figureIndex: ReadonlyMap<string, number>;
   /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlaceMeasures: MeasureRef[];
   stages: StageOutputs;
 }
 
-/** Net income of an income record: wage + business + property + transfer − productionCost. */
-export function netIncomeOf(income: Record<IncomeComponent, Decimal>): Decimal {
-  return income.wage.plus(income.business).plus(income.property).plus(income.transfer).minus(income.productionCost);
+/** A figure of the household as the rule set defines it, or null when the rule set does not compute it on this date. */
+export function figureValue(context: HouseholdContext, id: string): Decimal | null {
+  const at = context.figureIndex.get(id);
+  return at === undefined ? null : context.figures[at]!;
 }
 
 /** Every 3+1 item "ok" until a rule says otherwise, in the contract's order (results keep it). */
 const ALL_GUARANTEES_OK = Object.freeze(Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, "ok"])) as Record<GuaranteeItem, GuaranteeStatus>);
 
-/** Builds the context for one validated household; `inPlaceMeasures` come from the rule set's catalogue. */
-export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[]): HouseholdContext {
+/**
+ * Builds the context for one validated household; `inPlaceMeasures` come from the rule set's
+ * catalogue, `figures` are the rule set's figure definitions compiled for `asOf`.
+ */
+export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[], figures: CompiledFigures): HouseholdContext {
   const zero = ZERO;
   const income = {
     wage: household.income.wage,
@@ -68,20 +73,14 @@ export function buildHouseholdContext(household: Household, asOf: IsoDate, inPla
     education: household.expenses.education ?? zero,
     other: household.expenses.other ?? zero,
   };
-  const size = household.members.length;
-  const netIncome = netIncomeOf(income);
-  const adjustedTotal = netIncome.plus(income.insurancePayout).minus(expenses.medical).minus(expenses.education).minus(expenses.other);
-  const perCapitaNetIncome = netIncome.dividedBy(size);
-  const adjustedPerCapitaIncome = adjustedTotal.dividedBy(size);
   return {
     household,
     asOf,
     ages: household.members.map((member) => ageOn(member.birthDate, asOf)),
     income,
     expenses,
-    netIncome,
-    perCapitaNetIncome,
-    adjustedPerCapitaIncome,
+    figures: figures.compute(household),
+    figureIndex: figures.index,
     inPlaceMeasures,
     stages: {
       riskTypes: new Set(),

@@ -1,5 +1,6 @@
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
+import { UTCDate } from "@date-fns/utc";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;
@@ -30,24 +31,23 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * A local-time Date at noon for date-fns: noon keeps day arithmetic clear of any daylight-saving
- * shift, so the answer is the same under every TZ setting.
+ * A UTC date for date-fns: a local-time Date cannot represent a day the host's time zone skipped
+ * (Pacific/Apia has no 2011-12-30), so every date is built and read in UTC, and the answers are
+ * the same under every TZ setting.
  */
-function toNoon(date: IsoDate): Date {
+function toUtc(date: IsoDate): UTCDate {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const result = new Date(2000, 0, 1, 12);
-  result.setFullYear(year, month - 1, day);
-  return result;
+  return new UTCDate(year, month - 1, day);
 }
 
-function fromNoon(date: Date): IsoDate {
+function fromUtc(date: Date): IsoDate {
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 /** Adds (or, negative, subtracts) whole months, clamping to the month's end as date-fns does. */
 export function shiftMonths(date: IsoDate, months: number): IsoDate {
-  return fromNoon(addMonths(toNoon(date), months));
+  return fromUtc(addMonths(toUtc(date), months));
 }
 
 /**
@@ -69,7 +69,7 @@ export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
 }
 
 function computeAge(birthDate: IsoDate, asOf: IsoDate): number {
-  return birthDate > asOf ? -differenceInYears(toNoon(birthDate), toNoon(asOf)) - 1 : differenceInYears(toNoon(asOf), toNoon(birthDate));
+  return birthDate > asOf ? -differenceInYears(toUtc(birthDate), toUtc(asOf)) - 1 : differenceInYears(toUtc(asOf), toUtc(birthDate));
 }
 
 /** Slots for every YYYY-MM-DD from 1900 to 2199 (31 per month, some unused). */

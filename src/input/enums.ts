@@ -1,5 +1,5 @@
 /**
- * The fixed vocabularies of the data contract (CONTRACT.md). County systems depend on these exact
+ * The fixed vocabularies of the data contract (docs/contract.md). County systems depend on these exact
  * values; labels for people live in the rule sets, not here.
  */
 export const HOUSEHOLD_TYPES = ["formerlyPoor", "general"] as const;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDateProblem } from "./calendar-date.js";
 import { moneyProblem, parseMoney, type Decimal } from "./decimal.js";
 import * as E from "./enums.js";
+import { ARRAY_LIMITS } from "./input-limits.js";
 
 /**
  * A real calendar date `YYYY-MM-DD`, kept as text. Plain `.check()`s rather than `superRefine`:
@@ -52,9 +53,9 @@ export const monitoringSchema = z
   .strictObject({
     category: z.enum(E.CATEGORIES),
     identifiedOn: calendarDate,
-    riskTypes: z.array(z.enum(E.RISK_TYPE_IDS)).max(5).default([]),
+    riskTypes: z.array(z.enum(E.RISK_TYPE_IDS)).max(ARRAY_LIMITS.riskTypes).default([]),
     riskEliminatedOn: calendarDate.nullable().default(null),
-    measures: z.array(recordedMeasureSchema).max(200).default([]),
+    measures: z.array(recordedMeasureSchema).max(ARRAY_LIMITS.measures).default([]),
   })
   .check((payload) => {
     const { riskEliminatedOn, identifiedOn } = payload.value;
@@ -74,7 +75,7 @@ export const memberSchema = z.strictObject({
   schooling: z.enum(E.SCHOOLING_CODES),
   schoolExempt: z.boolean(),
   medicalInsurance: z.enum(E.MEDICAL_INSURANCE_CODES),
-  socialAssistance: z.array(z.enum(E.SOCIAL_ASSISTANCE_CODES)),
+  socialAssistance: z.array(z.enum(E.SOCIAL_ASSISTANCE_CODES)).max(ARRAY_LIMITS.socialAssistance),
 });
 
 export const incomeSchema = z.strictObject({
@@ -141,12 +142,12 @@ const checkedHouseholdSchema = z.strictObject({
   region: regionSchema,
   householdType: z.enum(E.HOUSEHOLD_TYPES),
   monitoring: monitoringSchema.nullable().optional(),
-  members: z.array(memberSchema).min(1, "a household has at least one member").max(100, "at most 100 members"),
+  members: z.array(memberSchema).min(1, "a household has at least one member").max(ARRAY_LIMITS.members, `at most ${ARRAY_LIMITS.members} members`),
   income: incomeSchema,
   previousIncome: previousIncomeSchema.nullable().optional(),
   expenses: expensesSchema.optional(),
   livingConditions: livingConditionsSchema.optional(),
-  events: z.array(eventSchema).max(500, "at most 500 events").optional(),
+  events: z.array(eventSchema).max(ARRAY_LIMITS.events, `at most ${ARRAY_LIMITS.events} events`).optional(),
 });
 
 type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
@@ -195,7 +196,7 @@ function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> &
 }
 
 /**
- * One household as county systems send it (CONTRACT.md, version 1). Strict: an unknown key is an
+ * One household as county systems send it (docs/contract.md, version 1). Strict: an unknown key is an
  * error, so a typo can never silently change a result.
  */
 export const householdSchema = checkedHouseholdSchema.transform(completeHousehold);

@@ -1,6 +1,8 @@
 import { toPointer } from "../errors.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, type Household } from "./household-schema.js";
+import { arrayLimitIssues } from "./input-limits.js";
+import { thrownMessage } from "./thrown-message.js";
 import { expandUnionIssues, missingFieldMessage } from "./zod-issues.js";
 
 /** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
@@ -21,6 +23,23 @@ export type HouseholdValidation =
  * date (an identification after `asOf` is an input error). Returns every problem, never throws.
  */
 export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValidation {
+  try {
+    return validateReadable(input, asOf);
+  } catch (error) {
+    // A getter or Proxy that throws, or a value no JSON could hold: this household cannot be read.
+    let householdId: string | null = null;
+    try {
+      householdId = readableId(input);
+    } catch {
+      // Not even the id can be read.
+    }
+    return { ok: false, householdId, issues: [{ path: "", message: `the household cannot be read: ${thrownMessage(error)}` }] };
+  }
+}
+
+function validateReadable(input: unknown, asOf: IsoDate): HouseholdValidation {
+  const tooLong = arrayLimitIssues(input);
+  if (tooLong.length > 0) return { ok: false, householdId: readableId(input), issues: tooLong };
   const parsed = householdSchema.safeParse(input, { error: missingFieldMessage });
   if (!parsed.success) {
     const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
@@ -41,11 +60,16 @@ export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValid
   return { ok: true, household };
 }
 
+const MAX_KEYS_NAMED = 20;
+
 type ZodIssue = { code: string; message: string; keys?: readonly string[] };
 
 function describeIssue(issue: ZodIssue): string {
   if (issue.code === "unrecognized_keys" && issue.keys) {
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    // A record with thousands of stray keys is named by its first few: the message stays one readable line.
+    const shown = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(k)).join(", ");
+    const more = issue.keys.length > MAX_KEYS_NAMED ? ` and ${issue.keys.length - MAX_KEYS_NAMED} more` : "";
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${shown}${more}`;
   }
   return issue.message;
 }

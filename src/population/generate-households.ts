@@ -168,7 +168,7 @@ export function generateHousehold(random: Random, index: number, options: Genera
 }
 
 /**
- * A deterministic synthetic population calibrated to the seed township (POLICY §2.8): 8 villages,
+ * A deterministic synthetic population calibrated to the seed township (docs/policy.md#s2-8): 8 villages,
  * about 3.45 people per household, about half formerly poor, incomes spread around the reference,
  * plausible shares of illness, disability, dropouts, C/D housing, water problems, disasters and job
  * loss, and a few monitored households. The same options always give the same households.

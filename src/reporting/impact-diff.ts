@@ -2,6 +2,7 @@ import { FLAGS, type Flag } from "../input/enums.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
+import { printableValue } from "../results/printable.js";
 
 /** One side of a comparison: a rule set on a date. */
 export interface Scenario {
@@ -19,8 +20,9 @@ export interface ChangedHousehold {
 
 /** What a policy change does to a population. */
 export interface ImpactDiff {
-  a: { ruleSet: string; version: string; hash: string; asOf: string };
-  b: { ruleSet: string; version: string; hash: string; asOf: string };
+  /** Each side's rule set; `overrides` only when parameters were overridden (`--set`, `--set-b`). */
+  a: { ruleSet: string; version: string; hash: string; asOf: string; overrides?: Record<string, string> };
+  b: { ruleSet: string; version: string; hash: string; asOf: string; overrides?: Record<string, string> };
   households: number;
   rejected: Rejection[];
   /** `matrix[before][after]`: households by flag in A and flag in B. */
@@ -30,6 +32,13 @@ export interface ImpactDiff {
   /** Households whose flag is the same but whose category changed. */
   categoryChanged: ChangedHousehold[];
 }
+
+const sideOf = (scenario: Scenario): ImpactDiff["a"] => ({
+  ruleSet: scenario.ruleSet.id, version: scenario.ruleSet.version, hash: scenario.ruleSet.hash, asOf: scenario.asOf,
+  ...(scenario.ruleSet.overrides ? { overrides: { ...scenario.ruleSet.overrides } } : {}),
+});
+const overridesText = (side: ImpactDiff["a"]) =>
+  side.overrides ? ` --set ${Object.entries(side.overrides).map(([name, value]) => `${name}=${value}`).join(" --set ")}` : "";
 
 const side = (result: ScreeningResult): ChangedHousehold["before"] => ({
   flag: result.flag, category: result.category, figures: result.figures, reasons: result.reasons,
@@ -47,8 +56,8 @@ export async function impactDiff(households: AsyncIterable<unknown> | Iterable<u
   const options = { language, explain: false };
   const matrix = Object.fromEntries(FLAGS.map((from) => [from, Object.fromEntries(FLAGS.map((to) => [to, 0]))])) as ImpactDiff["matrix"];
   const report: ImpactDiff = {
-    a: { ruleSet: a.ruleSet.id, version: a.ruleSet.version, hash: a.ruleSet.hash, asOf: a.asOf },
-    b: { ruleSet: b.ruleSet.id, version: b.ruleSet.version, hash: b.ruleSet.hash, asOf: b.asOf },
+    a: sideOf(a),
+    b: sideOf(b),
     households: 0, rejected: [], matrix, flagChanged: [], categoryChanged: [],
   };
   let index = 0;
@@ -76,8 +85,8 @@ export async function impactDiff(households: AsyncIterable<unknown> | Iterable<u
 /** The diff as plain text: the matrix, then each changed household with its figures and reasons. */
 export function impactDiffText(diff: ImpactDiff): string {
   const lines = [
-    `A: ${diff.a.ruleSet} ${diff.a.version} on ${diff.a.asOf} (${diff.a.hash})`,
-    `B: ${diff.b.ruleSet} ${diff.b.version} on ${diff.b.asOf} (${diff.b.hash})`,
+    `A: ${diff.a.ruleSet} ${diff.a.version}${overridesText(diff.a)} on ${diff.a.asOf} (${diff.a.hash})`,
+    `B: ${diff.b.ruleSet} ${diff.b.version}${overridesText(diff.b)} on ${diff.b.asOf} (${diff.b.hash})`,
     `${diff.households} households compared, ${diff.flagChanged.length} changed flag, ${diff.categoryChanged.length} changed category only, ${diff.rejected.length} rejected`,
     "",
     `flag A \\ B  ${FLAGS.map((flag) => flag.padStart(9)).join(" ")}`,
@@ -98,5 +107,6 @@ export function impactDiffText(diff: ImpactDiff): string {
   };
   describe("Households whose flag changed:", diff.flagChanged);
   describe("Households whose category changed:", diff.categoryChanged);
-  return lines.join("\n") + "\n";
+  // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
+  return lines.map(printableValue).join("\n") + "\n";
 }

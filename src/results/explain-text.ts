@@ -5,10 +5,11 @@ import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
+import { printableValue } from "./printable.js";
 
 const TEXT = {
   zh: {
-    household: "农户", asOf: "评估日", ruleSet: "规则集", figures: "一、数值", threshold: "监测标准 T", perCapita: "人均纯收入 N",
+    household: "农户", asOf: "评估日", ruleSet: "规则集", overrides: "覆盖的参数（--set，非规则集文件中的取值）", figures: "一、数值", threshold: "监测标准 T", perCapita: "人均纯收入 N",
     adjusted: "调整后人均收入 A", yuan: "元", outcome: "二、结论", flag: "标记", category: "类别", reasons: "理由",
     risks: "三、风险类型与 3+1", noRisk: "未检测到风险类型", guarantees: "3+1", rules: "四、各阶段规则",
     measures: "五、一户一策措施", noMeasure: "无", inPlace: "已落实", toDo: "建议", checks: "六、数据校验", noCheck: "无",
@@ -21,7 +22,7 @@ const TEXT = {
     categories: { unstableFormerlyPoor: "脱贫不稳定户", marginal: "边缘易致贫户", suddenHardship: "突发严重困难户" },
   },
   en: {
-    household: "Household", asOf: "as of", ruleSet: "rule set", figures: "1. Figures", threshold: "Threshold T", perCapita: "Per-capita net income N",
+    household: "Household", asOf: "as of", ruleSet: "rule set", overrides: "Overridden parameters (--set, not the rule-set files' values)", figures: "1. Figures", threshold: "Threshold T", perCapita: "Per-capita net income N",
     adjusted: "Adjusted per-capita income A", yuan: "yuan", outcome: "2. Outcome", flag: "Flag", category: "Category", reasons: "Reasons",
     risks: "3. Risk types and 3+1", noRisk: "no risk type detected", guarantees: "3+1", rules: "4. Rules by stage",
     measures: "5. One household, one plan", noMeasure: "none", inPlace: "in place", toDo: "suggested", checks: "6. Data checks", noCheck: "none",
@@ -101,6 +102,9 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   const t = TEXT[language];
   const lines: string[] = [];
   lines.push(`${t.household} ${result.householdId} · ${t.asOf} ${result.asOf} · ${t.ruleSet} ${result.ruleSet.id} ${result.ruleSet.version} (${result.ruleSet.hash})`, "");
+  if (result.ruleSet.overrides) {
+    lines.push(`${t.overrides}: ${Object.entries(result.ruleSet.overrides).map(([name, value]) => `${name}=${value}`).join(", ")}`, "");
+  }
   lines.push(t.figures);
   if (result.figures.threshold !== null) {
     const threshold = parameterInForce(ruleSet, "threshold", result.asOf);
@@ -130,5 +134,6 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push("", t.checks);
   if (result.checks.length === 0) lines.push(`  ${t.noCheck}`);
   for (const check of result.checks) lines.push(`  - [${check.severity}] ${check.id}: ${check.message}`);
-  return lines.join("\n") + "\n";
+  // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
+  return lines.map(printableValue).join("\n") + "\n";
 }

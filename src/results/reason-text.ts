@@ -10,6 +10,7 @@ import { primaryParams, splitTemplate } from "../rulesets/templates.js";
 import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
 import type { Language } from "./result-types.js";
+import { own } from "../rulesets/own.js";
 
 /** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */
 function placeholderParams(fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
@@ -57,7 +58,7 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
   const { ruleSet } = compiled;
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
   if (head === "param" && argument) {
-    const parameter = ruleSet.parameters[argument];
+    const parameter = own(ruleSet.parameters, argument);
     const inForce = parameter ? (compiled.parameters.get(argument) ?? safeInForce(compiled, argument)) : null;
     // A parameter's value is fixed for the compiled rule set: format it once.
     const text = parameter && inForce ? formatValue(inForce.value, parameter.type, language) : null;

@@ -6,7 +6,7 @@ import type { PolicySource, Stage } from "../rulesets/schema.js";
 /** Languages for labels, reasons and explanations. Chinese is the default. */
 export type Language = "zh" | "en";
 
-/** A detected risk type (CONTRACT.md). */
+/** A detected risk type (docs/contract.md). */
 export interface RiskTypeResult {
   id: string;
   code: string;
@@ -14,7 +14,7 @@ export interface RiskTypeResult {
   reason: string;
 }
 
-/** One measure of the 一户一策 plan (CONTRACT.md). */
+/** One measure of the 一户一策 plan (docs/contract.md). */
 export interface MeasureResult {
   id: string;
   /** National group code (100A39…100A55); null for a recorded measure the catalogue does not know. */
@@ -54,13 +54,14 @@ export interface RuleExplanation {
   conditions: ConditionTrace | null;
 }
 
-/** The outcome of screening one household (CONTRACT.md, output). */
+/** The outcome of screening one household (docs/contract.md, output). */
 export interface ScreeningResult {
   householdId: string;
   /** The household's region as given (an addition to the contract, for reports by village). */
   region: { province: string; county: string; township?: string; village?: string };
   asOf: string;
-  ruleSet: { id: string; version: string; hash: string };
+  /** `overrides` (data contract version 2) is present only when parameters were overridden (`--set`): `{ "threshold": "9000" }`. */
+  ruleSet: { id: string; version: string; hash: string; overrides?: Record<string, string> };
   flag: Flag;
   category: Category | null;
   riskTypes: RiskTypeResult[];

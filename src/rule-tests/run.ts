@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DixianError, type Problem } from "../errors.js";
-import { loadRuleSet } from "../rulesets/load.js";
+import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
@@ -54,13 +54,16 @@ export function readTestFile(file: string): { ruleSetDir: string; tests: RuleTes
   return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet), tests: parsed.data.tests };
 }
 
-/** Runs every test of the given files (rule sets are loaded once per directory, into `ruleSets` when given). */
-export async function runRuleTests(files: readonly string[], ruleSets: Map<string, RuleSet> = new Map()): Promise<RuleTestOutcome[]> {
+/**
+ * Runs every test of the given files (rule sets are loaded once per directory, into `ruleSets` when
+ * given; `options.overrides` apply to each of them).
+ */
+export async function runRuleTests(files: readonly string[], ruleSets: Map<string, RuleSet> = new Map(), options: LoadOptions = {}): Promise<RuleTestOutcome[]> {
   const outcomes: RuleTestOutcome[] = [];
   for (const file of files) {
     const { ruleSetDir, tests } = readTestFile(file);
     let ruleSet = ruleSets.get(ruleSetDir);
-    if (!ruleSet) ruleSets.set(ruleSetDir, (ruleSet = loadRuleSet(ruleSetDir)));
+    if (!ruleSet) ruleSets.set(ruleSetDir, (ruleSet = loadRuleSet(ruleSetDir, options)));
     for (const test of tests) outcomes.push(await runRuleTest(file, ruleSet, test));
   }
   return outcomes;

@@ -4,6 +4,7 @@
  * folder beside it. A test checks this list against rules/ (add a line here with a new file).
  */
 import cnConditions from "../../rules/cn/conditions.json";
+import cnFigures from "../../rules/cn/figures.json";
 import cnGuarantees from "../../rules/cn/guarantees.json";
 import cnMeasures from "../../rules/cn/measures.json";
 import cnParameters from "../../rules/cn/parameters.json";
@@ -14,6 +15,7 @@ import cnRulesFallback from "../../rules/cn/rules/fallback.json";
 import cnRulesFlag from "../../rules/cn/rules/flag.json";
 import cnRulesPlan from "../../rules/cn/rules/plan.json";
 import cnRuleset from "../../rules/cn/ruleset.json";
+import xundianLianheConditions from "../../rules/examples/xundian-lianhe/conditions.json";
 import xundianLianheMeasures from "../../rules/examples/xundian-lianhe/measures.json";
 import xundianLianheParameters from "../../rules/examples/xundian-lianhe/parameters.json";
 import xundianLianheRulesPlan from "../../rules/examples/xundian-lianhe/rules/plan.json";
@@ -24,6 +26,7 @@ import yunnanRuleset from "../../rules/yunnan/ruleset.json";
 /** Every file of the shipped rule sets, by its path under `rules/`, as parsed JSON. */
 export const BUILT_IN_FILES: Readonly<Record<string, unknown>> = {
   "cn/conditions.json": cnConditions,
+  "cn/figures.json": cnFigures,
   "cn/guarantees.json": cnGuarantees,
   "cn/measures.json": cnMeasures,
   "cn/parameters.json": cnParameters,
@@ -34,6 +37,7 @@ export const BUILT_IN_FILES: Readonly<Record<string, unknown>> = {
   "cn/rules/flag.json": cnRulesFlag,
   "cn/rules/plan.json": cnRulesPlan,
   "cn/ruleset.json": cnRuleset,
+  "examples/xundian-lianhe/conditions.json": xundianLianheConditions,
   "examples/xundian-lianhe/measures.json": xundianLianheMeasures,
   "examples/xundian-lianhe/parameters.json": xundianLianheParameters,
   "examples/xundian-lianhe/rules/plan.json": xundianLianheRulesPlan,

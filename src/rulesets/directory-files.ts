@@ -23,12 +23,18 @@ export function directoryFiles(dir: string): RuleSetFiles {
     read(path) {
       const file = join(root, path);
       if (!existsSync(file)) return undefined;
-      return readRuleFileText(file, display(file));
+      // Every file must lie inside its rule set's directory (a symlink out of it is refused).
+      return readRuleFileText(file, display(file), root);
     },
     list(folder) {
       const dirPath = join(root, folder);
       if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
       return readdirSync(dirPath).filter((name) => name.endsWith(".json"));
+    },
+    entries(folder) {
+      const dirPath = join(root, folder);
+      if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
+      return readdirSync(dirPath, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
     },
     relative: (target) => directoryFiles(resolve(root, target)),
   };

@@ -1,6 +1,6 @@
 import { DixianError } from "../errors.js";
 import type { BuiltInRuleSetName } from "./built-in-names.js";
-import { builtInFiles, loadRuleSetFiles } from "./resolve-rule-set.js";
+import { builtInFiles, loadRuleSetFiles, type LoadOptions } from "./resolve-rule-set.js";
 import type { RuleSet } from "./rule-set.js";
 import { memoryFiles, type RuleSetFileContent } from "./rule-set-files.js";
 
@@ -17,11 +17,11 @@ import { memoryFiles, type RuleSetFileContent } from "./rule-set-files.js";
  *   "parameters.json": "{ \"threshold\": { … } }",
  * });
  */
-export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileContent>>): RuleSet {
+export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileContent>>, options: LoadOptions = {}): RuleSet {
   if (files === null || typeof files !== "object" || Array.isArray(files)) {
     throw new DixianError("E_RULESET_NOT_FOUND", "ruleSetFromJson takes an object mapping file paths (ruleset.json, rules/flag.json, …) to their contents");
   }
-  return loadRuleSetFiles(memoryFiles(files));
+  return loadRuleSetFiles(memoryFiles(files), options);
 }
 
 /**
@@ -31,6 +31,6 @@ export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileConten
  * @example
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
-export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {})): RuleSet {
-  return loadRuleSetFiles(builtInFiles(name));
+export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
+  return loadRuleSetFiles(builtInFiles(name), options);
 }

@@ -16,6 +16,9 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
     region: ruleSet.region,
     description: ruleSet.description,
     parameters: ruleSet.parameters,
+    figures: ruleSet.figures,
+    // Only when present, so a rule set without overrides keeps the hash of its files.
+    ...(ruleSet.overrides ? { overrides: ruleSet.overrides } : {}),
     riskTypes: ruleSet.riskTypes,
     guarantees: ruleSet.guarantees,
     measures: ruleSet.measures,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { householdSchema } from "../input/household-schema.js";
 import { ruleTestFileSchema } from "../rule-tests/schema.js";
 import {
-  conditionsFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parameterAdditionSchema,
+  conditionsFileSchema, figureDefinitionSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parameterAdditionSchema,
   parameterSchema, riskTypesFileSchema, rulesFileSchema,
 } from "./schema.js";
 
@@ -14,6 +14,11 @@ const parametersFileJsonSchema = z
   .object({ $schema: z.string().optional() })
   .catchall(z.union([parameterSchema, parameterAdditionSchema]));
 
+/** The figures file as JSON Schema sees it: any figure id, each a sum, a per-member figure or dated variants. */
+const figuresFileJsonSchema = z
+  .object({ $schema: z.string().optional() })
+  .catchall(figureDefinitionSchema);
+
 /** Every JSON Schema dixian publishes under `schema/`, generated from the zod schemas. */
 export const JSON_SCHEMAS = {
   ruleset: { schema: manifestSchema, title: "dixian 规则集清单 / rule-set manifest (ruleset.json)" },
@@ -21,6 +26,7 @@ export const JSON_SCHEMAS = {
   "risk-types": { schema: riskTypesFileSchema, title: "dixian 风险类型目录 / risk-type catalogue (risk-types.json)" },
   guarantees: { schema: guaranteesFileSchema, title: "dixian 3+1 项目 / 3+1 items (guarantees.json)" },
   measures: { schema: measuresFileSchema, title: "dixian 帮扶措施目录 / measure catalogue (measures.json)" },
+  figures: { schema: figuresFileJsonSchema, title: "dixian 收支核算口径 / figure definitions (figures.json)" },
   conditions: { schema: conditionsFileSchema, title: "dixian 命名条件 / named conditions (conditions.json)" },
   rules: { schema: rulesFileSchema, title: "dixian 规则 / rules (rules/*.json)" },
   "rule-test": { schema: ruleTestFileSchema, title: "dixian 规则测试 / rule tests (tests/*.json)" },

@@ -1,14 +1,17 @@
 import type { Problem } from "../errors.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
+import { own, setOwn } from "./own.js";
 import type {
-  GuaranteeEntry, MeasureEntry, Parameter, ParameterValue, RiskTypeEntry, Stage, TopLevelCondition,
+  Figure, FigureDefinition, FigureVariant, GuaranteeEntry, MeasureEntry, Parameter, ParameterValue, RiskTypeEntry, Stage, TopLevelCondition,
 } from "./schema.js";
 
 /** What one rule-set directory contributes, before it is merged onto the set it extends. */
 export interface Layer {
   id: string;
   parameters: Record<string, Parameter | { merge: "addValues"; values: ParameterValue[] }>;
+  /** Figure definitions by id, as written in figures.json. */
+  figures: Record<string, FigureDefinition>;
   riskTypes: (RiskTypeEntry | Disabled)[];
   guarantees: GuaranteeEntry[];
   measures: (MeasureEntry | Disabled)[];
@@ -27,6 +30,7 @@ interface Disabled {
 /** The merged content so far (a base layer merged with nothing is itself). */
 export interface Merged {
   parameters: Record<string, Parameter>;
+  figures: Record<string, Figure>;
   riskTypes: RiskTypeEntry[];
   guarantees: GuaranteeEntry[];
   measures: MeasureEntry[];
@@ -36,8 +40,22 @@ export interface Merged {
 }
 
 export const EMPTY_MERGED: Merged = {
-  parameters: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [], disabled: [],
+  parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [], disabled: [],
 };
+
+/** A figure definition as written, in the one shape screening reads: its dated variants. */
+export function normalizeFigure(definition: FigureDefinition): Figure {
+  const variant = (entry: { from?: string; until?: string; add?: string[]; subtract?: string[]; perMember?: string }): FigureVariant => {
+    const period = { ...(entry.from !== undefined ? { from: entry.from } : {}), ...(entry.until !== undefined ? { until: entry.until } : {}) };
+    return entry.perMember !== undefined ? { ...period, perMember: entry.perMember } : { ...period, add: entry.add ?? [], subtract: entry.subtract ?? [] };
+  };
+  const variants = "values" in definition ? definition.values.map(variant) : [variant(definition)];
+  return {
+    variants,
+    ...(definition.description ? { description: definition.description } : {}),
+    ...(definition.source ? { source: definition.source } : {}),
+  };
+}
 
 const isDisabled = (entry: object): entry is Disabled => "disabled" in entry;
 
@@ -74,16 +92,16 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
   const parameters: Record<string, Parameter> = { ...base.parameters };
   for (const [name, entry] of Object.entries(layer.parameters)) {
     if ("merge" in entry) {
-      const inherited = parameters[name];
+      const inherited = own(parameters, name);
       if (!inherited) {
         problems.push(layer.sources.parameters!.problemAt([name, "merge"], `parameter "${name}" is not inherited, so there are no values to add to`));
         continue;
       }
       const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
       for (const value of entry.values) byFrom.set(value.from, value);
-      parameters[name] = { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) };
+      setOwn(parameters, name, { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) });
     } else {
-      parameters[name] = { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) };
+      setOwn(parameters, name, { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) });
     }
   }
   const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>
@@ -106,5 +124,8 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
         : { file: layer.id, path: "", message: `cannot disable rule "${id}": not inherited` });
     },
   ) as LoadedRule[];
-  return { parameters, riskTypes, guarantees, measures, conditions: { ...base.conditions, ...layer.conditions }, rules, disabled };
+  // Layered by id: a definition in this layer replaces the inherited one; the rest is inherited.
+  const figures: Record<string, Figure> = { ...base.figures };
+  for (const [id, definition] of Object.entries(layer.figures)) figures[id] = normalizeFigure(definition);
+  return { parameters, figures, riskTypes, guarantees, measures, conditions: { ...base.conditions, ...layer.conditions }, rules, disabled };
 }

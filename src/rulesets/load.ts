@@ -1,8 +1,8 @@
 import type { RuleSet } from "./rule-set.js";
 import { directoryFiles } from "./directory-files.js";
-import { loadRuleSetFiles } from "./resolve-rule-set.js";
+import { loadRuleSetFiles, type LoadOptions } from "./resolve-rule-set.js";
 
-export { RULE_SET_FILES, type Anchor } from "./resolve-rule-set.js";
+export { RULE_SET_FILES, type Anchor, type LoadOptions } from "./resolve-rule-set.js";
 export { loadBuiltInRuleSet, ruleSetFromJson } from "./from-json.js";
 
 /**
@@ -14,6 +14,6 @@ export { loadBuiltInRuleSet, ruleSetFromJson } from "./from-json.js";
  * const ruleSet = loadRuleSet("rules/yunnan");
  * console.log(ruleSet.id, ruleSet.hash);
  */
-export function loadRuleSet(dir: string): RuleSet {
-  return loadRuleSetFiles(directoryFiles(dir));
+export function loadRuleSet(dir: string, options: LoadOptions = {}): RuleSet {
+  return loadRuleSetFiles(directoryFiles(dir), options);
 }

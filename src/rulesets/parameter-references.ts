@@ -49,3 +49,24 @@ export function parameterReferencesIn(value: unknown, path: PropertyKey[] = []):
   }
   return [];
 }
+
+/**
+ * Every parameter a rule set's screening reads: those referenced by rules (conditions, events,
+ * `{param.NAME}` in reasons) and named conditions, and `threshold`, which every result reports.
+ */
+export function parametersUsedBy(ruleSet: {
+  parameters: Record<string, unknown>;
+  rules: readonly { conditions: unknown; event: unknown; reason?: { zh: string; en?: string } }[];
+  conditions: Record<string, unknown>;
+}): string[] {
+  const used = new Set<string>();
+  if (Object.hasOwn(ruleSet.parameters, "threshold")) used.add("threshold");
+  for (const condition of Object.values(ruleSet.conditions)) parameterNamesIn(condition, used);
+  for (const rule of ruleSet.rules) {
+    parameterNamesIn({ conditions: rule.conditions, event: rule.event }, used);
+    for (const template of [rule.reason?.zh, rule.reason?.en]) {
+      for (const match of template?.matchAll(/\{param\.([A-Za-z0-9_]+)\}/g) ?? []) used.add(match[1]!);
+    }
+  }
+  return [...used].filter((name) => Object.hasOwn(ruleSet.parameters, name)).sort();
+}

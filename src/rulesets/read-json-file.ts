@@ -1,21 +1,50 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import { DixianError } from "../errors.js";
-import { MAX_RULE_FILE_BYTES, parseJsonSource, tooLarge, type JsonSource } from "./json-source.js";
+import { MAX_RULE_FILE_BYTES, parseJsonSource, type JsonSource } from "./json-source.js";
 
-/** Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position. */
-export function readJsonSource(file: string, displayName = file): JsonSource {
-  return parseJsonSource(readRuleFileText(file, displayName), displayName);
-}
-
-/** The text of a rule or test file, refusing one over the size limit before reading it. */
-export function readRuleFileText(file: string, displayName = file): string {
+/**
+ * Reads a rule file's text: a regular file (a device, a FIFO or a folder is refused without being
+ * opened for a blocking read), inside `root` when one is given (a symlink out of the rule set is
+ * refused), and at most {@link MAX_RULE_FILE_BYTES} bytes however large it claims or grows to be.
+ */
+export function readRuleFileText(file: string, displayName: string, root: string | undefined): string {
+  const refuse = (code: "E_RULESET_JSON" | "E_RULESET_NOT_FOUND", message: string) =>
+    new DixianError(code, `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+  let fd: number | null = null;
   try {
-    if (statSync(file).size > MAX_RULE_FILE_BYTES) throw tooLarge(displayName);
-    return readFileSync(file, "utf8");
+    const real = realpathSync(file);
+    if (root !== undefined) {
+      const inside = relative(realpathSync(root), real);
+      if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) throw refuse("E_RULESET_NOT_FOUND", "is outside the rule set directory (a symlink pointing elsewhere?)");
+    }
+    if (!statSync(real).isFile()) throw refuse("E_RULESET_NOT_FOUND", "is not a regular file");
+    // Non-blocking, so a FIFO put in place after the check cannot hang the open; fstat then checks what was opened.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) throw refuse("E_RULESET_NOT_FOUND", "is not a regular file");
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(64 * 1024);
+    let total = 0;
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      total += read;
+      if (total > MAX_RULE_FILE_BYTES) throw refuse("E_RULESET_JSON", `file is larger than ${MAX_RULE_FILE_BYTES} bytes`);
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+    }
+    return Buffer.concat(chunks).toString("utf8");
   } catch (error) {
     if (error instanceof DixianError) throw error;
     throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, [
       { file: displayName, path: "", message: "cannot read file" },
     ]);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position.
+ * With `within`, the file must lie inside that folder once symlinks are resolved.
+ */
+export function readJsonSource(file: string, displayName = file, within?: string): JsonSource {
+  return parseJsonSource(readRuleFileText(file, displayName, within), displayName);
 }

@@ -8,10 +8,11 @@ import { ruleSetHash } from "./hash.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
 import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
+import { applyOverrides, type ParameterOverrides } from "./overrides.js";
 import type { RuleSet } from "./rule-set.js";
 import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
 import {
-  conditionsFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
+  conditionsFileSchema, figuresFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
   riskTypesFileSchema, rulesFileSchema, type RuleSetManifest,
 } from "./schema.js";
 
@@ -23,8 +24,38 @@ export const RULE_SET_FILES = {
   guarantees: "guarantees.json",
   measures: "measures.json",
   conditions: "conditions.json",
+  figures: "figures.json",
   rulesDir: "rules",
+  testsDir: "tests",
 } as const;
+
+/** The names a rule-set directory may hold; anything else is reported (a misspelt file must not be skipped silently). */
+const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES));
+
+/**
+ * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
+ * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
+ */
+function unknownEntries(files: RuleSetFiles, problems: Problem[]): void {
+  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: string) => {
+    for (const entry of files.entries(folder)) {
+      if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory)) continue;
+      problems.push({ file: files.display(folder ? `${folder}/${entry.name}` : entry.name), path: "", message: `unknown ${entry.isDirectory ? "folder" : "file"} in ${what}: a rule set holds ${[...KNOWN_ENTRIES].join(", ")} (rules/ holds only *.json rule files)` });
+    }
+  };
+  check("", (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "a rule-set directory");
+  check(RULE_SET_FILES.rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "rules/");
+}
+
+/** Options of {@link loadRuleSet}, {@link loadBuiltInRuleSet} and {@link ruleSetFromJson}. */
+export interface LoadOptions {
+  /**
+   * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
+   * or a value the county has and the rule set lacks. Each is checked like the parameter's own
+   * values; the hash covers them and results list them in `ruleSet.overrides`. See {@link applyOverrides}.
+   */
+  overrides?: ParameterOverrides;
+}
 
 const MAX_LAYERS = 16;
 
@@ -75,9 +106,10 @@ function loadLayer(dir: RuleSetFiles, problems: Problem[]): LoadedLayer | undefi
   }
   const manifest = validated(manifestSource, manifestSchema, problems);
   if (!manifest) return undefined;
+  unknownEntries(dir, problems);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
-    id: manifest.id, parameters: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
+    id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
     sources: { rules: new Map() },
   };
 
@@ -87,6 +119,12 @@ function loadLayer(dir: RuleSetFiles, problems: Problem[]): LoadedLayer | undefi
     layer.parameters = parameters as Layer["parameters"];
     layer.sources.parameters = parametersSource;
     for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
+  }
+  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, problems);
+  if (figuresSource && validated(figuresSource, figuresFileSchema, problems)) {
+    const { $schema: _schema, ...figures } = figuresSource.value as Record<string, unknown>;
+    layer.figures = figures as Layer["figures"];
+    for (const name of Object.keys(figures)) origins.set(`figure:${name}`, { source: figuresSource, path: [name] });
   }
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
     const source = readOptional(dir, file, problems);
@@ -135,7 +173,7 @@ function loadLayer(dir: RuleSetFiles, problems: Problem[]): LoadedLayer | undefi
  * {@link ruleSetFromJson} (files in memory). The rule set returned is deeply frozen. Throws a
  * {@link DixianError} listing every problem with its file, JSON path, line and column.
  */
-export function loadRuleSetFiles(files: RuleSetFiles): RuleSet {
+export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
   const problems: Problem[] = [];
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
@@ -193,8 +231,9 @@ export function loadRuleSetFiles(files: RuleSetFiles): RuleSet {
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
     origins.set(key, { file, path, line, column });
   }
+  const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
-  return deepFreeze({ ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) });
+  return deepFreeze(options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides) : ruleSet);
 }
 
 function lastSegment(label: string): string {

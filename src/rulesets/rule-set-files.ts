@@ -22,6 +22,8 @@ export interface RuleSetFiles {
   read(path: string): string | undefined;
   /** Names of the `.json` files directly inside a folder (relative to the root), in any order. */
   list(folder: string): string[];
+  /** Everything directly inside a folder (`""` for the root), to report files the loader does not know. */
+  entries(folder: string): { name: string; isDirectory: boolean }[];
   /** The rule set a relative `extends` value names (`../cn`). */
   relative(target: string): RuleSetFiles;
 }
@@ -77,6 +79,16 @@ export function memoryFiles(files: Readonly<Record<string, RuleSetFileContent>>,
       return [...byPath.keys()]
         .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/") && path.endsWith(".json"))
         .map((path) => path.slice(prefix.length));
+    },
+    entries(folder) {
+      const prefix = folder ? within(folder) + "/" : root ? root + "/" : "";
+      const found = new Map<string, boolean>();
+      for (const path of byPath.keys()) {
+        if (!path.startsWith(prefix)) continue;
+        const [name, ...rest] = path.slice(prefix.length).split("/");
+        found.set(name!, (found.get(name!) ?? false) || rest.length > 0);
+      }
+      return [...found].map(([name, isDirectory]) => ({ name, isDirectory }));
     },
     relative(target) {
       const next = normalizePath(within(target));

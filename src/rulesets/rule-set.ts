@@ -1,6 +1,6 @@
 import type { SourceLocation } from "../errors.js";
 import type {
-  BilingualText, GuaranteeEntry, MeasureEntry, Parameter, RiskTypeEntry, RuleDefinition, RuleSetManifest, Stage,
+  BilingualText, Figure, GuaranteeEntry, MeasureEntry, Parameter, RiskTypeEntry, RuleDefinition, RuleSetManifest, Stage,
   TopLevelCondition,
 } from "./schema.js";
 
@@ -29,12 +29,19 @@ export interface RuleSet {
   region: RuleSetManifest["region"] | null;
   description: BilingualText;
   parameters: Record<string, Parameter>;
+  /** The income accounting (收支核算口径): each figure's definitions by date, from figures.json, layered by id. */
+  figures: Record<string, Figure>;
   riskTypes: RiskTypeEntry[];
   guarantees: GuaranteeEntry[];
   measures: MeasureEntry[];
   conditions: Record<string, TopLevelCondition>;
   rules: LoadedRule[];
   disabled: DisabledEntry[];
+  /**
+   * Parameter values given for every date (`--set NAME=VALUE`, {@link LoadOptions.overrides}), as
+   * written; absent when nothing was overridden. The hash covers them.
+   */
+  overrides?: Readonly<Record<string, string>>;
   /** `sha256:` + hex digest of the canonical JSON of everything above. */
   hash: string;
   /** Where each rule, parameter and catalogue entry was written (`rule:ID`, `parameter:NAME`, ...). */

@@ -116,6 +116,101 @@ export const parametersFileSchema = z
   });
 
 // ---------------------------------------------------------------------------------------------
+// figures.json: the income accounting (收支核算口径) as data
+
+/** The input money fields a figure definition may name: `income.*`, `previousIncome.*`, `expenses.*`. */
+export const FIGURE_INPUT_FIELDS = {
+  income: ["wage", "business", "property", "transfer", "productionCost", "insurancePayout"],
+  previousIncome: ["wage", "business", "property", "transfer", "productionCost"],
+  expenses: ["medical", "education", "other"],
+} as const;
+
+const figureId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "figure ids are letters, digits and '_', starting with a letter");
+const figureTerm = z.string().min(1).describe("输入金额字段（income.wage、expenses.medical …）或另一数值的标识 / an input money field or another figure's id");
+
+const figureSumFields = {
+  add: z.array(figureTerm).max(MAX_CONDITIONS).optional().describe("相加的字段和数值 / fields and figures added"),
+  subtract: z.array(figureTerm).max(MAX_CONDITIONS).optional().describe("相减的字段和数值 / fields and figures subtracted"),
+};
+const figurePerMemberFields = {
+  perMember: figureTerm.describe("除以家庭人数的数值（精确商）/ the figure divided by the number of members (exact quotient)"),
+};
+const figureCommon = {
+  description: bilingualSchema.optional(),
+  source: sourceSchema.optional(),
+};
+const figurePeriod = {
+  from: calendarDate.describe("生效日期（含）/ in force from (inclusive)"),
+  until: calendarDate.optional().describe("截止日期（含）/ in force until (inclusive)"),
+};
+
+/** A sum: the `add` terms minus the `subtract` terms. */
+export const figureSumSchema = z.strictObject({ ...figureSumFields, ...figureCommon });
+/** A per-member figure: another figure divided by the number of members. */
+export const figurePerMemberSchema = z.strictObject({ ...figurePerMemberFields, ...figureCommon });
+/** Dated variants, each in force from `from` (to `until`), as parameter values are. */
+export const figureDatedSchema = z.strictObject({
+  values: z
+    .array(z.union([z.strictObject({ ...figurePeriod, ...figureSumFields }), z.strictObject({ ...figurePeriod, ...figurePerMemberFields })]))
+    .min(1)
+    .max(MAX_CATALOGUE_ENTRIES)
+    .describe("按生效日期排列的定义 / definitions by effective date"),
+  ...figureCommon,
+});
+export const figureDefinitionSchema = z.union([figureSumSchema, figurePerMemberSchema, figureDatedSchema]);
+export type FigureDefinition = z.output<typeof figureDefinitionSchema>;
+
+/** One definition of a figure as in force over a period (an undated definition is in force always). */
+export type FigureVariant = { from?: string; until?: string } & ({ add: string[]; subtract: string[] } | { perMember: string });
+
+/** A figure after loading: its variants by `from`, description and source kept for documentation. */
+export interface Figure {
+  variants: FigureVariant[];
+  description?: BilingualText;
+  source?: PolicySource;
+}
+
+export const figuresFileSchema = z
+  .unknown()
+  .superRefine((file, ctx) => {
+    if (typeof file !== "object" || file === null || Array.isArray(file)) {
+      ctx.addIssue({ code: "custom", message: "figures.json must be an object of figure definitions by id" });
+      return;
+    }
+    if (Object.keys(file).length > MAX_CATALOGUE_ENTRIES) {
+      ctx.addIssue({ code: "custom", message: `figures.json may define at most ${MAX_CATALOGUE_ENTRIES} figures` });
+      return;
+    }
+    for (const [name, entry] of Object.entries(file)) {
+      if (name === "$schema") continue;
+      if (!figureId.safeParse(name).success) {
+        ctx.addIssue({ code: "custom", path: [name], message: "figure ids are letters, digits and '_', starting with a letter" });
+        continue;
+      }
+      const shape = typeof entry === "object" && entry !== null ? entry : {};
+      const schema = "values" in shape ? figureDatedSchema : "perMember" in shape ? figurePerMemberSchema : figureSumSchema;
+      const result = schema.safeParse(entry, { jitless: true });
+      if (!result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+        continue;
+      }
+      if ("values" in result.data) {
+        result.data.values.forEach((value, index, values) => {
+          const previous = values[index - 1];
+          if (previous && value.from <= previous.from) {
+            ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], message: `values must be in order of "from": ${value.from} comes after ${previous.from}` });
+          }
+          if (value.until !== undefined && value.until < value.from) {
+            ctx.addIssue({ code: "custom", path: [name, "values", index, "until"], message: `until ${value.until} is before from ${value.from}` });
+          } else if (previous?.until !== undefined && previous.until >= value.from) {
+            ctx.addIssue({ code: "custom", path: [name, "values", index - 1, "until"], message: `period overlaps the next definition, which starts ${value.from}` });
+          }
+        });
+      }
+    }
+  });
+
+// ---------------------------------------------------------------------------------------------
 // Catalogues
 
 const disabledEntry = z.strictObject({

@@ -3,7 +3,7 @@ import type { EngineTrace } from "../evaluation/condition-trace.js";
 import { evaluateClosureStage } from "../evaluation/compiled/compiled-stage.js";
 import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } from "../evaluation/evaluate-stage.js";
 import { HouseholdFacts } from "../facts/fact-table.js";
-import { buildHouseholdContext, type HouseholdContext } from "../facts/household-context.js";
+import { buildHouseholdContext, figureValue, type HouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
 import type { Category, Flag, GuaranteeItem, GuaranteeStatus } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
@@ -77,7 +77,7 @@ class HouseholdScreening {
   ) {
     this.language = options.language;
     this.placed = inPlaceMeasures(household, compiled.measures);
-    this.context = buildHouseholdContext(household, compiled.asOf, this.placed);
+    this.context = buildHouseholdContext(household, compiled.asOf, this.placed, compiled.figures);
     this.facts = new HouseholdFacts(compiled.facts, this.context);
     this.write = reasonWriter(compiled, this.facts, this.language);
   }
@@ -187,7 +187,9 @@ class HouseholdScreening {
       householdId: household.id,
       region: household.region,
       asOf: compiled.asOf,
-      ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
+      ruleSet: ruleSet.overrides
+        ? { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, overrides: { ...ruleSet.overrides } }
+        : { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
       flag: context.stages.flag ?? "none",
       category: context.stages.category,
       riskTypes: this.riskTypes(),
@@ -196,8 +198,9 @@ class HouseholdScreening {
       measures: measurePlan(ruleSet.measures, this.suggested, this.placed, language),
       figures: {
         threshold: compiled.thresholdText,
-        perCapitaNetIncome: formatMoney(context.perCapitaNetIncome),
-        adjustedPerCapitaIncome: formatMoney(context.adjustedPerCapitaIncome),
+        // Compiling checked that the rule set defines both on the as-of date.
+        perCapitaNetIncome: formatMoney(figureValue(context, "perCapitaNetIncome")!),
+        adjustedPerCapitaIncome: formatMoney(figureValue(context, "adjustedPerCapitaIncome")!),
       },
       checks: [...this.engineChecks(), ...this.checks],
       reasons: this.reasons,

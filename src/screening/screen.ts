@@ -2,7 +2,8 @@ import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
 import type { Household } from "../input/household-schema.js";
-import { validateHousehold, type InputIssue } from "../input/validate-household.js";
+import { thrownMessage } from "../input/thrown-message.js";
+import { readableId, validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { EngineName } from "../evaluation/evaluate-stage.js";
@@ -27,7 +28,8 @@ export interface ScreenOptions {
 
 /** Why one household was not screened. */
 export interface Rejection {
-  code: "E_INPUT_SCHEMA" | "E_INPUT_JSON";
+  /** `E_INTERNAL` when screening a valid household failed: a fault of dixian, to report. */
+  code: "E_INPUT_SCHEMA" | "E_INPUT_JSON" | "E_INTERNAL";
   /** 0-based position in the batch. */
   index: number;
   /** 1-based line of the input file, when read from a file. */
@@ -49,7 +51,7 @@ export type BatchEntry =
 export class HouseholdRejectedError extends DixianError {
   constructor(readonly rejection: Rejection) {
     super(
-      "E_INPUT_SCHEMA",
+      rejection.code,
       `household ${rejection.householdId ?? "(no id)"} is invalid: ${rejection.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ")}`,
     );
   }
@@ -87,11 +89,9 @@ export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
  */
 export async function screen(household: unknown, options: ScreenOptions): Promise<ScreeningResult> {
   const compiled = compiledFor(options.ruleSet, options.asOf);
-  const validation = validateHousehold(household, options.asOf);
-  if (!validation.ok) {
-    throw new HouseholdRejectedError({ code: "E_INPUT_SCHEMA", index: 0, householdId: validation.householdId, issues: validation.issues });
-  }
-  return screenHousehold(compiled, validation.household, { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" });
+  const entry = await screenItem(compiled, household, 0, { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" });
+  if (!entry.ok) throw new HouseholdRejectedError(entry.rejection);
+  return entry.result;
 }
 
 /**
@@ -112,12 +112,18 @@ export async function* screenBatch(
 /** A batch item checked: the valid household, or why it was rejected. */
 export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
 
-/** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
+/** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws. */
 export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedItem {
-  const { value, line, jsonError } = item instanceof LineItem ? item : { value: item, line: undefined, jsonError: undefined };
+  let lineItem: LineItem | null = null;
+  try {
+    if (item instanceof LineItem) lineItem = item;
+  } catch {
+    // A Proxy whose prototype cannot be read is a value, not a LineItem.
+  }
+  const { value, line, jsonError, jsonErrorPath } = lineItem ?? { value: item, line: undefined, jsonError: undefined, jsonErrorPath: undefined };
   const at = line === undefined ? {} : { line };
   if (jsonError !== undefined) {
-    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: null, issues: [{ path: "", message: jsonError }] } };
+    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: readableId(value), issues: [{ path: jsonErrorPath ?? "", message: jsonError }] } };
   }
   const validation = validateHousehold(value, asOf);
   if (!validation.ok) {
@@ -126,7 +132,24 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedI
   return validation;
 }
 
-/** Screens one batch item (a value or a {@link LineItem}) at a position; never throws for bad input. */
+/**
+ * The rejection of a valid household whose screening failed: a fault of dixian, reported for that
+ * household alone so the rest of the batch is screened.
+ */
+export function internalRejection(item: unknown, household: Household, index: number, error: unknown): Rejection {
+  let line: number | undefined;
+  try {
+    if (item instanceof LineItem) line = item.line;
+  } catch {
+    // No line to name.
+  }
+  return {
+    code: "E_INTERNAL", index, ...(line === undefined ? {} : { line }), householdId: household.id,
+    issues: [{ path: "", message: `internal error while screening this household (please report it): ${thrownMessage(error)}` }],
+  };
+}
+
+/** Screens one batch item (a value or a {@link LineItem}) at a position; never throws. */
 export async function screenItem(
   compiled: CompiledRuleSet,
   item: unknown,
@@ -135,7 +158,11 @@ export async function screenItem(
 ): Promise<BatchEntry> {
   const checked = checkItem(item, index, compiled.asOf);
   if (!checked.ok) return { ok: false, index, rejection: checked.rejection };
-  return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };
+  try {
+    return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };
+  } catch (error) {
+    return { ok: false, index, rejection: internalRejection(item, checked.household, index, error) };
+  }
 }
 
 /** The rule set compiled for a date (cached), for callers that screen item by item. */
@@ -148,7 +175,9 @@ export class LineItem {
   constructor(
     readonly line: number,
     readonly value: unknown,
-    /** Set when the line is not valid JSON: the parser's message. */
+    /** Set when the line is not valid JSON (or repeats a key): the problem. */
     readonly jsonError?: string,
+    /** JSON Pointer to where `jsonError` is, when it is inside the household. */
+    readonly jsonErrorPath?: string,
   ) {}
 }

@@ -148,7 +148,7 @@ function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyRep
 }
 
 /**
- * Builds the HTTP service (CONTRACT.md, "HTTP service") on Fastify, not yet listening. Every route
+ * Builds the HTTP service of the data contract (docs/service.md) on Fastify, not yet listening. Every route
  * only reads the rule set, so requests are safe to serve concurrently.
  */
 export function buildService(options: ServiceOptions): FastifyInstance {

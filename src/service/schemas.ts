@@ -25,7 +25,7 @@ const parameterUse = z.looseObject({
   status: z.enum(STATUSES),
 });
 
-/** One screening result, exactly as `dixian screen` writes it (CONTRACT.md, output). */
+/** One screening result, exactly as `dixian screen` writes it (docs/contract.md, output). */
 export const screeningResultSchema = z.looseObject({
   householdId: z.string(),
   region: z.looseObject({ province: z.string(), county: z.string(), township: z.string().optional(), village: z.string().optional() }),

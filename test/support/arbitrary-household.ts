@@ -44,7 +44,7 @@ const water = fc.record(
 
 const MEASURE_IDS = ["industry.support", "employment.services", "job.publicWelfare", "health.medicalAssistance", "protection.dibao", "housing.renovation"];
 
-/** A valid household (CONTRACT.md) whose incomes straddle the threshold, for screening on `asOf`. */
+/** A valid household (docs/contract.md) whose incomes straddle the threshold, for screening on `asOf`. */
 export function arbitraryHousehold(asOf: string) {
   const year = Number(asOf.slice(0, 4));
   const windowFrom = `${year - 2}-01-01`;

@@ -1,4 +1,4 @@
-/** A small valid household (the CONTRACT.md example), to copy and change in tests. */
+/** A small valid household (the docs/contract.md example), to copy and change in tests. */
 export function contractExample(): Record<string, any> {
   return {
     id: "LH-0001",

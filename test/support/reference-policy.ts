@@ -1,5 +1,5 @@
 /**
- * An independent implementation of POLICY.md §3, written straight from the text with integer
+ * An independent implementation of docs/policy.md §3, written straight from the text with integer
  * arithmetic in fen (cents) and hand-written date arithmetic, to check dixian's rule sets against.
  * Deliberately shares no code with src/.
  */

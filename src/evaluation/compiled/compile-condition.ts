@@ -2,6 +2,7 @@ import type { BilingualText, Condition, TopLevelCondition } from "../../rulesets
 import type { EngineTrace } from "../condition-trace.js";
 import { resolveSimplePath } from "./simple-path.js";
 import { constantComparison, operatorMayThrow, syncOperator, type SyncOperator } from "./operators.js";
+import { own } from "../../rulesets/own.js";
 
 /** Fact values of one evaluation, computed at most once per (fact, params) slot. */
 export interface FactSource {
@@ -117,7 +118,7 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
 
 function compileReference(condition: Extract<Condition, { condition: string }>, context: Context): CompiledCondition {
   const name = condition.condition;
-  const named = context.named[name];
+  const named = own(context.named, name);
   if (!named) throw new Error(`No condition ${name} exists`);
   let target = context.compiledNamed.get(name);
   if (!target) {

@@ -1,4 +1,5 @@
 import { compareParsed, CUSTOM_OPERATORS, DECIMAL_TESTS, parseDecimal } from "../operators.js";
+import { own } from "../../rulesets/own.js";
 
 /** An operator as json-rules-engine defines one: a fact-value validator and a comparison. */
 export type SyncOperator = (factValue: unknown, compareTo: unknown) => boolean;
@@ -41,11 +42,11 @@ const CUSTOM: Record<string, SyncOperator> = Object.fromEntries(
 
 /** The operator for a name, decorators included (`not:decimalEqual`); undefined when unknown. */
 export function syncOperator(name: string): SyncOperator | undefined {
-  const base = BUILT_IN[name] ?? CUSTOM[name];
+  const base = own(BUILT_IN, name) ?? own(CUSTOM, name);
   if (base) return base;
   const colon = name.indexOf(":");
   if (colon < 0) return undefined;
-  const decorator = DECORATORS[name.slice(0, colon)];
+  const decorator = own(DECORATORS, name.slice(0, colon));
   const inner = syncOperator(name.slice(colon + 1));
   if (!decorator || !inner) return undefined;
   const decorated = decorator.decorate(inner);

@@ -1,0 +1,244 @@
+import { closeSync, createWriteStream, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Writable } from "node:stream";
+import { OutputError, UsageError } from "./cli-errors.js";
+
+/**
+ * Every file the command line writes goes through this module: the data is written to a temporary
+ * file beside the target and renamed over it only when the run ends normally. A run that fails, is
+ * interrupted (SIGINT, SIGTERM) or is killed leaves the previous file as it was; the temporary file
+ * is removed, except after SIGKILL, which no process can catch.
+ */
+
+/** An output file being written: `commit` puts it in place, `abort` throws it away. */
+export interface AtomicOutput {
+  /** Where the data goes until `commit`. */
+  stream: Writable;
+  /** Ends the stream and renames the temporary file over the target. */
+  commit(): Promise<void>;
+  /** Ends the stream and removes the temporary file; the target is untouched. Never throws. */
+  abort(): Promise<void>;
+}
+
+/** Temporary files of this process not yet renamed or removed, to remove on a signal or at exit. */
+const liveTemporaries = new Set<string>();
+let handlersInstalled = false;
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone, or never created: nothing to clean up.
+  }
+  liveTemporaries.delete(path);
+}
+
+function removeAllTemporaries(): void {
+  for (const path of [...liveTemporaries]) removeQuietly(path);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeAllTemporaries();
+  uninstallHandlers();
+  // Die of the signal as the default handler would, so the parent sees the usual status (130, 143).
+  process.kill(process.pid, signal);
+}
+
+const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on("exit", removeAllTemporaries);
+}
+
+function uninstallHandlers(): void {
+  if (!handlersInstalled) return;
+  handlersInstalled = false;
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+  process.off("exit", removeAllTemporaries);
+}
+
+function settled(path: string): void {
+  liveTemporaries.delete(path);
+  if (liveTemporaries.size === 0) uninstallHandlers();
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the data really goes: a symlink's target (so the link survives), and whether the target
+ * is a device or pipe (`/dev/null`, `/dev/stdout`), which is written directly: it cannot be
+ * replaced by renaming, and has no previous contents to keep.
+ */
+function resolveTarget(path: string): { target: string; direct: boolean; mode: number } {
+  const stats = statOrNull(path);
+  if (stats?.isDirectory()) throw new UsageError(`${path} is a folder, not a file`);
+  if (stats && !stats.isFile()) return { target: path, direct: true, mode: 0o666 };
+  let target = resolve(path);
+  try {
+    target = realpathSync(path);
+  } catch {
+    // Not there yet: the folder must be (it is checked when the temporary file is created).
+  }
+  return { target, direct: false, mode: stats ? stats.mode & 0o777 : 0o666 };
+}
+
+function temporaryBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+}
+
+function cannotWrite(path: string, error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return new OutputError(path, code, `cannot write ${path}: ${code ?? (error as Error)?.message ?? String(error)}`);
+}
+
+function endStream(stream: Writable): Promise<Error | null> {
+  return new Promise((resolveEnd) => {
+    if (stream.errored) return resolveEnd(stream.errored);
+    if (stream.writableFinished || stream.destroyed) return resolveEnd(null);
+    stream.end((error?: Error | null) => resolveEnd(error ?? null));
+  });
+}
+
+/**
+ * Opens an output file for writing (waiting until the temporary file is open, so a bad folder
+ * fails before any work).
+ */
+export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
+  const { target, direct, mode } = resolveTarget(path);
+  const written = direct ? target : temporaryBeside(target);
+  if (!direct) {
+    installHandlers();
+    liveTemporaries.add(written);
+  }
+  const stream = createWriteStream(written, direct ? { flags: "w" } : { flags: "wx", mode });
+  // Keep a listener for the whole life of the stream: an unhandled 'error' event would crash the process.
+  stream.on("error", () => undefined);
+  try {
+    await new Promise<void>((resolveOpen, reject) => {
+      stream.once("ready", () => resolveOpen());
+      stream.once("error", reject);
+    });
+  } catch (error) {
+    if (!direct) {
+      removeQuietly(written);
+      settled(written);
+    }
+    throw cannotWrite(path, error);
+  }
+  let done = false;
+  return {
+    stream,
+    async commit() {
+      if (done) return;
+      done = true;
+      const error = await endStream(stream);
+      if (direct) {
+        if (error) throw cannotWrite(path, error);
+        return;
+      }
+      try {
+        if (error) throw error;
+        renameSync(written, target);
+      } catch (failure) {
+        removeQuietly(written);
+        throw cannotWrite(path, failure);
+      } finally {
+        settled(written);
+      }
+    },
+    async abort() {
+      if (done) return;
+      done = true;
+      await endStream(stream);
+      if (!direct) {
+        removeQuietly(written);
+        settled(written);
+      }
+    },
+  };
+}
+
+/** Writes a whole file at once, by the same temporary-file-and-rename route. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  const { target, direct, mode } = resolveTarget(path);
+  const written = direct ? target : temporaryBeside(target);
+  if (!direct) {
+    installHandlers();
+    liveTemporaries.add(written);
+  }
+  let fd: number | null = null;
+  try {
+    fd = openSync(written, direct ? "w" : "wx", mode);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    if (!direct && fstatSync(fd).isFile()) fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    if (!direct) renameSync(written, target);
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    if (!direct) removeQuietly(written);
+    throw cannotWrite(path, error);
+  } finally {
+    if (!direct) settled(written);
+  }
+}
+
+/** A file named on the command line, with the option (or "input") that named it. */
+export interface NamedPath {
+  label: string;
+  path: string;
+}
+
+/** The identity of a path: device and inode when it exists, else its resolved location. */
+function identity(path: string): string {
+  if (path === "-") {
+    try {
+      const stats = fstatSync(0);
+      return stats.isFile() ? `${stats.dev}:${stats.ino}` : "stdin";
+    } catch {
+      return "stdin";
+    }
+  }
+  const stats = statOrNull(path);
+  if (stats) return `${stats.dev}:${stats.ino}`;
+  let folder = resolve(dirname(path));
+  try {
+    folder = realpathSync(folder);
+  } catch {
+    // A folder that does not exist: the open will say so.
+  }
+  return `path:${join(folder, basename(path))}`;
+}
+
+/**
+ * Refuses outputs that name an input or each other (the same file by inode, through symlinks or
+ * hard links alike), before anything is opened: writing the results over the households being
+ * read, or two outputs into one file, loses data.
+ */
+export function refuseClashingPaths(inputs: readonly NamedPath[], outputs: readonly NamedPath[]): void {
+  const seen = new Map<string, NamedPath>();
+  for (const input of inputs) {
+    const id = identity(input.path);
+    if (id !== "stdin" && !seen.has(id)) seen.set(id, input);
+  }
+  for (const output of outputs) {
+    const stats = output.path === "-" ? null : statOrNull(output.path);
+    // Devices (/dev/null) may be named more than once.
+    if (stats && !stats.isFile() && !stats.isDirectory()) continue;
+    const id = identity(output.path);
+    const clash = seen.get(id);
+    if (clash) throw new UsageError(`${output.label} ${output.path} is the same file as ${clash.label} ${clash.path}: give another file`);
+    seen.set(id, output);
+  }
+}

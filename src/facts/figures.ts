@@ -1,0 +1,148 @@
+import { DixianError } from "../errors.js";
+import type { IsoDate } from "../input/calendar-date.js";
+import { ZERO, type Decimal } from "../input/decimal.js";
+import type { Household } from "../input/household-schema.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
+
+/**
+ * The figures every result reports (the data contract's `figures`), which every rule set must define. The
+ * threshold is a parameter, not a figure.
+ */
+export const RESULT_FIGURES = ["perCapitaNetIncome", "adjustedPerCapitaIncome"] as const;
+
+/** A term of a definition: an input money field or another figure. */
+export type FigureTerm = { kind: "field"; group: keyof typeof FIGURE_INPUT_FIELDS; field: string } | { kind: "figure"; id: string };
+
+/** What a term names: `income.wage` → a field; `householdNetIncome` → a figure; null when it is neither. */
+export function parseFigureTerm(term: string): FigureTerm | { kind: "unknownField"; group: string; field: string } {
+  const dot = term.indexOf(".");
+  if (dot < 0) return { kind: "figure", id: term };
+  const group = term.slice(0, dot);
+  const field = term.slice(dot + 1);
+  const fields = Object.hasOwn(FIGURE_INPUT_FIELDS, group) ? (FIGURE_INPUT_FIELDS[group as keyof typeof FIGURE_INPUT_FIELDS] as readonly string[]) : null;
+  return fields?.includes(field) ? { kind: "field", group: group as keyof typeof FIGURE_INPUT_FIELDS, field } : { kind: "unknownField", group, field };
+}
+
+/** The terms a variant reads, with where each is written inside it. */
+export function variantTerms(variant: FigureVariant): { term: string; path: PropertyKey[] }[] {
+  if ("perMember" in variant) return [{ term: variant.perMember, path: ["perMember"] }];
+  return [
+    ...variant.add.map((term, index) => ({ term, path: ["add", index] as PropertyKey[] })),
+    ...variant.subtract.map((term, index) => ({ term, path: ["subtract", index] as PropertyKey[] })),
+  ];
+}
+
+/** The variant of a figure in force on a date (the latest starting on or before it, unless ended), or null. */
+export function variantInForce(figure: Figure, asOf: IsoDate): FigureVariant | null {
+  let candidate: FigureVariant | null = null;
+  for (const variant of figure.variants) {
+    if (variant.from === undefined || variant.from <= asOf) {
+      if (!candidate || (variant.from ?? "") >= (candidate.from ?? "")) candidate = variant;
+    }
+  }
+  if (!candidate || (candidate.until !== undefined && candidate.until < asOf)) return null;
+  return candidate;
+}
+
+/** Reads one operand of a household: an input field (an absent optional one is 0) or a figure computed earlier. */
+type Operand = (household: Household, values: Decimal[]) => Decimal;
+
+type Step = { add: Operand[]; subtract: Operand[] } | { perMember: number };
+
+/**
+ * The figure definitions of a rule set in force on one date, compiled once (per rule set and date,
+ * not per household) to steps in dependency order. {@link CompiledFigures.compute} then gives one
+ * household's figures with a few decimal additions and one exact division per per-member figure.
+ */
+export interface CompiledFigures {
+  /** Figure ids in computing order; `index` gives each one's position in the computed values. */
+  ids: readonly string[];
+  index: ReadonlyMap<string, number>;
+  compute(household: Household): Decimal[];
+}
+
+function fieldOperand(group: keyof typeof FIGURE_INPUT_FIELDS, field: string): Operand {
+  // Validation leaves required fields as decimals and optional ones undefined; `expenses` is always an object.
+  if (group === "income") return (household) => (household.income as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
+  if (group === "expenses") return (household) => (household.expenses as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
+  return (household) => (household.previousIncome as unknown as Record<string, Decimal | undefined> | null | undefined)?.[field] ?? ZERO;
+}
+
+/**
+ * Compiles the figures a rule set defines on `asOf`. A figure (or a figure it reads) that `required`
+ * names but that has no definition in force throws E_NO_FIGURE_IN_FORCE naming it, the date and the
+ * file where a definition belongs. Figures not in force and not needed are left out.
+ */
+export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterable<string>): CompiledFigures {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const steps: Step[] = [];
+  const visiting = new Set<string>();
+  const missing = (id: string, by: string | null): never => {
+    const origin = ruleSet.origins.get(`figure:${id}`);
+    const file = origin?.file ?? "figures.json";
+    const why = by ? `, which figure "${by}" reads` : "";
+    throw new DixianError(
+      "E_NO_FIGURE_IN_FORCE",
+      `规则集 ${ruleSet.id} 的数值 ${id} 在 ${asOf} 没有生效的定义。请在 ${file} 中增加该日期的定义，或由县级规则集提供。 ` +
+        `Rule set "${ruleSet.id}" has no definition of figure "${id}"${why} in force on ${asOf}: add one dated for ${asOf} in ${file}, or in a county overlay.`,
+      [{ ...(origin ?? { file, path: `/${id}` }), message: `no definition of figure "${id}" in force on ${asOf}` }],
+    );
+  };
+  const visit = (id: string, by: string | null): number => {
+    const known = index.get(id);
+    if (known !== undefined) return known;
+    const figure = Object.hasOwn(ruleSet.figures, id) ? ruleSet.figures[id] : undefined;
+    const variant = figure ? variantInForce(figure, asOf) : null;
+    if (!variant) return missing(id, by);
+    // Rule-set validation rejects cycles; this guard keeps a hand-built rule set from recursing forever.
+    if (visiting.has(id)) throw new DixianError("E_RULESET_CYCLE", `figure "${id}" reads itself through other figures on ${asOf}`);
+    visiting.add(id);
+    const operand = (term: string): Operand => {
+      const parsed = parseFigureTerm(term);
+      if (parsed.kind === "field") return fieldOperand(parsed.group, parsed.field);
+      if (parsed.kind === "figure") {
+        const at = visit(parsed.id, id);
+        return (_household, values) => values[at]!;
+      }
+      throw new DixianError("E_RULESET_REFERENCE", `figure "${id}" reads unknown field "${term}"`);
+    };
+    let step: Step;
+    if ("perMember" in variant) {
+      const at = visit(variant.perMember, id);
+      step = { perMember: at };
+    } else {
+      step = { add: variant.add.map(operand), subtract: variant.subtract.map(operand) };
+    }
+    visiting.delete(id);
+    const position = ids.length;
+    ids.push(id);
+    index.set(id, position);
+    steps.push(step);
+    return position;
+  };
+  for (const id of required) visit(id, null);
+
+  return {
+    ids,
+    index,
+    compute(household) {
+      const values: Decimal[] = new Array(steps.length);
+      const members = household.members.length;
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i]!;
+        if ("perMember" in step) {
+          values[i] = values[step.perMember]!.dividedBy(members);
+          continue;
+        }
+        // Starting from the first term (not 0 + it) keeps the arithmetic exactly as written.
+        let total = step.add.length ? step.add[0]!(household, values) : ZERO;
+        for (let t = 1; t < step.add.length; t++) total = total.plus(step.add[t]!(household, values));
+        for (const operand of step.subtract) total = total.minus(operand(household, values));
+        values[i] = total;
+      }
+      return values;
+    },
+  };
+}
