@@ -94,6 +94,12 @@ describe("ruleSetFromJson", () => {
     expect(fromDisk.problems.length).toBeGreaterThanOrEqual(2);
     expect(inMemory).toEqual(fromDisk);
 
+    const stray = { ...county(), "notes.json": "{}", "rules/old/plan.json": "{}" };
+    const strayDir = writeFiles(stray);
+    const strayProblems = problemsOf(() => ruleSetFromJson(stray), "");
+    expect(strayProblems.problems.map((p) => p.file).sort()).toEqual(["notes.json", "rules/old"]);
+    expect(strayProblems).toEqual(problemsOf(() => loadRuleSet(strayDir), strayDir));
+
     const syntax = { ...county(), "rules/plan.json": '{ "stage": "plan", "rules": [,] }' };
     const syntaxDir = writeFiles(syntax);
     expect(problemsOf(() => ruleSetFromJson(syntax), "")).toEqual(problemsOf(() => loadRuleSet(syntaxDir), syntaxDir));
