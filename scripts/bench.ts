@@ -10,7 +10,8 @@
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
-import { evaluateClosureStage } from "../src/evaluation/compiled/compiled-stage.js";
+import { evaluateClosureRule } from "../src/evaluation/compiled/compiled-stage.js";
+import { StageWalk } from "../src/evaluation/stage-walk.js";
 import { HouseholdFacts } from "../src/facts/fact-table.js";
 import { buildHouseholdContext } from "../src/facts/household-context.js";
 import { validateHousehold } from "../src/input/validate-household.js";
@@ -52,10 +53,8 @@ function evaluationOnly(): number {
   for (let round = 0; round < rounds; round++) {
     for (const context of contexts) {
       const facts = new HouseholdFacts(compiled.facts, context);
-      for (const stage of compiled.stages) {
-        facts.nextStage();
-        evaluateClosureStage(stage.closures, stage.mode, facts, false);
-      }
+      const walk = new StageWalk(compiled.stages, false, { startStage: () => facts.nextStage(), finishStage: () => undefined });
+      while (walk.next()) evaluateClosureRule(walk, facts);
     }
   }
   return (rounds * contexts.length) / ((performance.now() - started) / 1000);

@@ -29,7 +29,7 @@ export type {
   ScreeningResult, RiskTypeResult, MeasureResult, CheckResult, RuleExplanation, ParameterUse, Language,
 } from "./results/result-types.js";
 export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
-export type { RuleStatus, EngineName } from "./evaluation/evaluate-stage.js";
+export type { RuleStatus, EngineName } from "./evaluation/types.js";
 export type {
   Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId,
 } from "./input/enums.js";

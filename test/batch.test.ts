@@ -9,6 +9,7 @@ import { readHouseholdSources } from "../src/cli/read-households.js";
 import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
+import { VOCABULARIES } from "../src/vocabulary/labels.js";
 import { referenceScreen } from "./support/reference-policy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
@@ -25,7 +26,7 @@ describe("dixian generate", () => {
     expect(a.stdout).not.toBe(other.stdout);
     const lines = a.stdout.trim().split("\n");
     expect(lines).toHaveLength(300);
-    const screened = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1", "-"], a.stdout);
+    const screened = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1", "--lang", "en", "-"], a.stdout);
     expect(screened.stderr).toContain("read 300, screened 300, rejected 0");
     expect(screened.code).toBe(0);
   });
@@ -88,6 +89,7 @@ describe("dixian screen at township scale", () => {
     // results (all chunks before the failing one) and then the same error.
     const { ruleSet, config } = screening();
     const lines = input.trim().split("\n").slice(0, 300);
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as a file read is
     async function* failingSource() {
       for (const [index, text] of lines.entries()) {
         if (index === 150) throw new Error("disk read failed");
@@ -114,7 +116,7 @@ describe("dixian screen at township scale", () => {
     const lines = input.trim().split("\n");
     lines.splice(100, 0, "{broken");
     lines.splice(400, 0, JSON.stringify({ id: "BAD-1" }));
-    const { stdout, stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "-"], lines.join("\n"));
+    const { stdout, stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "--lang", "en", "-"], lines.join("\n"));
     expect(code).toBe(1);
     expect(stderr).toContain("read 702, screened 700, rejected 2");
     expect(stderr).toContain("rejected line 101: /: invalid JSON");
@@ -125,14 +127,15 @@ describe("dixian screen at township scale", () => {
 
   it("writes Excel-friendly CSV: BOM, Chinese headers by default, English with --lang en, one row per household, flags as the reference says", async () => {
     const zh = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--quiet", "--workers", "2", "-"], input);
-    expect(zh.stdout.startsWith("\uFEFF户编号,村,标记,类别,风险类型,帮扶措施,人均纯收入,调整后人均收入,监测标准,3+1问题,数据校验\r\n")).toBe(true);
+    expect(zh.stdout.startsWith("\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n")).toBe(true);
     const en = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--format", "csv", "--lang", "en", "--quiet", "-"], input);
-    const rows = parse(en.stdout, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["householdId", "village", "flag", "category", "riskTypes", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "problems", "checks"]);
+    const rows = parse<Record<string, string>>(en.stdout, { bom: true, columns: true });
+    expect(Object.keys(rows[0]!)).toEqual(["householdId", "township", "village", "status", "flag", "category", "riskTypes", "problems", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "reasons", "checks", "tasks", "rejection"]);
     expect(rows).toHaveLength(700);
+    const flagCode = Object.fromEntries(Object.entries(VOCABULARIES.flag).map(([code, label]) => [label.en, code]));
     const households = input.trim().split("\n").map((line) => JSON.parse(line));
     const count = (flags: string[]) => flags.reduce<Record<string, number>>((acc, flag) => ({ ...acc, [flag]: (acc[flag] ?? 0) + 1 }), {});
-    expect(count(rows.map((row) => row.flag!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
+    expect(count(rows.map((row) => flagCode[row.flag!]!))).toEqual(count(households.map((h) => referenceScreen(h, "2025-06-30", 870000n).flag)));
   });
 });
 
@@ -151,9 +154,9 @@ describe("county tables as input", () => {
     cpSync("fixtures/tables", dir, { recursive: true });
     const members = readFileSync(join(dir, "members.csv"), "utf8").replace("TB-001,M2,1977-08-21,female,spouse,ordinary", "TB-001,M2,1977-08-21,female,spouse,strong");
     writeFileSync(join(dir, "members.csv"), members + "TB-999,M1,1980-01-01,male,head,ordinary,none,,none,false,resident,\n");
-    const { stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
+    const { stderr, code } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--lang", "en", dir]);
     expect(code).toBe(1);
-    expect(stderr).toContain("rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): Invalid option");
+    expect(stderr).toContain("rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): invalid value \"strong\": expected one of");
     expect(stderr).toContain(`rejected members.csv row 8: /: household "TB-999" is not in households.csv`);
     expect(stderr).toContain("read 4, screened 2, rejected 2");
   });
@@ -165,7 +168,7 @@ describe("county tables as input", () => {
     writeFileSync(join(dir, "households.csv"), households);
     expect((await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir])).code).toBe(0);
     writeFileSync(join(dir, "households.csv"), households.replace("户编号,省代码", "户编号,省代马"));
-    const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir]);
+    const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", "--lang", "en", dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`households.csv: unknown column "省代马"`);
   });
@@ -197,12 +200,13 @@ describe("dixian anonymize", () => {
   it("checks resident ID numbers (GB 11643) and reads birth date and sex", () => {
     expect(readResidentId("11010519491231002X")).toEqual({ ok: true, birthDate: "1949-12-31", sex: "female" });
     expect(readResidentId("530129197204153011")).toEqual({ ok: true, birthDate: "1972-04-15", sex: "male" });
-    expect(readResidentId("530129197204153012")).toMatchObject({ ok: false, problem: expect.stringContaining("check digit") });
+    expect(readResidentId("530129197204153012", "en")).toMatchObject({ ok: false, problem: expect.stringContaining("check digit") });
+    expect(readResidentId("530129197204153012")).toMatchObject({ ok: false, problem: "校验码不符（GB 11643）" });
     expect(readResidentId("5301291972041530")).toMatchObject({ ok: false });
   });
 
   it("hashes ids with the salt, drops names, phones and addresses, and names the row of a bad ID number", async () => {
-    const { stdout, stderr, code } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", "fixtures/county-export"]);
+    const { stdout, stderr, code } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", "--lang", "en", "fixtures/county-export"]);
     expect(code).toBe(1);
     expect(stderr).toContain("error households.csv row 3: members.csv row 6 column idNumber (身份证号): check digit does not match");
     expect(stdout).not.toMatch(/张某某|13800000000|联合乡某村|530129-LH-0102|530129197204153011/);

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { contractExample } from "./support/households.js";
-import { haveChromium, launchChromium } from "./support/chromium.js";
+import { chromiumForTest, launchChromium } from "./support/chromium.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 /**
@@ -40,8 +40,9 @@ globalThis.runDixian = async (household, countyFiles, asOf) => {
 };
 `;
 
-describe.runIf(haveChromium)("dixian/browser in headless Chromium", () => {
-  it("bundles for the browser and screens a household with the CLI's result and hash", async () => {
+describe("dixian/browser in headless Chromium", () => {
+  it("bundles for the browser and screens a household with the CLI's result and hash", async (context) => {
+    const executablePath = chromiumForTest(context);
     const dir = mkdtempSync(join(tmpdir(), "dixian-browser-"));
     writeFileSync(join(dir, "page.js"), page);
     const bundle = await build({
@@ -60,7 +61,7 @@ describe.runIf(haveChromium)("dixian/browser in headless Chromium", () => {
     writeFileSync(join(countyDir, "rules", "plan.json"), countyFiles["rules/plan.json"]);
     const countyCli = await runCliCaptured(["screen", "--rules", countyDir, "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"], JSON.stringify(household));
 
-    const browser = await launchChromium();
+    const browser = await launchChromium(executablePath);
     try {
       const tab = await browser.newPage();
       const errors: string[] = [];

@@ -10,17 +10,25 @@ const SHIPPED = ["rules/cn", "rules/yunnan", "rules/examples/xundian-lianhe"];
 
 describe("dixian validate", () => {
   it("passes every shipped rule set, warning about values that are not confirmed", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["validate", ...SHIPPED]);
+    const { code, stdout, stderr } = await runCliCaptured(["validate", "--lang", "en", ...SHIPPED]);
     expect(code).toBe(0);
     expect(stdout.match(/^ok /gm)).toHaveLength(3);
-    expect(stderr).toMatch(/threshold = 8700|catastrophicSpendingShare = 0\.25.*"default"/);
+    // Each parameter's latest value: a warning exactly when its status is not "confirmed".
+    const latest = SHIPPED.flatMap((dir) => Object.entries(loadRuleSet(dir).parameters).map(([name, parameter]) => ({ name, value: parameter.values.at(-1)! })));
+    const text = ({ name, value }: (typeof latest)[number]) => `parameter ${name} = ${String(value.value)} (from ${value.from})`;
+    const unconfirmed = latest.filter(({ value }) => value.status !== "confirmed");
+    const confirmed = latest.filter(({ value }) => value.status === "confirmed");
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const entry of unconfirmed) expect(stderr).toContain(`warning: ${text(entry)} has status "${entry.value.status}", not "confirmed"`);
+    for (const entry of confirmed) expect(stderr).not.toContain(text(entry));
   });
 
   it("names file:line:column and JSON path for hidden corruptions, exit 2", async () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/parameters.json");
     editText(file, `"value": "8700"`, `"value": "87O0"`);
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "yunnan")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`parameters\\.json:${lineOf(file, `"87O0"`)}:\\d+ /threshold/values/1/value: expected a money`));
   });
@@ -29,7 +37,7 @@ describe("dixian validate", () => {
     const copy = copyRules();
     writeFileSync(join(copy, "cn/rules/flag.json"), `{"stage": "flag", "rules": [ {"id": "x", }`);
     writeFileSync(join(copy, "cn/measures.json"), "");
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "cn")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/flag\.json:1:\d+ \/: invalid JSON/);
     expect(stderr).toMatch(/measures\.json:1:1 \/: invalid JSON/);
@@ -39,7 +47,7 @@ describe("dixian validate", () => {
 
 describe("dixian test", () => {
   it("passes the shipped rule tests and every rule fires", async () => {
-    const { code, stdout } = await runCliCaptured(["test", "--coverage", ...SHIPPED]);
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", ...SHIPPED]);
     expect(stdout).toContain("coverage: every rule fired");
     expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
     expect(code).toBe(0);
@@ -49,10 +57,21 @@ describe("dixian test", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/tests/thresholds.json");
     editJson(file, (tests) => { tests.tests.find((t: { name: string }) => t.name === "threshold-2025").expect.flag = "watch"; });
-    const { code, stdout } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    const { code, stdout } = await runCliCaptured(["test", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/);
     expect(stdout).toMatch(/^8 passed, 1 failed$/m);
+  });
+
+  it("refuses a test whose expect is empty, naming the file, line and test, in Chinese and English", async () => {
+    const copy = copyRules();
+    const file = join(copy, "yunnan/tests/thresholds.json");
+    editJson(file, (tests) => { tests.tests[1].expect = {}; });
+    const { code, stdout, stderr } = await runCliCaptured(["test", join(copy, "yunnan")]);
+    expect(code).toBe(2);
+    expect(stdout).not.toMatch(/passed/);
+    expect(stderr).toContain(`thresholds.json:${lineOf(file, `"expect": {}`)}:`);
+    expect(stderr).toContain("/tests/1/expect: expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
   });
 
   it("lists the rules no test fires with --coverage", async () => {
@@ -77,8 +96,8 @@ describe("dixian explain", () => {
     expect(stdout).toContain("标记: continue (继续监测帮扶)");
     expect(stdout).toContain("未满足：识别已满 6 个月（已识别 5 个月）");
     expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
-    expect(stdout).toMatch(/· flag\.continue|✓ flag\.continue/);
-    expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, protective, 已落实)");
+    expect(stdout).toMatch(/^ {2}✓ flag\.continue /m); // met, not merely shown
+    expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, 保障性, 已落实)");
   });
 
   it("speaks English with --lang en and gives the structured form with --json", async () => {

@@ -25,7 +25,7 @@ describe("dixian screen", () => {
       JSON.stringify(household("D", (h) => { h.income.wage = "1.234"; })),
       JSON.stringify(household("E")),
     ];
-    const { code, stdout, stderr } = await runCliCaptured([...SCREEN, "-"], lines.join("\r\n") + "\r\n");
+    const { code, stdout, stderr } = await runCliCaptured([...SCREEN, "--lang", "en", "-"], lines.join("\r\n") + "\r\n");
     expect(code).toBe(1);
     expect(ids(stdout)).toEqual(["A", "C", "E"]);
     expect(stderr).toContain("rejected line 3 (id B): /members/0/labor:");
@@ -79,10 +79,14 @@ describe("dixian screen", () => {
   });
 
   it("has --help for every command", async () => {
-    for (const command of ["screen", "validate"]) {
-      const { code, stdout } = await runCliCaptured([command, "--help"]);
-      expect(code).toBe(0);
-      expect(stdout).toContain(`dixian ${command}`);
+    const commands = ["screen", "validate", "test", "explain", "report", "diff", "generate", "anonymize"];
+    const overview = await runCliCaptured(["--help"]);
+    const listed = overview.stdout.split("Commands:\n")[1]!.split("\n\n")[0]!.split("\n").map((line) => line.trim().split(/\s+/)[0]);
+    expect([...listed].sort()).toEqual([...commands].sort());
+    for (const command of commands) {
+      const { code, stdout, stderr } = await runCliCaptured([command, "--help"]);
+      expect({ command, code, stderr }).toEqual({ command, code: 0, stderr: "" });
+      expect(stdout).toMatch(new RegExp(`^Usage: dixian ${command} `));
     }
   });
 
@@ -100,14 +104,16 @@ describe("dixian screen output and input edge cases", () => {
   it("keeps going when the first line is broken and a later line is not UTF-8", async () => {
     const good = JSON.stringify(household("G1"));
     const input = Buffer.concat([Buffer.from(`{"id": "broken"\n${good}\n`), Buffer.from([0xff, 0x0a]), Buffer.from(JSON.stringify(household("G2")) + "\n")]);
-    const { stdout, stderr, code } = await runCliCaptured([...SCREEN, "--workers", "1", "-"], input.toString("latin1"));
+    const { stdout, stderr, code } = await runCliCaptured([...SCREEN, "--workers", "1", "--lang", "en", "-"], input);
     expect(code).toBe(1);
-    expect(ids(stdout)).toHaveLength(2);
+    expect(ids(stdout)).toEqual(["G1", "G2"]);
+    expect(stderr).toContain("rejected line 1: /: invalid JSON");
+    expect(stderr).toContain("rejected line 3: /: line is not valid UTF-8");
     expect(stderr).toContain("read 4, screened 2, rejected 2");
   });
 
   it("names an output it cannot write, before screening, without a stack trace", async () => {
-    const { code, stderr, stdout } = await runCliCaptured([...SCREEN, "--out", "/nonexistent-dir/out.ndjson", "-"], JSON.stringify(household("A")));
+    const { code, stderr, stdout } = await runCliCaptured([...SCREEN, "--out", "/nonexistent-dir/out.ndjson", "--lang", "en", "-"], JSON.stringify(household("A")));
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("cannot write /nonexistent-dir/out.ndjson: ENOENT");

@@ -40,7 +40,7 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constantFrom(...FACT_IDS), params: fc.record({ k: fc.constantFrom("a", "b") }), operator: fc.constantFrom(...ARRAY_FACT_OPERATORS), value: scalar }),
   fc.record({ condition: fc.constantFrom("named0", "named1") }),
 ).chain((condition) => fc.record({ priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), label: fc.option(fc.constant({ zh: "条件" }), { nil: undefined }) })
-  .map((extra) => ({ ...condition, ...(extra.priority ? { priority: extra.priority } : {}), ...(extra.label ? { label: extra.label } : {}) }) as Condition));
+  .map((extra) => ({ ...condition, ...(extra.priority ? { priority: extra.priority } : {}), ...(extra.label ? { label: extra.label } : {}) })));
 
 const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
   tree: fc.oneof(
@@ -49,7 +49,7 @@ const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
     fc.record({ all: fc.array(tie("tree"), { maxLength: 4 }) }),
     fc.record({ any: fc.array(tie("tree"), { maxLength: 4 }) }),
     fc.record({ not: tie("tree") }),
-  ) as fc.Arbitrary<Condition>,
+  ),
 }));
 const topLevel = fc.oneof(
   fc.record({ all: fc.array(tree, { maxLength: 4 }) }),
@@ -69,9 +69,9 @@ async function withJsonRulesEngine(conditions: TopLevelCondition, namedCondition
   try {
     const engine = new Engine([], { allowUndefinedFacts: false });
     for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator.name, operator.evaluate);
-    for (const [name, condition] of Object.entries(namedConditions)) engine.setCondition(name, structuredClone(condition) as never);
+    for (const [name, condition] of Object.entries(namedConditions)) engine.setCondition(name, structuredClone(condition));
     for (const id of FACT_IDS) engine.addFact(id, (params: { k: "a" | "b" }) => facts[id]![params.k]);
-    engine.addRule({ name: "r", conditions: structuredClone(conditions) as never, event: { type: "x" } });
+    engine.addRule({ name: "r", conditions: structuredClone(conditions), event: { type: "x" } });
     const run = await engine.run();
     const ruleResult = run.results[0] ?? run.failureResults[0]!;
     const met = run.results.length > 0;

@@ -121,7 +121,7 @@ describe("fuzzing the inputs", () => {
       for await (const source of readTableSources(dir)) sources.push(source);
       // One item per household row, and one per member row whose household is missing.
       expect(sources.length).toBe(households.length + orphans);
-      expectAccounted(await entriesOf(sources.map(parseSourceItem)), sources.length);
+      expectAccounted(await entriesOf(sources.map((source) => parseSourceItem(source))), sources.length);
     }), { numRuns: 25 });
   });
 });

@@ -9,7 +9,7 @@ import { contractExample } from "./support/households.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const ruleSet = loadRuleSet("rules/yunnan");
-const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1"];
+const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1", "--lang", "en"];
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 /** Breaks a valid household in one of many ways: a value replaced, a key removed or added, anywhere. */
@@ -114,7 +114,7 @@ describe("hostile households", () => {
     const { stdout, stderr, code } = await runCliCaptured([...SCREEN, file]);
     expect(code).toBe(1);
     expect(stdout.trim().split("\n")).toHaveLength(2);
-    expect(stderr).toContain("rejected line 3: /: Invalid input: expected object, received array");
+    expect(stderr).toContain("rejected line 3: /: expected object, received array");
     expect(stderr).toContain("rejected line 4: /: line is not valid UTF-8");
     expect(stderr).toMatch(/rejected line 5: \/: line is longer than \d+ bytes/);
     expect(stderr).toMatch(/rejected line 7: \/: invalid JSON/);

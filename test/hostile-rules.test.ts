@@ -49,7 +49,7 @@ describe("hostile rule files", () => {
   it("validate reports a rule file larger than the limit without reading it", async () => {
     const copy = copyRules();
     writeFileSync(join(copy, "cn/rules/huge.json"), `{"stage":"checks","rules":[${"1,".repeat(9_000_000)}1]}`);
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "cn")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/huge\.json.*larger than/);
   });
@@ -83,7 +83,7 @@ describe("rule files that would silently change a result", () => {
   it("reports a __proto__ parameter name with its file instead of crashing", async () => {
     const copy = copyRules();
     editText(join(copy, "cn/parameters.json"), `"threshold": {`, `"__proto__": {"polluted": 1}, "threshold": {`);
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "cn")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "cn")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/cn[/\\]parameters\.json:\d+:\d+ \/__proto__: parameter names are letters/);
     expect(Object.prototype).not.toHaveProperty("polluted");

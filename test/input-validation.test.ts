@@ -3,7 +3,7 @@ import { validateHousehold } from "../src/input/validate-household.js";
 import { contractExample } from "./support/households.js";
 
 const issuesOf = (input: unknown, asOf = "2025-06-30") => {
-  const result = validateHousehold(input, asOf);
+  const result = validateHousehold(input, asOf, "en");
   return result.ok ? [] : result.issues;
 };
 

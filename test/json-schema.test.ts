@@ -46,4 +46,13 @@ describe("JSON Schemas under schema/", () => {
     flag.rules[0].priority = "high";
     expect(rules(flag)).toBe(false);
   });
+
+  it("reject a rule test whose expect is empty", () => {
+    const validate = validatorFor("schema/rule-test.schema.json");
+    const tests = JSON.parse(readFileSync("rules/yunnan/tests/thresholds.json", "utf8"));
+    expect(validate(tests)).toBe(true);
+    tests.tests[1].expect = {};
+    expect(validate(tests)).toBe(false);
+    expect(validate.errors).toEqual([expect.objectContaining({ instancePath: "/tests/1/expect", keyword: "minProperties" })]);
+  });
 });

@@ -18,19 +18,20 @@ describe("money", () => {
   });
 
   it("rejects three places, exponents, NaN, Infinity, signs and oversized amounts", () => {
-    expect(moneyProblem("12.345", false)).toMatch(/two decimal places/);
+    expect(moneyProblem("12.345", false, "en")).toMatch(/two decimal places/);
+    expect(moneyProblem("12.345", false)).toBe("金额最多两位小数");
     for (const bad of ["NaN", "Infinity", "1e3", "+5", " 5", "5 ", "", "1,000", "0x10", "1234567890123456"]) expect(moneyProblem(bad, true)).not.toBeNull();
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e400, 0.1 + 0.2, 1e21]) expect(moneyProblem(bad, true)).not.toBeNull();
-    expect(moneyProblem("-5", false)).toMatch(/negative/);
+    expect(moneyProblem("-5", false, "en")).toMatch(/negative/);
     expect(moneyProblem("-5", true)).toBeNull();
-    expect(moneyProblem(null, true)).toMatch(/decimal string or a number/);
+    expect(moneyProblem(null, true, "en")).toMatch(/decimal string or a number/);
   });
 
   it("shares one zero that nobody can change", () => {
     const zero = parseMoney("0");
     expect(parseMoney(0)).toBe(zero);
     expect(() => Object.assign(zero, { s: -1 })).toThrow(TypeError);
-    expect(() => (zero.d as number[]).push(1)).toThrow(TypeError);
+    expect(() => zero.d.push(1)).toThrow(TypeError);
     expect(zero.plus(parseMoney("-0.00")).toString()).toBe("0");
   });
 
@@ -90,7 +91,7 @@ describe("money", () => {
 
 describe("money at the edges", () => {
   it("refuses JSON numbers too large to hold every cent, and never shows -0.00", () => {
-    expect(moneyProblem(99999999999999.99, false)).toMatch(/decimal string/);
+    expect(moneyProblem(99999999999999.99, false, "en")).toMatch(/decimal string/);
     expect(moneyProblem("99999999999999.99", false)).toBeNull();
     expect(formatMoney("-0.001")).toBe("0.00");
     expect(formatMoney("-0.005")).toBe("-0.01");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { haveChromium, launchChromium } from "./support/chromium.js";
+import { chromiumForTest, launchChromium } from "./support/chromium.js";
 import { contractExample } from "./support/households.js";
 
 /**
@@ -138,14 +138,15 @@ describe("the packed package, installed in a fresh project", () => {
     expect(unbundled.flag).toBe("continue");
   }, 120_000);
 
-  it.runIf(haveChromium)("bundles dixian/browser for a web page that screens in Chromium as the installed CLI does", async () => {
+  it("bundles dixian/browser for a web page that screens in Chromium as the installed CLI does", async (context) => {
+    const executablePath = chromiumForTest(context);
     writeFileSync(join(project, "page.js"), `
       import { screen, loadBuiltInRuleSet } from "dixian/browser";
       globalThis.screenInPage = async (household) => JSON.stringify(await screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30" }));
     `);
     const bundle = await build({ entryPoints: [join(project, "page.js")], bundle: true, platform: "browser", format: "iife", write: false, logLevel: "silent", absWorkingDir: project });
     const cli = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
-    const browser = await launchChromium();
+    const browser = await launchChromium(executablePath);
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -107,13 +107,44 @@ describe("ruleSetFromJson", () => {
   });
 
   it("names what is missing or unknown", () => {
-    expect(() => ruleSetFromJson({})).toThrow(/rule set directory not found|ruleset\.json is missing/);
-    expect(() => ruleSetFromJson({ "parameters.json": "{}" })).toThrow(/ruleset\.json is missing/);
+    const en = { lang: "en" } as const;
+    expect(() => ruleSetFromJson({}, en)).toThrow(/rule set directory not found: \(in memory\)/);
+    expect(() => ruleSetFromJson({})).toThrow(/找不到规则集目录：（内存中）/);
+    expect(() => ruleSetFromJson({ "parameters.json": "{}" }, en)).toThrow(/ruleset\.json is missing/);
+    expect(() => ruleSetFromJson({ "parameters.json": "{}" })).toThrow(/缺少 ruleset\.json/);
     const unknownBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:atlantis", description: { zh: "x" } }) });
     expect(problemsOf(() => ruleSetFromJson(unknownBase), "")).toMatchObject({ code: "E_RULESET_NOT_FOUND", problems: [{ file: "ruleset.json", path: "/extends" }] });
+    const misspeltBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:yunan", description: { zh: "x" } }) });
+    expect(() => ruleSetFromJson(misspeltBase, en)).toThrow(/no shipped rule set "yunan".*did you mean "yunnan"\?/);
+    expect(() => ruleSetFromJson(misspeltBase)).toThrow(/没有名为 "yunan" 的内置规则集.*你是否想写 "yunnan"？/);
     const relativeBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "../cn", description: { zh: "x" } }) });
-    expect(() => ruleSetFromJson(relativeBase)).toThrow(/extends "\.\.\/cn", which is not a rule set directory/);
+    expect(() => ruleSetFromJson(relativeBase, en)).toThrow(/extends "\.\.\/cn", which is not a rule set directory/);
+    expect(() => ruleSetFromJson(relativeBase)).toThrow(/继承的 "\.\.\/cn" 不是规则集目录/);
+    expect(() => ruleSetFromJson({ "../ruleset.json": "{}" }, en)).toThrow(/is outside the rule set/);
     expect(() => ruleSetFromJson("ruleset.json" as never)).toThrow(DixianError);
+    expect(() => ruleSetFromJson("ruleset.json" as never)).toThrow(/ruleSetFromJson 需要一个对象/);
+  });
+
+  it("words every problem in options.lang, as loadRuleSet does: syntax with the missing comma's line, unknown files, did-you-mean", () => {
+    const files = county({
+      "parameters.json": '{\n  "a": 1\n  "b": 2\n}\n',
+      "notes.txt": "hello",
+    });
+    for (const lang of ["zh", "en"] as const) {
+      const dir = mkdtempSync(join(tmpdir(), "dixian-from-json-lang-"));
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const inMemory = problemsOf(() => ruleSetFromJson(files, { lang }), "");
+      expect(inMemory).toEqual(problemsOf(() => loadRuleSet(dir, { lang }), dir));
+      const messages = inMemory.problems.map((p) => p.message).join("\n");
+      expect(messages).toMatch(lang === "zh" ? /第 2 行末尾缺少逗号/ : /missing comma at the end of line 2/);
+      expect(messages).toMatch(lang === "zh" ? /规则集目录中有未知的文件/ : /unknown file in a rule-set directory/);
+    }
+    const typo = county({ "rules/plan.json": JSON.stringify({ stage: "plan", rules: [{ id: "r", label: { zh: "r" }, conditions: { all: [{ fact: "flagg", operator: "equal", value: "identify" }] }, event: { type: "followUp", params: { visitsPerWeek: 1 } } }] }) });
+    expect(() => ruleSetFromJson(typo, { lang: "en" })).toThrow(/unknown fact "flagg".*did you mean/);
+    expect(() => ruleSetFromJson(typo)).toThrow(/未知的事实 "flagg".*你是否想写/);
   });
 });
 

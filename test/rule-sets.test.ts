@@ -145,7 +145,10 @@ describe("rule-set errors name the file, the JSON path and the line", () => {
     editText(file, `"version": "2026.1",`, `"version": "2026.1"`);
     const error = loadError(join(copy, "yunnan"));
     expect(error.code).toBe("E_RULESET_JSON");
-    expect(error.problems[0]).toMatchObject({ line: lineOf(file, `"extends"`), message: expect.stringMatching(/invalid JSON/) });
+    // jsonc-parser finds the missing comma at the next token; the problem names the line it belongs at.
+    const line = lineOf(file, `"version"`);
+    expect(error.problems[0]).toMatchObject({ line, message: expect.stringMatching(new RegExp(`invalid JSON: missing comma at the end of line ${line} \\(the next item starts at line ${lineOf(file, `"extends"`)}, column \\d+\\)`)) });
+    expect(loadError(join(copy, "yunnan"), "zh").problems[0]).toMatchObject({ line, message: expect.stringContaining(`JSON 语法错误：第 ${line} 行末尾缺少逗号`) });
   });
 
   it("extends that do not exist, or form a cycle", () => {
@@ -177,7 +180,7 @@ describe("more rule-set errors with exact lines", () => {
     const file = join(copy, "cn/rules/flag.json");
     editText(file, `"param": "eliminationMinMonths"`, `"param": "eliminationMonths"`);
     const problem = loadError(join(copy, "cn")).problems[0]!;
-    expect(problem).toMatchObject({ line: lineOf(file, `"eliminationMonths"`), message: `unknown parameter "eliminationMonths"` });
+    expect(problem).toMatchObject({ line: lineOf(file, `"eliminationMonths"`), message: `unknown parameter "eliminationMonths"; did you mean "eliminationMinMonths"?` });
     expect(problem.path).toMatch(/\/value\/param$/);
   });
 
@@ -214,7 +217,7 @@ describe("more rule-set errors with exact lines", () => {
     editText(file, `"fact": "memberCount",\n            "params": {\n              "disabilityLevel": [\n                1,`, `"fcat": "memberCount",\n            "params": {\n              "disabilityLevel": [\n                1,`);
     const problems = loadError(join(copy, "cn")).problems;
     expect(problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ line: lineOf(file, `"fcat"`), message: `unknown field: "fcat"`, path: expect.stringMatching(/\/rules\/\d+\/conditions\/any\/0\/fcat$/) }),
+      expect.objectContaining({ line: lineOf(file, `"fcat"`), message: `unknown field: "fcat"; did you mean "fact"?`, path: expect.stringMatching(/\/rules\/\d+\/conditions\/any\/0\/fcat$/) }),
     ]));
   });
 

@@ -30,7 +30,7 @@ async function serve(args: string[]): Promise<Served> {
   const base = await new Promise<string>((resolve, reject) => {
     child.stderr!.on("data", (chunk) => {
       err += chunk;
-      const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(err);
       if (match) resolve(match[1]!);
     });
     void exit.then((code) => reject(new Error(`dixian serve exited (${code}): ${err}`)));
@@ -110,7 +110,7 @@ describe("dixian serve", () => {
     const out = (await response.text()).trim().split("\n");
     expect(out).toHaveLength(42);
     expect(out.slice(0, 5)).toEqual(households.slice(0, 5).map((h) => expected.get(h.id)));
-    expect(JSON.parse(out[5]!)).toMatchObject({ rejected: { line: 6, householdId: null, issues: [{ path: "", message: expect.stringContaining("invalid JSON") }] } });
+    expect(JSON.parse(out[5]!)).toMatchObject({ rejected: { code: "E_INPUT_JSON", line: 6, householdId: null, issues: [{ path: "", message: expect.stringContaining("JSON") }] } });
     const invalid = JSON.parse(out[6]!).rejected;
     expect(invalid).toMatchObject({ line: 7, householdId: households[5]!.id });
     expect(invalid.issues.map((issue: { path: string }) => issue.path)).toContain("/income/wage");
@@ -131,6 +131,18 @@ describe("dixian serve", () => {
       expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
       expect(((await response.json()) as any).issues[0].path).toMatch(/^\/query\//);
     }
+    // Problems are worded in the request's lang, Chinese by default; codes and paths are the same in both.
+    const chinese: any = await (await post("/v1/screen", JSON.stringify(contractExample()))).json();
+    expect(chinese).toMatchObject({ code: "E_BAD_AS_OF", detail: expect.stringContaining("缺少评估日") });
+    const english: any = await (await post("/v1/screen?lang=en", JSON.stringify(contractExample()))).json();
+    expect(english).toMatchObject({ code: "E_BAD_AS_OF", detail: "asOf: required: the assessment date YYYY-MM-DD" });
+    const invalidEnglish: any = await (await post(`/v1/screen?asOf=${ASOF}&lang=en`, JSON.stringify({ ...contractExample(), extra: 1 }))).json();
+    expect(invalidEnglish).toMatchObject({ status: 422, detail: "household LH-0001 is invalid: 1 problem(s)" });
+    expect(invalidEnglish.issues[0].message).toMatch(/unknown field/i);
+    const invalidChinese: any = await (await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify({ ...contractExample(), extra: 1 }))).json();
+    expect(invalidChinese.detail).toContain("数据有误");
+    expect(invalidChinese.issues[0].message).not.toBe(invalidEnglish.issues[0].message);
+
     const batchWithoutDate = await post("/v1/screen/batch", ndjson, "application/x-ndjson");
     expect(batchWithoutDate.status).toBe(400);
     // Neither Yunnan nor cn has a threshold for 2022: that date cannot be screened.
@@ -220,9 +232,38 @@ describe("dixian serve", () => {
     expect(lines).toHaveLength(households.length * 12);
     expect(lines.at(-1)).toBe(expected.get(households.at(-1)!.id));
     expect(await served.exit).toBe(0);
-    expect(served.stderr()).toContain("dixian serve: stopped");
+    expect(served.stderr()).toContain("dixian serve：已停止");
     await expect(fetch(served.base + "/healthz")).rejects.toThrow();
   });
+});
+
+describe("dixian serve --lang", () => {
+  it("words its messages, and results and problems of requests without lang=, in English", async () => {
+    const english = await serve(["--rules", "rules/yunnan", "--lang", "en", "--quiet"]);
+    try {
+      expect(english.stderr()).toMatch(/^dixian serve: yunnan \S+ sha256:[0-9a-f]{64} at http:/);
+      const body = JSON.stringify(contractExample());
+      const response = await fetch(`${english.base}/v1/screen?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"], body);
+      expect((await response.text()) + "\n").toBe(cli.stdout);
+      const chinese: any = await (await fetch(`${english.base}/v1/screen?asOf=${ASOF}&lang=zh`, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+      expect(chinese.riskTypes[0].label).not.toBe("Illness");
+      const problem: any = await (await fetch(`${english.base}/v1/screen`, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+      expect(problem.detail).toBe("asOf: required: the assessment date YYYY-MM-DD");
+    } finally {
+      english.child.kill("SIGTERM");
+      await english.exit;
+    }
+    expect(english.stderr()).toContain("dixian serve: stopped");
+  }, 60_000);
+
+  it("refuses bad options as the other commands do, in the language asked for", async () => {
+    await expect(serve(["--rules", "rules/yunnan", "--prot", "8080"])).rejects.toThrow(/E_USAGE: 未知选项 --prot.*--port/);
+    await expect(serve(["--rules", "rules/yunnan", "--lang", "en", "--workers", "0"])).rejects.toThrow(/E_USAGE: --workers must be a whole number from 1 to 256, not "0"/);
+    await expect(serve(["--rules", "rules/yunnan", "--lang", "fr"])).rejects.toThrow(/E_USAGE: --lang/);
+    await expect(serve(["--rules", "rules/nowhere", "--lang", "en"])).rejects.toThrow(/rule set directory not found/);
+    await expect(serve(["--rules", "rules/nowhere"])).rejects.toThrow(/找不到规则集目录/);
+  }, 60_000);
 });
 
 describe("dixian serve --expect-hash", () => {

@@ -81,7 +81,7 @@ function statOrNull(path: string): Stats | null {
  */
 function resolveTarget(path: string): { target: string; direct: boolean; mode: number } {
   const stats = statOrNull(path);
-  if (stats?.isDirectory()) throw new UsageError(`${path} is a folder, not a file`);
+  if (stats?.isDirectory()) throw new UsageError("outputIsFolder", { path });
   if (stats && !stats.isFile()) return { target: path, direct: true, mode: 0o666 };
   let target = resolve(path);
   try {
@@ -98,7 +98,7 @@ function temporaryBeside(target: string): string {
 
 function cannotWrite(path: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return new OutputError(path, code, `cannot write ${path}: ${code ?? (error as Error)?.message ?? String(error)}`);
+  return new OutputError(path, code, code ?? (error as Error)?.message ?? String(error));
 }
 
 function endStream(stream: Writable): Promise<Error | null> {
@@ -238,7 +238,7 @@ export function refuseClashingPaths(inputs: readonly NamedPath[], outputs: reado
     if (stats && !stats.isFile() && !stats.isDirectory()) continue;
     const id = identity(output.path);
     const clash = seen.get(id);
-    if (clash) throw new UsageError(`${output.label} ${output.path} is the same file as ${clash.label} ${clash.path}: give another file`);
+    if (clash) throw new UsageError("outputClashes", { label: output.label, path: output.path, otherLabel: clash.label, otherPath: clash.path });
     seen.set(id, output);
   }
 }

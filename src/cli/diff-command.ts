@@ -1,11 +1,13 @@
-import { parseArgs } from "node:util";
 import { impactDiff, impactDiffText } from "../reporting/impact-diff.js";
 import { prepareRuleSet } from "../screening/screen.js";
-import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
+import { statSync } from "node:fs";
+import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
+import { createProgress } from "./progress.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { parseSourceItem, readHouseholdSources } from "./read-households.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { loadRuleSetArgument, SET_OPTION, setOverrides } from "./rule-set-arg.js";
+import { TABLE_ENCODINGS } from "./table-decode.js";
 import { isTableInput, readTableSources } from "./table-input.js";
 import { describeRejection } from "./screen-command.js";
 
@@ -23,39 +25,57 @@ Options:
   --as-of D       date of the first screening
   --as-of-b D2    date of the second (default: D)
   --json          the full diff as JSON
-  --lang zh|en    language of reasons (default zh)
+  --lang zh|en    language of reasons and messages (default zh)
+  --quiet         no progress bar on standard error
+  --encoding ENC  tables: utf8 or gb18030 (default: detected)
   --set N=V       override a parameter in both screenings (repeatable)     两次筛查都覆盖参数
   --set-b N=V     override a parameter in the second screening only        仅覆盖第二次筛查的参数
                   (what-if: --rules builtin:yunnan --set-b threshold=9000)`;
 
 /** `dixian diff`: the impact of a rule or date change on a population. */
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: {
-      rules: { type: "string" }, "rules-b": { type: "string" }, "as-of": { type: "string" }, "as-of-b": { type: "string" },
-      json: { type: "boolean", default: false }, lang: { type: "string", default: "zh" }, set: SET_OPTION, "set-b": SET_OPTION, help: { type: "boolean", short: "h", default: false },
-    },
+  const { values, positionals } = parseOptions(args, {
+    rules: { type: "string" }, "rules-b": { type: "string" }, "as-of": { type: "string" }, "as-of-b": { type: "string" },
+    json: { type: "boolean", default: false }, encoding: { type: "string" }, lang: { type: "string", default: "zh" }, quiet: { type: "boolean", default: false },
+    set: SET_OPTION, "set-b": SET_OPTION, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, DIFF_HELP + "\n");
     return EXIT.ok;
   }
-  const overrides = setOverrides(values.set);
-  const overridesB = setOverrides(values["set-b"], "--set-b");
-  const a = { ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides), asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>") };
   const language = oneOf(values.lang, "--lang", LANGUAGES);
-  const input = singleInput(positionals, "households input");
-  const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides) : a.ruleSet;
-  const b = { ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB) : baseB, asOf: values["as-of-b"] ?? a.asOf };
-  prepareRuleSet(a.ruleSet, a.asOf);
-  prepareRuleSet(b.ruleSet, b.asOf);
-  const sources = input !== "-" && isTableInput(input) ? readTableSources(input) : readHouseholdSources(openInput(input, io));
+  const overrides = setOverrides(values.set, "--set", language);
+  const overridesB = setOverrides(values["set-b"], "--set-b", language);
+  const a = { ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language), asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>") };
+  const input = singleInput(positionals, "whatHouseholds");
+  const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides, language) : a.ruleSet;
+  const b = { ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB, language) : baseB, asOf: values["as-of-b"] ?? a.asOf };
+  prepareRuleSet(a.ruleSet, a.asOf, language);
+  prepareRuleSet(b.ruleSet, b.asOf, language);
+  let bytesRead = 0;
+  const totalBytes = input !== "-" && statSync(input).isFile() ? statSync(input).size : 0;
+  const counted = async function* (chunks: AsyncIterable<Buffer | string>) {
+    for await (const chunk of chunks) {
+      bytesRead += chunk.length;
+      yield chunk;
+    }
+  };
+  const sources = input !== "-" && isTableInput(input) ? readTableSources(input, { language, encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS) }) : readHouseholdSources(counted(openInput(input, io)), language);
+  const progress = createProgress(io.stderr, values.quiet, { language, fraction: () => (totalBytes ? bytesRead / totalBytes : null) });
   const items = (async function* () {
-    for await (const source of sources) yield parseSourceItem(source);
+    let done = 0;
+    for await (const source of sources) {
+      yield parseSourceItem(source, language);
+      progress.tick(++done);
+    }
   })();
-  const diff = await impactDiff(items, a, b, language);
-  for (const rejection of diff.rejected) await write(io.stderr, describeRejection(rejection) + "\n");
+  let diff;
+  try {
+    diff = await impactDiff(items, a, b, language);
+  } finally {
+    progress.finish();
+  }
+  for (const rejection of diff.rejected) await write(io.stderr, describeRejection(rejection, language) + "\n");
   await write(io.stdout, values.json ? JSON.stringify(diff, null, 2) + "\n" : impactDiffText(diff));
   return diff.rejected.length ? EXIT.rejected : EXIT.ok;
 }

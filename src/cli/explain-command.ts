@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { explanationText } from "../results/explain-text.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { prepareRuleSet, screenBatch } from "../screening/screen.js";
-import { ENGINE_NAMES } from "../evaluation/evaluate-stage.js";
-import { LANGUAGES, oneOf, required, singleInput } from "./options.js";
+import { ENGINE_NAMES } from "../evaluation/types.js";
+import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
 import { readHouseholds } from "./read-households.js";
 import { describeRejection } from "./screen-command.js";
@@ -26,29 +25,26 @@ ${SET_HELP}
 
 /** `dixian explain`: a readable explanation of a household's screening. */
 export async function explainCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: {
-      rules: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string", default: "zh" },
-      json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
-    },
+  const { values, positionals } = parseOptions(args, {
+    rules: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string", default: "zh" },
+    json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, EXPLAIN_HELP + "\n");
     return EXIT.ok;
   }
-  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), setOverrides(values.set));
-  const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
   const language = oneOf(values.lang, "--lang", LANGUAGES);
+  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), setOverrides(values.set, "--set", language), language);
+  const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
   const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
-  const input = singleInput(positionals, "household file");
-  prepareRuleSet(ruleSet, asOf);
+  const input = singleInput(positionals, "whatHouseholdFile");
+  prepareRuleSet(ruleSet, asOf, language);
   let rejected = 0;
   let first = true;
-  for await (const entry of screenBatch(readHouseholds(openInput(input, io)), { ruleSet, asOf, lang: language, explain: true, engine })) {
+  for await (const entry of screenBatch(readHouseholds(openInput(input, io), language), { ruleSet, asOf, lang: language, explain: true, engine })) {
     if (!entry.ok) {
       rejected++;
-      await write(io.stderr, describeRejection(entry.rejection) + "\n");
+      await write(io.stderr, describeRejection(entry.rejection, language) + "\n");
       continue;
     }
     const text = values.json ? JSON.stringify(entry.result, null, 2) + "\n" : explanationText(entry.result, ruleSet, language);

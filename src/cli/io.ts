@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { printableText } from "../results/printable.js";
 import { openAtomicOutput } from "./atomic-output.js";
 import type { Readable, Writable } from "node:stream";
+import { renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
 
 /** The streams a command uses; tests pass their own. */
 export interface CliIo {

@@ -1,6 +1,9 @@
 import { DixianError, formatLocation } from "../errors.js";
+import { message, renderText } from "../results/messages.js";
+import { didYouMean } from "../results/suggestion.js";
 import { InputFormatError } from "./read-households.js";
 import { EXIT, OutputError, UsageError, write, writeText, type CliIo } from "./io.js";
+import { cliLanguage, usageText } from "./options.js";
 import { screenCommand } from "./screen-command.js";
 import { serveCommand } from "./serve-command.js";
 import { anonymizeCommand } from "./anonymize-command.js";
@@ -40,38 +43,43 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 
 /**
  * Runs the command line and returns the exit status. Every failure becomes a message on standard
- * error, never a stack trace.
+ * error, never a stack trace, in the language of `--lang` (Chinese by default); error codes are
+ * the same in both.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  const language = cliLanguage(args);
   if (!command || command === "--help" || command === "-h" || command === "help") {
     await write(command ? io.stdout : io.stderr, HELP + "\n");
     return command ? EXIT.ok : EXIT.failure;
   }
   const run = COMMANDS[command];
   if (!run) {
-    await writeText(io.stderr, `dixian: unknown command "${command}"\n\n${HELP}\n`);
+    const problem = message("unknownCommand", language, { command }) + didYouMean(command, Object.keys(COMMANDS), language, String);
+    await writeText(io.stderr, `dixian: ${problem}\n\n${HELP}\n`);
     return EXIT.failure;
   }
   try {
     return await run(args, io);
   } catch (error) {
+    const colon = message("colon", language);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      await writeText(io.stderr, `dixian ${command}: E_USAGE: ${(error as Error).message}\nRun "dixian ${command} --help" for usage.\n`);
+      const text = error instanceof UsageError ? usageText(error, language) : (error as Error).message;
+      await writeText(io.stderr, `dixian ${command}: E_USAGE: ${text}\n${message("usageHint", language, { command })}\n`);
     } else if (error instanceof DixianError) {
       const details = error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
-        ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}: ${p.message}`).join("\n")
+        ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}${colon}${p.message}`).join("\n")
         : "";
       await writeText(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
     } else if (error instanceof OutputError) {
       if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
-      await writeText(io.stderr, `dixian ${command}: ${error.message}\n`).catch(() => undefined);
+      await writeText(io.stderr, `dixian ${command}: ${message("cannotWrite", language, { target: error.target, detail: error.detail })}\n`).catch(() => undefined);
     } else if ((error as NodeJS.ErrnoException)?.code === "EPIPE") {
       return EXIT.ok;
     } else if (error instanceof InputFormatError) {
-      await writeText(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.message}\n`);
+      await writeText(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.text ? renderText(error.text, language) : error.message}\n`);
     } else {
-      await writeText(io.stderr, `dixian ${command}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+      await writeText(io.stderr, `dixian ${command}: ${message("unexpectedError", language, { detail: (error as Error)?.message ?? String(error) })}\n`);
     }
     return EXIT.failure;
   }

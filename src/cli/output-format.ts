@@ -1,25 +1,41 @@
 import { stringify } from "csv-stringify/sync";
-import { csvHeader, csvRow } from "../results/csv-row.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
+import { neutralizeCell } from "../results/spreadsheet-safety.js";
+import { rejectionRow, resultRow, tableHeader, type TableCell } from "../results/table-row.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
+import type { Rejection } from "../screening/screen.js";
+import { tableLocation, type TableOrigin } from "./table-location.js";
 
-export const OUTPUT_FORMATS = ["ndjson", "json", "csv"] as const;
+export const OUTPUT_FORMATS = ["ndjson", "json", "csv", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /**
  * How results are written: text before the first, each result's own text (the same whichever
  * thread formats it, so output is byte-identical for any number of workers), separators, text after.
+ * Formats for people (CSV, XLSX) also give each rejected household its row, in input order.
  */
 export interface ResultFormatter {
   start: string;
   format(result: ScreeningResult): string;
+  /** The row of a rejected household, for formats that list every household. */
+  rejection?(rejection: Rejection, origin?: TableOrigin): string;
   separator: string;
   end(count: number): string;
 }
 
-const csvLine = (cells: string[]) => stringify([cells], { quoted_match: /[",\r\n;]/, record_delimiter: "\r\n" });
+/** A CSV cell: money figures as they are (numbers, negative ones too), text neutralised against formulas. */
+const csvCell = (cell: TableCell) => (typeof cell === "string" ? neutralizeCell(cell) : cell.number);
+const csvLine = (cells: TableCell[]) => stringify([cells.map(csvCell)], { quoted_match: /[",\r\n;]/, record_delimiter: "\r\n" });
 
-export function resultFormatter(format: OutputFormat, ruleSet: RuleSet, language: Language): ResultFormatter {
+/**
+ * XLSX rows travel from the screening threads to the workbook writer as NDJSON of their cells
+ * (see xlsx-writer.ts), so workers format them like any other output.
+ */
+const xlsxLine = (cells: TableCell[]) => JSON.stringify(cells) + "\n";
+
+const locator = (origin: TableOrigin | undefined, language: Language) => (origin ? (path: string) => tableLocation(origin, path, language) : undefined);
+
+export function resultFormatter(format: OutputFormat, _ruleSet: RuleSet, language: Language): ResultFormatter {
   switch (format) {
     case "ndjson":
       return { start: "", format: (result) => JSON.stringify(result) + "\n", separator: "", end: () => "" };
@@ -27,6 +43,20 @@ export function resultFormatter(format: OutputFormat, ruleSet: RuleSet, language
       return { start: "[", format: (result) => "\n" + JSON.stringify(result), separator: ",", end: (count) => (count ? "\n]\n" : "]\n") };
     case "csv":
       // A UTF-8 byte-order mark so Excel opens the Chinese text correctly.
-      return { start: "\uFEFF" + csvLine(csvHeader(language)), format: (result) => csvLine(csvRow(result, ruleSet, language)), separator: "", end: () => "" };
+      return {
+        start: "\uFEFF" + csvLine(tableHeader(language)),
+        format: (result) => csvLine(resultRow(result, language)),
+        rejection: (rejection, origin) => csvLine(rejectionRow(rejection, language, locator(origin, language))),
+        separator: "",
+        end: () => "",
+      };
+    case "xlsx":
+      return {
+        start: "",
+        format: (result) => xlsxLine(resultRow(result, language)),
+        rejection: (rejection, origin) => xlsxLine(rejectionRow(rejection, language, locator(origin, language))),
+        separator: "",
+        end: () => "",
+      };
   }
 }

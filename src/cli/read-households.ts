@@ -1,5 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
+import { message, renderText, type MessageText } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { LineItem } from "../screening/screen.js";
 import type { TableOrigin } from "./table-location.js";
 
@@ -8,14 +10,24 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 /** Largest JSON array (or pretty-printed object) read as a whole; larger inputs must be NDJSON. */
 export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 
-/** A whole-input problem (not one household): the input is not JSON, NDJSON or a JSON array. */
-export class InputFormatError extends Error {}
+/**
+ * A whole-input problem (not one household): the input is not JSON, NDJSON or a JSON array. Given
+ * a {@link MessageText}, it is worded in the command line's language when printed (`message` is
+ * the English text); given a string, that string is printed.
+ */
+export class InputFormatError extends Error {
+  readonly text: MessageText | null;
+  constructor(text: string | MessageText) {
+    super(typeof text === "string" ? text : renderText(text, "en"));
+    this.text = typeof text === "string" ? null : text;
+  }
+}
 
 /** One household's source: an NDJSON line not yet parsed, a value from a JSON document, or a line that cannot be read. */
 export type SourceItem =
   | { kind: "line"; line: number; text: string }
   | { kind: "value"; line?: number; value: unknown; origin?: TableOrigin }
-  | { kind: "error"; line: number; message: string; source?: string; path?: string };
+  | { kind: "error"; line: number; message: string; source?: string; path?: string; householdId?: string | null };
 
 const NEWLINE = 0x0a;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -25,8 +37,9 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  * CRLF accepted; a BOM ignored), a JSON array, or one JSON object (pretty-printed or not). Lines are
  * split on bytes and decoded strictly, so invalid UTF-8 is reported for its line rather than
  * silently replaced; a line longer than {@link MAX_LINE_BYTES} is reported without being held.
+ * Problems are worded in `language`.
  */
-export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>): AsyncGenerator<SourceItem> {
+export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<SourceItem> {
   let mode = "detect" as "detect" | "lines" | "document";
   let documentParts: string[] = [];
   let documentBytes = 0;
@@ -58,13 +71,13 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     } catch {
       if (mode === "document") yield* documentAsLines();
       mode = "lines";
-      yield { kind: "error", line: lineNumber, message: "line is not valid UTF-8" };
+      yield { kind: "error", line: lineNumber, message: message("lineNotUtf8", language) };
       return;
     }
     if (text.endsWith("\r")) text = text.slice(0, -1);
     if (mode === "document") {
       documentBytes += bytes.length + 1;
-      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError(`JSON document larger than ${MAX_DOCUMENT_BYTES} bytes: give households as NDJSON, one per line`);
+      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError({ id: "documentTooLarge", values: { bytes: MAX_DOCUMENT_BYTES } });
       documentParts.push(text);
       return;
     }
@@ -96,7 +109,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
         pendingBytes = 0;
         if (mode === "document") yield* documentAsLines();
         mode = "lines";
-        yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
+        yield { kind: "error", line: lineNumber, message: message("lineTooLong", language, { bytes: MAX_LINE_BYTES }) };
         continue;
       }
       const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
@@ -117,7 +130,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   if (oversized) {
     lineNumber++;
     if (mode === "document") yield* documentAsLines();
-    yield { kind: "error", line: lineNumber, message: `line is longer than ${MAX_LINE_BYTES} bytes` };
+    yield { kind: "error", line: lineNumber, message: message("lineTooLong", language, { bytes: MAX_LINE_BYTES }) };
   } else if (pendingBytes > 0) {
     yield* takeLine(Buffer.concat(pending));
   }
@@ -133,8 +146,8 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     // rejection per line.
     if (!documentMayBeLines || documentText.trimStart().startsWith("[")) {
       const at = syntaxErrorPosition(documentText);
-      const where = at ? ` at line ${documentStartLine + at.line - 1}, column ${at.column}` : "";
-      throw new InputFormatError(`input is not valid JSON${where}: ${at?.message ?? (error as Error).message}`);
+      if (!at) throw new InputFormatError({ id: "inputNotJson", values: { detail: (error as Error).message } });
+      throw new InputFormatError({ id: "inputNotJsonAt", values: { line: documentStartLine + at.line - 1, column: at.column, detail: at.message } });
     }
     // It began like one JSON object but is not one: read it as NDJSON, so every line is accounted for.
     for (const [offset, text] of documentText.split("\n").entries()) {
@@ -144,7 +157,7 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   }
   const duplicates = new Map(findDuplicateKeys(documentText).map((duplicate) => [duplicate.element, duplicate]));
   const lineOf = (offset: number) => documentStartLine + countNewlines(documentText, offset);
-  const duplicateItem = (duplicate: DuplicateKey): SourceItem => ({ kind: "error", line: lineOf(duplicate.offset), message: duplicateKeyMessage(duplicate), path: duplicate.path });
+  const duplicateItem = (duplicate: DuplicateKey): SourceItem => ({ kind: "error", line: lineOf(duplicate.offset), message: duplicateKeyMessage(duplicate, language), path: duplicate.path });
   if (Array.isArray(parsed)) {
     for (const [index, value] of parsed.entries()) {
       const duplicate = duplicates.get(index);
@@ -156,8 +169,8 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   }
 }
 
-function duplicateKeyMessage(duplicate: DuplicateKey): string {
-  return `duplicate key ${JSON.stringify(duplicate.key)}: JSON would silently keep the last value`;
+function duplicateKeyMessage(duplicate: DuplicateKey, language: Language): string {
+  return message("duplicateKey", language, { key: duplicate.key });
 }
 
 function countNewlines(text: string, end: number): number {
@@ -186,18 +199,18 @@ function parses(text: string): boolean {
 }
 
 /** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
-export function parseSourceItem(item: SourceItem): LineItem | unknown {
+export function parseSourceItem(item: SourceItem, language: Language = "zh"): unknown {
   switch (item.kind) {
     case "line": {
       let value: unknown;
       try {
         value = JSON.parse(item.text);
       } catch (error) {
-        return new LineItem(item.line, undefined, `invalid JSON: ${(error as Error).message}`);
+        return new LineItem(item.line, undefined, message("invalidJsonLine", language, { detail: (error as Error).message }));
       }
       // About 9 µs for a generated household, some 5% of screening it.
       const duplicate = findDuplicateKeys(item.text)[0];
-      return duplicate ? new LineItem(item.line, value, duplicateKeyMessage(duplicate), duplicate.path) : new LineItem(item.line, value);
+      return duplicate ? new LineItem(item.line, value, duplicateKeyMessage(duplicate, language), duplicate.path) : new LineItem(item.line, value);
     }
     case "error":
       return new LineItem(item.line, undefined, item.message, item.path);
@@ -207,6 +220,6 @@ export function parseSourceItem(item: SourceItem): LineItem | unknown {
 }
 
 /** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineItem | unknown> {
-  for await (const item of readHouseholdSources(input)) yield parseSourceItem(item);
+export async function* readHouseholds(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<unknown> {
+  for await (const item of readHouseholdSources(input, language)) yield parseSourceItem(item, language);
 }

@@ -1,20 +1,20 @@
-import type { CompiledRuleSet } from "../evaluation/compile.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";
-import { screenHousehold, screenHouseholdCompiled } from "../screening/screen-household.js";
+import { screenHousehold } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
-import { tableLocation, type TableOrigin } from "./table-location.js";
+import { TABLE_FILES, tableLocation, type TableOrigin } from "./table-location.js";
+import { message } from "../results/messages.js";
 
 /** Adds the file, row and column of each bad field of a household read from tables. */
-function locateInTables(rejection: Rejection, origin: TableOrigin): Rejection {
+function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
   return {
     ...rejection,
-    source: `households.csv row ${origin.householdRow}`,
-    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path) })),
+    source: message("tableRow", language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }),
+    issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
   };
 }
 
@@ -65,7 +65,7 @@ export function errorMessage(error: unknown): string {
 
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
 export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
-  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf), formatter: resultFormatter(config.format, ruleSet, config.language) };
+  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf, config.language), formatter: resultFormatter(config.format, ruleSet, config.language) };
 }
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
@@ -78,26 +78,32 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;
     if (item.kind === "error" && item.source) {
-      rejections.push({ code: "E_INPUT_SCHEMA", index, householdId: null, source: item.source, issues: [{ path: "", message: item.message }] });
+      const rejection: Rejection = { code: "E_INPUT_SCHEMA", index, householdId: item.householdId ?? null, source: item.source, issues: [{ path: "", message: item.message }] };
+      rejections.push(rejection);
+      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [] });
       continue;
     }
-    const parsed = parseSourceItem(item);
-    const checked = checkItem(parsed, index, compiled.asOf);
+    const parsed = parseSourceItem(item, options.language);
+    const checked = checkItem(parsed, index, compiled.asOf, options.language);
     if (!checked.ok) {
-      rejections.push(item.kind === "value" && item.origin ? locateInTables(checked.rejection, item.origin) : checked.rejection);
+      const origin = item.kind === "value" ? item.origin : undefined;
+      rejections.push(origin ? locateInTables(checked.rejection, origin, options.language) : checked.rejection);
+      // Formats that list every household give the rejected one its row, in input order.
+      if (formatter.rejection) text += formatter.rejection(checked.rejection, origin);
       continue;
     }
     let formatted: string;
     try {
-      // The compiled evaluator is synchronous: no promise per household.
-      const result = options.engine === "json-rules-engine"
-        ? await screenHousehold(compiled, checked.household, options)
-        : screenHouseholdCompiled(compiled, checked.household, options);
+      // The compiled evaluator answers synchronously: no promise per household.
+      const screening = screenHousehold(compiled, checked.household, options);
+      const result = screening instanceof Promise ? await screening : screening;
       formatted = formatter.format(result);
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
-      const rejection = internalRejection(parsed, checked.household, index, error);
-      rejections.push(item.kind === "value" && item.origin ? { ...rejection, source: `households.csv row ${item.origin.householdRow}` } : rejection);
+      const rejection = internalRejection(parsed, checked.household, index, error, options.language);
+      const origin = item.kind === "value" ? item.origin : undefined;
+      rejections.push(origin ? { ...rejection, source: message("tableRow", options.language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }) } : rejection);
+      if (formatter.rejection) text += formatter.rejection(rejection, origin);
       continue;
     }
     text += (screened++ ? formatter.separator : "") + formatted;

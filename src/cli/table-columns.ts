@@ -3,7 +3,9 @@
  * has an English and a Chinese header (either is accepted) and the contract field it fills.
  * docs/tables.md documents the same table.
  */
-export type ColumnKind = "text" | "money" | "number" | "integer" | "boolean" | "list" | "measures" | "nullableInteger";
+import type { Vocabulary } from "../vocabulary/labels.js";
+
+export type ColumnKind = "text" | "date" | "money" | "number" | "integer" | "boolean" | "list" | "measures" | "nullableInteger";
 
 export interface Column {
   en: string;
@@ -12,9 +14,12 @@ export interface Column {
   path: readonly string[];
   kind: ColumnKind;
   required?: boolean;
+  /** The contract vocabulary of the values: codes or their Chinese labels are accepted. */
+  vocabulary?: Vocabulary;
 }
 
-const c = (en: string, zh: string, path: string[], kind: ColumnKind = "text", required = false): Column => ({ en, zh, path, kind, required });
+const c = (en: string, zh: string, path: string[], kind: ColumnKind = "text", required = false, vocabulary?: Vocabulary): Column =>
+  vocabulary ? { en, zh, path, kind, required, vocabulary } : { en, zh, path, kind, required };
 
 export const HOUSEHOLD_COLUMNS: readonly Column[] = [
   c("id", "户编号", ["id"], "text", true),
@@ -22,13 +27,13 @@ export const HOUSEHOLD_COLUMNS: readonly Column[] = [
   c("county", "县代码", ["region", "county"], "text", true),
   c("township", "乡镇", ["region", "township"]),
   c("village", "村", ["region", "village"]),
-  c("householdType", "户类型", ["householdType"], "text", true),
-  c("monitoringCategory", "监测类别", ["monitoring", "category"]),
-  c("identifiedOn", "识别日期", ["monitoring", "identifiedOn"]),
-  c("riskTypes", "风险类型", ["monitoring", "riskTypes"], "list"),
-  c("riskEliminatedOn", "风险消除日期", ["monitoring", "riskEliminatedOn"]),
+  c("householdType", "户类型", ["householdType"], "text", true, "householdType"),
+  c("monitoringCategory", "监测类别", ["monitoring", "category"], "text", false, "category"),
+  c("identifiedOn", "识别日期", ["monitoring", "identifiedOn"], "date"),
+  c("riskTypes", "风险类型", ["monitoring", "riskTypes"], "list", false, "riskType"),
+  c("riskEliminatedOn", "风险消除日期", ["monitoring", "riskEliminatedOn"], "date"),
   c("measures", "已落实措施", ["monitoring", "measures"], "measures"),
-  c("incomePeriodEnd", "收入截止日期", ["income", "periodEnd"]),
+  c("incomePeriodEnd", "收入截止日期", ["income", "periodEnd"], "date"),
   c("wage", "工资性收入", ["income", "wage"], "money", true),
   c("business", "家庭经营收入", ["income", "business"], "money", true),
   c("property", "财产性收入", ["income", "property"], "money", true),
@@ -45,7 +50,7 @@ export const HOUSEHOLD_COLUMNS: readonly Column[] = [
   c("otherExpense", "其他自付支出", ["expenses", "other"], "money"),
   c("food", "不愁吃", ["livingConditions", "food"], "boolean"),
   c("clothing", "不愁穿", ["livingConditions", "clothing"], "boolean"),
-  c("housingSafetyLevel", "住房安全等级", ["livingConditions", "housing", "safetyLevel"]),
+  c("housingSafetyLevel", "住房安全等级", ["livingConditions", "housing", "safetyLevel"], "text", false, "safetyLevel"),
   c("waterLitersPerPersonPerDay", "人均日供水量", ["livingConditions", "water", "litersPerPersonPerDay"], "number"),
   c("waterScarceArea", "缺水地区", ["livingConditions", "water", "waterScarceArea"], "boolean"),
   c("waterQualityOk", "水质达标", ["livingConditions", "water", "qualityOk"], "boolean"),
@@ -59,26 +64,25 @@ export const HOUSEHOLD_COLUMNS: readonly Column[] = [
 export const MEMBER_COLUMNS: readonly Column[] = [
   c("householdId", "户编号", [], "text", true),
   c("id", "成员编号", ["id"], "text", true),
-  c("birthDate", "出生日期", ["birthDate"], "text", true),
-  c("sex", "性别", ["sex"], "text", true),
-  c("relation", "与户主关系", ["relation"], "text", true),
-  c("labor", "劳动技能", ["labor"], "text", true),
-  c("illness", "健康状况", ["illness"], "text", true),
+  c("birthDate", "出生日期", ["birthDate"], "date", true),
+  c("sex", "性别", ["sex"], "text", true, "sex"),
+  c("relation", "与户主关系", ["relation"], "text", true, "relation"),
+  c("labor", "劳动技能", ["labor"], "text", true, "labor"),
+  c("illness", "健康状况", ["illness"], "text", true, "illness"),
   c("disabilityLevel", "残疾等级", ["disabilityLevel"], "nullableInteger", true),
-  c("schooling", "在校情况", ["schooling"], "text", true),
+  c("schooling", "在校情况", ["schooling"], "text", true, "schooling"),
   c("schoolExempt", "因病免学", ["schoolExempt"], "boolean", true),
-  c("medicalInsurance", "医疗保险", ["medicalInsurance"], "text", true),
-  c("socialAssistance", "社会救助", ["socialAssistance"], "list", true),
+  c("medicalInsurance", "医疗保险", ["medicalInsurance"], "text", true, "medicalInsurance"),
+  c("socialAssistance", "社会救助", ["socialAssistance"], "list", true, "socialAssistance"),
 ];
 
 export const EVENT_COLUMNS: readonly Column[] = [
   c("householdId", "户编号", [], "text", true),
-  c("type", "事件类型", ["type"], "text", true),
-  c("subtype", "灾种", ["subtype"]),
-  c("date", "日期", ["date"], "text", true),
+  c("type", "事件类型", ["type"], "text", true, "eventType"),
+  c("subtype", "灾种", ["subtype"], "text", false, "disasterSubtype"),
+  c("date", "日期", ["date"], "date", true),
   c("loss", "损失", ["loss"], "money"),
 ];
 
 /** Values that may be written in Chinese in any column of their kind. */
 export const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false, 是: true, 否: false, yes: true, no: false };
-export const SEX_WORDS: Record<string, string> = { 男: "male", 女: "female" };

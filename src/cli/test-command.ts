@@ -1,12 +1,13 @@
-import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
+import { message } from "../results/messages.js";
+import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { rulesNeverFired } from "../rule-tests/coverage.js";
 import { findTestFiles, runRuleTests } from "../rule-tests/run.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
 import { SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 
-export const TEST_HELP = `Usage: dixian test [--coverage] [--set NAME=VALUE]... <rule-set dir or test file>...
+export const TEST_HELP = `Usage: dixian test [--coverage] [--lang zh|en] [--set NAME=VALUE]... <rule-set dir or test file>...
 
 Runs rule tests written as data: for a rule-set directory, every JSON file in its tests/ folder; or
 the test files given. Shows each failing case with expected versus actual and ends with
@@ -15,6 +16,7 @@ the test files given. Shows each failing case with expected versus actual and en
 
 Options:
   --coverage   list the rules that no test made fire        列出没有被任何用例触发的规则
+  --lang zh|en language of the report (default zh)         语言（默认中文）
 ${SET_HELP}
                (applies to every rule set the tests load)
   -h, --help   show this help
@@ -25,32 +27,34 @@ const show = (value: unknown) => (typeof value === "string" ? value : JSON.strin
 
 /** `dixian test`: runs rule tests and reports failures and coverage. */
 export async function testCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { coverage: { type: "boolean", default: false }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false } },
+  const { values, positionals } = parseOptions(args, {
+    coverage: { type: "boolean", default: false }, lang: { type: "string", default: "zh" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, TEST_HELP + "\n");
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError("give at least one rule-set directory or test file");
-  const overrides = setOverrides(values.set);
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  if (positionals.length === 0) throw new UsageError("atLeastOneTestPath");
+  const overrides = setOverrides(values.set, "--set", language);
   const files: string[] = [];
   for (const path of positionals) {
-    if (!existsSync(path)) throw new UsageError(`not found: ${path}`);
+    if (!existsSync(path)) throw new UsageError("notFound", { path });
     files.push(...findTestFiles(path));
   }
-  if (files.length === 0) throw new UsageError(`no test files found in ${positionals.join(", ")}`);
+  if (files.length === 0) throw new UsageError("noTestFiles", { paths: positionals.join(", ") });
 
   const ruleSets = new Map<string, RuleSet>();
-  const outcomes = await runRuleTests(files, ruleSets, { overrides });
+  const outcomes = await runRuleTests(files, ruleSets, { overrides, lang: language });
+  const expected = message("testExpected", language);
+  const actual = message("testActual", language);
   let failed = 0;
   for (const outcome of outcomes) {
     if (outcome.passed) continue;
     failed++;
-    await writeText(io.stdout, `FAIL ${outcome.file} › ${outcome.name}\n`);
+    await writeText(io.stdout, message("testFailed", language, { file: outcome.file, name: outcome.name }) + "\n");
     for (const mismatch of outcome.mismatches) {
-      await writeText(io.stdout, `  ${mismatch.field}\n    expected: ${show(mismatch.expected)}\n    actual:   ${show(mismatch.actual)}\n`);
+      await writeText(io.stdout, `  ${mismatch.field}\n    ${expected} ${show(mismatch.expected)}\n    ${actual} ${show(mismatch.actual)}\n`);
     }
   }
   let uncovered = 0;
@@ -58,9 +62,9 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
     const missing = rulesNeverFired([...ruleSets.values()], outcomes);
     uncovered = missing.length;
     await write(io.stdout, missing.length === 0
-      ? `coverage: every rule fired (${new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size} rules)\n`
-      : `coverage: ${missing.length} rule(s) no test fired:\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
+      ? message("coverageAll", language, { count: new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size }) + "\n"
+      : `${message("coverageMissing", language, { count: missing.length })}\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
   }
-  await writeText(io.stdout, `${outcomes.length - failed} passed, ${failed} failed\n`);
+  await writeText(io.stdout, message("testSummary", language, { passed: outcomes.length - failed, failed }) + "\n");
   return failed > 0 || uncovered > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -1,6 +1,8 @@
-import { parseArgs } from "node:util";
 import { DixianError, formatLocation } from "../errors.js";
-import { calendarDateProblem } from "../input/calendar-date.js";
+import { calendarDateIssue } from "../input/calendar-date.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
 import { parametersUsedBy } from "../rulesets/parameter-references.js";
@@ -11,7 +13,7 @@ import type { RuleSet } from "../rulesets/rule-set.js";
 import type { ParameterValue } from "../rulesets/schema.js";
 import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
 
-export const VALIDATE_HELP = `Usage: dixian validate [--as-of YYYY-MM-DD] [--set NAME=VALUE]... <rule-set dir>...
+export const VALIDATE_HELP = `Usage: dixian validate [--as-of YYYY-MM-DD] [--lang zh|en] [--set NAME=VALUE]... <rule-set dir>...
 
 Checks rule sets: JSON syntax, schema, and every reference (facts and their params, operators,
 parameters and their periods, risk types, measures, named conditions, extends). Each problem names
@@ -24,7 +26,9 @@ read has no definition in force, naming the parameter or figure and the file whe
 
 Options:
   --as-of DATE         check the values in force on DATE                    按该日检查生效取值
+  --lang zh|en         language of the problems and warnings (default zh)   语言（默认中文）
 ${SET_HELP}
+  -h, --help           show this help
 
 Exit status: 0 no errors (warnings allowed); 2 errors found.`;
 
@@ -42,7 +46,7 @@ function unconfirmedValues(ruleSet: RuleSet, asOf: string | undefined): { name: 
  * What screening on `asOf` would lack: each parameter the rules use with no value in force (and
  * no override), and a figure read with no definition in force — each located where it belongs.
  */
-function missingOn(ruleSet: RuleSet, asOf: string): Problem[] {
+function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[] {
   const problems: Problem[] = [];
   for (const name of parametersUsedBy(ruleSet)) {
     if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) continue;
@@ -50,9 +54,7 @@ function missingOn(ruleSet: RuleSet, asOf: string): Problem[] {
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
     problems.push({
       ...origin,
-      message: `parameter "${name}" has no value in force on ${asOf}: screening on that date fails. Add a value dated for ${asOf} in ${origin.file}, ` +
-        `supply one in a county overlay that extends this rule set, or give --set ${name}=VALUE ` +
-        `(参数 ${name} 在 ${asOf} 没有生效取值：请在 ${origin.file} 中增加取值，或由县级规则集提供，或用 --set ${name}=取值)`,
+      message: message("parameterNotInForceOn", language, { name, asOf, file: origin.file }),
     });
   }
   try {
@@ -66,38 +68,42 @@ function missingOn(ruleSet: RuleSet, asOf: string): Problem[] {
 
 /** `dixian validate`: loads each rule set and reports every problem. */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { "as-of": { type: "string" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false } },
+  const { values, positionals } = parseOptions(args, {
+    "as-of": { type: "string" }, lang: { type: "string", default: "zh" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, VALIDATE_HELP + "\n");
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError("give at least one rule-set directory");
+  const language = oneOf(values.lang, "--lang", LANGUAGES);
+  if (positionals.length === 0) throw new UsageError("atLeastOneRuleSet");
   const asOf = values["as-of"];
-  if (asOf !== undefined && calendarDateProblem(asOf)) throw new UsageError(`--as-of: ${calendarDateProblem(asOf)}`);
-  const overrides = setOverrides(values.set);
+  const dateIssue = asOf === undefined ? null : calendarDateIssue(asOf);
+  if (dateIssue) throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
+  const overrides = setOverrides(values.set, "--set", language);
+  const colon = message("colon", language);
   let failed = false;
   for (const dir of positionals) {
     try {
-      const ruleSet = loadRuleSetArgument(dir, overrides);
-      const missing = asOf ? missingOn(ruleSet, asOf) : [];
+      const ruleSet = loadRuleSetArgument(dir, overrides, language);
+      const missing = asOf ? missingOn(ruleSet, asOf, language) : [];
       if (missing.length) {
         failed = true;
-        for (const problem of missing) await write(io.stderr, `${formatLocation(problem)}: ${problem.message}\n`);
+        for (const problem of missing) await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
         continue;
       }
       for (const { name, value } of unconfirmedValues(ruleSet, asOf)) {
         const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: dir, path: `/${name}` };
-        await writeText(io.stderr, `${formatLocation(origin)}: warning: parameter ${name} = ${String(value.value)} (from ${value.from}) has status "${value.status}", not "confirmed"\n`);
+        const warning = { location: formatLocation(origin), name, value: String(value.value), from: value.from, status: value.status };
+        await writeText(io.stderr, message("validateWarning", language, warning) + "\n");
       }
-      await writeText(io.stdout, `ok ${dir}: ${ruleSet.id} ${ruleSet.version} (${ruleSet.layers.join(" → ")}), ${ruleSet.rules.length} rules, ${ruleSet.hash}\n`);
+      const summary = { dir, id: ruleSet.id, version: ruleSet.version, layers: ruleSet.layers.join(" → "), rules: ruleSet.rules.length, hash: ruleSet.hash };
+      await writeText(io.stdout, message("validateOk", language, summary) + "\n");
     } catch (error) {
       if (!(error instanceof DixianError)) throw error;
       failed = true;
       const problems = error.problems.length ? error.problems : [{ file: dir, path: "", message: error.message }];
-      for (const problem of problems) await writeText(io.stderr, `${formatLocation(problem)}: ${problem.message}\n`);
+      for (const problem of problems) await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
     }
   }
   return failed ? EXIT.failure : EXIT.ok;

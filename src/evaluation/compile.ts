@@ -3,68 +3,24 @@ import { DixianError, type Problem } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
-import { indexMeasures, type MeasureIndex } from "../planning/in-place-measures.js";
-import type { Condition, RiskTypeEntry, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
+import { indexMeasures } from "../planning/in-place-measures.js";
+import type { Condition, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
 import { STAGES, type Stage } from "../rulesets/stages.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
-import { compileStageClosures, type ClosureStage } from "./compiled/compiled-stage.js";
+import { compileStageClosures } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
 import { compileFigures, RESULT_FIGURES, type CompiledFigures } from "../facts/figures.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
-import { engineFactory } from "./evaluate-stage.js";
+import { engineFactory } from "./load-engine.js";
+import type { CompiledRule, CompiledRuleSet, CompiledStage, StageMode } from "./types.js";
 import { own, setOwn } from "../rulesets/own.js";
-
-/** A rule with every parameter reference replaced by its value in force. */
-export interface CompiledRule {
-  rule: LoadedRule;
-  conditions: TopLevelCondition;
-  event: RuleEvent;
-  /** The parameters the rule uses, as in force on the as-of date. */
-  parameters: ParameterInForce[];
-}
-
-/** How a stage picks its outcome: every rule that is met, or the first met by priority. */
-export type StageMode = "all" | "first";
-
-export interface CompiledStage {
-  stage: Stage;
-  mode: StageMode;
-  rules: CompiledRule[];
-  /** The rules compiled to synchronous closures (the default evaluator). */
-  closures: ClosureStage;
-  /**
-   * json-rules-engine engines, built on first use (the reference evaluator): "all" stages have one
-   * engine, "first" stages one per rule, run in order until one is met.
-   */
-  engines(): Promise<Engine[]>;
-}
-
-/** A rule set ready to screen households on one as-of date. */
-export interface CompiledRuleSet {
-  ruleSet: RuleSet;
-  asOf: IsoDate;
-  stages: CompiledStage[];
-  rulesById: Map<string, CompiledRule>;
-  /** Catalogues indexed by id, once per rule set rather than per household. */
-  measures: MeasureIndex;
-  riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
-  /** Every parameter any rule uses, as in force on the as-of date. */
-  parameters: Map<string, ParameterInForce>;
-  /** The parameters in force whose value is from before the as-of year (each result warns of them). */
-  staleParameters: ParameterInForce[];
-  /** The rule set's figure definitions in force on the as-of date, compiled once. */
-  figures: CompiledFigures;
-  /** Every (fact, params) pair the compiled rules read, numbered. */
-  facts: FactTable;
-  /** The `threshold` parameter in force, as every result shows it (two decimal places), or null without one. */
-  thresholdText: string | null;
-  conditions: Record<string, TopLevelCondition>;
-}
 
 const STAGE_MODES: Record<Stage, StageMode> = { assessment: "all", flag: "first", plan: "all", fallback: "all", checks: "all" };
 
@@ -80,12 +36,12 @@ function byPriority(rules: readonly LoadedRule[]): LoadedRule[] {
  * E_NO_PARAMETER_IN_FORCE when one is missing), substitutes them into the rules, parses fact params
  * once and builds the json-rules-engine engines.
  */
-export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet {
+export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Language = "zh"): CompiledRuleSet {
   const parameters = new Map<string, ParameterInForce>();
   const inForce = (name: string) => {
     let value = parameters.get(name);
     if (!value) {
-      value = parameterInForce(ruleSet, name, asOf);
+      value = parameterInForce(ruleSet, name, asOf, language);
       parameters.set(name, value);
     }
     return value;
@@ -139,7 +95,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
     const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
       name: compiled.rule.id,
       priority: compiled.rule.priority ?? 1,
-      conditions: compiled.conditions as RuleProperties["conditions"],
+      conditions: compiled.conditions,
       event: { type: compiled.event.type },
     });
     let engines: Promise<Engine[]> | null = null;
@@ -151,7 +107,10 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet
         : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)))),
     };
   });
-  if (problems.length) throw new DixianError("E_RULESET_SCHEMA", `rule set "${ruleSet.id}" does not compile on ${asOf}:\n${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n")}`, problems);
+  if (problems.length) {
+    const lines = problems.map((p) => `${p.file} ${p.path}${message("colon", language)}${p.message}`).join("\n");
+    throw new DixianError("E_RULESET_SCHEMA", message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }), problems);
+  }
   return {
     ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),

@@ -51,7 +51,7 @@ export function traceConditions(node: EngineNode): EngineTrace {
   const result = resultOf(node);
   const trace = {
     fact: String(node.fact),
-    ...(node.params && Object.keys(node.params as object).length ? { params: node.params as Record<string, unknown> } : {}),
+    ...(node.params && Object.keys(node.params).length ? { params: node.params as Record<string, unknown> } : {}),
     operator: String(node.operator),
     value: result === null ? node.value : (node.valueResult ?? node.value),
     factValue: result === null ? null : (node.factResult ?? null),

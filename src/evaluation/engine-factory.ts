@@ -19,7 +19,7 @@ export const CONTEXT_FACT = "__householdContext";
 export function createEngine(rules: RuleProperties[], conditions: Record<string, TopLevelCondition>): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
   for (const operator of CUSTOM_OPERATORS) engine.addOperator(new Operator(operator.name, operator.evaluate));
-  for (const [name, condition] of Object.entries(conditions)) engine.setCondition(name, condition as never);
+  for (const [name, condition] of Object.entries(conditions)) engine.setCondition(name, condition);
   for (const fact of FACTS.values()) {
     engine.addFact(fact.id, async (params, almanac) => {
       const context = await almanac.factValue<HouseholdContext>(CONTEXT_FACT);

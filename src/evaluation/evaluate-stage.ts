@@ -1,62 +1,43 @@
 import type { HouseholdContext } from "../facts/household-context.js";
-import type { CompiledRule, CompiledStage } from "./compile.js";
 import { traceConditions, type EngineTrace } from "./condition-trace.js";
+import { engineFactory } from "./load-engine.js";
+import type { StageWalk } from "./stage-walk.js";
+import type { CompiledStage } from "./types.js";
 
-/** A rule's outcome: met, not met, or not evaluated (a first-match stage stopped before it). */
-export type RuleStatus = "met" | "notMet" | "notEvaluated";
-
-export interface RuleOutcome {
-  compiled: CompiledRule;
-  status: RuleStatus;
-  trace: EngineTrace | null;
-}
-
-/** Which evaluator runs the rules: compiled closures (default) or json-rules-engine (the reference). */
-export type EngineName = "compiled" | "json-rules-engine";
-export const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-rules-engine"];
-
-let loadingEngineFactory: Promise<typeof import("./engine-factory.js")> | null = null;
-/** json-rules-engine and dixian's setup of it, loaded on first use and then kept. */
-export function engineFactory(): Promise<typeof import("./engine-factory.js")> {
-  return (loadingEngineFactory ??= import("./engine-factory.js"));
-}
+type EngineResult = { result: boolean; conditions: unknown };
 
 /**
- * Evaluates one stage for one household with json-rules-engine, returning every rule's outcome in
- * the stage's rule order, with traces.
+ * The json-rules-engine evaluator for one household: its verdict on the rule a walk stands on.
+ * An "all" stage runs its one engine when the walk reaches the stage's first rule and reads every
+ * rule's result from that run; a "first" stage runs each rule's engine when the walk reaches the
+ * rule, so the rules after the first one met are never run.
  */
-export async function evaluateStageWithJsonRulesEngine(stage: CompiledStage, context: HouseholdContext): Promise<RuleOutcome[]> {
-  const outcomes: RuleOutcome[] = [];
-  const engines = await stage.engines();
-  const { runEngine } = await engineFactory();
-  if (stage.mode === "all") {
-    if (stage.rules.length === 0) return outcomes;
-    const run = await runEngine(engines[0]!, context);
-    const byName = new Map<string, { result: boolean; conditions: unknown }>();
-    for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result as never);
-    for (const compiled of stage.rules) {
-      const result = byName.get(compiled.rule.id);
-      outcomes.push({
-        compiled,
-        status: result === undefined ? "notEvaluated" : result.result ? "met" : "notMet",
-        trace: result ? topLevelTrace(result.conditions, result.result) : null,
-      });
+export class JsonRulesEngineEvaluator {
+  private stageRun: { stage: CompiledStage; byName: Map<string, EngineResult> } | null = null;
+
+  constructor(private readonly context: HouseholdContext) {}
+
+  async evaluateRule(walk: StageWalk): Promise<void> {
+    const stage = walk.stage!;
+    const engines = await stage.engines();
+    const { runEngine } = await engineFactory();
+    if (stage.mode === "all") {
+      if (this.stageRun?.stage !== stage) {
+        const run = await runEngine(engines[0]!, this.context);
+        const byName = new Map<string, EngineResult>();
+        for (const result of [...run.results, ...run.failureResults]) byName.set(result.name, result);
+        this.stageRun = { stage, byName };
+      }
+      const compiled = stage.rules[walk.index]!;
+      const result = this.stageRun.byName.get(compiled.rule.id);
+      if (!result) throw new Error(`json-rules-engine gave no result for rule ${compiled.rule.id}`);
+      return walk.record(result.result, topLevelTrace(result.conditions, result.result));
     }
-    return outcomes;
-  }
-  let decided = false;
-  for (const [index, compiled] of stage.rules.entries()) {
-    if (decided) {
-      outcomes.push({ compiled, status: "notEvaluated", trace: null });
-      continue;
-    }
-    const run = await runEngine(engines[index]!, context);
+    const run = await runEngine(engines[walk.index]!, this.context);
     const result = run.results[0] ?? run.failureResults[0];
     const met = run.results.length > 0;
-    outcomes.push({ compiled, status: met ? "met" : "notMet", trace: result ? topLevelTrace(result.conditions, met) : null });
-    decided = met;
+    walk.record(met, result ? topLevelTrace(result.conditions, met) : null);
   }
-  return outcomes;
 }
 
 /** json-rules-engine leaves the top-level condition's own result unset; it is the rule's result. */

@@ -53,7 +53,7 @@ function dateOperator(name: string, test: (left: string, right: string) => boole
 /** An operator json-rules-engine lacks, as plain data: both evaluators register the same function. */
 export interface CustomOperator {
   name: string;
-  evaluate(factValue: unknown, compareTo: unknown): boolean;
+  evaluate: (factValue: unknown, compareTo: unknown) => boolean;
 }
 
 /** The custom operators. */

@@ -1,6 +1,8 @@
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 import { UTCDate } from "@date-fns/utc";
+import { renderText, type MessageText } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;
@@ -10,17 +12,23 @@ const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2199;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Why a value is not a real calendar date, or null when it is. */
-export function calendarDateProblem(value: unknown): string | null {
-  if (typeof value !== "string") return "date must be a string YYYY-MM-DD";
-  if (!ISO_DATE.test(value)) return "date must be written YYYY-MM-DD";
+/** Why a value is not a real calendar date, in words of the language, or null when it is. */
+export function calendarDateProblem(value: unknown, language: Language = "zh"): string | null {
+  const problem = calendarDateIssue(value);
+  return problem && renderText(problem, language);
+}
+
+/** Why a value is not a real calendar date (a message not yet put into words), or null when it is. */
+export function calendarDateIssue(value: unknown): MessageText | null {
+  if (typeof value !== "string") return { id: "dateNotText" };
+  if (!ISO_DATE.test(value)) return { id: "dateFormat" };
   // Runs for every date of every household: digits are read directly rather than through Date.
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return `year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
-  if (month < 1 || month > 12) return "month must be 01-12";
-  if (day < 1 || day > daysInMonth(year, month)) return `${value} is not a real calendar date`;
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return { id: "dateYearRange", values: { earliest: EARLIEST_YEAR, latest: LATEST_YEAR } };
+  if (month < 1 || month > 12) return { id: "dateMonthRange" };
+  if (day < 1 || day > daysInMonth(year, month)) return { id: "dateNotReal", values: { value } };
   return null;
 }
 

@@ -1,4 +1,6 @@
 import { Decimal as DecimalJs } from "decimal.js";
+import { renderText, type MessageText } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 
 /**
  * The decimal type used for all money and ratio arithmetic.
@@ -26,28 +28,28 @@ export function isDecimalText(value: unknown): value is string {
 
 const MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
 
-/** Why a value is not acceptable as money, or null when it is. */
-export function moneyProblem(value: unknown, allowNegative: boolean): string | null {
+/** Why a value is not acceptable as money, in words of the language, or null when it is. */
+export function moneyProblem(value: unknown, allowNegative: boolean, language: Language = "zh"): string | null {
+  const problem = moneyIssue(value, allowNegative);
+  return problem && renderText(problem, language);
+}
+
+/** Why a value is not acceptable as money (a message not yet put into words), or null when it is. */
+export function moneyIssue(value: unknown, allowNegative: boolean): MessageText | null {
   let text: string;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "money must be a finite number";
+    if (!Number.isFinite(value)) return { id: "moneyNotFinite" };
     // Beyond this a binary number cannot hold every cent: the amount may already have been changed.
-    if (Math.abs(value) * 100 > Number.MAX_SAFE_INTEGER) return "money this large must be written as a decimal string";
+    if (Math.abs(value) * 100 > Number.MAX_SAFE_INTEGER) return { id: "moneyTooLargeForNumber" };
     // The shortest round-trip form of a JSON number is the decimal its author wrote.
     text = String(value);
   } else if (typeof value === "string") {
     text = value;
   } else {
-    return "money must be a decimal string or a number";
+    return { id: "moneyType" };
   }
-  if (!MONEY_PATTERN.test(text)) {
-    return /^-?\d+\.\d{3,}$/.test(text)
-      ? "money has at most two decimal places"
-      : "money must be a plain decimal such as \"1234.50\" (at most 15 integer digits, two decimal places)";
-  }
-  if (!allowNegative && text.startsWith("-") && !new Decimal(text).isZero()) {
-    return "money must not be negative";
-  }
+  if (!MONEY_PATTERN.test(text)) return { id: /^-?\d+\.\d{3,}$/.test(text) ? "moneyDecimals" : "moneyFormat" };
+  if (!allowNegative && text.startsWith("-") && !new Decimal(text).isZero()) return { id: "moneyNegative" };
   return null;
 }
 
@@ -55,7 +57,7 @@ export function moneyProblem(value: unknown, allowNegative: boolean): string | n
  * Zero. decimal.js operations return new decimals and never change their operands, so one zero
  * serves everywhere; it is frozen so that no caller can change it for all the others.
  */
-export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) })) as Decimal;
+export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) }));
 
 /** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {

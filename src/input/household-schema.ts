@@ -1,17 +1,19 @@
 import { z } from "zod";
-import { calendarDateProblem } from "./calendar-date.js";
-import { moneyProblem, parseMoney, type Decimal } from "./decimal.js";
+import { calendarDateIssue } from "./calendar-date.js";
+import { moneyIssue, parseMoney, type Decimal } from "./decimal.js";
 import * as E from "./enums.js";
 import { ARRAY_LIMITS } from "./input-limits.js";
+import { textParams } from "./zod-issues.js";
 
 /**
  * A real calendar date `YYYY-MM-DD`, kept as text. Plain `.check()`s rather than `superRefine`:
  * every household has several dates, and a check costs a fraction of a refinement's context.
  */
-export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be written YYYY-MM-DD").check((payload) => {
-  const problem = calendarDateProblem(payload.value);
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat").check((payload) => {
+  const problem = calendarDateIssue(payload.value);
   // `continue`: the checks of the object holding the date still run, so every problem is reported.
-  if (problem) payload.issues.push({ code: "custom", message: problem, input: payload.value, continue: true });
+  // No message: the words are chosen by the language of the parse (zod-issues).
+  if (problem) payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value, continue: true });
 });
 
 function money(allowNegative: boolean) {
@@ -23,8 +25,8 @@ function money(allowNegative: boolean) {
     description: "元：十进制字符串或数字，最多两位小数 / yuan: a decimal string or a number, at most two places",
     anyOf: [{ type: "string", pattern: allowNegative ? "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$" : "^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$|^-0(\\.0{1,2})?$" }, { type: "number" }],
   }).check((payload) => {
-    const problem = payload.value === undefined ? "required field is missing" : moneyProblem(payload.value, allowNegative);
-    if (problem) payload.issues.push({ code: "custom", message: problem, input: payload.value });
+    const problem = payload.value === undefined ? { id: "fieldMissing" as const } : moneyIssue(payload.value, allowNegative);
+    if (problem) payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value });
   });
 }
 /** Money in 元 that may not be negative. */
@@ -32,10 +34,11 @@ export const moneyAmount = money(false);
 /** Money in 元 that may be negative (business income). */
 export const signedMoneyAmount = money(true);
 
-const adminCode = z.string().regex(/^\d{6}$/, "must be a 6-digit administrative code (GB/T 2260)");
+/** Fixed messages are message ids (results/messages), put into words in the parse's language. */
+const adminCode = z.string().regex(/^\d{6}$/, "adminCode");
 
 /** A name or key of reasonable length: a megabyte string is a broken record, not a village. */
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const text = (max: number) => z.string().max(max);
 
 export const regionSchema = z.strictObject({
   province: adminCode,
@@ -60,7 +63,7 @@ export const monitoringSchema = z
   .check((payload) => {
     const { riskEliminatedOn, identifiedOn } = payload.value;
     if (riskEliminatedOn !== null && riskEliminatedOn < identifiedOn) {
-      payload.issues.push({ code: "custom", path: ["riskEliminatedOn"], message: "riskEliminatedOn is before identifiedOn", input: riskEliminatedOn });
+      payload.issues.push({ code: "custom", path: ["riskEliminatedOn"], params: textParams("eliminatedBeforeIdentified"), input: riskEliminatedOn });
     }
   });
 
@@ -132,22 +135,22 @@ export const eventSchema = z
   .check((payload) => {
     const { subtype, type } = payload.value;
     if (subtype !== undefined && type !== "naturalDisaster") {
-      payload.issues.push({ code: "custom", path: ["subtype"], message: "subtype is only for naturalDisaster events", input: subtype });
+      payload.issues.push({ code: "custom", path: ["subtype"], params: textParams("subtypeOnlyForDisasters"), input: subtype });
     }
   });
 
 /** The household's shape and every check, with money still as written. */
 const checkedHouseholdSchema = z.strictObject({
-  id: text(128).min(1, "id must be a non-empty string"),
+  id: text(128).min(1, "householdIdEmpty"),
   region: regionSchema,
   householdType: z.enum(E.HOUSEHOLD_TYPES),
   monitoring: monitoringSchema.nullable().optional(),
-  members: z.array(memberSchema).min(1, "a household has at least one member").max(ARRAY_LIMITS.members, `at most ${ARRAY_LIMITS.members} members`),
+  members: z.array(memberSchema).min(1, "householdNeedsMember").max(ARRAY_LIMITS.members),
   income: incomeSchema,
   previousIncome: previousIncomeSchema.nullable().optional(),
   expenses: expensesSchema.optional(),
   livingConditions: livingConditionsSchema.optional(),
-  events: z.array(eventSchema).max(ARRAY_LIMITS.events, `at most ${ARRAY_LIMITS.events} events`).optional(),
+  events: z.array(eventSchema).max(ARRAY_LIMITS.events).optional(),
 });
 
 type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;

@@ -1,3 +1,5 @@
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { InputIssue } from "./validate-household.js";
 
 /**
@@ -22,9 +24,9 @@ function own(value: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
-function tooLong(path: string, list: unknown, max: number, into: InputIssue[]): boolean {
+function tooLong(path: string, list: unknown, max: number, into: InputIssue[], language: Language): boolean {
   if (!Array.isArray(list) || list.length <= max) return false;
-  into.push({ path, message: `at most ${max} entries, not ${list.length}` });
+  into.push({ path, message: message("tooManyEntries", language, { max, count: list.length }) });
   return true;
 }
 
@@ -32,20 +34,20 @@ function tooLong(path: string, list: unknown, max: number, into: InputIssue[]): 
  * The lists of a household that are longer than the contract allows. Reads only the few places
  * where the schema accepts a list, so it costs next to nothing on a valid household.
  */
-export function arrayLimitIssues(input: unknown): InputIssue[] {
+export function arrayLimitIssues(input: unknown, language: Language = "zh"): InputIssue[] {
   const issues: InputIssue[] = [];
   if (!isRecord(input)) return issues;
   const members = own(input, "members");
-  if (!tooLong("/members", members, ARRAY_LIMITS.members, issues) && Array.isArray(members)) {
+  if (!tooLong("/members", members, ARRAY_LIMITS.members, issues, language) && Array.isArray(members)) {
     members.forEach((member, index) => {
-      if (isRecord(member)) tooLong(`/members/${index}/socialAssistance`, own(member, "socialAssistance"), ARRAY_LIMITS.socialAssistance, issues);
+      if (isRecord(member)) tooLong(`/members/${index}/socialAssistance`, own(member, "socialAssistance"), ARRAY_LIMITS.socialAssistance, issues, language);
     });
   }
-  tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues);
+  tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues, language);
   const monitoring = own(input, "monitoring");
   if (isRecord(monitoring)) {
-    tooLong("/monitoring/riskTypes", own(monitoring, "riskTypes"), ARRAY_LIMITS.riskTypes, issues);
-    tooLong("/monitoring/measures", own(monitoring, "measures"), ARRAY_LIMITS.measures, issues);
+    tooLong("/monitoring/riskTypes", own(monitoring, "riskTypes"), ARRAY_LIMITS.riskTypes, issues, language);
+    tooLong("/monitoring/measures", own(monitoring, "measures"), ARRAY_LIMITS.measures, issues, language);
   }
   return issues;
 }

@@ -1,13 +1,16 @@
 import { toPointer } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
 import { thrownMessage } from "./thrown-message.js";
-import { expandUnionIssues, missingFieldMessage } from "./zod-issues.js";
+import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
 
 /** One thing wrong with a household, located by JSON Pointer (`/members/0/labor`). */
 export interface InputIssue {
   path: string;
+  /** What is wrong, in the language asked for (Chinese by default). */
   message: string;
   /** For table input: the file, row and column the value came from (`members.csv row 30 column labor`). */
   where?: string;
@@ -21,10 +24,11 @@ export type HouseholdValidation =
 /**
  * Validates one household against the data contract, and the checks that depend on the as-of
  * date (an identification after `asOf` is an input error). Returns every problem, never throws.
+ * Messages are in `language`: Chinese (default) or English.
  */
-export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValidation {
+export function validateHousehold(input: unknown, asOf: IsoDate, language: Language = "zh"): HouseholdValidation {
   try {
-    return validateReadable(input, asOf);
+    return validateReadable(input, asOf, language);
   } catch (error) {
     // A getter or Proxy that throws, or a value no JSON could hold: this household cannot be read.
     let householdId: string | null = null;
@@ -33,18 +37,18 @@ export function validateHousehold(input: unknown, asOf: IsoDate): HouseholdValid
     } catch {
       // Not even the id can be read.
     }
-    return { ok: false, householdId, issues: [{ path: "", message: `the household cannot be read: ${thrownMessage(error)}` }] };
+    return { ok: false, householdId, issues: [{ path: "", message: message("householdUnreadable", language, { detail: thrownMessage(error) }) }] };
   }
 }
 
-function validateReadable(input: unknown, asOf: IsoDate): HouseholdValidation {
-  const tooLong = arrayLimitIssues(input);
+function validateReadable(input: unknown, asOf: IsoDate, language: Language): HouseholdValidation {
+  const tooLong = arrayLimitIssues(input, language);
   if (tooLong.length > 0) return { ok: false, householdId: readableId(input), issues: tooLong };
-  const parsed = householdSchema.safeParse(input, { error: missingFieldMessage });
+  const parsed = householdSchema.safeParse(input, issueLanguage(language));
   if (!parsed.success) {
     const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
       path: toPointer(issue.path),
-      message: describeIssue(issue),
+      message: describeIssue(issue, language),
     }));
     return { ok: false, householdId: readableId(input), issues };
   }
@@ -53,7 +57,7 @@ function validateReadable(input: unknown, asOf: IsoDate): HouseholdValidation {
   if (household.monitoring && household.monitoring.identifiedOn > asOf) {
     issues.push({
       path: "/monitoring/identifiedOn",
-      message: `identifiedOn ${household.monitoring.identifiedOn} is after the as-of date ${asOf}`,
+      message: message("identifiedAfterAsOf", language, { identifiedOn: household.monitoring.identifiedOn, asOf }),
     });
   }
   if (issues.length > 0) return { ok: false, householdId: household.id, issues };
@@ -62,16 +66,17 @@ function validateReadable(input: unknown, asOf: IsoDate): HouseholdValidation {
 
 const MAX_KEYS_NAMED = 20;
 
-type ZodIssue = { code: string; message: string; keys?: readonly string[] };
+/** A key as a message quotes it: at most 60 characters, as zod-issues quotes keys and values. */
+const quoteKey = (key: string) => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
 
-function describeIssue(issue: ZodIssue): string {
-  if (issue.code === "unrecognized_keys" && issue.keys) {
+/** An issue's message in the language; unknown keys beyond the first {@link MAX_KEYS_NAMED} are counted, not named. */
+function describeIssue(issue: Parameters<typeof issueText>[0], language: Language): string {
+  if (issue.code === "unrecognized_keys" && issue.keys.length > MAX_KEYS_NAMED) {
     // A record with thousands of stray keys is named by its first few: the message stays one readable line.
-    const shown = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(k)).join(", ");
-    const more = issue.keys.length > MAX_KEYS_NAMED ? ` and ${issue.keys.length - MAX_KEYS_NAMED} more` : "";
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${shown}${more}`;
+    const shown = issue.keys.slice(0, MAX_KEYS_NAMED).map(quoteKey).join(message("listSeparator", language));
+    return message("unknownFields", language, { keys: shown }) + message("andMoreFields", language, { count: issue.keys.length - MAX_KEYS_NAMED });
   }
-  return issue.message;
+  return issueText(issue, language);
 }
 
 /** The household's `id` when it can be read, so a rejection can name it. */

@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
-import { build, readRows, type Row } from "../cli/table-input.js";
+import { build, duplicateIds, groupByHousehold, readRows, rowProblem, rowText } from "../cli/table-input.js";
+import { openTables, type TableReadOptions } from "../cli/table-source.js";
 import { TABLE_FILES } from "../cli/table-location.js";
 import { InputFormatError } from "../cli/read-households.js";
+import { message } from "../results/messages.js";
 import { readResidentId } from "./resident-id.js";
 
 const dropped = (en: string, zh: string): Column => ({ en, zh, path: [], kind: "text" });
@@ -27,40 +27,56 @@ export type AnonymizedItem = { ok: true; household: Record<string, unknown> } | 
  * member ids become salted hashes (HMAC-SHA256), resident ID numbers are checked and reduced to birth
  * date and sex, and names, phone numbers and addresses are dropped.
  */
-export async function* anonymizeExport(path: string, salt: string): AsyncGenerator<AnonymizedItem> {
-  if (salt.length < 8) throw new InputFormatError("the salt must be at least 8 characters, and kept secret");
-  const dir = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
+export async function* anonymizeExport(path: string, salt: string, options: TableReadOptions = { language: "zh" }): AsyncGenerator<AnonymizedItem> {
+  if (salt.length < 8) throw new InputFormatError({ id: "saltTooShort" });
+  const { language } = options;
   const hash = (kind: string, value: string) => `A${createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex").slice(0, 15)}`;
-  const members = new Map<string, Row[]>();
-  for await (const row of readRows(join(dir, TABLE_FILES.members), EXPORT_MEMBER_COLUMNS)) {
-    const rows = members.get(row.cells.householdId!) ?? [];
-    rows.push(row);
-    members.set(row.cells.householdId!, rows);
-  }
-  const events = new Map<string, Row[]>();
-  if (existsSync(join(dir, TABLE_FILES.events))) {
-    for await (const row of readRows(join(dir, TABLE_FILES.events), EVENT_COLUMNS)) {
-      const rows = events.get(row.cells.householdId!) ?? [];
-      rows.push(row);
-      events.set(row.cells.householdId!, rows);
-    }
-  }
-  for await (const row of readRows(join(dir, TABLE_FILES.households), EXPORT_HOUSEHOLD_COLUMNS)) {
+  const tables = await openTables(path, options);
+  const householdsSheet = tables.households!;
+  const members = await groupByHousehold(tables.members, EXPORT_MEMBER_COLUMNS, language);
+  const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
+  const duplicates = await duplicateIds(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language);
+  const files = { households: householdsSheet.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events };
+  const seen = new Set<string>();
+  for await (const row of readRows(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language)) {
     const originalId = row.cells.id ?? "";
+    seen.add(originalId);
+    const source = rowText(files.households, row.line, language);
+    const problems: string[] = [];
+    if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
+    const twice = duplicates.get(originalId);
+    if (twice) problems.push(message("anonymizeDuplicateId", language, { id: originalId, rows: twice.join(message("listSeparator", language)) }));
+    const memberRows = members.get(originalId) ?? [];
+    const eventRows = events.get(originalId) ?? [];
+    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows]] as const) {
+      for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
+    }
+    if (problems.length) {
+      yield { ok: false, source, message: problems.join(message("reasonSeparator", language)) };
+      continue;
+    }
     const household = build(row, EXPORT_HOUSEHOLD_COLUMNS);
     household.id = hash("household", originalId);
-    const problems: string[] = [];
-    household.members = (members.get(originalId) ?? []).map((memberRow, index) => {
+    household.members = memberRows.map((memberRow, index) => {
       const member = build(memberRow, EXPORT_MEMBER_COLUMNS);
-      const reading = readResidentId(memberRow.cells.idNumber ?? "");
-      if (!reading.ok) problems.push(`${TABLE_FILES.members} row ${memberRow.line} column idNumber (身份证号): ${reading.problem}`);
+      const reading = readResidentId(memberRow.cells.idNumber ?? "", language);
+      const where = rowText(files.members, memberRow.line, language) + message("tableColumn", language, { en: "idNumber", zh: "身份证号" });
+      if (!reading.ok) problems.push(`${where}${message("colon", language)}${reading.problem}`);
       else Object.assign(member, { birthDate: reading.birthDate, sex: reading.sex });
       member.id = `M${index + 1}`;
       return member;
     });
-    const householdEvents = events.get(originalId) ?? [];
-    if (householdEvents.length) household.events = householdEvents.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    if (problems.length) yield { ok: false, source: `${TABLE_FILES.households} row ${row.line}`, message: problems.join("; ") };
+    if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
+    if (problems.length) yield { ok: false, source, message: problems.join(message("reasonSeparator", language)) };
     else yield { ok: true, household };
+  }
+  // Member and event rows whose household is not in the households table would be lost: each is an error.
+  for (const [file, groups] of [[files.members, members], [files.events, events]] as const) {
+    for (const [id, rows] of groups) {
+      if (seen.has(id)) continue;
+      for (const row of rows) {
+        yield { ok: false, source: rowText(file, row.line, language), message: message("tableHouseholdMissing", language, { id, households: files.households }) };
+      }
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CODES = "10X98765432";
@@ -10,12 +12,12 @@ export type ResidentIdReading = { ok: true; birthDate: IsoDate; sex: "male" | "f
  * Checks an 18-digit resident identity number (GB 11643-1999): 17 digits and a check character
  * (ISO 7064 MOD 11-2), a real birth date in digits 7–14; the 17th digit is odd for men.
  */
-export function readResidentId(value: string): ResidentIdReading {
+export function readResidentId(value: string, language: Language = "zh"): ResidentIdReading {
   const id = value.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: "must be 17 digits and a check digit or X" };
+  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: message("residentIdFormat", language) };
   const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
-  if (CHECK_CODES[sum % 11] !== id[17]) return { ok: false, problem: "check digit does not match (GB 11643)" };
+  if (CHECK_CODES[sum % 11] !== id[17]) return { ok: false, problem: message("residentIdCheckDigit", language) };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (calendarDateProblem(birthDate)) return { ok: false, problem: `birth date ${birthDate} is not a real date` };
+  if (calendarDateProblem(birthDate)) return { ok: false, problem: message("residentIdBirthDate", language, { birthDate }) };
   return { ok: true, birthDate, sex: Number(id[16]) % 2 === 1 ? "male" : "female" };
 }

@@ -51,8 +51,8 @@ const side = (result: ScreeningResult): ChangedHousehold["before"] => ({
  * before it is published.
  */
 export async function impactDiff(households: AsyncIterable<unknown> | Iterable<unknown>, a: Scenario, b: Scenario, language: Language = "zh"): Promise<ImpactDiff> {
-  const compiledA = compiledRuleSet(a.ruleSet, a.asOf);
-  const compiledB = compiledRuleSet(b.ruleSet, b.asOf);
+  const compiledA = compiledRuleSet(a.ruleSet, a.asOf, language);
+  const compiledB = compiledRuleSet(b.ruleSet, b.asOf, language);
   const options = { language, explain: false };
   const matrix = Object.fromEntries(FLAGS.map((from) => [from, Object.fromEntries(FLAGS.map((to) => [to, 0]))])) as ImpactDiff["matrix"];
   const report: ImpactDiff = {

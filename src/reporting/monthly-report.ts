@@ -5,26 +5,51 @@ import type { ScreeningResult } from "../results/result-types.js";
 export interface ListedHousehold {
   householdId: string;
   village: string | null;
+  /** Members; null for results written before results carried `householdSize`. */
+  people: number | null;
   category: string | null;
   riskTypes: string[];
   perCapitaNetIncome: string;
   reasons: string[];
 }
 
+/** A verification task past its due date (results' `tasks`, when they carry them). */
+export interface OverdueTask {
+  householdId: string;
+  village: string | null;
+  channel: string | null;
+  department: string | null;
+  leadDate: string | null;
+  dueBy: string | null;
+}
+
+/** Households and people. */
+export interface Count { households: number; people: number }
+
 /** The monthly analysis (一月一分析) of one screening run, optionally compared with last month's. */
 export interface MonthlyReport {
   source: { results: string; previous: string | null };
   ruleSets: { id: string; version: string; hash: string }[];
   asOf: string[];
+  /** The area the results cover: the township when they are all of one, else the county (or counties). */
+  area: { townships: string[]; counties: string[] };
   households: number;
+  /** Members of all households (results without `householdSize` count as 0 and are counted in `householdsWithoutSize`). */
+  people: number;
+  householdsWithoutSize: number;
   byFlag: Record<Flag, number>;
+  peopleByFlag: Record<Flag, number>;
   byVillage: Record<string, Record<Flag, number>>;
   byCategory: Record<string, number>;
   riskTypes: Record<string, { label: string; count: number }>;
   problems: Record<string, number>;
-  measuresByGroup: Record<string, { needed: number; inPlace: number }>;
+  /** Measures by national group code, with the names of the measures seen in each group. */
+  measuresByGroup: Record<string, { needed: number; inPlace: number; labels: string[] }>;
+  /** Data checks: households with at least one, and each check's count and severity. */
+  checks: { households: number; byId: Record<string, { severity: string; count: number; message: string }> };
   toIdentify: ListedHousehold[];
   toEliminate: ListedHousehold[];
+  overdueTasks: OverdueTask[];
   changes: null | {
     newIdentifications: string[];
     eliminations: string[];
@@ -34,34 +59,60 @@ export interface MonthlyReport {
 }
 
 const zeroFlags = () => Object.fromEntries(FLAGS.map((flag) => [flag, 0])) as Record<Flag, number>;
+const text = (value: unknown) => (typeof value === "string" ? value : null);
 
 /** Accumulates results one at a time, so a report over millions of households keeps only what it lists. */
 export class MonthlyReportBuilder {
   private readonly report: MonthlyReport;
   private readonly flags = new Map<string, Flag>();
   private readonly ruleSetKeys = new Set<string>();
+  private readonly townships = new Set<string>();
+  private readonly counties = new Set<string>();
 
   constructor(results: string, previous: string | null) {
     this.report = {
-      source: { results, previous }, ruleSets: [], asOf: [], households: 0, byFlag: zeroFlags(), byVillage: {},
+      source: { results, previous }, ruleSets: [], asOf: [], area: { townships: [], counties: [] }, households: 0, people: 0, householdsWithoutSize: 0,
+      byFlag: zeroFlags(), peopleByFlag: zeroFlags(), byVillage: {},
       byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])), riskTypes: {},
-      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, toIdentify: [], toEliminate: [], changes: null,
+      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, checks: { households: 0, byId: {} },
+      toIdentify: [], toEliminate: [], overdueTasks: [], changes: null,
     };
   }
 
   add(result: ScreeningResult): void {
     const report = this.report;
+    const size = Number.isInteger(result.householdSize) ? result.householdSize : null;
     report.households++;
+    if (size === null) report.householdsWithoutSize++;
+    report.people += size ?? 0;
     report.byFlag[result.flag]++;
+    report.peopleByFlag[result.flag] += size ?? 0;
+    if (result.region?.township) this.townships.add(result.region.township);
+    if (result.region?.county) this.counties.add(result.region.county);
     const village = result.region?.village ?? "-";
     (report.byVillage[village] ??= zeroFlags())[result.flag]++;
     if (result.category) report.byCategory[result.category] = (report.byCategory[result.category] ?? 0) + 1;
     for (const risk of result.riskTypes) (report.riskTypes[risk.id] ??= { label: risk.label, count: 0 }).count++;
     for (const [item, status] of Object.entries(result.guarantees)) if (status === "problem") report.problems[item] = (report.problems[item] ?? 0) + 1;
     for (const measure of result.measures) {
-      const group = (report.measuresByGroup[measure.group ?? "?"] ??= { needed: 0, inPlace: 0 });
+      const group = (report.measuresByGroup[measure.group ?? "?"] ??= { needed: 0, inPlace: 0, labels: [] });
       if (measure.inPlace) group.inPlace++;
       else group.needed++;
+      if (!group.labels.includes(measure.label)) group.labels.push(measure.label);
+    }
+    if (result.checks.length) report.checks.households++;
+    for (const check of result.checks) (report.checks.byId[check.id] ??= { severity: check.severity, count: 0, message: check.message }).count++;
+    // Results carry `tasks` from data-contract version 2 on: read them defensively.
+    const tasks = (result as { tasks?: unknown }).tasks;
+    if (Array.isArray(tasks)) {
+      for (const task of tasks as Record<string, unknown>[]) {
+        if (task && typeof task === "object" && task.overdue === true) {
+          report.overdueTasks.push({
+            householdId: result.householdId, village: result.region?.village ?? null, channel: text(task.channel),
+            department: text(task.department), leadDate: text(task.leadDate), dueBy: text(task.dueBy),
+          });
+        }
+      }
     }
     const key = `${result.ruleSet.id}\u0000${result.ruleSet.version}\u0000${result.ruleSet.hash}`;
     if (!this.ruleSetKeys.has(key)) {
@@ -70,7 +121,7 @@ export class MonthlyReportBuilder {
     }
     if (!report.asOf.includes(result.asOf)) report.asOf.push(result.asOf);
     const listed: ListedHousehold = {
-      householdId: result.householdId, village: result.region?.village ?? null, category: result.category,
+      householdId: result.householdId, village: result.region?.village ?? null, people: size, category: result.category,
       riskTypes: result.riskTypes.map((risk) => risk.label), perCapitaNetIncome: result.figures.perCapitaNetIncome, reasons: result.reasons,
     };
     if (result.flag === "identify") report.toIdentify.push(listed);
@@ -97,6 +148,10 @@ export class MonthlyReportBuilder {
   build(): MonthlyReport {
     const byVillage = Object.fromEntries(Object.entries(this.report.byVillage).sort(([a], [b]) => a.localeCompare(b)));
     const measuresByGroup = Object.fromEntries(Object.entries(this.report.measuresByGroup).sort(([a], [b]) => a.localeCompare(b)));
-    return { ...this.report, byVillage, measuresByGroup, asOf: [...this.report.asOf].sort() };
+    const byId = Object.fromEntries(Object.entries(this.report.checks.byId).sort(([a], [b]) => a.localeCompare(b)));
+    return {
+      ...this.report, byVillage, measuresByGroup, checks: { ...this.report.checks, byId }, asOf: [...this.report.asOf].sort(),
+      area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() },
+    };
   }
 }

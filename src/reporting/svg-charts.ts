@@ -3,12 +3,16 @@
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** About how wide a label is at the charts' 12 px: a CJK character some 12 px, others some 7. */
+const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 12 : 7), 0);
+
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"];
 
 /** A horizontal bar chart: one bar per label. */
 export function barChart(title: string, bars: { label: string; value: number; color?: string }[]): string {
   const rowHeight = 26;
-  const labelWidth = 170;
+  // Wide enough for the longest label (labels carry their percentage), at most half the chart.
+  const labelWidth = Math.min(320, Math.max(170, ...bars.map((bar) => textWidth(bar.label) + 12)));
   const width = 640;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const height = bars.length * rowHeight + 34;
@@ -29,7 +33,13 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
   const labelWidth = 120;
   const width = 640;
   const max = Math.max(1, ...rows.map((row) => row.values.reduce((a, b) => a + b, 0)));
-  const legend = series.map((name, index) => `<rect x="${labelWidth + index * 90}" y="24" width="12" height="12" fill="${colors[index % colors.length]}"/><text x="${labelWidth + index * 90 + 16}" y="34">${escapeHtml(name)}</text>`);
+  // Each legend entry as wide as its text.
+  let legendX = labelWidth;
+  const legend = series.map((name, index) => {
+    const x = legendX;
+    legendX += 16 + textWidth(name) + 14;
+    return `<rect x="${x}" y="24" width="12" height="12" fill="${colors[index % colors.length]}"/><text x="${x + 16}" y="34">${escapeHtml(name)}</text>`;
+  });
   const body = rows.map((row, rowIndex) => {
     const y = 48 + rowIndex * rowHeight;
     let x = labelWidth;
@@ -43,6 +53,8 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
     return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(row.label)}</text>${segments.join("")}<text x="${x + 6}" y="${y + 15}">${total}</text>`;
   });
   const height = 56 + rows.length * rowHeight;
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">` +
+  // Long legends (English labels) widen the chart rather than run off it.
+  const svgWidth = Math.max(width, legendX);
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" xmlns="http://www.w3.org/2000/svg">` +
     `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${legend.join("")}${body.join("")}</svg>`;
 }

@@ -4,6 +4,7 @@ import { Decimal, isDecimalText } from "../input/decimal.js";
 import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
+import { labelOf } from "../vocabulary/labels.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
 import { printableValue } from "./printable.js";
 
@@ -17,9 +18,6 @@ const TEXT = {
     notEvaluated: "未评估", source: "来源", none: "无",
     stages: { assessment: "评估：风险类型与 3+1", flag: "判定：标记与类别（按优先级取第一条满足的规则）", plan: "一户一策措施", fallback: "保底措施", checks: "数据校验" },
     status: { confirmed: "已证实", partial: "部分证实", default: "默认值" },
-    guaranteeStatus: { ok: "有保障", problem: "存在问题", unknown: "未知（缺数据）" },
-    flags: { none: "无需监测", watch: "关注", identify: "识别为监测对象", continue: "继续监测帮扶", eliminate: "风险消除" },
-    categories: { unstableFormerlyPoor: "脱贫不稳定户", marginal: "边缘易致贫户", suddenHardship: "突发严重困难户" },
   },
   en: {
     household: "Household", asOf: "as of", ruleSet: "rule set", overrides: "Overridden parameters (--set, not the rule-set files' values)", figures: "1. Figures", threshold: "Threshold T", perCapita: "Per-capita net income N",
@@ -30,9 +28,6 @@ const TEXT = {
     notEvaluated: "not evaluated", source: "source", none: "none",
     stages: { assessment: "Assessment: risk types and 3+1", flag: "Flag and category (first rule met, by priority)", plan: "Measures", fallback: "Fallback measures", checks: "Data checks" },
     status: { confirmed: "confirmed", partial: "partial", default: "default" },
-    guaranteeStatus: { ok: "ok", problem: "problem", unknown: "unknown (no data)" },
-    flags: { none: "no monitoring needed", watch: "watch", identify: "identify for monitoring", continue: "continue monitoring", eliminate: "risk eliminated" },
-    categories: { unstableFormerlyPoor: "unstable formerly-poor household", marginal: "marginal household", suddenHardship: "sudden serious hardship" },
   },
 } as const;
 
@@ -111,13 +106,13 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
     lines.push(`  ${t.threshold}: ${result.figures.threshold} ${t.yuan} (${since(threshold.from, language)}; ${t.source}: ${threshold.source.document}${threshold.source.clause ? ` · ${threshold.source.clause}` : ""}; ${t.status[threshold.status]})`);
   }
   lines.push(`  ${t.perCapita}: ${result.figures.perCapitaNetIncome} ${t.yuan}`, `  ${t.adjusted}: ${result.figures.adjustedPerCapitaIncome} ${t.yuan}`, "");
-  lines.push(t.outcome, `  ${t.flag}: ${result.flag} (${t.flags[result.flag]})    ${t.category}: ${result.category ? `${result.category} (${t.categories[result.category]})` : t.none}`, `  ${t.reasons}:`);
+  lines.push(t.outcome, `  ${t.flag}: ${result.flag} (${labelOf("flag", result.flag, language)})    ${t.category}: ${result.category ? `${result.category} (${labelOf("category", result.category, language)})` : t.none}`, `  ${t.reasons}:`);
   for (const reason of result.reasons) lines.push(`    - ${reason}`);
   if (result.followUp) lines.push(`  ${t.followUp}: ${result.followUp.visitsPerWeek} ${t.perWeek}`);
   lines.push("", t.risks);
   if (result.riskTypes.length === 0) lines.push(`  ${t.noRisk}`);
   for (const risk of result.riskTypes) lines.push(`  - ${risk.label} (${risk.id}, ${risk.code}): ${risk.reason}`);
-  lines.push(`  ${t.guarantees}: ${Object.entries(result.guarantees).map(([item, status]) => `${item} ${t.guaranteeStatus[status]}`).join(" · ")}`, "");
+  lines.push(`  ${t.guarantees}: ${Object.entries(result.guarantees).map(([item, status]) => `${labelOf("guarantee", item, language)} ${labelOf("guaranteeStatus", status, language)}`).join(" · ")}`, "");
   lines.push(t.rules);
   const stages: Stage[] = ["assessment", "flag", "plan", "fallback", "checks"];
   for (const stage of stages) {
@@ -129,11 +124,11 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push("", t.measures);
   if (result.measures.length === 0) lines.push(`  ${t.noMeasure}`);
   for (const measure of result.measures) {
-    lines.push(`  - ${measure.label} (${measure.id}, ${measure.group ?? "?"}, ${measure.kind ?? "?"}, ${measure.inPlace ? t.inPlace : t.toDo}): ${measure.reason}`);
+    lines.push(`  - ${measure.label} (${measure.id}, ${measure.group ?? "?"}, ${measure.kind ? labelOf("measureKind", measure.kind, language) : "?"}, ${measure.inPlace ? t.inPlace : t.toDo}): ${measure.reason}`);
   }
   lines.push("", t.checks);
   if (result.checks.length === 0) lines.push(`  ${t.noCheck}`);
-  for (const check of result.checks) lines.push(`  - [${check.severity}] ${check.id}: ${check.message}`);
+  for (const check of result.checks) lines.push(`  - [${labelOf("checkSeverity", check.severity, language)}] ${check.id}: ${check.message}`);
   // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
   return lines.map(printableValue).join("\n") + "\n";
 }

@@ -1,6 +1,6 @@
 import { mapLabels, type ConditionTrace } from "../evaluation/condition-trace.js";
 import { Decimal, decimalText, ExactRatio } from "../input/decimal.js";
-import type { RuleOutcome } from "../evaluation/evaluate-stage.js";
+import type { RuleOutcome } from "../evaluation/types.js";
 import type { BilingualText } from "../rulesets/schema.js";
 import { localize } from "./reason-text.js";
 import type { Language, RuleExplanation } from "./result-types.js";

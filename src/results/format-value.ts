@@ -9,7 +9,7 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
   if (value === null || value === undefined) return message("noData", language);
   if (typeof value === "boolean") return message(value ? "yes" : "no", language);
   if (value instanceof Decimal && (type === "money" || type === "decimal")) return formatMoney(value);
-  if (typeof value === "object" && !Array.isArray(value)) value = String(value);
+  if (value instanceof Decimal) value = value.toString();
   switch (type) {
     case "money":
     case "decimal":

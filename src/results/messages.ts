@@ -1,7 +1,19 @@
+import { CLI_MESSAGES } from "./messages-cli.js";
+import { INPUT_MESSAGES } from "./messages-input.js";
+import { RULE_SET_MESSAGES } from "./messages-rules.js";
+import { SERVICE_MESSAGES } from "./messages-service.js";
 import type { Language } from "./result-types.js";
 
-/** Text the code itself writes (policy text lives in the rule sets). */
+/**
+ * Text the code itself writes (policy text lives in the rule sets), in Chinese and English. The
+ * messages a person reads while fixing data are kept by area: household input, rule-set files,
+ * the command line, the HTTP service.
+ */
 const MESSAGES = {
+  ...INPUT_MESSAGES,
+  ...RULE_SET_MESSAGES,
+  ...CLI_MESSAGES,
+  ...SERVICE_MESSAGES,
   inPlaceSince: { zh: "已落实（自 {since} 起）", en: "in place since {since}" },
   inPlace: { zh: "已落实", en: "in place" },
   inPlaceSocialAssistance: { zh: "已落实（家庭成员已享受）", en: "in place (a member receives it)" },
@@ -21,8 +33,32 @@ const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
+/** Values filling a message's `{name}` placeholders. */
+export type MessageValues = Record<string, string | number>;
+
+/**
+ * A message not yet put into words: its id and values. Code that finds a problem before it knows
+ * the reader's language (a check inside a schema, a usage error) keeps this and lets the caller
+ * render it with {@link renderText}.
+ */
+export interface MessageText {
+  id: MessageId;
+  values?: MessageValues;
+}
+
 /** A code-written message in the given language with `{name}` placeholders filled. */
-export function message(id: MessageId, language: Language, values?: Record<string, string | number>): string {
-  if (!values) return MESSAGES[id][language];
-  return MESSAGES[id][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export function message(id: MessageId, language: Language, values?: MessageValues): string {
+  const template: string = MESSAGES[id][language];
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/** A {@link MessageText} in the given language. */
+export function renderText(text: MessageText, language: Language): string {
+  return message(text.id, language, text.values);
+}
+
+/** Whether a string names a message (for texts carried through code that only knows strings). */
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, id);
 }

@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet } from "../evaluation/types.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { HouseholdFacts } from "../facts/fact-table.js";
 import type { FactDefinition } from "../facts/fact-definition.js";

@@ -1,5 +1,5 @@
 import type { ConditionTrace } from "../evaluation/condition-trace.js";
-import type { RuleStatus } from "../evaluation/evaluate-stage.js";
+import type { RuleStatus } from "../evaluation/types.js";
 import type { Category, Flag, GuaranteeItem, GuaranteeStatus, MeasureKind } from "../input/enums.js";
 import type { PolicySource, Stage } from "../rulesets/schema.js";
 
@@ -59,6 +59,8 @@ export interface ScreeningResult {
   householdId: string;
   /** The household's region as given (an addition to the contract, for reports by village). */
   region: { province: string; county: string; township?: string; village?: string };
+  /** The number of members (an addition to the contract, so reports count people as well as households). */
+  householdSize: number;
   asOf: string;
   /** `overrides` (data contract version 2) is present only when parameters were overridden (`--set`): `{ "threshold": "9000" }`. */
   ruleSet: { id: string; version: string; hash: string; overrides?: Record<string, string> };

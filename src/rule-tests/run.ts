@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DixianError, type Problem } from "../errors.js";
+import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
+import type { EngineName } from "../evaluation/types.js";
 import { compareResult, type Mismatch } from "./compare.js";
 import { ruleTestFileSchema, type RuleTest } from "./schema.js";
 
@@ -36,50 +39,57 @@ export function findTestFiles(path: string): string[] {
 }
 
 /** The rule set a test file runs: its `ruleSet` (relative to the file), else the rule set the file lies in. */
-function ruleSetDirFor(file: string, declared: string | undefined): string {
+function ruleSetDirFor(file: string, declared: string | undefined, language: Language): string {
   if (declared) return resolve(dirname(file), declared);
   let dir = dirname(resolve(file));
   for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) if (existsSync(join(dir, "ruleset.json"))) return dir;
-  throw new DixianError("E_RULESET_NOT_FOUND", `${file}: no "ruleSet" given and the file is not inside a rule set`);
+  throw new DixianError("E_RULESET_NOT_FOUND", message("testFileOutsideRuleSet", language, { file }));
 }
 
-/** Reads and validates a test file; schema problems are thrown with their lines. */
-export function readTestFile(file: string): { ruleSetDir: string; tests: RuleTest[] } {
-  const source = readJsonSource(file);
-  const parsed = ruleTestFileSchema.safeParse(source.value);
+/** Reads and validates a test file; schema problems are thrown with their lines, in `language`. */
+export function readTestFile(file: string, language: Language = "zh"): { ruleSetDir: string; tests: RuleTest[] } {
+  const source = readJsonSource(file, file, language);
+  const parsed = ruleTestFileSchema.safeParse(source.value, issueLanguage(language));
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => source.problemAt(issue.path as PropertyKey[], issue.message));
-    throw new DixianError("E_RULESET_SCHEMA", `invalid test file ${file}`, problems);
+    const problems: Problem[] = expandUnionIssues(parsed.error.issues).map((issue) => {
+      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
+      return source.problemAt(path as PropertyKey[], issueText(issue, language));
+    });
+    throw new DixianError("E_RULESET_SCHEMA", message("invalidTestFile", language, { file }), problems);
   }
-  return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet), tests: parsed.data.tests };
+  return { ruleSetDir: ruleSetDirFor(file, parsed.data.ruleSet, language), tests: parsed.data.tests };
 }
 
 /**
  * Runs every test of the given files (rule sets are loaded once per directory, into `ruleSets` when
- * given; `options.overrides` apply to each of them).
+ * given; `options.overrides` apply to each of them). Problems with the files and mismatches are
+ * worded in `options.lang` (Chinese by default); each test screens in its own `lang` (Chinese when
+ * it gives none), which its `reasonsContain` is written in.
  */
 export async function runRuleTests(files: readonly string[], ruleSets: Map<string, RuleSet> = new Map(), options: LoadOptions = {}): Promise<RuleTestOutcome[]> {
+  const language = options.lang ?? "zh";
   const outcomes: RuleTestOutcome[] = [];
   for (const file of files) {
-    const { ruleSetDir, tests } = readTestFile(file);
+    const { ruleSetDir, tests } = readTestFile(file, language);
     let ruleSet = ruleSets.get(ruleSetDir);
-    if (!ruleSet) ruleSets.set(ruleSetDir, (ruleSet = loadRuleSet(ruleSetDir, options)));
-    for (const test of tests) outcomes.push(await runRuleTest(file, ruleSet, test));
+    if (!ruleSet) ruleSets.set(ruleSetDir, (ruleSet = loadRuleSet(ruleSetDir, { ...options, lang: language })));
+    for (const test of tests) outcomes.push(await runRuleTest(file, ruleSet, test, "compiled", language));
   }
   return outcomes;
 }
 
 /** Runs one test: screens its household and compares the result (or the error) with the expectation. */
-export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest, engine: EngineName = "compiled"): Promise<RuleTestOutcome> {
+export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest, engine: EngineName = "compiled", language: Language = "zh"): Promise<RuleTestOutcome> {
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
     const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true, engine });
-    const mismatches = compareResult(result, test.expect);
+    const mismatches = compareResult(result, test.expect, language);
     const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
     return { ...base, passed: mismatches.length === 0, mismatches, rulesMet };
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     const passed = test.expect.error === error.code;
-    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected: test.expect.error ?? "no error", actual: `${error.code}: ${error.message}` }], rulesMet: [] };
+    const expected = test.expect.error ?? message("expectedNoError", language);
+    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }], rulesMet: [] };
   }
 }

@@ -8,7 +8,14 @@ const includeExclude = z.strictObject({
   exclude: idList.optional().describe("不得出现 / must not appear"),
 });
 
-/** What a rule test expects. Every field is optional: only what is written is checked. */
+/** Why an empty `expect` is refused: a test that checks nothing passes whatever the rules do. */
+export const EMPTY_EXPECTATION_MESSAGE =
+  "expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check (such as flag)";
+
+/**
+ * What a rule test expects. Every field is optional: only what is written is checked, and at least
+ * one must be written.
+ */
 export const expectationSchema = z.strictObject({
   flag: z.enum(FLAGS).optional().describe("标记 / flag"),
   category: z.enum(CATEGORIES).nullable().optional().describe("类别 / category"),
@@ -26,7 +33,9 @@ export const expectationSchema = z.strictObject({
   followUp: z.strictObject({ visitsPerWeek: z.number().int() }).nullable().optional().describe("走访频次 / follow-up"),
   reasonsContain: z.array(z.string()).optional().describe("理由中须包含的文字 / text the reasons must contain"),
   error: z.string().optional().describe("预期的错误代码，如 E_NO_PARAMETER_IN_FORCE / expected error code"),
-});
+})
+  .refine((expectation) => Object.keys(expectation).length > 0, { message: EMPTY_EXPECTATION_MESSAGE })
+  .meta({ minProperties: 1 });
 export type Expectation = z.output<typeof expectationSchema>;
 
 export const ruleTestSchema = z.strictObject({

@@ -1,4 +1,7 @@
 import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { didYouMean } from "../results/suggestion.js";
 
 /** The rule sets shipped in the package, by name. */
 export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;
@@ -7,9 +10,10 @@ export type BuiltInRuleSetName = (typeof BUILT_IN_RULE_SETS)[number];
 /** Prefix of an `extends` value that names a shipped rule set: `"extends": "builtin:yunnan"`. */
 export const BUILT_IN_PREFIX = "builtin:";
 
-/** Throws E_RULESET_NOT_FOUND for a name that is not a shipped rule set. */
-export function checkBuiltInName(name: string): asserts name is BuiltInRuleSetName {
+/** Throws E_RULESET_NOT_FOUND, worded in `language`, for a name that is not a shipped rule set. */
+export function checkBuiltInName(name: string, language: Language = "zh"): asserts name is BuiltInRuleSetName {
   if (!(BUILT_IN_RULE_SETS as readonly string[]).includes(name)) {
-    throw new DixianError("E_RULESET_NOT_FOUND", `no shipped rule set "${name}" (shipped: ${BUILT_IN_RULE_SETS.join(", ")})`);
+    const problem = message("noShippedRuleSet", language, { name, shipped: BUILT_IN_RULE_SETS.join(", ") });
+    throw new DixianError("E_RULESET_NOT_FOUND", problem + didYouMean(name, BUILT_IN_RULE_SETS, language));
   }
 }

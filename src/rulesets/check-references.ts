@@ -6,6 +6,10 @@ import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
 import { parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
+import { issueLanguage, issueText } from "../input/zod-issues.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { didYouMean } from "../results/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
 import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
@@ -26,115 +30,121 @@ function sampleValue(parameter: Parameter | undefined): unknown {
 /**
  * The semantic checks a schema cannot make: every fact, operator, parameter, risk type, measure,
  * named condition and rule that is referenced exists and fits; parameter periods are in order.
+ * Problems are worded in `language`; an unknown name comes with the closest known one.
  */
-export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate): Problem[] {
+export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate, language: Language = "zh"): Problem[] {
   const problems: Problem[] = [];
   const riskIds = new Set(ruleSet.riskTypes.map((entry) => entry.id));
   const measureIds = new Set(ruleSet.measures.map((entry) => entry.id));
   const ruleIds = new Set(ruleSet.rules.map((rule) => rule.id));
+  const parameterNames = Object.keys(ruleSet.parameters);
+  const say = message;
+  const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) => say(id, language, { name }) + didYouMean(name, known, language);
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
-      if (parameterValueProblem(parameter.type, value.value)) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "value"], `expected a ${["money", "decimal", "ratio"].includes(parameter.type) ? `${parameter.type} written as a decimal string` : parameter.type}`));
+      if (parameterValueProblem(parameter.type, value.value, language)) {
+        problems.push(locate(`parameter:${name}`, ["values", index, "value"], say(["money", "decimal", "ratio"].includes(parameter.type) ? "expectedDecimalText" : "expectedValueType", language, { type: parameter.type })));
       }
       if (value.until !== undefined && value.until < value.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "until"], `until ${value.until} is before from ${value.from}`));
+        problems.push(locate(`parameter:${name}`, ["values", index, "until"], say("untilBeforeFrom", language, { until: value.until, from: value.from })));
       }
       const next = parameter.values[index + 1];
       if (next && next.from === value.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index + 1, "from"], `two values start on ${value.from}`));
+        problems.push(locate(`parameter:${name}`, ["values", index + 1, "from"], say("twoValuesSameStart", language, { from: value.from })));
       } else if (next && value.until !== undefined && value.until >= next.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "until"], `period overlaps the next value, which starts ${next.from}`));
+        problems.push(locate(`parameter:${name}`, ["values", index, "until"], say("periodOverlaps", language, { from: next.from })));
       }
     });
   }
 
-  problems.push(...checkFigures(ruleSet, locate));
+  problems.push(...checkFigures(ruleSet, locate, language));
 
   for (const item of GUARANTEE_ITEMS) {
     if (!ruleSet.guarantees.some((entry) => entry.id === item)) {
-      problems.push({ file: ruleSet.id, path: "/guarantees", message: `the 3+1 item "${item}" needs a catalogue entry in guarantees.json` });
+      problems.push({ file: ruleSet.id, path: "/guarantees", message: say("guaranteeMissing", language, { item }) });
     }
   }
 
   const checkCondition = (key: string, base: PropertyKey[]) => (condition: Condition, path: PropertyKey[]) => {
     const at = [...base, ...path];
     if ("condition" in condition && !hasOwn(ruleSet.conditions, condition.condition)) {
-      problems.push(locate(key, [...at, "condition"], `unknown named condition "${condition.condition}"`));
+      problems.push(locate(key, [...at, "condition"], unknown("unknownNamedCondition", condition.condition, Object.keys(ruleSet.conditions))));
     }
     if (!isFactCondition(condition)) return;
     const fact = FACTS.get(condition.fact);
     if (!fact) {
-      problems.push(locate(key, [...at, "fact"], `unknown fact "${condition.fact}" (see docs/facts.md)`));
+      problems.push(locate(key, [...at, "fact"], unknown("unknownFact", condition.fact, FACTS.keys())));
     } else {
       const params = replaceParameterReferences(condition.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)));
-      const parsed = fact.params.safeParse(params);
+      const parsed = fact.params.safeParse(params, issueLanguage(language));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const keys = (issue as { keys?: string[] }).keys;
-          const message = keys ? `fact "${fact.id}" takes no param ${keys.map((k) => JSON.stringify(k)).join(", ")}` : `fact "${fact.id}" param: ${issue.message}`;
-          problems.push(locate(key, [...at, "params", ...issue.path, ...(keys ? [keys[0]!] : [])], message));
+          const problem = keys
+            ? say("factTakesNoParam", language, { fact: fact.id, keys: keys.map((k) => JSON.stringify(k)).join(", ") }) + (keys.length === 1 ? didYouMean(keys[0]!, knownParams(fact.params), language) : "")
+            : say("factParam", language, { fact: fact.id, detail: issueText(issue, language) });
+          problems.push(locate(key, [...at, "params", ...issue.path, ...(keys ? [keys[0]!] : [])], problem));
         }
       }
     }
     if (!OPERATOR_NAMES.has(condition.operator)) {
-      problems.push(locate(key, [...at, "operator"], `unknown operator "${condition.operator}"`));
+      problems.push(locate(key, [...at, "operator"], unknown("unknownOperator", condition.operator, OPERATOR_NAMES)));
     } else {
-      const unsafe = moneyUnsafeComparison(condition, ruleSet);
+      const unsafe = moneyUnsafeComparison(condition, ruleSet, language);
       if (unsafe) problems.push(locate(key, [...at, "operator"], unsafe));
     }
     if (condition.path !== undefined && !SAFE_PATH.test(condition.path)) {
-      problems.push(locate(key, [...at, "path"], "only plain paths such as $.a.b or $.list[0] are allowed"));
+      problems.push(locate(key, [...at, "path"], say("unsafePath", language)));
     }
     const value = condition.value;
     if (typeof value === "object" && value !== null && "fact" in value) {
       const reference = value as { fact: unknown; params?: unknown };
       const valueFact = FACTS.get(String(reference.fact));
-      if (!valueFact) problems.push(locate(key, [...at, "value", "fact"], `unknown fact "${String(reference.fact)}"`));
+      if (!valueFact) problems.push(locate(key, [...at, "value", "fact"], unknown("unknownFact", String(reference.fact), FACTS.keys())));
       else if (!valueFact.params.safeParse(replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)))).success) {
-        problems.push(locate(key, [...at, "value", "params"], `invalid params for fact "${valueFact.id}"`));
+        problems.push(locate(key, [...at, "value", "params"], say("factParamsInvalid", language, { fact: valueFact.id })));
       }
     }
     for (const { reference, path: refPath } of parameterReferencesIn({ value: condition.value, params: condition.params })) {
       for (const [name, suffix] of [[reference.param, "param"], [reference.times, "times"]] as const) {
-        if (name !== undefined && !hasOwn(ruleSet.parameters, name)) problems.push(locate(key, [...at, ...refPath, suffix], `unknown parameter "${name}"`));
+        if (name !== undefined && !hasOwn(ruleSet.parameters, name)) problems.push(locate(key, [...at, ...refPath, suffix], unknown("unknownParameter", name, parameterNames)));
       }
     }
     if (isParameterReference(value) && value.times && own(ruleSet.parameters, value.param)?.type === "text") {
-      problems.push(locate(key, [...at, "value"], `parameter "${value.param}" is not a number`));
+      problems.push(locate(key, [...at, "value"], say("parameterNotNumber", language, { name: value.param })));
     }
   };
 
   for (const [name, condition] of Object.entries(ruleSet.conditions)) {
     walkConditions(condition, checkCondition(`condition:${name}`, []));
   }
-  checkNamedConditionCycles(ruleSet.conditions, (name) => problems.push(locate(`condition:${name}`, [], `named condition "${name}" refers to itself through other conditions`)));
+  checkNamedConditionCycles(ruleSet.conditions, (name) => problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))));
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
     walkConditions(rule.conditions, checkCondition(key, ["conditions"]));
     if (!STAGE_EVENTS[rule.stage].includes(rule.event.type)) {
-      problems.push(locate(key, ["event", "type"], `a "${rule.event.type}" event cannot come from the ${rule.stage} stage (allowed: ${STAGE_EVENTS[rule.stage].join(", ")})`));
+      problems.push(locate(key, ["event", "type"], say("eventNotInStage", language, { event: rule.event.type, stage: rule.stage, allowed: STAGE_EVENTS[rule.stage].join(", ") })));
     }
     const event = rule.event;
     if (event.type === "risk" && !riskIds.has(event.params.riskType)) {
-      problems.push(locate(key, ["event", "params", "riskType"], `unknown risk type "${event.params.riskType}"`));
+      problems.push(locate(key, ["event", "params", "riskType"], unknown("unknownRiskType", event.params.riskType, riskIds)));
     }
     if (event.type === "measure" && !measureIds.has(event.params.measure)) {
-      problems.push(locate(key, ["event", "params", "measure"], `unknown measure "${event.params.measure}"`));
+      problems.push(locate(key, ["event", "params", "measure"], unknown("unknownMeasureId", event.params.measure, measureIds)));
     }
     if (event.type === "flag" && event.params.unmetConditionsOf && !ruleIds.has(event.params.unmetConditionsOf)) {
-      problems.push(locate(key, ["event", "params", "unmetConditionsOf"], `unknown rule "${event.params.unmetConditionsOf}"`));
+      problems.push(locate(key, ["event", "params", "unmetConditionsOf"], unknown("unknownRule", event.params.unmetConditionsOf, ruleIds)));
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
-      if (!hasOwn(ruleSet.parameters, reference.param)) problems.push(locate(key, ["event", ...refPath, "param"], `unknown parameter "${reference.param}"`));
+      if (!hasOwn(ruleSet.parameters, reference.param)) problems.push(locate(key, ["event", ...refPath, "param"], unknown("unknownParameter", reference.param, parameterNames)));
     }
     for (const language of ["zh", "en"] as const) {
       const template = rule.reason?.[language];
       if (!template) continue;
       for (const placeholder of templatePlaceholders(template)) {
-        const problem = placeholderProblem(placeholder, ruleSet);
+        const problem = placeholderProblem(placeholder, ruleSet, language);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
@@ -162,24 +172,26 @@ const DECIMAL_PARAMETER_TYPES: ReadonlySet<string> = new Set(["money", "decimal"
  * — so a money or ratio fact (by its declared value type), a numeric string, or a money, decimal or
  * ratio parameter compared with one of them is an error; `equal`/`notEqual` with null (data absent) is not.
  */
-function moneyUnsafeComparison(condition: { fact: string; operator: string; value: unknown; params?: Record<string, unknown> }, ruleSet: Omit<RuleSet, "hash" | "origins">): string | null {
+function moneyUnsafeComparison(condition: { fact: string; operator: string; value: unknown; params?: Record<string, unknown> }, ruleSet: Omit<RuleSet, "hash" | "origins">, language: Language): string | null {
   const replacement = DECIMAL_OPERATOR_FOR[condition.operator];
   if (!replacement) return null;
   const value = condition.value;
   if (value === null && (condition.operator === "equal" || condition.operator === "notEqual")) return null;
   const fact = FACTS.get(condition.fact);
   let what: string | null = null;
-  if (fact && DECIMAL_VALUE_TYPES.has(fact.valueType)) what = `fact "${fact.id}" is ${fact.valueType === "ratio" ? "a ratio" : fact.valueType === "money" ? "money" : "an exact decimal"}`;
-  else if (isDecimalText(value)) what = `the value "${value}" is a numeric string`;
+  if (fact && DECIMAL_VALUE_TYPES.has(fact.valueType)) {
+    what = message(fact.valueType === "ratio" ? "unsafeFactRatio" : fact.valueType === "money" ? "unsafeFactMoney" : "unsafeFactDecimal", language, { fact: fact.id });
+  } else if (isDecimalText(value)) what = message("unsafeNumericString", language, { value });
   else if (isParameterReference(value)) {
-    const type = ruleSet.parameters[value.param]?.type;
-    if (value.times || (type && DECIMAL_PARAMETER_TYPES.has(type))) what = `parameter "${value.param}" is ${value.times ? "multiplied exactly" : type === "money" ? "money" : `a ${type}`}`;
+    const type = own(ruleSet.parameters, value.param)?.type;
+    if (value.times) what = message("unsafeParameterTimes", language, { name: value.param });
+    else if (type && DECIMAL_PARAMETER_TYPES.has(type)) what = message(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", language, { name: value.param, type });
   } else if (typeof value === "object" && value !== null && "fact" in value) {
     const other = FACTS.get(String((value as { fact: unknown }).fact));
-    if (other && DECIMAL_VALUE_TYPES.has(other.valueType)) what = `the compared fact "${other.id}" is ${other.valueType}`;
+    if (other && DECIMAL_VALUE_TYPES.has(other.valueType)) what = message("unsafeComparedFact", language, { fact: other.id, type: other.valueType });
   }
   if (!what) return null;
-  return `operator "${condition.operator}" compares numbers as JavaScript values (decimal strings as text), but ${what}: use "${replacement}", which compares exact decimals`;
+  return message("moneyUnsafeOperator", language, { operator: condition.operator, what, replacement });
 }
 
 /**
@@ -187,7 +199,7 @@ function moneyUnsafeComparison(condition: { fact: string; operator: string; valu
  * names a figure, no figure reads itself through others, and every figure the rules or the
  * results read is defined.
  */
-function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate): Problem[] {
+function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate, language: Language): Problem[] {
   const problems: Problem[] = [];
   const figures = ruleSet.figures;
   const defined = (id: string) => Object.hasOwn(figures, id);
@@ -201,11 +213,11 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
         const parsed = parseFigureTerm(term);
         if (parsed.kind === "unknownField") {
           const groups = Object.keys(FIGURE_INPUT_FIELDS).join(".*, ") + ".*";
-          problems.push(locate(`figure:${id}`, [...base, ...path], `unknown field "${term}" (a figure adds ${groups} money fields and other figures)`));
+          problems.push(locate(`figure:${id}`, [...base, ...path], message("figureUnknownField", language, { term, groups })));
         } else if (parsed.kind === "field" && path[0] === "perMember") {
-          problems.push(locate(`figure:${id}`, [...base, ...path], `perMember divides a figure, not the field "${term}": define a figure that adds it`));
+          problems.push(locate(`figure:${id}`, [...base, ...path], message("figurePerMemberField", language, { term })));
         } else if (parsed.kind === "figure") {
-          if (!defined(parsed.id)) problems.push(locate(`figure:${id}`, [...base, ...path], `unknown figure "${parsed.id}": it is not defined in any figures.json of this rule set`));
+          if (!defined(parsed.id)) problems.push(locate(`figure:${id}`, [...base, ...path], message("figureUnknown", language, { name: parsed.id }) + didYouMean(parsed.id, Object.keys(figures), language)));
           else targets.add(parsed.id);
         }
       }
@@ -216,14 +228,14 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
     // Each figure on the cycle is reported, with the cycle read from it.
     cycle.forEach((id, index) => {
       const path = [...cycle.slice(index), ...cycle.slice(0, index), id];
-      problems.push(locate(`figure:${id}`, [], `figure "${id}" reads itself: ${path.join(" → ")}`));
+      problems.push(locate(`figure:${id}`, [], message("figureCycle", language, { name: id, cycle: path.join(" → ") })));
     });
   }
   for (const use of figuresUsedBy(ruleSet)) {
-    if (!defined(use.id)) problems.push(locate(use.key, use.path, `figure "${use.id}" is used here but never defined (add it to figures.json)`));
+    if (!defined(use.id)) problems.push(locate(use.key, use.path, message("figureUsedUndefined", language, { name: use.id }) + didYouMean(use.id, Object.keys(figures), language)));
   }
   for (const id of RESULT_FIGURES) {
-    if (!defined(id)) problems.push(locate(`figure:${id}`, [], `figure "${id}" is reported in every result but never defined (add it to figures.json)`));
+    if (!defined(id)) problems.push(locate(`figure:${id}`, [], message("figureResultUndefined", language, { name: id })));
   }
   return problems;
 }
@@ -278,15 +290,25 @@ function orderAlongReads(members: string[], reads: ReadonlyMap<string, ReadonlyS
   return ordered.length === members.length ? ordered : members;
 }
 
-function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">): string | null {
+function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">, language: Language): string | null {
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
-  if (head === "param") return argument && hasOwn(ruleSet.parameters, argument) ? null : `unknown parameter in {${placeholder}}`;
+  const values = { placeholder: `{${placeholder}}` };
+  if (head === "param") {
+    if (argument && hasOwn(ruleSet.parameters, argument)) return null;
+    return message("placeholderUnknownParameter", language, values) + (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "");
+  }
   if (head === "riskFactors" || head === "unmetConditions") return null;
   const fact = FACTS.get(head);
-  if (!fact) return `unknown fact in {${placeholder}}`;
+  if (!fact) return message("placeholderUnknownFact", language, values) + didYouMean(head, [...FACTS.keys(), "param", "riskFactors", "unmetConditions"], language);
   const params = argument === undefined ? {} : primaryParams(fact, argument);
-  if (params === null || !fact.params.safeParse(params).success) return `{${placeholder}} cannot fill the params of fact "${head}"`;
+  if (params === null || !fact.params.safeParse(params).success) return message("placeholderParams", language, { ...values, fact: head });
   return null;
+}
+
+/** The param names a fact's params schema knows (an object schema's keys). */
+function knownParams(schema: unknown): string[] {
+  const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
 }
 
 function checkNamedConditionCycles(conditions: Record<string, TopLevelCondition>, report: (name: string) => void): void {

@@ -20,11 +20,11 @@ export function directoryFiles(dir: string): RuleSetFiles {
     },
     exists: isDirectory,
     display: (path) => display(join(root, path)),
-    read(path) {
+    read(path, language) {
       const file = join(root, path);
       if (!existsSync(file)) return undefined;
       // Every file must lie inside its rule set's directory (a symlink out of it is refused).
-      return readRuleFileText(file, display(file), root);
+      return readRuleFileText(file, display(file), root, language);
     },
     list(folder) {
       const dirPath = join(root, folder);

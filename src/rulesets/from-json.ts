@@ -1,4 +1,5 @@
 import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
 import type { BuiltInRuleSetName } from "./built-in-names.js";
 import { builtInFiles, loadRuleSetFiles, type LoadOptions } from "./resolve-rule-set.js";
 import type { RuleSet } from "./rule-set.js";
@@ -19,9 +20,9 @@ import { memoryFiles, type RuleSetFileContent } from "./rule-set-files.js";
  */
 export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileContent>>, options: LoadOptions = {}): RuleSet {
   if (files === null || typeof files !== "object" || Array.isArray(files)) {
-    throw new DixianError("E_RULESET_NOT_FOUND", "ruleSetFromJson takes an object mapping file paths (ruleset.json, rules/flag.json, …) to their contents");
+    throw new DixianError("E_RULESET_NOT_FOUND", message("ruleSetFromJsonTakesObject", options.lang ?? "zh"));
   }
-  return loadRuleSetFiles(memoryFiles(files), options);
+  return loadRuleSetFiles(memoryFiles(files, "", "", options.lang ?? "zh"), options);
 }
 
 /**
@@ -32,5 +33,5 @@ export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileConten
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
 export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
-  return loadRuleSetFiles(builtInFiles(name), options);
+  return loadRuleSetFiles(builtInFiles(name, options.lang ?? "zh"), options);
 }

@@ -2,6 +2,8 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import canonicalize from "canonicalize";
 import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "./rule-set.js";
 
 /**
@@ -34,8 +36,8 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
  * Refuses a rule set whose resolved hash is not the one expected — for audited deployments that
  * must prove which rules produced a decision. Throws E_RULESET_HASH_MISMATCH.
  */
-export function assertRuleSetHash(ruleSet: { id: string; hash: string }, expected: string): void {
+export function assertRuleSetHash(ruleSet: { id: string; hash: string }, expected: string, language: Language = "zh"): void {
   if (ruleSet.hash !== expected.trim()) {
-    throw new DixianError("E_RULESET_HASH_MISMATCH", `rule set "${ruleSet.id}" has hash ${ruleSet.hash}, not the expected ${expected.trim()}: its rules have changed`);
+    throw new DixianError("E_RULESET_HASH_MISMATCH", message("hashMismatch", language, { id: ruleSet.id, hash: ruleSet.hash, expected: expected.trim() }));
   }
 }

@@ -1,5 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
+import { message, type MessageId } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 
 /** A JSON file read with positions, so problems can name their line and column. */
 export interface JsonSource {
@@ -56,35 +58,92 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
   };
 }
 
-/** The error for a file over {@link MAX_RULE_FILE_BYTES}. */
-export function tooLarge(displayName: string): DixianError {
-  const message = `file is larger than ${MAX_RULE_FILE_BYTES} bytes`;
-  return new DixianError("E_RULESET_JSON", `${displayName}: ${message}`, [{ file: displayName, path: "", message }]);
+/** jsonc-parser's error codes by name (a const enum, so not readable under isolatedModules). */
+const PARSE_ERROR_MESSAGES: Record<string, MessageId> = {
+  InvalidSymbol: "jsonInvalidSymbol",
+  InvalidNumberFormat: "jsonInvalidNumberFormat",
+  PropertyNameExpected: "jsonPropertyNameExpected",
+  ValueExpected: "jsonValueExpected",
+  ColonExpected: "jsonColonExpected",
+  CommaExpected: "jsonCommaExpected",
+  CloseBraceExpected: "jsonCloseBraceExpected",
+  CloseBracketExpected: "jsonCloseBracketExpected",
+  EndOfFileExpected: "jsonEndOfFileExpected",
+  InvalidCommentToken: "jsonComment",
+  UnexpectedEndOfComment: "jsonUnterminatedComment",
+  UnexpectedEndOfString: "jsonUnterminatedString",
+  UnexpectedEndOfNumber: "jsonUnexpectedEndOfNumber",
+  InvalidUnicode: "jsonInvalidUnicode",
+  InvalidEscapeCharacter: "jsonInvalidEscape",
+  InvalidCharacter: "jsonInvalidCharacter",
+};
+
+/** The offset just after the last non-blank character before `offset` (-1 when there is none). */
+function endOfPreviousToken(text: string, offset: number): number {
+  let i = Math.min(offset, text.length) - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i + 1;
+}
+
+/**
+ * One syntax error, where the author has to look. jsonc-parser reports a missing comma at the
+ * token after it (often the next line), so the problem is placed at the end of the value before
+ * it and names that line; a comma before a closing bracket is named as a trailing comma.
+ */
+function syntaxProblem(text: string, error: ParseError, locate: (offset: number) => { line: number; column: number }, file: string, language: Language): Problem {
+  const at = locate(error.offset);
+  const end = endOfPreviousToken(text, error.offset);
+  const before = end > 0 ? locate(end) : at;
+  const describe = (detail: string, position: { line: number; column: number }) => ({
+    file, path: "", ...position, message: message("invalidJson", language, { detail }),
+  });
+  const code = printParseErrorCode(error.error);
+  if (code === "CommaExpected" && end > 0) {
+    const id = before.line === at.line ? "jsonMissingCommaInLine" : "jsonMissingComma";
+    return describe(message(id, language, { line: before.line, nextLine: at.line, nextColumn: at.column }), before);
+  }
+  const closing = text[error.offset];
+  if ((code === "PropertyNameExpected" || code === "ValueExpected") && end > 0 && text[end - 1] === "," && (closing === "}" || closing === "]")) {
+    const comma = locate(end - 1);
+    return describe(message("jsonTrailingComma", language, comma), comma);
+  }
+  const id = PARSE_ERROR_MESSAGES[code] ?? "jsonSyntax";
+  return describe(message(id, language), at);
+}
+
+/** The error for a file over {@link MAX_RULE_FILE_BYTES}, in `language`. */
+export function tooLarge(displayName: string, language: Language = "zh"): DixianError {
+  const problem = message("fileTooLarge", language, { bytes: MAX_RULE_FILE_BYTES });
+  return new DixianError("E_RULESET_JSON", `${displayName}: ${problem}`, [{ file: displayName, path: "", message: problem }]);
 }
 
 /**
  * Parses the text of a rule-set file, wherever it came from (a file, a map in memory), so every
  * source is checked the same way; a syntax error becomes an E_RULESET_JSON error with its position.
+ * Messages are in `language` (Chinese by default).
  */
-export function parseJsonSource(text: string, displayName: string): JsonSource {
+export function parseJsonSource(text: string, displayName: string, language: Language = "zh"): JsonSource {
   // UTF-8 needs at least one byte per UTF-16 unit and at most three.
-  if (text.length > MAX_RULE_FILE_BYTES || (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)) throw tooLarge(displayName);
+  if (text.length > MAX_RULE_FILE_BYTES || (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)) throw tooLarge(displayName, language);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {
     const at = lineAndColumn(text, tooDeep);
-    const message = `nested more than ${MAX_RULE_FILE_DEPTH} levels deep`;
-    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${message}`, [{ file: displayName, path: "", ...at, message }]);
+    const problem = message("nestedTooDeep", language, { depth: MAX_RULE_FILE_DEPTH });
+    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${problem}`, [{ file: displayName, path: "", ...at, message: problem }]);
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
-    const problems = (errors.length ? errors : [{ error: 1, offset: 0, length: 0 } as unknown as ParseError]).map((error) => ({
-      file: displayName,
-      path: "",
-      ...lineAndColumn(text, error.offset),
-      message: `invalid JSON: ${errors.length ? printParseErrorCode(error.error) : "empty file"}`,
-    }));
+    const locate = lineIndex(text);
+    // The parser may report one slip twice (a trailing comma ends both a value and an object).
+    const seen = new Set<string>();
+    const problems = errors.length
+      ? errors.map((error) => syntaxProblem(text, error, locate, displayName, language)).filter((problem) => {
+        const key = `${problem.line}:${problem.column}:${problem.message}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
+      : [{ file: displayName, path: "", line: 1, column: 1, message: message("invalidJson", language, { detail: message("jsonEmptyFile", language) }) }];
     const first = problems[0]!;
     throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
   }
@@ -92,7 +151,7 @@ export function parseJsonSource(text: string, displayName: string): JsonSource {
   const value = nodeValue(root, duplicates);
   if (duplicates.length > 0) {
     const problems = duplicates.map((key) => ({
-      file: displayName, path: "", ...lineAndColumn(text, key.offset), message: `duplicate key "${String(key.value)}": the last one would silently win`,
+      file: displayName, path: "", ...lineAndColumn(text, key.offset), message: message("duplicateKey", language, { key: String(key.value) }),
     }));
     throw new DixianError("E_RULESET_JSON", `${displayName}:${problems[0]!.line}:${problems[0]!.column} ${problems[0]!.message}`, problems);
   }
@@ -100,7 +159,7 @@ export function parseJsonSource(text: string, displayName: string): JsonSource {
   return {
     file: displayName,
     value,
-    problemAt(path, message) {
+    problemAt(path, problem) {
       const segments = path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
       let node: Node | undefined;
       for (let length = segments.length; length >= 0 && !node; length--) {
@@ -109,7 +168,7 @@ export function parseJsonSource(text: string, displayName: string): JsonSource {
       // Point at the property name when the node is a property value: that is where an author looks.
       const target = node?.parent?.type === "property" && node.parent.children?.[1] === node ? node.parent : node;
       locate ??= lineIndex(text);
-      return { file: displayName, path: toPointer(path), ...locate(target?.offset ?? 0), message };
+      return { file: displayName, path: toPointer(path), ...locate(target?.offset ?? 0), message: problem };
     },
   };
 }

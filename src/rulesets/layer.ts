@@ -1,4 +1,6 @@
 import type { Problem } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
 import { own, setOwn } from "./own.js";
@@ -87,14 +89,14 @@ function mergeById<T extends { id: string }>(
 }
 
 /** Merges one layer onto what it extends. Problems (disabling what is not inherited) go to `problems`. */
-export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Merged {
+export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], language: Language = "zh"): Merged {
   const disabled = [...base.disabled];
   const parameters: Record<string, Parameter> = { ...base.parameters };
   for (const [name, entry] of Object.entries(layer.parameters)) {
     if ("merge" in entry) {
       const inherited = own(parameters, name);
       if (!inherited) {
-        problems.push(layer.sources.parameters!.problemAt([name, "merge"], `parameter "${name}" is not inherited, so there are no values to add to`));
+        problems.push(layer.sources.parameters!.problemAt([name, "merge"], message("mergeNotInherited", language, { name })));
         continue;
       }
       const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
@@ -105,8 +107,8 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
     }
   }
   const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>
-    problems.push(source?.problemAt([key], `cannot disable "${id}": the rule set does not inherit it`) ?? {
-      file: layer.id, path: "", message: `cannot disable "${id}": not inherited`,
+    problems.push(source?.problemAt([key], message("cannotDisable", language, { id })) ?? {
+      file: layer.id, path: "", message: message("cannotDisable", language, { id }),
     });
   const riskTypes = mergeById(base.riskTypes, layer.riskTypes, "riskType", layer.id, disabled, unknown(layer.sources.riskTypes, "riskTypes"));
   const measures = mergeById(base.measures, layer.measures, "measure", layer.id, disabled, unknown(layer.sources.measures, "measures"));
@@ -120,8 +122,8 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[]): Mer
     (id) => {
       const where = layer.sources.rules.get(id);
       problems.push(where
-        ? where.source.problemAt(["rules", where.index, "id"], `cannot disable rule "${id}": the rule set does not inherit it`)
-        : { file: layer.id, path: "", message: `cannot disable rule "${id}": not inherited` });
+        ? where.source.problemAt(["rules", where.index, "id"], message("cannotDisableRule", language, { id }))
+        : { file: layer.id, path: "", message: message("cannotDisableRule", language, { id }) });
     },
   ) as LoadedRule[];
   // Layered by id: a definition in this layer replaces the inherited one; the rest is inherited.

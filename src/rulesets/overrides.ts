@@ -1,4 +1,6 @@
 import { DixianError, type Problem } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { deepFreeze } from "./freeze.js";
 import { ruleSetHash } from "./hash.js";
 import { overrideValue, parameterValueProblem } from "./parameters.js";
@@ -17,16 +19,16 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  * @example
  * parseOverrideList(["threshold=9000", "riskWindowMonths=6"]); // { threshold: "9000", riskWindowMonths: "6" }
  */
-export function parseOverrideList(texts: readonly string[], option = "--set"): Record<string, string> {
+export function parseOverrideList(texts: readonly string[], option = "--set", language: Language = "zh"): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const text of texts) {
     const at = text.indexOf("=");
     const name = at < 0 ? text : text.slice(0, at).trim();
     const value = at < 0 ? "" : text.slice(at + 1).trim();
     if (at < 0 || !NAME.test(name) || value === "") {
-      throw new DixianError("E_USAGE", `${option} takes NAME=VALUE (a parameter name, "=", its value), not "${text}"`);
+      throw new DixianError("E_USAGE", message("overrideNotNameValue", language, { option, text }));
     }
-    if (Object.hasOwn(overrides, name)) throw new DixianError("E_USAGE", `${option} ${name} is given twice ("${overrides[name]}" and "${value}")`);
+    if (Object.hasOwn(overrides, name)) throw new DixianError("E_USAGE", message("overrideTwice", language, { option, name, first: overrides[name]!, second: value }));
     Object.defineProperty(overrides, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return overrides;
@@ -44,19 +46,19 @@ export function parseOverrideList(texts: readonly string[], option = "--set"): R
  * const whatIf = applyOverrides(loadBuiltInRuleSet("yunnan"), { threshold: "9000" });
  * whatIf.hash !== loadBuiltInRuleSet("yunnan").hash; // true
  */
-export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides): RuleSet {
+export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, language: Language = "zh"): RuleSet {
   const problems: Problem[] = [];
   const merged: Record<string, string> = { ...ruleSet.overrides };
   for (const [name, value] of Object.entries(overrides)) {
     const parameter = Object.hasOwn(ruleSet.parameters, name) ? ruleSet.parameters[name] : undefined;
     if (!parameter) {
       const known = Object.keys(ruleSet.parameters).sort().join(", ");
-      problems.push({ file: "--set", path: `/${name}`, message: `rule set "${ruleSet.id}" has no parameter "${name}" (its parameters: ${known})` });
+      problems.push({ file: "--set", path: `/${name}`, message: message("overrideUnknownParameter", language, { ruleSet: ruleSet.id, name, known }) });
       continue;
     }
-    const problem = parameterValueProblem(parameter.type, overrideValue(parameter.type, value));
+    const problem = parameterValueProblem(parameter.type, overrideValue(parameter.type, value), language);
     if (problem) {
-      problems.push({ file: "--set", path: `/${name}`, message: `parameter "${name}" takes ${problem}, not "${value}"` });
+      problems.push({ file: "--set", path: `/${name}`, message: message("overrideBadValue", language, { name, problem, value }) });
       continue;
     }
     Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });

@@ -1,6 +1,9 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText, moneyProblem } from "../input/decimal.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
+import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";
 import { own } from "./own.js";
@@ -22,14 +25,14 @@ export function overrideValue(type: string, text: string): string | number | boo
   return text;
 }
 
-/** What a value of this parameter type must be, or null when the value is one. */
-export function parameterValueProblem(type: ParameterType, value: unknown): string | null {
+/** What a value of this parameter type must be, in `language`, or null when the value is one. */
+export function parameterValueProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
   if (VALUE_PATTERNS[type](value)) return null;
-  if (type === "money") return "money: a decimal amount in 元 with at most 2 places, such as 9000 or 9000.50";
-  if (type === "decimal" || type === "ratio") return `a ${type} written as a decimal number, such as 0.5 or 2`;
-  if (type === "integer") return "a whole number";
-  if (type === "boolean") return "true or false";
-  return `a ${type}`;
+  if (type === "money") return message("parameterTakesMoney", language);
+  if (type === "decimal" || type === "ratio") return message("parameterTakesDecimal", language, { type });
+  if (type === "integer") return message("parameterTakesInteger", language);
+  if (type === "boolean") return message("parameterTakesBoolean", language);
+  return message("parameterTakesType", language, { type });
 }
 
 /** A parameter's value in force on a date, with where it came from. */
@@ -55,10 +58,15 @@ export function valueInForce(parameter: Parameter, asOf: IsoDate): ParameterValu
   return candidate;
 }
 
-/** Resolves one parameter on `asOf`, or throws E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date. */
-export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): ParameterInForce {
+/**
+ * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
+ * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.
+ */
+export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate, language: Language = "zh"): ParameterInForce {
   const parameter = own(ruleSet.parameters, name);
-  if (!parameter) throw new DixianError("E_RULESET_REFERENCE", `rule set "${ruleSet.id}" has no parameter "${name}"`);
+  if (!parameter) {
+    throw new DixianError("E_RULESET_REFERENCE", message("noSuchParameter", language, { ruleSet: ruleSet.id, name }) + didYouMean(name, Object.keys(ruleSet.parameters), language));
+  }
   const override = ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name) ? ruleSet.overrides[name]! : undefined;
   if (override !== undefined) {
     // Given for every date: in force on this one, never stale.
@@ -70,8 +78,8 @@ export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate):
   const value = valueInForce(parameter, asOf);
   if (!value) {
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
-    throw new DixianError("E_NO_PARAMETER_IN_FORCE", noValueMessage(ruleSet, name, parameter, asOf, origin.file), [
-      { ...origin, message: `no value of "${name}" in force on ${asOf}: add a dated value here, in a county overlay, or give --set ${name}=VALUE` },
+    throw new DixianError("E_NO_PARAMETER_IN_FORCE", noValueMessage(ruleSet, name, parameter, asOf, origin.file, language), [
+      { ...origin, message: message("noValueInForceHere", language, { name, asOf }) },
     ]);
   }
   const stale = parameter.yearly === true && value.until === undefined && value.from.slice(0, 4) < asOf.slice(0, 4);
@@ -79,17 +87,12 @@ export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate):
 }
 
 /**
- * Why screening cannot run on `asOf` without a parameter, in both languages: the parameter, the
- * date, the file where a dated value belongs, and the two ways to supply one.
+ * Why screening cannot run on `asOf` without a parameter, in `language`: the parameter, the date,
+ * the file where a dated value belongs, and the two ways to supply one.
  */
-export function noValueMessage(ruleSet: RuleSet, name: string, parameter: Parameter, asOf: IsoDate, file: string): string {
+export function noValueMessage(ruleSet: RuleSet, name: string, parameter: Parameter, asOf: IsoDate, file: string, language: Language = "zh"): string {
   const known = parameter.values.map((v) => `${v.from}…${v.until ?? ""}: ${v.value}`).join("; ");
-  return (
-    `规则集 ${ruleSet.id} 的参数 ${name} 在 ${asOf} 没有生效的取值（已有取值：${known}）。` +
-    `请在 ${file} 中为该日期增加取值，或由县级规则集（extends 本规则集）提供，或用 --set ${name}=取值 临时指定。 ` +
-    `Rule set "${ruleSet.id}" has no value of parameter "${name}" in force on ${asOf} (known values: ${known}). ` +
-    `Add a value dated for ${asOf} in ${file}, supply one in a county overlay that extends this rule set, or give --set ${name}=VALUE.`
-  );
+  return message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) + message("supplyParameterValue", language, { name, asOf, file });
 }
 
 /** `param × times` exactly, as a decimal string. */

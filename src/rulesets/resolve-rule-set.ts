@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
-import { expandUnionIssues, missingFieldMessage } from "../input/zod-issues.js";
+import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";
@@ -36,19 +38,27 @@ const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES)
  * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
  * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
  */
-function unknownEntries(files: RuleSetFiles, problems: Problem[]): void {
-  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: string) => {
+function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Language): void {
+  const known = [...KNOWN_ENTRIES].join(", ");
+  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: "inRuleSetDir" | "inRulesFolder") => {
     for (const entry of files.entries(folder)) {
       if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory)) continue;
-      problems.push({ file: files.display(folder ? `${folder}/${entry.name}` : entry.name), path: "", message: `unknown ${entry.isDirectory ? "folder" : "file"} in ${what}: a rule set holds ${[...KNOWN_ENTRIES].join(", ")} (rules/ holds only *.json rule files)` });
+      const where = message(what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder", language);
+      problems.push({
+        file: files.display(folder ? `${folder}/${entry.name}` : entry.name),
+        path: "",
+        message: message(entry.isDirectory ? "unknownFolderEntry" : "unknownFileEntry", language, { where, known }),
+      });
     }
   };
-  check("", (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "a rule-set directory");
-  check(RULE_SET_FILES.rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "rules/");
+  check("", (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "inRuleSetDir");
+  check(RULE_SET_FILES.rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "inRulesFolder");
 }
 
 /** Options of {@link loadRuleSet}, {@link loadBuiltInRuleSet} and {@link ruleSetFromJson}. */
 export interface LoadOptions {
+  /** Language of the problems reported: `"zh"` (default) or `"en"`. */
+  lang?: Language;
   /**
    * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
    * or a value the county has and the rule set lacks. Each is checked like the parameter's own
@@ -59,26 +69,32 @@ export interface LoadOptions {
 
 const MAX_LAYERS = 16;
 
-function validated<S extends z.ZodType>(source: JsonSource, schema: S, problems: Problem[]): z.output<S> | undefined {
-  const result = schema.safeParse(source.value, { error: missingFieldMessage, jitless: true });
+/** What loading collects: the problems, which of them are JSON syntax errors, and the language they are written in. */
+interface LoadContext {
+  problems: Problem[];
+  syntax: Set<Problem>;
+  language: Language;
+}
+
+function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
+  const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
-    const message = issue.code === "unrecognized_keys"
-      ? `unknown field${(issue as { keys: string[] }).keys.length > 1 ? "s" : ""}: ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}`
-      : issue.message;
     const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    problems.push(source.problemAt(path as PropertyKey[], message));
+    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
   }
   return undefined;
 }
 
-function readOptional(files: RuleSetFiles, path: string, problems: Problem[]): JsonSource | undefined {
+function readOptional(files: RuleSetFiles, path: string, context: LoadContext): JsonSource | undefined {
   try {
-    const text = files.read(path);
-    return text === undefined ? undefined : parseJsonSource(text, files.display(path));
+    const text = files.read(path, context.language);
+    return text === undefined ? undefined : parseJsonSource(text, files.display(path), context.language);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    problems.push(...(error.problems.length ? error.problems : [{ file: files.display(path), path: "", message: error.message }]));
+    const problems = error.problems.length ? error.problems : [{ file: files.display(path), path: "", message: error.message }];
+    context.problems.push(...problems);
+    if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
     return undefined;
   }
 }
@@ -96,72 +112,75 @@ interface LoadedLayer {
   origins: Map<string, Anchor>;
 }
 
-function loadLayer(dir: RuleSetFiles, problems: Problem[]): LoadedLayer | undefined {
-  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, problems);
+function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undefined {
+  const { problems, language } = context;
+  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, context);
   if (!manifestSource) {
     if (!problems.length) {
-      problems.push({ file: dir.display(RULE_SET_FILES.manifest), path: "", message: "not a rule set: ruleset.json is missing" });
+      problems.push({ file: dir.display(RULE_SET_FILES.manifest), path: "", message: message("notARuleSet", language) });
     }
     return undefined;
   }
-  const manifest = validated(manifestSource, manifestSchema, problems);
+  const manifest = validated(manifestSource, manifestSchema, context);
   if (!manifest) return undefined;
-  unknownEntries(dir, problems);
+  unknownEntries(dir, problems, language);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
     id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
     sources: { rules: new Map() },
   };
 
-  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, problems);
-  if (parametersSource && validated(parametersSource, parametersFileSchema, problems)) {
+  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, context);
+  if (parametersSource && validated(parametersSource, parametersFileSchema, context)) {
     const { $schema: _schema, ...parameters } = parametersSource.value as Record<string, unknown>;
     layer.parameters = parameters as Layer["parameters"];
     layer.sources.parameters = parametersSource;
     for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
   }
-  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, problems);
-  if (figuresSource && validated(figuresSource, figuresFileSchema, problems)) {
+  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, context);
+  if (figuresSource && validated(figuresSource, figuresFileSchema, context)) {
     const { $schema: _schema, ...figures } = figuresSource.value as Record<string, unknown>;
     layer.figures = figures as Layer["figures"];
     for (const name of Object.keys(figures)) origins.set(`figure:${name}`, { source: figuresSource, path: [name] });
   }
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
-    const source = readOptional(dir, file, problems);
-    const data = source && (validated(source, schema, problems) as Record<K, { id: string }[]> | undefined);
+    const source = readOptional(dir, file, context);
+    const data = source && (validated(source, schema, context) as Record<K, { id: string }[]> | undefined);
     if (!source || !data) return;
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
-      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], `duplicate id "${entry.id}"`));
+      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
       seen.add(entry.id);
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
     (layer as unknown as Record<K, unknown>)[key] = data[key];
+    // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
   catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
   catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
 
-  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, problems);
-  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, problems);
+  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, context);
+  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);
   if (conditions && conditionsSource) {
     layer.conditions = conditions.conditions;
     for (const name of Object.keys(conditions.conditions)) origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
   }
 
   for (const name of dir.list(RULE_SET_FILES.rulesDir).sort()) {
-    const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, problems);
-    const file = source && validated(source, rulesFileSchema, problems);
+    const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
+    const file = source && validated(source, rulesFileSchema, context);
     if (!source || !file) continue;
     file.rules.forEach((rule, index) => {
       if (layer.sources.rules.has(rule.id)) {
-        problems.push(source.problemAt(["rules", index, "id"], `duplicate rule id "${rule.id}"`));
+        problems.push(source.problemAt(["rules", index, "id"], message("duplicateRuleId", language, { id: rule.id })));
         return;
       }
       layer.sources.rules.set(rule.id, { source, index });
       origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
-      layer.rules.push({ ...rule, stage: file.stage } as Layer["rules"][number]);
+      layer.rules.push({ ...rule, stage: file.stage });
     });
   }
   return { manifest, manifestSource, layer, origins };
@@ -171,44 +190,47 @@ function loadLayer(dir: RuleSetFiles, problems: Problem[]): LoadedLayer | undefi
  * Loads a rule set from its files and every set it extends, merges the layers (base first) and
  * checks every reference: the one loader behind {@link loadRuleSet} (a directory) and
  * {@link ruleSetFromJson} (files in memory). The rule set returned is deeply frozen. Throws a
- * {@link DixianError} listing every problem with its file, JSON path, line and column.
+ * {@link DixianError} listing every problem with its file, JSON path, line and column, in
+ * `options.lang` (Chinese by default; codes and paths are the same in both).
  */
 export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
-  const problems: Problem[] = [];
+  const language = options.lang ?? "zh";
+  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
   let current: RuleSetFiles | undefined = files;
   while (current) {
     if (!current.exists()) {
-      const message = chain.length === 0
-        ? `rule set directory not found: ${current.label}`
-        : `rule set "${chain[0]!.manifest.id}" extends "${chain[0]!.manifest.extends}", which is not a rule set directory`;
-      throw new DixianError("E_RULESET_NOT_FOUND", message, [
+      const problem = chain.length === 0
+        ? message("ruleSetDirNotFound", language, { dir: current.label })
+        : message("extendsNotFound", language, { id: chain[0]!.manifest.id, target: chain[0]!.manifest.extends ?? "" });
+      throw new DixianError("E_RULESET_NOT_FOUND", problem, [
         chain.length === 0
-          ? { file: current.label, path: "", message }
-          : chain[0]!.manifestSource.problemAt(["extends"], message),
+          ? { file: current.label, path: "", message: problem }
+          : chain[0]!.manifestSource.problemAt(["extends"], problem),
       ]);
     }
     const identity = current.identity;
     if (seen.some((entry) => entry.identity === identity)) {
       const cycle = [...seen, current].map((entry) => lastSegment(entry.label)).join(" → ");
-      throw new DixianError("E_RULESET_CYCLE", `rule sets extend each other in a cycle: ${cycle}`, [
-        chain[0]!.manifestSource.problemAt(["extends"], `extends in a cycle: ${cycle}`),
+      throw new DixianError("E_RULESET_CYCLE", message("extendsCycle", language, { cycle }), [
+        chain[0]!.manifestSource.problemAt(["extends"], message("extendsCycleHere", language, { cycle })),
       ]);
     }
-    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", `more than ${MAX_LAYERS} layers of extends`);
+    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
     seen.push(current);
-    const loaded = loadLayer(current, problems);
+    const loaded = loadLayer(current, context);
     if (!loaded) break;
     chain.unshift(loaded);
-    current = loaded.manifest.extends ? extendsFiles(current, loaded) : undefined;
+    current = loaded.manifest.extends ? extendsFiles(current, loaded, language) : undefined;
   }
-  if (problems.length > 0 || chain.length === 0) throw ruleSetError(problems);
+  if (problems.length > 0 || chain.length === 0) throw ruleSetError(context);
 
   const anchors = new Map<string, Anchor>();
   let merged: Merged = EMPTY_MERGED;
   for (const { layer, origins: layerOrigins } of chain) {
-    merged = mergeLayer(merged, layer, problems);
+    merged = mergeLayer(merged, layer, problems, language);
     for (const [key, anchor] of layerOrigins) anchors.set(key, anchor);
   }
   const top = chain[chain.length - 1]!.manifest;
@@ -220,12 +242,12 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     description: top.description,
     ...merged,
   };
-  const locate = (key: string, path: readonly PropertyKey[], message: string): Problem => {
+  const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
-    return anchor ? anchor.source.problemAt([...anchor.path, ...path], message) : { file: top.id, path: "", message };
+    return anchor ? anchor.source.problemAt([...anchor.path, ...path], problem) : { file: top.id, path: "", message: problem };
   };
-  problems.push(...checkReferences(withoutHash, locate));
-  if (problems.length > 0) throw ruleSetError(problems);
+  problems.push(...checkReferences(withoutHash, locate, language));
+  if (problems.length > 0) throw ruleSetError(context);
   const origins = new Map<string, SourceLocation>();
   for (const [key, anchor] of anchors) {
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
@@ -233,7 +255,7 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   }
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
-  return deepFreeze(options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides) : ruleSet);
+  return deepFreeze(options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides, language) : ruleSet);
 }
 
 function lastSegment(label: string): string {
@@ -241,25 +263,26 @@ function lastSegment(label: string): string {
 }
 
 /** The files of the shipped rule set `name` (embedded in the code, so found in a bundle or a browser). */
-export function builtInFiles(name: string): RuleSetFiles {
-  checkBuiltInName(name);
+export function builtInFiles(name: string, language: Language = "zh"): RuleSetFiles {
+  checkBuiltInName(name, language);
   return memoryFiles(BUILT_IN_FILES, name, BUILT_IN_PREFIX);
 }
 
 /** Where `extends` points: a rule set relative to this one, or `builtin:<name>` for a shipped set. */
-function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer): RuleSetFiles {
+function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Language): RuleSetFiles {
   const target = loaded.manifest.extends!;
   if (!target.startsWith(BUILT_IN_PREFIX)) return files.relative(target);
   try {
-    return builtInFiles(target.slice(BUILT_IN_PREFIX.length));
+    return builtInFiles(target.slice(BUILT_IN_PREFIX.length), language);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     throw new DixianError(error.code, error.message, [loaded.manifestSource.problemAt(["extends"], error.message)]);
   }
 }
 
-function ruleSetError(problems: Problem[]): DixianError {
-  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}: ${p.message}`);
-  const code = problems.some((p) => p.message.startsWith("invalid JSON")) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
-  return new DixianError(code, `invalid rule set:\n${lines.join("\n")}`, problems);
+function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+  const colon = message("colon", language);
+  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`);
+  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }

@@ -1,4 +1,6 @@
 import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 
 /**
  * Where a rule set's files come from: a directory on disk (Node), or a map of relative paths to
@@ -17,9 +19,9 @@ export interface RuleSetFiles {
   display(path: string): string;
   /**
    * The text of a file, by its path relative to the root, or undefined when there is no such file.
-   * Throws a {@link DixianError} when it exists but cannot be read or is too large.
+   * Throws a {@link DixianError}, worded in `language`, when it exists but cannot be read or is too large.
    */
-  read(path: string): string | undefined;
+  read(path: string, language: Language): string | undefined;
   /** Names of the `.json` files directly inside a folder (relative to the root), in any order. */
   list(folder: string): string[];
   /** Everything directly inside a folder (`""` for the root), to report files the loader does not know. */
@@ -48,19 +50,22 @@ export function normalizePath(path: string): string | null {
  * Files held in memory, keyed by their path from a common root; `root` is the folder of this rule
  * set inside that map (`""` for the map's own root). Parsed JSON values are written out as JSON
  * text, so they are checked exactly as the same file read from disk would be; the hash covers the
- * content, not its formatting, so it is the same either way.
+ * content, not its formatting, so it is the same either way. A path that leaves the root is
+ * refused with a problem worded in `language`.
  */
-export function memoryFiles(files: Readonly<Record<string, RuleSetFileContent>>, root = "", labelPrefix = ""): RuleSetFiles {
+export function memoryFiles(files: Readonly<Record<string, RuleSetFileContent>>, root = "", labelPrefix = "", language: Language = "zh"): RuleSetFiles {
   const byPath = new Map<string, RuleSetFileContent>();
   for (const [path, content] of Object.entries(files)) {
     const normalized = normalizePath(path);
     if (normalized === null || normalized === "") {
-      throw new DixianError("E_RULESET_NOT_FOUND", `rule-set file path "${path}" is outside the rule set`, [{ file: path, path: "", message: "path outside the rule set" }]);
+      throw new DixianError("E_RULESET_NOT_FOUND", message("memoryPathOutside", language, { path }), [
+        { file: path, path: "", message: message("memoryPathOutsideHere", language) },
+      ]);
     }
     byPath.set(normalized, content);
   }
   const within = (path: string) => (root ? `${root}/${path}` : path);
-  const label = labelPrefix ? `${labelPrefix}${root}` : root || "(in memory)";
+  const label = labelPrefix ? `${labelPrefix}${root}` : root || message("inMemoryLabel", language);
   return {
     label,
     identity: `memory:${root}`,
@@ -93,7 +98,7 @@ export function memoryFiles(files: Readonly<Record<string, RuleSetFileContent>>,
     relative(target) {
       const next = normalizePath(within(target));
       // Outside the map: a root that holds no files, reported as "not a rule set".
-      return memoryFiles(files, next ?? `../${target}`, labelPrefix);
+      return memoryFiles(files, next ?? `../${target}`, labelPrefix, language);
     },
   };
 }

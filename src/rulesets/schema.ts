@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textParams } from "../input/zod-issues.js";
 import { calendarDate } from "../input/household-schema.js";
 import {
   CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES,
@@ -15,7 +16,8 @@ export const MAX_CONDITIONS = 200;
 export const MAX_RULES_PER_FILE = 5000;
 export const MAX_CATALOGUE_ENTRIES = 2000;
 
-const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "ids are letters, digits, '.', '_' or '-', starting with a letter");
+/** Fixed messages are message ids (results/messages), put into words in the language of the check. */
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "identifierFormat");
 
 export const bilingualSchema = z
   .strictObject({
@@ -91,25 +93,25 @@ export const parametersFileSchema = z
   .superRefine((file, ctx) => {
     // The raw object, not a parsed copy: a parsed record would turn a "__proto__" key into a prototype.
     if (typeof file !== "object" || file === null || Array.isArray(file)) {
-      ctx.addIssue({ code: "custom", message: "parameters.json must be an object of parameters by name" });
+      ctx.addIssue({ code: "custom", params: textParams("parametersNotObject") });
       return;
     }
     for (const [name, entry] of Object.entries(file)) {
       if (name === "$schema") continue;
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-        ctx.addIssue({ code: "custom", path: [name], message: "parameter names are letters, digits and '_'" });
+        ctx.addIssue({ code: "custom", path: [name], params: textParams("parameterNameFormat") });
         continue;
       }
       const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
       const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, { jitless: true });
       if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
         continue;
       }
       result.data.values.forEach((value, index, values) => {
         const previous = values[index - 1];
         if (previous && value.from < previous.from) {
-          ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], message: `values must be in order of "from": ${value.from} comes after ${previous.from}` });
+          ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }) });
         }
       });
     }
@@ -306,7 +308,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       ...conditionCommon,
     }),
   ]),
-).meta({ id: "Condition", title: "条件 / condition" }) as z.ZodType<Condition>;
+).meta({ id: "Condition", title: "条件 / condition" });
 
 export const topLevelConditionSchema = z.union([
   z.strictObject({ all: z.array(conditionSchema).max(MAX_CONDITIONS), ...conditionCommon }),

@@ -8,7 +8,7 @@ export function walkConditions(
   visit: (condition: Condition, path: PropertyKey[]) => void,
   path: PropertyKey[] = [],
 ): void {
-  visit(condition as Condition, path);
+  visit(condition, path);
   if ("all" in condition) condition.all.forEach((child, i) => walkConditions(child, visit, [...path, "all", i]));
   else if ("any" in condition) condition.any.forEach((child, i) => walkConditions(child, visit, [...path, "any", i]));
   else if ("not" in condition) walkConditions(condition.not, visit, [...path, "not"]);

@@ -1,7 +1,8 @@
-import type { CompiledRule, CompiledRuleSet } from "../evaluation/compile.js";
 import type { EngineTrace } from "../evaluation/condition-trace.js";
-import { evaluateClosureStage } from "../evaluation/compiled/compiled-stage.js";
-import { evaluateStageWithJsonRulesEngine, type EngineName, type RuleOutcome } from "../evaluation/evaluate-stage.js";
+import { evaluateClosureRule } from "../evaluation/compiled/compiled-stage.js";
+import { JsonRulesEngineEvaluator } from "../evaluation/evaluate-stage.js";
+import { StageWalk, type StageListener } from "../evaluation/stage-walk.js";
+import type { CompiledRule, CompiledRuleSet, EngineName, RuleOutcome } from "../evaluation/types.js";
 import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext, figureValue, type HouseholdContext } from "../facts/household-context.js";
 import { formatMoney } from "../input/decimal.js";
@@ -26,28 +27,25 @@ export interface HouseholdScreeningOptions {
 /**
  * Screens one validated household: runs the stages in order (risk types and 3+1 → flag → plan →
  * fallback → checks), each stage reading what the earlier ones decided, and assembles the result.
+ * The compiled evaluator answers at once, with no promise per household; json-rules-engine
+ * answers with a promise. Both walk the stages the same way ({@link StageWalk}); they differ only
+ * in how one rule is decided.
  */
-export async function screenHousehold(
+export function screenHousehold(
   compiled: CompiledRuleSet,
   household: Household,
   options: HouseholdScreeningOptions,
-): Promise<ScreeningResult> {
-  if (options.engine !== "json-rules-engine") return screenHouseholdCompiled(compiled, household, options);
+): ScreeningResult | Promise<ScreeningResult> {
   const screening = new HouseholdScreening(compiled, household, options);
-  for (const stage of compiled.stages) {
-    screening.startStage();
-    screening.applyStage(await evaluateStageWithJsonRulesEngine(stage, screening.context));
-  }
+  const walk = new StageWalk(compiled.stages, options.explain, screening);
+  if (options.engine === "json-rules-engine") return screenWithJsonRulesEngine(screening, walk);
+  while (walk.next()) evaluateClosureRule(walk, screening.facts);
   return screening.result();
 }
 
-/** {@link screenHousehold} with the compiled evaluator, which needs no waiting. */
-export function screenHouseholdCompiled(compiled: CompiledRuleSet, household: Household, options: HouseholdScreeningOptions): ScreeningResult {
-  const screening = new HouseholdScreening(compiled, household, options);
-  for (const stage of compiled.stages) {
-    screening.startStage();
-    screening.applyStage(evaluateClosureStage(stage.closures, stage.mode, screening.facts, options.explain));
-  }
+async function screenWithJsonRulesEngine(screening: HouseholdScreening, walk: StageWalk): Promise<ScreeningResult> {
+  const evaluator = new JsonRulesEngineEvaluator(screening.context);
+  while (walk.next()) await evaluator.evaluateRule(walk);
   return screening.result();
 }
 
@@ -56,7 +54,7 @@ export function screenHouseholdCompiled(compiled: CompiledRuleSet, household: Ho
  * result will show. Each kind of event has its own small method, so the work per household stays
  * in short functions the JavaScript engine optimizes quickly.
  */
-class HouseholdScreening {
+class HouseholdScreening implements StageListener {
   readonly context: HouseholdContext;
   readonly facts: HouseholdFacts;
   private readonly write: (template: BilingualText | undefined) => string;
@@ -87,7 +85,7 @@ class HouseholdScreening {
   }
 
   /** Applies the events of a stage's rules that were met, in rule order. */
-  applyStage(outcomes: RuleOutcome[]): void {
+  finishStage(outcomes: RuleOutcome[]): void {
     if (this.options.explain) this.outcomes.push(...outcomes);
     for (const outcome of outcomes) if (outcome.status === "met") this.applyEvent(outcome.compiled, outcomes);
   }
@@ -186,6 +184,7 @@ class HouseholdScreening {
     return {
       householdId: household.id,
       region: household.region,
+      householdSize: household.members.length,
       asOf: compiled.asOf,
       ruleSet: ruleSet.overrides
         ? { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, overrides: { ...ruleSet.overrides } }

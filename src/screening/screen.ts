@@ -1,12 +1,13 @@
-import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
+import { compileRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import { message } from "../results/messages.js";
 import type { Household } from "../input/household-schema.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { readableId, validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import type { EngineName } from "../evaluation/evaluate-stage.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "./screen-household.js";
 
 /** Options for {@link screen} and {@link screenBatch}. */
@@ -47,12 +48,15 @@ export type BatchEntry =
   | { ok: true; index: number; result: ScreeningResult }
   | { ok: false; index: number; rejection: Rejection };
 
-/** Thrown by {@link screen} for a household that fails validation. */
+/** Thrown by {@link screen} for a household that fails validation; the message is in the screening's language. */
 export class HouseholdRejectedError extends DixianError {
-  constructor(readonly rejection: Rejection) {
+  constructor(readonly rejection: Rejection, language: Language = "zh") {
     super(
       rejection.code,
-      `household ${rejection.householdId ?? "(no id)"} is invalid: ${rejection.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ")}`,
+      message("householdInvalid", language, {
+        id: rejection.householdId ?? message("noId", language),
+        issues: rejection.issues.map((i) => `${i.path || "/"}${message("colon", language)}${i.message}`).join(message("reasonSeparator", language)),
+      }),
     );
   }
 }
@@ -60,22 +64,23 @@ export class HouseholdRejectedError extends DixianError {
 const compiledCache = new WeakMap<RuleSet, Map<IsoDate, CompiledRuleSet>>();
 
 /** The rule set compiled for the date, compiled once and reused. */
-function compiledFor(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
-  const problem = calendarDateProblem(asOf);
-  if (problem) throw new DixianError("E_BAD_AS_OF", `as-of date "${asOf}": ${problem}`);
+function compiledFor(ruleSet: RuleSet, asOf: string, language: Language = "zh"): CompiledRuleSet {
+  const problem = calendarDateProblem(asOf, language);
+  if (problem) throw new DixianError("E_BAD_AS_OF", message("badAsOf", language, { asOf, problem }));
   let byDate = compiledCache.get(ruleSet);
-  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map()));
+  if (!byDate) compiledCache.set(ruleSet, (byDate = new Map<IsoDate, CompiledRuleSet>()));
   let compiled = byDate.get(asOf);
-  if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf)));
+  if (!compiled) byDate.set(asOf, (compiled = compileRuleSet(ruleSet, asOf, language)));
   return compiled;
 }
 
 /**
  * Prepares a rule set for a date without screening anything: throws at once when a parameter has
- * no value in force (E_NO_PARAMETER_IN_FORCE) or the date is invalid (E_BAD_AS_OF).
+ * no value in force (E_NO_PARAMETER_IN_FORCE) or the date is invalid (E_BAD_AS_OF), saying so in
+ * `language` (Chinese by default).
  */
-export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
-  compiledFor(ruleSet, asOf);
+export function prepareRuleSet(ruleSet: RuleSet, asOf: string, language: Language = "zh"): void {
+  compiledFor(ruleSet, asOf, language);
 }
 
 /**
@@ -88,9 +93,10 @@ export function prepareRuleSet(ruleSet: RuleSet, asOf: string): void {
  * result.flag; // "identify"
  */
 export async function screen(household: unknown, options: ScreenOptions): Promise<ScreeningResult> {
-  const compiled = compiledFor(options.ruleSet, options.asOf);
-  const entry = await screenItem(compiled, household, 0, { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" });
-  if (!entry.ok) throw new HouseholdRejectedError(entry.rejection);
+  const language = options.lang ?? "zh";
+  const compiled = compiledFor(options.ruleSet, options.asOf, language);
+  const entry = await screenItem(compiled, household, 0, { language, explain: options.explain ?? false, engine: options.engine ?? "compiled" });
+  if (!entry.ok) throw new HouseholdRejectedError(entry.rejection, language);
   return entry.result;
 }
 
@@ -103,7 +109,7 @@ export async function* screenBatch(
   households: Iterable<unknown> | AsyncIterable<unknown>,
   options: ScreenOptions,
 ): AsyncGenerator<BatchEntry> {
-  const compiled = compiledFor(options.ruleSet, options.asOf);
+  const compiled = compiledFor(options.ruleSet, options.asOf, options.lang ?? "zh");
   const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" } as const;
   let index = 0;
   for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
@@ -113,7 +119,7 @@ export async function* screenBatch(
 export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
 
 /** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws. */
-export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedItem {
+export function checkItem(item: unknown, index: number, asOf: IsoDate, language: Language = "zh"): CheckedItem {
   let lineItem: LineItem | null = null;
   try {
     if (item instanceof LineItem) lineItem = item;
@@ -125,7 +131,7 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedI
   if (jsonError !== undefined) {
     return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: readableId(value), issues: [{ path: jsonErrorPath ?? "", message: jsonError }] } };
   }
-  const validation = validateHousehold(value, asOf);
+  const validation = validateHousehold(value, asOf, language);
   if (!validation.ok) {
     return { ok: false, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
   }
@@ -136,7 +142,7 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate): CheckedI
  * The rejection of a valid household whose screening failed: a fault of dixian, reported for that
  * household alone so the rest of the batch is screened.
  */
-export function internalRejection(item: unknown, household: Household, index: number, error: unknown): Rejection {
+export function internalRejection(item: unknown, household: Household, index: number, error: unknown, language: Language = "zh"): Rejection {
   let line: number | undefined;
   try {
     if (item instanceof LineItem) line = item.line;
@@ -145,7 +151,7 @@ export function internalRejection(item: unknown, household: Household, index: nu
   }
   return {
     code: "E_INTERNAL", index, ...(line === undefined ? {} : { line }), householdId: household.id,
-    issues: [{ path: "", message: `internal error while screening this household (please report it): ${thrownMessage(error)}` }],
+    issues: [{ path: "", message: message("internalScreeningError", language, { detail: thrownMessage(error) }) }],
   };
 }
 
@@ -156,18 +162,18 @@ export async function screenItem(
   index: number,
   options: HouseholdScreeningOptions,
 ): Promise<BatchEntry> {
-  const checked = checkItem(item, index, compiled.asOf);
+  const checked = checkItem(item, index, compiled.asOf, options.language);
   if (!checked.ok) return { ok: false, index, rejection: checked.rejection };
   try {
     return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };
   } catch (error) {
-    return { ok: false, index, rejection: internalRejection(item, checked.household, index, error) };
+    return { ok: false, index, rejection: internalRejection(item, checked.household, index, error, options.language) };
   }
 }
 
 /** The rule set compiled for a date (cached), for callers that screen item by item. */
-export function compiledRuleSet(ruleSet: RuleSet, asOf: string): CompiledRuleSet {
-  return compiledFor(ruleSet, asOf);
+export function compiledRuleSet(ruleSet: RuleSet, asOf: string, language: Language = "zh"): CompiledRuleSet {
+  return compiledFor(ruleSet, asOf, language);
 }
 
 /** A household read from a line of a file (or a line that was not valid JSON). */
@@ -175,7 +181,7 @@ export class LineItem {
   constructor(
     readonly line: number,
     readonly value: unknown,
-    /** Set when the line is not valid JSON (or repeats a key): the problem. */
+    /** Set when the line is not valid JSON (or repeats a key): the problem, in the language of the run. */
     readonly jsonError?: string,
     /** JSON Pointer to where `jsonError` is, when it is inside the household. */
     readonly jsonErrorPath?: string,

@@ -1,13 +1,15 @@
 import { Readable, type Writable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import { compileRuleSet, type CompiledRuleSet } from "../evaluation/compile.js";
+import { compileRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
-import type { Language } from "../results/result-types.js";
+import { message } from "../results/messages.js";
+import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { checkItem, type Rejection } from "../screening/screen.js";
-import { screenHouseholdCompiled, type HouseholdScreeningOptions } from "../screening/screen-household.js";
+import { screenHousehold, type HouseholdScreeningOptions } from "../screening/screen-household.js";
 import { screenSources } from "../cli/parallel-screen.js";
 import { parseSourceItem, readHouseholdSources, type SourceItem } from "../cli/read-households.js";
 import { openApiDocument } from "./openapi.js";
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   workers?: number;
   /** The service's version, for the OpenAPI document. */
   version?: string;
+  /** The language of results and problems for a request without `lang` (`"zh"` by default). */
+  lang?: Language;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -47,15 +51,18 @@ interface ScreeningQuery {
   explain?: unknown;
 }
 
-/** The rule set compiled for a date, from a small cache of the dates last used. */
-function compiledCache(ruleSet: RuleSet): (asOf: string) => CompiledRuleSet {
+/**
+ * The rule set compiled for a date, from a small cache of the dates last used. A compiled rule set
+ * is the same in either language; `language` words the problem when a date cannot be compiled.
+ */
+function compiledCache(ruleSet: RuleSet): (asOf: string, language: Language) => CompiledRuleSet {
   const byDate = new Map<string, CompiledRuleSet>();
-  return (asOf) => {
+  return (asOf, language) => {
     let compiled = byDate.get(asOf);
     if (compiled) {
       byDate.delete(asOf);
     } else {
-      compiled = compileRuleSet(ruleSet, asOf);
+      compiled = compileRuleSet(ruleSet, asOf, language);
       if (byDate.size >= COMPILED_DATES) byDate.delete(byDate.keys().next().value!);
     }
     byDate.set(asOf, compiled);
@@ -63,30 +70,53 @@ function compiledCache(ruleSet: RuleSet): (asOf: string) => CompiledRuleSet {
   };
 }
 
-/** Reads asOf, lang and explain; a bad one is a 400 problem naming the parameter. */
-function screeningQuery(query: ScreeningQuery): { asOf: string; options: HouseholdScreeningOptions } {
-  const bad = (name: string, message: string) =>
-    new ProblemError(problem(400, `${name}: ${message}`, { code: name === "asOf" ? "E_BAD_AS_OF" : "E_USAGE", issues: [{ path: `/query/${name}`, message }] }));
-  if (typeof query.asOf !== "string" || query.asOf === "") throw bad("asOf", "required: the assessment date YYYY-MM-DD");
-  const dateProblem = calendarDateProblem(query.asOf);
-  if (dateProblem) throw bad("asOf", `"${query.asOf}": ${dateProblem}`);
-  const lang = query.lang ?? "zh";
-  if (lang !== "zh" && lang !== "en") throw bad("lang", `must be zh or en, not ${JSON.stringify(lang)}`);
+/**
+ * The language a request asked for with `lang`, or the service's own when it gave none or one that
+ * is neither `zh` nor `en` (that one is refused by {@link screeningQuery}, in the service's language).
+ */
+function requestLanguage(query: unknown, fallback: Language): Language {
+  const lang = (query as ScreeningQuery | undefined)?.lang;
+  return lang === "zh" || lang === "en" ? lang : fallback;
+}
+
+/** Reads asOf, lang and explain; a bad one is a 400 problem naming the parameter, worded in the request's language. */
+function screeningQuery(query: ScreeningQuery, fallback: Language): { asOf: string; options: HouseholdScreeningOptions } {
+  const language = requestLanguage(query, fallback);
+  const bad = (name: string, text: string) =>
+    new ProblemError(problem(400, message("queryProblem", language, { name, problem: text }), {
+      code: name === "asOf" ? "E_BAD_AS_OF" : "E_USAGE",
+      issues: [{ path: `/query/${name}`, message: text }],
+    }));
+  if (typeof query.asOf !== "string" || query.asOf === "") throw bad("asOf", message("queryAsOfRequired", language));
+  const dateProblem = calendarDateProblem(query.asOf, language);
+  if (dateProblem) throw bad("asOf", message("queryAsOfInvalid", language, { value: query.asOf, problem: dateProblem }));
+  const lang = query.lang ?? language;
+  if (lang !== "zh" && lang !== "en") throw bad("lang", message("queryOneOf", language, { allowed: "zh, en", value: JSON.stringify(lang) }));
   const explain = query.explain ?? "false";
-  if (explain !== "true" && explain !== "false") throw bad("explain", `must be true or false, not ${JSON.stringify(explain)}`);
-  return { asOf: query.asOf, options: { language: lang as Language, explain: explain === "true", engine: "compiled" } };
+  if (explain !== "true" && explain !== "false") throw bad("explain", message("queryOneOf", language, { allowed: "true, false", value: JSON.stringify(explain) }));
+  return { asOf: query.asOf, options: { language, explain: explain === "true", engine: "compiled" } };
 }
 
 /** A rule set that cannot be used on the date (no parameter value in force) is the caller's asOf problem. */
-function compileFor(compiled: (asOf: string) => CompiledRuleSet, asOf: string): CompiledRuleSet {
+function compileFor(compiled: (asOf: string, language: Language) => CompiledRuleSet, asOf: string, language: Language): CompiledRuleSet {
   try {
-    return compiled(asOf);
+    return compiled(asOf, language);
   } catch (error) {
     if (error instanceof DixianError) {
-      throw new ProblemError(problem(400, `asOf ${asOf}: ${error.message}`, { code: error.code, issues: [{ path: "/query/asOf", message: error.message }] }));
+      throw new ProblemError(problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
+        code: error.code,
+        issues: [{ path: "/query/asOf", message: error.message }],
+      }));
     }
     throw error;
   }
+}
+
+/** One household's result with the compiled evaluator, which answers at once (no promise per household). */
+function screenNow(compiled: CompiledRuleSet, household: Parameters<typeof screenHousehold>[1], options: HouseholdScreeningOptions): ScreeningResult {
+  const result = screenHousehold(compiled, household, { ...options, engine: "compiled" });
+  if (result instanceof Promise) throw new Error("the compiled evaluator answered with a promise");
+  return result;
 }
 
 /** The line of a batch response for a rejected household. */
@@ -100,8 +130,8 @@ async function* screenInMainThread(sources: AsyncIterable<SourceItem>, compiled:
   let index = 0;
   let text = "";
   for await (const item of sources) {
-    const checked = checkItem(parseSourceItem(item), index++, compiled.asOf);
-    text += checked.ok ? JSON.stringify(screenHouseholdCompiled(compiled, checked.household, options)) + "\n" : rejectedLine(checked.rejection);
+    const checked = checkItem(parseSourceItem(item, options.language), index++, compiled.asOf, options.language);
+    text += checked.ok ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n" : rejectedLine(checked.rejection);
     if (index % CHUNK_SIZE === 0) {
       yield text;
       text = "";
@@ -153,6 +183,7 @@ function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyRep
  */
 export function buildService(options: ServiceOptions): FastifyInstance {
   const { ruleSet } = options;
+  const serviceLanguage = options.lang ?? "zh";
   const compiled = compiledCache(ruleSet);
   const overrides = (ruleSet as { overrides?: Record<string, unknown> }).overrides;
   const ruleSetRef = { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, ...(overrides && Object.keys(overrides).length ? { overrides } : {}) };
@@ -174,14 +205,20 @@ export function buildService(options: ServiceOptions): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, error.document);
+    const language = requestLanguage(request.query, serviceLanguage);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: { message: error.message, code: error.code } }, "request failed");
-    const detail = status === 413 ? `request body larger than ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`
-      : status >= 500 ? "internal error" : error.message;
     const code = error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "E_INPUT_JSON" : undefined;
+    const detail = status === 413 ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
+      : status >= 500 ? message("internalServiceError", language)
+      : code ? message("bodyNotJson", language, { detail: error.message })
+      : error.message;
     return sendProblem(reply, problem(status, detail, code ? { code } : {}));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `no such resource: ${request.method} ${request.url.split("?")[0]}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const language = requestLanguage(request.query, serviceLanguage);
+    return sendProblem(reply, problem(404, message("noSuchResource", language, { method: request.method, path: request.url.split("?")[0]! })));
+  });
 
   app.get("/healthz", async (_request, reply) => reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })));
 
@@ -197,15 +234,17 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
 
   app.post("/v1/screen", async (request, reply) => {
-    const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery);
-    const rules = compileFor(compiled, asOf);
-    const checked = checkItem(request.body, 0, asOf);
+    const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+    const { language } = screening;
+    const rules = compileFor(compiled, asOf, language);
+    const checked = checkItem(request.body, 0, asOf, language);
     if (!checked.ok) {
       const { householdId, issues } = checked.rejection;
-      return sendProblem(reply, problem(422, `household ${householdId ?? "(no id)"} is invalid: ${issues.length} problem${issues.length > 1 ? "s" : ""}`, { code: "E_INPUT_SCHEMA", householdId, issues }));
+      const detail = message("householdInvalidCount", language, { id: householdId ?? message("noId", language), count: issues.length });
+      return sendProblem(reply, problem(422, detail, { code: "E_INPUT_SCHEMA", householdId, issues }));
     }
     // The very text `dixian screen` writes for the household (without its newline).
-    return reply.type("application/json").send(JSON.stringify(screenHouseholdCompiled(rules, checked.household, screening)));
+    return reply.type("application/json").send(JSON.stringify(screenNow(rules, checked.household, screening)));
   });
 
   // The batch route reads its body as bytes, whatever its content type: NDJSON is split by lines here.
@@ -213,10 +252,10 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     batch.removeAllContentTypeParsers();
     batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
     batch.post("/v1/screen/batch", async (request, reply) => {
-      const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery);
-      const rules = compileFor(compiled, asOf);
+      const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+      const rules = compileFor(compiled, asOf, screening.language);
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const sources = readHouseholdSources(once(body));
+      const sources = readHouseholdSources(once(body), screening.language);
       const threads = options.workers ?? 1;
       const lines = threads > 1 && countLines(body) >= WORKER_BATCH_LINES
         ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)

@@ -53,7 +53,6 @@ export function age(birth: string, asOf: string): number {
   return years;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 export function referenceScreen(h: Json, asOf: string, threshold: bigint): ReferenceOutcome {

@@ -30,10 +30,10 @@ export function lineOf(file: string, text: string): number {
   return content.slice(0, content.indexOf(text)).split("\n").length;
 }
 
-/** The DixianError a rule set is rejected with (fails the test when it loads). */
-export function loadError(dir: string): DixianError {
+/** The DixianError a rule set is rejected with (fails the test when it loads); English unless asked otherwise. */
+export function loadError(dir: string, lang: "zh" | "en" = "en"): DixianError {
   try {
-    loadRuleSet(dir);
+    loadRuleSet(dir, { lang });
   } catch (error) {
     if (error instanceof DixianError) return error;
     throw error;

@@ -124,7 +124,7 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
   if (!target) {
     if (context.resolving.has(name)) throw new Error(`named condition ${name} refers to itself`);
     context.resolving.add(name);
-    target = compileNode(named as Condition, context);
+    target = compileNode(named, context);
     context.resolving.delete(name);
     context.compiledNamed.set(name, target);
   }
@@ -132,8 +132,8 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
   // json-rules-engine copies the named condition over the reference: the named label wins, the reference's stays otherwise.
   const label = named.label ?? condition.label;
   const relabel = (trace: EngineTrace): EngineTrace => {
-    const { label: _ignored, ...rest } = trace as EngineTrace & { label?: BilingualText };
-    return (label ? { ...rest, label } : rest) as EngineTrace;
+    const { label: _ignored, ...rest } = trace;
+    return label ? { ...rest, label } : rest;
   };
   return {
     priority: condition.priority || 1,
@@ -176,5 +176,5 @@ export function compileConditions(
   named: Record<string, TopLevelCondition>,
   compiledNamed: Map<string, CompiledCondition>,
 ): CompiledCondition {
-  return compileNode(condition as Condition, { slots, named, compiledNamed, resolving: new Set() });
+  return compileNode(condition, { slots, named, compiledNamed, resolving: new Set() });
 }

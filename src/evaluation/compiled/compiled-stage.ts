@@ -1,14 +1,8 @@
 import type { FactTable } from "../../facts/fact-table.js";
 import type { TopLevelCondition } from "../../rulesets/schema.js";
-import type { CompiledRule } from "../compile.js";
-import type { RuleOutcome } from "../evaluate-stage.js";
+import type { StageWalk } from "../stage-walk.js";
+import type { ClosureStage, CompiledRule } from "../types.js";
 import { compileConditions, type CompiledCondition, type FactSource } from "./compile-condition.js";
-
-/** A stage's rules compiled to closures that read facts by slot of the rule set's fact table. */
-export interface ClosureStage {
-  /** `traced`: the rule's trace is needed even without explanations (its conditions become reasons). */
-  rules: { rule: CompiledRule; condition: CompiledCondition; traced: boolean }[];
-}
 
 /**
  * Compiles one stage's rules. Named conditions are compiled once for the whole rule set
@@ -27,28 +21,14 @@ export function compileStageClosures(
 }
 
 /**
- * Evaluates a stage with the compiled closures: the same outcomes as json-rules-engine ("all"
- * stages evaluate every rule; "first" stages stop at the first rule met). With `explain`, every
- * rule's outcome with its trace, in rule order; without, only the rules met and the rules whose
- * trace is always needed — the outcomes nothing else reads are not built.
+ * The compiled evaluator's verdict on the rule the walk stands on, synchronously. The trace is
+ * built only when it is wanted (explanations, or a rule whose conditions become reasons);
+ * otherwise the condition stops at its first decisive child.
  */
-export function evaluateClosureStage(stage: ClosureStage, mode: "all" | "first", facts: FactSource, explain: boolean): RuleOutcome[] {
-  const outcomes: RuleOutcome[] = [];
-  let decided = false;
-  for (const { rule, condition, traced } of stage.rules) {
-    if (decided) {
-      if (explain) outcomes.push({ compiled: rule, status: "notEvaluated", trace: null });
-      continue;
-    }
-    let met: boolean;
-    let trace = null;
-    if (explain || traced) {
-      const evaluated = condition.trace(facts);
-      met = evaluated.result;
-      trace = { ...evaluated.trace, result: met };
-    } else met = condition.evaluate(facts);
-    if (met || explain || traced) outcomes.push({ compiled: rule, status: met ? "met" : "notMet", trace });
-    if (mode === "first" && met) decided = true;
-  }
-  return outcomes;
+export function evaluateClosureRule(walk: StageWalk, facts: FactSource): void {
+  const { condition, traced } = walk.stage!.closures.rules[walk.index]!;
+  if (walk.explain || traced) {
+    const evaluated = condition.trace(facts);
+    walk.record(evaluated.result, { ...evaluated.trace, result: evaluated.result });
+  } else walk.record(condition.evaluate(facts), null);
 }

@@ -1,0 +1,164 @@
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { parse } from "csv-parse";
+import type { Language } from "../results/result-types.js";
+import { InputFormatError } from "./read-households.js";
+import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
+
+/** The tables of county input, each a CSV file of a folder or a sheet of one `.xlsx` workbook. */
+export const TABLES = {
+  households: { file: "households.csv", sheets: ["households", "户"] },
+  members: { file: "members.csv", sheets: ["members", "成员"] },
+  events: { file: "events.csv", sheets: ["events", "事件"] },
+  leads: { file: "leads.csv", sheets: ["leads", "线索"] },
+} as const;
+export type TableName = keyof typeof TABLES;
+
+/** One row as read: its 1-based line (CSV) or row number (sheet), and its cells as text. */
+export interface RawRow {
+  line: number;
+  cells: string[];
+  /** What made the row unreadable (a CSV quoting error), when it is. */
+  problem?: string;
+  /** A sheet row: it ends at its last filled cell, so fewer cells than the header is not ragged. */
+  sheetRow?: boolean;
+}
+
+/** One table of the input: its name in messages, and a way to read its rows (more than once). */
+export interface TableSheet {
+  name: string;
+  rows(): AsyncIterable<RawRow>;
+}
+
+export interface TableReadOptions {
+  language: Language;
+  /** Undefined: detected (UTF-8, else GB18030). Workbooks carry their own encoding. */
+  encoding?: TableEncoding;
+}
+
+/** A workbook input: an `.xlsx` file. */
+export const isWorkbook = (path: string) => extname(path).toLowerCase() === ".xlsx";
+
+/** Table input: a folder holding households.csv, households.csv itself, or an `.xlsx` workbook. */
+export function isTableInput(path: string): boolean {
+  if (statSync(path).isDirectory()) return existsSync(join(path, TABLES.households.file));
+  return basename(path) === TABLES.households.file || isWorkbook(path);
+}
+
+const say = (language: Language, zh: string, en: string) => (language === "en" ? en : zh);
+
+function csvSheet(file: string, options: TableReadOptions): TableSheet {
+  // Detected once, however often the table is read.
+  let encoding: Promise<TableEncoding> | undefined;
+  return {
+    name: basename(file),
+    async *rows() {
+      encoding ??= options.encoding ? Promise.resolve(options.encoding) : detectEncoding(file);
+      const chosen = await encoding;
+      const detected = options.encoding === undefined;
+      // Columns may vary per row here: a ragged row is reported for its household, not fatal.
+      // Rows of empty cells only (",,,,", which Excel leaves below the data) are skipped like blank lines.
+      const parser = parse({ info: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, trim: true });
+      const feed = (async () => {
+        try {
+          for await (const text of decodeTable(file, chosen, options.language, detected)) {
+            if (parser.destroyed) return;
+            if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve).once("close", resolve));
+          }
+          parser.end();
+        } catch (error) {
+          parser.destroy(error as Error);
+        }
+      })();
+      let lastLine = 0;
+      try {
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          lastLine = info.lines;
+          yield { line: info.lines, cells: record };
+        }
+      } catch (error) {
+        if (error instanceof InputFormatError) throw error;
+        // A quoting error (a cell cut off in the middle) ends what can be read of the file: the
+        // rows before it stand, and the rest is reported as one unreadable row.
+        yield { line: lastLine + 1, cells: [], problem: (error as Error).message };
+      } finally {
+        // Stopped early (a bad header): let the reading end too.
+        if (!parser.destroyed) parser.destroy();
+      }
+      await feed;
+    },
+  };
+}
+
+/** The text of a workbook cell: dates as YYYY-MM-DD, formulas by their result, rich text as plain text. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    // exceljs reads an Excel date serial as that day at 00:00 UTC.
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value === "object") {
+    const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("").trim();
+    if ("result" in cell) return cellText(cell.result);
+    if ("text" in cell) return cellText(cell.text);
+    if (cell.error) return String(cell.error);
+    return "";
+  }
+  return String(value).trim();
+}
+
+interface WorkbookLike {
+  worksheets: { name: string; rowCount: number; getRow(n: number): { values: unknown } }[];
+}
+
+async function openWorkbook(file: string, options: TableReadOptions): Promise<WorkbookLike> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw new InputFormatError(say(options.language, `${basename(file)} 不是可读的 .xlsx 工作簿：${(error as Error).message}`, `${basename(file)} is not a readable .xlsx workbook: ${(error as Error).message}`));
+  }
+  return workbook as unknown as WorkbookLike;
+}
+
+function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): TableSheet | null {
+  const names: readonly string[] = TABLES[table].sheets;
+  const sheet = workbook.worksheets.find((candidate) => names.includes(candidate.name.trim()));
+  if (!sheet) return null;
+  return {
+    name: `${basename(file)} [${sheet.name}]`,
+    async *rows() {
+      for (let number = 1; number <= sheet.rowCount; number++) {
+        const values = sheet.getRow(number).values as unknown[];
+        // exceljs numbers cells from 1: values[0] is always empty.
+        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, index) => cellText(values[index + 1]));
+        while (cells.length && cells[cells.length - 1] === "") cells.pop();
+        if (cells.length === 0) continue;
+        yield { line: number, cells, sheetRow: true };
+      }
+    },
+  };
+}
+
+/** The tables of an input path: a folder's CSV files or a workbook's sheets; null for a table not given. */
+export async function openTables(path: string, options: TableReadOptions): Promise<Record<TableName, TableSheet | null>> {
+  if (isWorkbook(path)) {
+    const workbook = await openWorkbook(path, options);
+    const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((table) => [table, workbookSheet(workbook, path, table)])) as Record<TableName, TableSheet | null>;
+    if (!tables.households || !tables.members) {
+      throw new InputFormatError(say(options.language,
+        `${basename(path)} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：${workbook.worksheets.map((sheet) => sheet.name).join("、")}`,
+        `${basename(path)} needs sheets named households (or 户) and members (or 成员); it has: ${workbook.worksheets.map((sheet) => sheet.name).join(", ")}`));
+    }
+    return tables;
+  }
+  const dir = statSync(path).isDirectory() ? path : dirname(path);
+  const file = (table: TableName) => join(dir, TABLES[table].file);
+  if (!existsSync(file("members"))) {
+    throw new InputFormatError(say(options.language, `${TABLES.households.file} 旁缺少 ${TABLES.members.file}`, `${TABLES.members.file} is missing beside ${TABLES.households.file}`));
+  }
+  return Object.fromEntries((Object.keys(TABLES) as TableName[]).map((table) => [table, existsSync(file(table)) ? csvSheet(file(table), options) : null])) as Record<TableName, TableSheet | null>;
+}
