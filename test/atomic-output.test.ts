@@ -64,7 +64,7 @@ describe("outputs are written whole or not at all", () => {
       if (args.some((arg) => arg.includes("sub"))) mkdirSync(join(dir, "sub"), { recursive: true });
       const run = await runCliCaptured([...SCREEN, ...args, input]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/E_USAGE: --(out|rejects) .* is the same file as (input|--out)/);
+      expect(run.stderr).toMatch(/E_USAGE: --(out|rejects) .* 与 (input|--out) .* 是同一个文件/);
       expect(readFileSync(input, "utf8")).toBe(text);
     }
     expect(existsSync(join(dir, "r.ndjson"))).toBe(false);

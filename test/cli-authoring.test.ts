@@ -71,7 +71,7 @@ describe("dixian test", () => {
     expect(code).toBe(2);
     expect(stdout).not.toMatch(/passed/);
     expect(stderr).toContain(`thresholds.json:${lineOf(file, `"expect": {}`)}:`);
-    expect(stderr).toContain("/tests/1/expect: expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
+    expect(stderr).toContain("/tests/1/expect：expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
   });
 
   it("lists the rules no test fires with --coverage", async () => {

@@ -21,7 +21,8 @@ describe("control characters in input text", () => {
   it("cannot forge lines of screen's rejections or summary", async () => {
     const bad = { ...contractExample(), id: FORGED, householdType: "bogus" };
     const good = { ...contractExample(), id: FORGED };
-    const run = await runCliCaptured([...SCREEN, "-"], [bad, good].map((h) => JSON.stringify(h)).join("\n"));
+    // English, the language the forged summary imitates.
+    const run = await runCliCaptured([...SCREEN, "--lang", "en", "-"], [bad, good].map((h) => JSON.stringify(h)).join("\n"));
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(RAW_CONTROL);
     const lines = run.stderr.trimEnd().split("\n");

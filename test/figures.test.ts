@@ -115,9 +115,12 @@ describe("dated figure definitions", () => {
     const ruleSet = loadRuleSet(join(copy, "yunnan"), { overrides: { threshold: "8700" } });
     const household = [...generateHouseholds({ households: 1, seed: 5, asOf: AS_OF, referenceIncome: 8700 })][0]!;
     await expect(screen(household, { ruleSet, asOf: "2026-06-30" })).rejects.toMatchObject({ code: "E_NO_FIGURE_IN_FORCE", message: expect.stringContaining('"householdNetIncome"') });
-    const { code, stderr } = await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/yunnan\/figures\.json:\d+:\d+ \/householdNetIncome: no definition of figure "householdNetIncome" in force on 2026-06-30/);
+    const zh = await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=8700", join(copy, "yunnan")]);
+    expect(zh.stderr).toMatch(/yunnan\/figures\.json:\d+:\d+ \/householdNetIncome：指标 "householdNetIncome" 在 2026-06-30 没有生效的定义/);
+    await expect(screen(household, { ruleSet, asOf: "2026-06-30", lang: "en" })).rejects.toThrow(/has no definition of figure "householdNetIncome", which figure "perCapitaNetIncome" reads, in force on 2026-06-30: add one dated for 2026-06-30 in .*yunnan\/figures\.json/);
   });
 });
 
@@ -178,13 +181,20 @@ describe("figure definition errors name file, line and JSON path", () => {
     const { dir } = withFigures(JSON.stringify({ adjustedNetIncome: { add: "income.wage" }, perCapitaNetIncome: { perMember: "householdNetIncome", add: ["income.wage"] } }));
     const messages = loadError(dir).problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^\/adjustedNetIncome\/add: .*expected array/), expect.stringMatching(/^\/perCapitaNetIncome\/add: unknown field/)]));
+    // Words of the rule set's own checks, not zod's, in both languages: the entry is parsed inside the file's check.
+    expect(messages).toContain("/adjustedNetIncome/add: expected array, received string");
+    const zh = loadError(dir, "zh").problems.map((p) => `${p.path}: ${p.message}`);
+    expect(zh).toEqual(expect.arrayContaining(["/adjustedNetIncome/add: 类型不对：应为数组，实际为文本", expect.stringMatching(/^\/perCapitaNetIncome\/add: 未知字段："add"/)]));
   });
 
   it("validate reports them with exit 2", async () => {
     const { dir } = withFigures(`{ "householdNetIncome": { "add": ["expenses.rent"] } }`);
-    const { code, stderr } = await runCliCaptured(["validate", dir]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", dir]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/figures\.json:1:\d+ \/householdNetIncome\/add\/0: unknown field "expenses\.rent"/);
+    const zh = await runCliCaptured(["validate", dir]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/figures\.json:1:\d+ \/householdNetIncome\/add\/0：未知的字段 "expenses\.rent"/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

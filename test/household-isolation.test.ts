@@ -13,7 +13,8 @@ import { runCliCaptured } from "./support/run-cli.js";
 
 const ruleSet = loadRuleSet("rules/yunnan");
 const asOf = "2025-06-30";
-const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", asOf, "--quiet"];
+// The assertions quote the English messages; test/messages.test.ts checks the Chinese default.
+const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", asOf, "--quiet", "--lang", "en"];
 
 async function batch(inputs: unknown[]): Promise<BatchEntry[]> {
   const entries: BatchEntry[] = [];
@@ -63,7 +64,7 @@ describe("one household cannot stop the batch", () => {
     ["riskTypes", (h: Record<string, any>) => (h.monitoring = { category: "unstableFormerlyPoor", identifiedOn: "2025-01-01", riskTypes: Array(ARRAY_LIMITS.riskTypes + 1).fill("x") }), "/monitoring/riskTypes"],
     ["measures", (h: Record<string, any>) => (h.monitoring = { category: "unstableFormerlyPoor", identifiedOn: "2025-01-01", measures: Array(ARRAY_LIMITS.measures + 1).fill({ id: "x" }) }), "/monitoring/measures"],
   ])("refuses a %s list longer than the contract allows with one issue", (_name, change, path) => {
-    const validation = validateHousehold(withId("LONG", change), asOf);
+    const validation = validateHousehold(withId("LONG", change), asOf, "en");
     expect(validation.ok).toBe(false);
     if (validation.ok) return;
     expect(validation.issues).toEqual([{ path, message: expect.stringMatching(/^at most \d+ entries, not \d+$/) }]);
@@ -72,7 +73,7 @@ describe("one household cannot stop the batch", () => {
   it("names the first few of 200,000 stray keys in one issue", () => {
     const household = withId("KEYS");
     for (let i = 0; i < 200_000; i++) household[`k${i}`] = i;
-    const validation = validateHousehold(household, asOf);
+    const validation = validateHousehold(household, asOf, "en");
     expect(validation.ok).toBe(false);
     if (validation.ok) return;
     expect(validation.issues).toHaveLength(1);

@@ -43,12 +43,17 @@ describe("--set NAME=VALUE", () => {
       ["warningBandMultiplier=x", /parameter "warningBandMultiplier" takes a ratio/],
       ["threshold", /E_USAGE: --set takes NAME=VALUE/],
     ] as const) {
-      const { code, stdout, stderr } = await runCliCaptured(["screen", "--quiet", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", set, householdFile]);
+      const { code, stdout, stderr } = await runCliCaptured(["screen", "--quiet", "--lang", "en", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", set, householdFile]);
       expect(code, set).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(pattern);
       noStackTrace(stderr);
     }
+    // Chinese by default, with the same information.
+    const zh = await runCliCaptured(["screen", "--quiet", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "riskWindowMonths=6.5", householdFile]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/E_PARAMETER_OVERRIDE: riskWindowMonths: .*"6\.5"/);
+    expect(zh.stderr).not.toMatch(/takes a whole number/);
   });
 
   it("explain shows the override and the threshold it gives", async () => {
@@ -84,7 +89,7 @@ describe("--set NAME=VALUE", () => {
   it("test: --set applies to the rule sets the tests load", async () => {
     const plain = await runCliCaptured(["test", "rules/yunnan"]);
     expect(plain.code).toBe(0);
-    const set = await runCliCaptured(["test", "--set", "threshold=100000", "rules/yunnan"]);
+    const set = await runCliCaptured(["test", "--lang", "en", "--set", "threshold=100000", "rules/yunnan"]);
     expect(set.code).toBe(1);
     expect(set.stdout).toMatch(/FAIL .*\n\s+figures\.threshold\n\s+expected: 8050\.00\n\s+actual:\s+100000\.00/);
     const bad = await runCliCaptured(["test", "--set", "nosuch=1", "rules/yunnan"]);
@@ -104,20 +109,27 @@ describe("--set NAME=VALUE", () => {
     expect(result.figures.threshold).toBe("9000.00");
     expect(() => applyOverrides(yunnan, { nosuch: "1" })).toThrow(DixianError);
     expect(parseOverrideList(["a=1", "b=x=y"])).toEqual({ a: "1", b: "x=y" });
-    expect(() => parseOverrideList(["a=1", "a=2"])).toThrow(/given twice/);
-    expect(() => parseOverrideList(["=1"])).toThrow(/NAME=VALUE/);
+    expect(() => parseOverrideList(["a=1", "a=2"], "--set", "en")).toThrow(/given twice/);
+    expect(() => parseOverrideList(["=1"], "--set", "en")).toThrow(/NAME=VALUE/);
+    expect(() => parseOverrideList(["a=1", "a=2"])).toThrow(/给了两次/);
+    expect(() => parseOverrideList(["=1"])).toThrow(/参数名=取值/);
   });
 
   it("supplies a value the rule set lacks on a date", async () => {
     const missing = await runCliCaptured(["screen", "--quiet", "--rules", UNTIL_2025, "--as-of", "2026-06-30", householdFile]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("E_NO_PARAMETER_IN_FORCE");
-    // It names the parameter, the date, the file where a value belongs and both ways to supply one, in Chinese and English.
+    // It names the parameter, the date, the file where a value belongs and both ways to supply one, in Chinese (default) and English.
     expect(missing.stderr).toContain(`参数 threshold 在 2026-06-30 没有生效的取值`);
     expect(missing.stderr).toContain(`${UNTIL_2025}/parameters.json`);
     expect(missing.stderr).toMatch(/县级规则集.*--set threshold=取值/);
-    expect(missing.stderr).toMatch(/parameter "threshold" in force on 2026-06-30.*county overlay.*--set threshold=VALUE/);
     noStackTrace(missing.stderr);
+    const english = await runCliCaptured(["screen", "--quiet", "--lang", "en", "--rules", UNTIL_2025, "--as-of", "2026-06-30", householdFile]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain("E_NO_PARAMETER_IN_FORCE");
+    expect(english.stderr).toContain(`${UNTIL_2025}/parameters.json`);
+    expect(english.stderr).toMatch(/parameter "threshold" in force on 2026-06-30.*county overlay.*--set threshold=VALUE/);
+    noStackTrace(english.stderr);
     const supplied = await runCliCaptured(["screen", "--quiet", "--rules", UNTIL_2025, "--as-of", "2026-06-30", "--set", "threshold=9100", householdFile]);
     expect(supplied.code).toBe(0);
     expect(JSON.parse(supplied.stdout).figures.threshold).toBe("9100.00");
@@ -126,7 +138,7 @@ describe("--set NAME=VALUE", () => {
 
 describe("validate --as-of", () => {
   it("fails when a parameter the rules use has no value in force, naming it and its file", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["validate", "--as-of", "2026-06-30", UNTIL_2025]);
+    const { code, stdout, stderr } = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", UNTIL_2025]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     const file = `${UNTIL_2025}/parameters.json`;
@@ -142,7 +154,7 @@ describe("validate --as-of", () => {
       for (const value of values) value.until ??= `${value.from.slice(0, 4)}-12-31`;
       parameters.threshold.values = values.filter((value) => value.from < "2026-01-01");
     });
-    const failing = await runCliCaptured(["validate", "--as-of", "2026-06-30", join(copy, "yunnan")]);
+    const failing = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", join(copy, "yunnan")]);
     expect(failing.code).toBe(2);
     expect(failing.stderr).toMatch(/yunnan\/parameters\.json:\d+:\d+ \/threshold: parameter "threshold" has no value in force on 2026-06-30.*yunnan\/parameters\.json/);
     expect((await runCliCaptured(["validate", "--as-of", "2025-06-30", join(copy, "yunnan")])).code).toBe(0);
@@ -161,7 +173,7 @@ describe("money-safe operators", () => {
     const file = join(copy, "cn/rules/flag.json");
     editText(file, `"fact": "perCapitaNetIncome",\n            "operator": "decimalGreaterThan"`, `"fact": "perCapitaNetIncome",\n            "operator": "greaterThan"`);
     const line = lineOf(file, `"operator": "greaterThan"`);
-    const { code, stderr } = await runCliCaptured(["validate", join(copy, "yunnan")]);
+    const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`cn/rules/flag\\.json:${line}:\\d+ /rules/\\d+/conditions/\\w+/\\d+/operator: operator "greaterThan" .*fact "perCapitaNetIncome" is an exact decimal: use "decimalGreaterThan"`));
   });

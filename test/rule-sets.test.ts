@@ -192,6 +192,13 @@ describe("more rule-set errors with exact lines", () => {
     expect(loadError(join(copy, "yunnan")).problems[0]!.message).toMatch(/overlaps the next value/);
   });
 
+  it("a misspelt key inside a parameter is worded in the reader's language, with a suggestion", () => {
+    const copy = copyRules();
+    editJson(join(copy, "yunnan/parameters.json"), (p) => { p.threshold.valuez = p.threshold.values; });
+    expect(loadError(join(copy, "yunnan")).problems.map((p) => `${p.path} ${p.message}`)).toEqual(['/threshold/valuez unknown field: "valuez"; did you mean "values"?']);
+    expect(loadError(join(copy, "yunnan"), "zh").problems.map((p) => `${p.path} ${p.message}`)).toEqual(['/threshold/valuez 未知字段："valuez"；你是否想写 "values"？']);
+  });
+
   it("a missing extends points at the line of \"extends\"", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/ruleset.json");

@@ -129,9 +129,9 @@ describe("bad table rows and duplicates", () => {
     const { stdout, stderr, code } = await screen(dir);
     expect(code).toBe(1);
     expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-002"]);
-    expect(stderr).toMatch(/rejected households\.csv row 2 \(id TB-001\): .*members\.csv 第 3 行: 有 13 个单元格，表头有 12 列/);
-    expect(stderr).toMatch(/rejected households\.csv row 4 \(id TB-003\): .*households\.csv 第 4 行: 有 \d+ 个单元格，表头有 37 列/);
-    expect(stderr).toContain("read 3, screened 1, rejected 2");
+    expect(stderr).toMatch(/未通过校验 households\.csv 第 2 行（户编号 TB-001）：.*members\.csv 第 3 行[:：] ?有 13 个单元格，表头有 12 列/);
+    expect(stderr).toMatch(/未通过校验 households\.csv 第 4 行（户编号 TB-003）：.*households\.csv 第 4 行[:：] ?有 \d+ 个单元格，表头有 37 列/);
+    expect(stderr).toContain("读取 3 户，筛查 1 户，不合格 2 户");
   });
 
   it("a quote left open rejects the rest of that file and reports the members it leaves without a household", async () => {
@@ -174,8 +174,8 @@ describe("bad table rows and duplicates", () => {
     const { stdout, stderr, code } = await screen(dir);
     expect(code).toBe(1);
     expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-002", "TB-003"]);
-    expect(stderr).toContain(`rejected households.csv row 2 (id TB-001): /: 户编号 "TB-001" 在 households.csv 中出现多次（第 2、5 行）`);
-    expect(stderr).toContain("rejected households.csv row 5 (id TB-001)");
+    expect(stderr).toContain(`未通过校验 households.csv 第 2 行（户编号 TB-001）：/：户编号 "TB-001" 在 households.csv 中出现多次（第 2、5 行）`);
+    expect(stderr).toContain("未通过校验 households.csv 第 5 行（户编号 TB-001）");
   });
 
   it("anonymize: member and event rows whose household is missing are errors, not dropped", async () => {
@@ -212,7 +212,7 @@ describe("CSV and XLSX results for people", () => {
     expect(rows[0]!["风险类型"]).toBe("因病");
     expect(rows[0]!["帮扶措施"]).toContain("医疗救助");
     expect(rows[0]!["理由"]).toContain("监测标准 8700.00 元");
-    expect(rows[1]!["不合格原因"]).toMatch(/^members\.csv 第 5 行 劳动技能 列: /);
+    expect(rows[1]!["不合格原因"]).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
   });
 
   it("CSV with --lang en: English header and values", async () => {
@@ -235,7 +235,7 @@ describe("CSV and XLSX results for people", () => {
     expect(sheet.rows.slice(1).map((row) => [row[0], row[3]])).toEqual([["TB-001", "已筛查"], ["TB-002", "不合格"], ["TB-003", "已筛查"]]);
     expect(sheet.rows[1]![4]).toBe("识别为监测对象");
     expect(sheet.rows[1]![9]).toBe(8000);
-    expect(String(sheet.rows[2]![15])).toMatch(/^members\.csv 第 5 行 劳动技能 列: /);
+    expect(String(sheet.rows[2]![15])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
     const en = join(dir, "results-en.xlsx");
     await screen(withRejected(), "--format", "xlsx", "--out", en, "--quiet", "--lang", "en");
     const english = await workbookRows(en);

@@ -11,7 +11,10 @@ import { describe, expect, it } from "vitest";
  */
 const ZONES = ["Pacific/Apia", "Pacific/Kiritimati", "Asia/Kathmandu"];
 
-/** The national rule set with a threshold in force from 1990, so populations can be made for the skipped days. */
+/**
+ * The national rule set with a threshold in force from 1990, so populations can be made for the
+ * skipped days. It ends before cn's own first value (2021) begins, so the two do not overlap.
+ */
 function earlyThresholdRuleSet(): string {
   const dir = mkdtempSync(join(tmpdir(), "dixian-tz-"));
   writeFileSync(join(dir, "ruleset.json"), JSON.stringify({ id: "early", version: "1", extends: "builtin:cn", description: { zh: "测试", en: "test" } }));

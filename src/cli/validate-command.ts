@@ -58,7 +58,7 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
     });
   }
   try {
-    compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]));
+    compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]), language);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     problems.push(...(error.problems.length ? error.problems : [{ file: ruleSet.id, path: "", message: error.message }]));

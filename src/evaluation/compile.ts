@@ -47,7 +47,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     return value;
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
-  const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]));
+  const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]), language);
   const resolve = (reference: ParameterReference) =>
     reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
 

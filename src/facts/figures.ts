@@ -2,11 +2,13 @@ import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import type { Household } from "../input/household-schema.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
 
 /**
- * The figures every result reports (the data contract's `figures`), which every rule set must define. The
+ * The figures every result reports (docs/contract.md, `figures`), which every rule set must define. The
  * threshold is a parameter, not a figure.
  */
 export const RESULT_FIGURES = ["perCapitaNetIncome", "adjustedPerCapitaIncome"] as const;
@@ -72,9 +74,9 @@ function fieldOperand(group: keyof typeof FIGURE_INPUT_FIELDS, field: string): O
 /**
  * Compiles the figures a rule set defines on `asOf`. A figure (or a figure it reads) that `required`
  * names but that has no definition in force throws E_NO_FIGURE_IN_FORCE naming it, the date and the
- * file where a definition belongs. Figures not in force and not needed are left out.
+ * file where a definition belongs, in `language`. Figures not in force and not needed are left out.
  */
-export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterable<string>): CompiledFigures {
+export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterable<string>, language: Language = "zh"): CompiledFigures {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const steps: Step[] = [];
@@ -82,12 +84,11 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
   const missing = (id: string, by: string | null): never => {
     const origin = ruleSet.origins.get(`figure:${id}`);
     const file = origin?.file ?? "figures.json";
-    const why = by ? `, which figure "${by}" reads` : "";
+    const readBy = by ? message("figureReadBy", language, { by }) : "";
     throw new DixianError(
       "E_NO_FIGURE_IN_FORCE",
-      `规则集 ${ruleSet.id} 的数值 ${id} 在 ${asOf} 没有生效的定义。请在 ${file} 中增加该日期的定义，或由县级规则集提供。 ` +
-        `Rule set "${ruleSet.id}" has no definition of figure "${id}"${why} in force on ${asOf}: add one dated for ${asOf} in ${file}, or in a county overlay.`,
-      [{ ...(origin ?? { file, path: `/${id}` }), message: `no definition of figure "${id}" in force on ${asOf}` }],
+      message("figureNotInForce", language, { ruleSet: ruleSet.id, name: id, readBy, asOf, file }),
+      [{ ...(origin ?? { file, path: `/${id}` }), message: message("figureNotInForceHere", language, { name: id, asOf }) }],
     );
   };
   const visit = (id: string, by: string | null): number => {
@@ -97,7 +98,7 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
     const variant = figure ? variantInForce(figure, asOf) : null;
     if (!variant) return missing(id, by);
     // Rule-set validation rejects cycles; this guard keeps a hand-built rule set from recursing forever.
-    if (visiting.has(id)) throw new DixianError("E_RULESET_CYCLE", `figure "${id}" reads itself through other figures on ${asOf}`);
+    if (visiting.has(id)) throw new DixianError("E_RULESET_CYCLE", message("figureReadsItselfOn", language, { name: id, asOf }));
     visiting.add(id);
     const operand = (term: string): Operand => {
       const parsed = parseFigureTerm(term);
@@ -106,7 +107,7 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
         const at = visit(parsed.id, id);
         return (_household, values) => values[at]!;
       }
-      throw new DixianError("E_RULESET_REFERENCE", `figure "${id}" reads unknown field "${term}"`);
+      throw new DixianError("E_RULESET_REFERENCE", message("figureReadsUnknownField", language, { name: id, term }));
     };
     let step: Step;
     if ("perMember" in variant) {

@@ -131,11 +131,32 @@ export function issueLanguage(language: Language): { error: z.core.$ZodErrorMap 
   return { error: ERROR_MAPS[language] };
 }
 
+/** Marks a message worded in both languages by {@link nestedParseOptions}; never shown as such. */
+const BOTH_LANGUAGES = "\u0000zh+en:";
+
+const BOTH_MAP: z.core.$ZodErrorMap = (issue) => {
+  const zh = issueMessage(issue, "zh");
+  const en = issueMessage(issue, "en");
+  return zh === undefined || en === undefined ? undefined : BOTH_LANGUAGES + JSON.stringify({ zh, en });
+};
+
+/**
+ * Parse options for a schema parsed inside another schema's check (a parameter or figure entry
+ * inside its file's `superRefine`), where the reader's language is not known yet: zod keeps the
+ * message an inner parse gives an issue, so the outer parse's language cannot word it later.
+ * Each issue is worded in both languages here, while zod still holds the value and the schema
+ * (for "received …" and "did you mean"), and {@link issueText} picks the reader's.
+ */
+export function nestedParseOptions(): { error: z.core.$ZodErrorMap; jitless: true } {
+  return { error: BOTH_MAP, jitless: true };
+}
+
 /**
  * An issue's message in the language. A schema may name a message by its id where zod takes a
  * fixed text (`.regex(pattern, "adminCode")`); the id is put into words here.
  */
 export function issueText(issue: Issue, language: Language): string {
+  if (issue.message.startsWith(BOTH_LANGUAGES)) return (JSON.parse(issue.message.slice(BOTH_LANGUAGES.length)) as Record<Language, string>)[language];
   if (!isMessageId(issue.message)) return issue.message;
   const values: MessageValues = {};
   for (const key of ["minimum", "maximum"] as const) if (key in issue) values[key] = String((issue as unknown as Record<string, unknown>)[key]);

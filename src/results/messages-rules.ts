@@ -151,5 +151,17 @@ export const RULE_SET_MESSAGES = {
   figureCycle: { zh: "指标 \"{name}\" 引用了自身：{cycle}", en: "figure \"{name}\" reads itself: {cycle}" },
   figureUsedUndefined: { zh: "此处用到了指标 \"{name}\"，但它没有定义（请在 figures.json 中添加）", en: "figure \"{name}\" is used here but never defined (add it to figures.json)" },
   figureResultUndefined: { zh: "每个结果都会报告指标 \"{name}\"，但它没有定义（请在 figures.json 中添加）", en: "figure \"{name}\" is reported in every result but never defined (add it to figures.json)" },
+  figuresNotObject: { zh: "figures.json 须是以指标标识为键的定义对象", en: "figures.json must be an object of figure definitions by id" },
+  figuresTooMany: { zh: "figures.json 最多定义 {maximum} 个指标", en: "figures.json may define at most {maximum} figures" },
+  figureIdFormat: { zh: "指标标识只能由字母、数字和 \"_\" 组成，并以字母开头", en: "figure ids are letters, digits and '_', starting with a letter" },
+  figurePeriodOverlaps: { zh: "有效期与下一个定义（{from} 起）重叠", en: "period overlaps the next definition, which starts {from}" },
+  figureNotInForce: {
+    zh: "规则集 {ruleSet} 的指标 \"{name}\"{readBy} 在 {asOf} 没有生效的定义。请在 {file} 中增加该日期的定义，或由县级规则集提供。",
+    en: "Rule set \"{ruleSet}\" has no definition of figure \"{name}\"{readBy} in force on {asOf}: add one dated for {asOf} in {file}, or in a county overlay.",
+  },
+  figureReadBy: { zh: "（指标 {by} 引用了它）", en: ", which figure \"{by}\" reads," },
+  figureNotInForceHere: { zh: "指标 \"{name}\" 在 {asOf} 没有生效的定义", en: "no definition of figure \"{name}\" in force on {asOf}" },
+  figureReadsUnknownField: { zh: "指标 \"{name}\" 引用了未知的字段 \"{term}\"", en: "figure \"{name}\" reads unknown field \"{term}\"" },
+  figureReadsItselfOn: { zh: "指标 \"{name}\" 在 {asOf} 经由其他指标引用了自身", en: "figure \"{name}\" reads itself through other figures on {asOf}" },
   internalScreeningError: { zh: "筛查该户时发生内部错误（请报告此问题）：{detail}", en: "internal error while screening this household (please report it): {detail}" },
 } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textParams } from "../input/zod-issues.js";
+import { nestedParseOptions, textParams } from "../input/zod-issues.js";
 import { calendarDate } from "../input/household-schema.js";
 import {
   CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES,
@@ -103,7 +103,7 @@ export const parametersFileSchema = z
         continue;
       }
       const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
-      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, { jitless: true });
+      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, nestedParseOptions());
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
         continue;
@@ -176,22 +176,22 @@ export const figuresFileSchema = z
   .unknown()
   .superRefine((file, ctx) => {
     if (typeof file !== "object" || file === null || Array.isArray(file)) {
-      ctx.addIssue({ code: "custom", message: "figures.json must be an object of figure definitions by id" });
+      ctx.addIssue({ code: "custom", params: textParams("figuresNotObject") });
       return;
     }
     if (Object.keys(file).length > MAX_CATALOGUE_ENTRIES) {
-      ctx.addIssue({ code: "custom", message: `figures.json may define at most ${MAX_CATALOGUE_ENTRIES} figures` });
+      ctx.addIssue({ code: "custom", params: textParams("figuresTooMany", { maximum: MAX_CATALOGUE_ENTRIES }) });
       return;
     }
     for (const [name, entry] of Object.entries(file)) {
       if (name === "$schema") continue;
       if (!figureId.safeParse(name).success) {
-        ctx.addIssue({ code: "custom", path: [name], message: "figure ids are letters, digits and '_', starting with a letter" });
+        ctx.addIssue({ code: "custom", path: [name], params: textParams("figureIdFormat") });
         continue;
       }
       const shape = typeof entry === "object" && entry !== null ? entry : {};
       const schema = "values" in shape ? figureDatedSchema : "perMember" in shape ? figurePerMemberSchema : figureSumSchema;
-      const result = schema.safeParse(entry, { jitless: true });
+      const result = schema.safeParse(entry, nestedParseOptions());
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as never);
         continue;
@@ -200,12 +200,12 @@ export const figuresFileSchema = z
         result.data.values.forEach((value, index, values) => {
           const previous = values[index - 1];
           if (previous && value.from <= previous.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], message: `values must be in order of "from": ${value.from} comes after ${previous.from}` });
+            ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }) });
           }
           if (value.until !== undefined && value.until < value.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index, "until"], message: `until ${value.until} is before from ${value.from}` });
+            ctx.addIssue({ code: "custom", path: [name, "values", index, "until"], params: textParams("untilBeforeFrom", { until: value.until, from: value.from }) });
           } else if (previous?.until !== undefined && previous.until >= value.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index - 1, "until"], message: `period overlaps the next definition, which starts ${value.from}` });
+            ctx.addIssue({ code: "custom", path: [name, "values", index - 1, "until"], params: textParams("figurePeriodOverlaps", { from: value.from }) });
           }
         });
       }
