@@ -164,6 +164,7 @@ describe("rule sets returned by the library", () => {
   };
 
   it("are deeply frozen, so none can be screened under the hash of a rule set it is not", () => {
+    expect.hasAssertions();
     frozen(loadRuleSet("rules/yunnan"));
     frozen(loadBuiltInRuleSet("yunnan"));
     frozen(ruleSetFromJson(cnFiles));

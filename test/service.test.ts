@@ -25,10 +25,10 @@ async function serve(args: string[]): Promise<Served> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve", "--host", "127.0.0.1", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
-  child.stdout!.on("data", (chunk) => (out += chunk));
+  child.stdout.on("data", (chunk) => (out += chunk));
   const exit = once(child, "exit").then(([code]) => code as number | null);
   const base = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on("data", (chunk) => {
+    child.stderr.on("data", (chunk) => {
       err += chunk;
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(err);
       if (match) resolve(match[1]!);
@@ -72,7 +72,7 @@ function postTooLarge(path: string, length: number, type: string): Promise<{ sta
 beforeAll(async () => {
   served = await serve(["--rules", "rules/yunnan"]);
   const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], ndjson);
-  expect(cli.code).toBe(0);
+  if (cli.code !== 0) throw new Error(`dixian screen failed (${cli.code}): ${cli.stderr}`);
   for (const line of cli.stdout.trim().split("\n")) expected.set(JSON.parse(line).householdId, line);
 }, 60_000);
 

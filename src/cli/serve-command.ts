@@ -63,8 +63,9 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
   const app = buildService({ ruleSet, bodyLimit, workers, lang: language, version: packageJson.version, ...(values.quiet ? {} : { log: io.stdout }) });
   let closing = false;
   // A keep-alive connection whose request finishes while closing is closed at once, not after its timeout.
-  app.addHook("onResponse", async () => {
+  app.addHook("onResponse", (_request, _reply, done) => {
     if (closing) setImmediate(() => app.server.closeIdleConnections());
+    done();
   });
   const address = await app.listen({ host: values.host, port });
   await writeText(io.stderr, message("serveListening", language, { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, address }) + "\n");

@@ -30,8 +30,8 @@ export interface RuleSetFiles {
   relative(target: string): RuleSetFiles;
 }
 
-/** A file's content given in memory: its text, or its JSON already parsed. */
-export type RuleSetFileContent = string | unknown;
+/** A file's content given in memory: its text (a string), or its JSON already parsed (any other value). */
+export type RuleSetFileContent = unknown;
 
 /** Normalizes a relative path: `/` separators, no `.` segments, `..` resolved; null when it leaves the root. */
 export function normalizePath(path: string): string | null {

@@ -163,8 +163,8 @@ async function* screenOnWorkers(sources: AsyncIterable<SourceItem>, ruleSet: Rul
 }
 
 /** A body already read, as the byte stream the NDJSON reader takes. */
-async function* once(body: Buffer): AsyncGenerator<Buffer> {
-  yield body;
+function once(body: Buffer): AsyncIterable<Buffer> {
+  return Readable.from([body], { objectMode: true }) as AsyncIterable<Buffer>;
 }
 
 function countLines(body: Buffer): number {
@@ -248,9 +248,9 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   });
 
   // The batch route reads its body as bytes, whatever its content type: NDJSON is split by lines here.
-  app.register(async (batch) => {
+  app.register((batch, _options, done) => {
     batch.removeAllContentTypeParsers();
-    batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+    batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
     batch.post("/v1/screen/batch", async (request, reply) => {
       const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
       const rules = compileFor(compiled, asOf, screening.language);
@@ -262,6 +262,7 @@ export function buildService(options: ServiceOptions): FastifyInstance {
         : screenInMainThread(sources, rules, screening);
       return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
     });
+    done();
   });
 
   return app;
