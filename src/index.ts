@@ -17,19 +17,20 @@ export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem }
 export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js";
 export { validateHousehold } from "./input/validate-household.js";
 export type { HouseholdValidation, InputIssue } from "./input/validate-household.js";
-export type { Household, HouseholdInput, Member, HouseholdEvent } from "./input/household-schema.js";
+export type { Household, HouseholdInput, Member, HouseholdEvent, Lead } from "./input/household-schema.js";
 export { DixianError } from "./errors.js";
 export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
 export type {
-  ScreeningResult, RiskTypeResult, MeasureResult, CheckResult, RuleExplanation, ParameterUse, Language,
+  ScreeningResult, RiskTypeResult, MeasureResult, CheckResult, RuleExplanation, ParameterUse, Language, TaskResult,
 } from "./results/result-types.js";
 export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
 export type { RuleStatus, EngineName } from "./evaluation/types.js";
 export type {
-  Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId,
+  Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId, LeadChannel, LeadDepartment, TaskKind,
 } from "./input/enums.js";
 export {
   CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, HOUSEHOLD_TYPES, MEASURE_KINDS, RISK_TYPE_IDS,
+  LEAD_CHANNELS, LEAD_DEPARTMENTS, TASK_KINDS,
 } from "./input/enums.js";
 export { STAGES } from "./rulesets/schema.js";
 export type {

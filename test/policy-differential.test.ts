@@ -1,22 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadRuleSet, screen, type ScreeningResult } from "../src/index.js";
+import { applyOverrides, loadRuleSet, screen, type ScreeningResult } from "../src/index.js";
 import { arbitraryHousehold } from "./support/arbitrary-household.js";
-import { referenceScreen } from "./support/reference-policy.js";
+import { referenceScreen, type ReferenceOutcome } from "./support/reference-policy.js";
 
 const yunnan = loadRuleSet("rules/yunnan");
+/** A test county overlay on yunnan that sets a 2025 低保 standard of 5400 元 (test/fixtures/yunnan-dibao). */
+const yunnanDibao = loadRuleSet("test/fixtures/yunnan-dibao");
 /** Yunnan's line by year in fen (docs/policy.md#s3-7); 2026 has none, so it is not screened here. */
 const THRESHOLDS: Record<string, bigint> = { "2023": 805000n, "2024": 870000n, "2025": 870000n };
 const AS_OF_DATES = ["2023-06-30", "2023-12-31", "2024-06-30", "2025-02-28", "2025-06-30", "2025-12-31"];
 
 /** The measure rules of docs/policy.md §3.5 that acceptance checks. */
-function measureProblems(result: ScreeningResult, labourCapable: boolean, whollyWithoutLabour: boolean): string[] {
+function measureProblems(result: ScreeningResult, expected: ReferenceOutcome): string[] {
   const problems: string[] = [];
   const planned = result.flag === "identify" || result.flag === "continue";
   const groups = new Set(result.measures.map((m) => m.group));
+  const ids = new Set(result.measures.map((m) => m.id));
   if (planned && result.measures.length === 0) problems.push("no measure");
-  if (planned && labourCapable && !result.measures.some((m) => m.kind === "developmental")) problems.push("no developmental measure");
-  if (planned && whollyWithoutLabour && !groups.has("100A48")) problems.push("no 100A48 protection");
+  if (planned && expected.labourCapable && !result.measures.some((m) => m.kind === "developmental")) problems.push("no developmental measure");
+  // 兜底 invariant: every identify/continue household without an ordinary or skilled member.
+  if (planned && expected.withoutOrdinaryLabour && !groups.has("100A48")) problems.push("no 100A48 protection");
+  for (const id of expected.socialAssistanceMeasures) if (!ids.has(id)) problems.push(`no ${id}`);
   if (result.flag !== "none" && result.flag !== "eliminate") {
     const needs: Record<string, string> = { housing: "100A50", water: "100A51", basicMedical: "100A45", compulsoryEducation: "100A46" };
     for (const [item, group] of Object.entries(needs)) {
@@ -27,31 +32,91 @@ function measureProblems(result: ScreeningResult, labourCapable: boolean, wholly
   return problems;
 }
 
+function comparable(result: ScreeningResult, expected: ReferenceOutcome) {
+  return {
+    actual: {
+      flag: result.flag,
+      category: result.category,
+      riskTypes: result.riskTypes.map((r) => r.id).sort(),
+      guarantees: result.guarantees,
+      tasks: result.tasks.map(({ reason: _reason, ...task }) => task),
+      overdueCheck: result.checks.some((check) => check.id === "check.leadOverdue"),
+      measureProblems: measureProblems(result, expected),
+    },
+    expected: {
+      flag: expected.flag,
+      category: expected.category,
+      riskTypes: expected.riskTypes,
+      guarantees: expected.guarantees,
+      tasks: expected.tasks,
+      overdueCheck: expected.tasks.some((task) => task.overdue),
+      measureProblems: [],
+    },
+  };
+}
+
 describe("rules/yunnan agrees with an independent implementation of docs/policy.md §3", () => {
   for (const asOf of AS_OF_DATES) {
     it(`on ${asOf}`, async () => {
       await fc.assert(
         fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
           const result = await screen(household, { ruleSet: yunnan, asOf });
-          const expected = referenceScreen(household, asOf, THRESHOLDS[asOf.slice(0, 4)]!);
-          expect({
-            flag: result.flag,
-            category: result.category,
-            riskTypes: result.riskTypes.map((r) => r.id).sort(),
-            guarantees: result.guarantees,
-            measureProblems: measureProblems(result, expected.labourCapable, expected.whollyWithoutLabour),
-          }).toEqual({
-            flag: expected.flag,
-            category: expected.category,
-            riskTypes: expected.riskTypes,
-            guarantees: expected.guarantees,
-            measureProblems: [],
-          });
+          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: THRESHOLDS[asOf.slice(0, 4)]! }));
+          expect(actual).toEqual(expected);
         }),
         { numRuns: 400, seed: 20251128 },
       );
     });
   }
+});
+
+describe("on 2026 dates with a county's line given as --set threshold=9000 (and dibaoStandard=6000)", () => {
+  const whatIf = applyOverrides(yunnan, { threshold: "9000", dibaoStandard: "6000" });
+  for (const asOf of ["2026-03-31", "2026-06-30"]) {
+    it(`on ${asOf}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
+          const result = await screen(household, { ruleSet: whatIf, asOf });
+          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: 900000n, dibaoStandard: 600000n }));
+          expect(actual).toEqual(expected);
+        }),
+        { numRuns: 200, seed: 20260331 },
+      );
+    });
+  }
+});
+
+describe("with a county 低保 standard (test overlay, 5400 元 in 2025)", () => {
+  for (const asOf of ["2025-02-28", "2025-06-30"]) {
+    it(`on ${asOf}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
+          const result = await screen(household, { ruleSet: yunnanDibao, asOf });
+          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: 870000n, dibaoStandard: 540000n }));
+          expect(actual).toEqual(expected);
+        }),
+        { numRuns: 300, seed: 20251201 },
+      );
+    });
+  }
+
+  it("gives every identify/continue household at or below the standard a 100A48 measure, and none without the standard", async () => {
+    let planned = 0;
+    await fc.assert(
+      fc.asyncProperty(arbitraryHousehold("2025-06-30"), async (household) => {
+        const withStandard = await screen(household, { ruleSet: yunnanDibao, asOf: "2025-06-30" });
+        const without = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30" });
+        const perCapita = Number(withStandard.figures.perCapitaNetIncome);
+        if ((withStandard.flag === "identify" || withStandard.flag === "continue") && perCapita < 5399) {
+          planned++;
+          expect(withStandard.measures.map((m) => m.id)).toContain("protection.dibao");
+        }
+        expect(without.measures.some((m) => m.id === "protection.dibaoEdge" && !m.inPlace)).toBe(false);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+    expect(planned).toBeGreaterThan(0);
+  });
 });
 
 describe("rules/yunnan on a 2026 date", () => {

@@ -80,7 +80,7 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
     if (item.kind === "error" && item.source) {
       const rejection: Rejection = { code: "E_INPUT_SCHEMA", index, householdId: item.householdId ?? null, source: item.source, issues: [{ path: "", message: item.message }] };
       rejections.push(rejection);
-      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [] });
+      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [], leadRows: [] });
       continue;
     }
     const parsed = parseSourceItem(item, options.language);

@@ -1,5 +1,5 @@
 /**
- * The column layout of county table exports (households.csv, members.csv, events.csv). Each column
+ * The column layout of county table exports (households.csv, members.csv, events.csv, leads.csv). Each column
  * has an English and a Chinese header (either is accepted) and the contract field it fills.
  * docs/tables.md documents the same table.
  */
@@ -82,6 +82,16 @@ export const EVENT_COLUMNS: readonly Column[] = [
   c("subtype", "灾种", ["subtype"], "text", false, "disasterSubtype"),
   c("date", "日期", ["date"], "date", true),
   c("loss", "损失", ["loss"], "money"),
+];
+
+export const LEAD_COLUMNS: readonly Column[] = [
+  c("householdId", "户编号", [], "text", true),
+  c("channel", "线索来源", ["channel"], "text", true),
+  c("department", "预警部门", ["department"]),
+  c("date", "线索日期", ["date"], "text", true),
+  c("code", "预警编号", ["code"]),
+  c("note", "说明", ["note"]),
+  c("resolvedOn", "核实办结日期", ["resolvedOn"]),
 ];
 
 /** Values that may be written in Chinese in any column of their kind. */

@@ -4,7 +4,7 @@ import type { Language } from "../results/result-types.js";
 import { closestName } from "../results/suggestion.js";
 import { codeOf } from "../vocabulary/labels.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
-import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
+import { BOOLEAN_WORDS, EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
 import { TABLE_FILES, type TableOrigin } from "./table-location.js";
 import { openTables, type TableReadOptions, type TableSheet } from "./table-source.js";
 
@@ -147,7 +147,7 @@ export const rowProblem = (sheet: string, line: number, problem: string, languag
 
 /**
  * Reads county tables (a folder of CSV files or one `.xlsx` workbook): the households table streamed
- * row by row (CSV), joined by household id with members and events (read first). A household whose
+ * row by row (CSV), joined by household id with members, events and leads (read first). A household whose
  * own row, or a member or event row, cannot be read is rejected naming file and row, and the run goes
  * on; a household id given twice rejects each of its rows; members or events whose household is
  * missing are reported, not lost.
@@ -158,20 +158,22 @@ export async function* readTableSources(path: string, options: TableReadOptions 
   const households = tables.households!;
   const members = await groupByHousehold(tables.members, MEMBER_COLUMNS, language);
   const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
+  const leads = await groupByHousehold(tables.leads, LEAD_COLUMNS, language);
   const duplicates = await duplicateIds(households, HOUSEHOLD_COLUMNS, language);
-  const files = { households: households.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events };
+  const files = { households: households.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events, leads: tables.leads?.name ?? TABLE_FILES.leads };
   const seen = new Set<string>();
   for await (const row of readRows(households, HOUSEHOLD_COLUMNS, language)) {
     const id = row.cells.id ?? "";
     seen.add(id);
     const memberRows = members.get(id) ?? [];
     const eventRows = events.get(id) ?? [];
+    const leadRows = leads.get(id) ?? [];
     const source = rowText(files.households, row.line, language);
     const problems: string[] = [];
     if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
     const twice = duplicates.get(id);
     if (twice) problems.push(message("tableDuplicateId", language, { id, households: files.households, rows: twice.join(message("listSeparator", language)) }));
-    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows]] as const) {
+    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows], [files.leads, leadRows]] as const) {
       for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
     }
     if (problems.length) {
@@ -181,10 +183,13 @@ export async function* readTableSources(path: string, options: TableReadOptions 
     const household = build(row, HOUSEHOLD_COLUMNS);
     household.members = memberRows.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
     if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    const origin: TableOrigin = { dir: path, files, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line) };
+    if (leadRows.length) household.leads = leadRows.map((leadRow) => build(leadRow, LEAD_COLUMNS));
+    const origin: TableOrigin = {
+      dir: path, files, householdRow: row.line, memberRows: memberRows.map((r) => r.line), eventRows: eventRows.map((r) => r.line), leadRows: leadRows.map((r) => r.line),
+    };
     yield { kind: "value", value: household, origin };
   }
-  for (const [file, groups] of [[files.members, members], [files.events, events]] as const) {
+  for (const [file, groups] of [[files.members, members], [files.events, events], [files.leads, leads]] as const) {
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {

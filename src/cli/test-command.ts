@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { message } from "../results/messages.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
-import { rulesNeverFired } from "../rule-tests/coverage.js";
+import { ruleCoverage } from "../rule-tests/coverage.js";
 import { findTestFiles, runRuleTests } from "../rule-tests/run.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
@@ -59,11 +59,14 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   }
   let uncovered = 0;
   if (values.coverage) {
-    const missing = rulesNeverFired([...ruleSets.values()], outcomes);
+    const { missing, withoutValue } = ruleCoverage([...ruleSets.values()], outcomes);
     uncovered = missing.length;
     await write(io.stdout, missing.length === 0
-      ? message("coverageAll", language, { count: new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size }) + "\n"
+      ? message("coverageAll", language, { count: new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size - withoutValue.length }) + "\n"
       : `${message("coverageMissing", language, { count: missing.length })}\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
+    if (withoutValue.length) {
+      await write(io.stdout, message("coverageWithoutValue", language, { count: withoutValue.length, rules: withoutValue.join(", ") }) + "\n");
+    }
   }
   await writeText(io.stdout, message("testSummary", language, { passed: outcomes.length - failed, failed }) + "\n");
   return failed > 0 || uncovered > 0 ? EXIT.rejected : EXIT.ok;

@@ -51,6 +51,8 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
   for (const name of parametersUsedBy(ruleSet)) {
     if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) continue;
     if (valueInForce(ruleSet.parameters[name]!, asOf)) continue;
+    // An optional parameter may lack a value: the rules using it then do not apply (docs/rule-sets.md).
+    if (ruleSet.parameters[name]!.optional === true) continue;
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
     problems.push({
       ...origin,

@@ -5,7 +5,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/result-types.js";
-import { multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
+import { isOptionalWithoutValue, multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
 import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import { indexMeasures } from "../planning/in-place-measures.js";
@@ -48,8 +48,14 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
   const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]), language);
+  const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet, name, asOf);
+  // An optional parameter without a value compares as null, which no operator accepts; the rules
+  // using it are left out below, so this only reaches named conditions no applicable rule uses.
   const resolve = (reference: ParameterReference) =>
-    reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+    withoutValue(reference.param) || (reference.times !== undefined && withoutValue(reference.times))
+      ? null
+      : reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+  const inapplicableRules: CompiledRuleSet["inapplicableRules"] = [];
 
   const problems: Problem[] = [];
   const compileConditions = (conditions: TopLevelCondition, origin: string): TopLevelCondition => {
@@ -79,9 +85,14 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
   const facts = new FactTable();
   const compiledNamed = new Map<string, CompiledCondition>();
   const stages: CompiledStage[] = STAGES.map((stage) => {
-    const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).map((rule): CompiledRule => {
+    const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).flatMap((rule): CompiledRule[] => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
       for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(own(ruleSet.conditions, name), used);
+      const missing = [...used].filter(withoutValue).sort();
+      if (missing.length) {
+        inapplicableRules.push({ rule, parameters: missing });
+        return [];
+      }
       const compiled: CompiledRule = {
         rule,
         conditions: compileConditions(rule.conditions, `rule:${rule.id}`),
@@ -89,7 +100,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
         parameters: [...used].sort().map(inForce),
       };
       rulesById.set(rule.id, compiled);
-      return compiled;
+      return [compiled];
     });
     const mode = STAGE_MODES[stage];
     const asEngineRule = (compiled: CompiledRule): RuleProperties => ({
@@ -112,7 +123,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     throw new DixianError("E_RULESET_SCHEMA", message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }), problems);
   }
   return {
-    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures,
+    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures, inapplicableRules,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),

@@ -66,6 +66,11 @@ export interface CompiledRuleSet {
   /** Catalogues indexed by id, once per rule set rather than per household. */
   measures: MeasureIndex;
   riskTypesById: ReadonlyMap<string, RiskTypeEntry>;
+  /**
+   * Rules left out on this date because an optional parameter they use has no value in force
+   * (explanations list them as not evaluated), with those parameters' names.
+   */
+  inapplicableRules: { rule: LoadedRule; parameters: string[] }[];
   /** Every parameter any rule uses, as in force on the as-of date. */
   parameters: Map<string, ParameterInForce>;
   /** The parameters in force whose value is from before the as-of year (each result warns of them). */

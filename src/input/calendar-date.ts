@@ -1,3 +1,4 @@
+import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 import { UTCDate } from "@date-fns/utc";
@@ -56,6 +57,11 @@ function fromUtc(date: Date): IsoDate {
 /** Adds (or, negative, subtracts) whole months, clamping to the month's end as date-fns does. */
 export function shiftMonths(date: IsoDate, months: number): IsoDate {
   return fromUtc(addMonths(toUtc(date), months));
+}
+
+/** Adds (or, negative, subtracts) whole days. */
+export function shiftDays(date: IsoDate, days: number): IsoDate {
+  return fromUtc(addDays(toUtc(date), days));
 }
 
 /**

@@ -28,6 +28,13 @@ export const EXPENSE_KINDS = ["medical", "education", "other"] as const;
 /** The six "3+1" items (两不愁三保障 + 饮水安全), in output order. */
 export const GUARANTEE_ITEMS = ["food", "clothing", "compulsoryEducation", "basicMedical", "housing", "water"] as const;
 export const GUARANTEE_STATUSES = ["ok", "problem", "unknown"] as const;
+/** How a possible risk came to light (the data contract v2 `leads`, docs/policy.md#s2-10). */
+export const LEAD_CHANNELS = ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"] as const;
+/** The sector department whose warning list a `sectorWarning` lead comes from. */
+export const LEAD_DEPARTMENTS = [
+  "medicalSecurity", "education", "housing", "water", "emergency", "humanResources", "civilAffairs", "disabledPersons", "other",
+] as const;
+export const TASK_KINDS = ["verify"] as const;
 export const FLAGS = ["none", "watch", "identify", "continue", "eliminate"] as const;
 export const MEASURE_KINDS = ["developmental", "protective"] as const;
 
@@ -36,6 +43,9 @@ export type Category = (typeof CATEGORIES)[number];
 export type RiskTypeId = (typeof RISK_TYPE_IDS)[number];
 export type GuaranteeItem = (typeof GUARANTEE_ITEMS)[number];
 export type GuaranteeStatus = (typeof GUARANTEE_STATUSES)[number];
+export type LeadChannel = (typeof LEAD_CHANNELS)[number];
+export type LeadDepartment = (typeof LEAD_DEPARTMENTS)[number];
+export type TaskKind = (typeof TASK_KINDS)[number];
 export type Flag = (typeof FLAGS)[number];
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type IncomeComponent = (typeof INCOME_COMPONENTS)[number];

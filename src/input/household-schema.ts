@@ -139,6 +139,39 @@ export const eventSchema = z
     }
   });
 
+/**
+ * A lead (线索): how a possible risk came to light (data contract v2, docs/contract.md). A sector-warning lead names its
+ * department, and only such a lead does: a department on any other channel is a data error.
+ */
+export const leadSchema = z
+  .strictObject({
+    channel: z.enum(E.LEAD_CHANNELS),
+    department: z.enum(E.LEAD_DEPARTMENTS).optional(),
+    date: calendarDate,
+    code: text(64).optional(),
+    note: text(500).optional(),
+    resolvedOn: calendarDate.nullable().optional(),
+  })
+  .check((payload) => {
+    const { channel, department, date, resolvedOn } = payload.value;
+    if (channel === "sectorWarning" && department === undefined) {
+      payload.issues.push({ code: "custom", path: ["department"], params: textParams("leadNeedsDepartment"), input: department });
+    }
+    if (channel !== "sectorWarning" && department !== undefined) {
+      payload.issues.push({ code: "custom", path: ["department"], params: textParams("leadDepartmentOnlyForWarnings"), input: department });
+    }
+    if (resolvedOn !== undefined && resolvedOn !== null && resolvedOn < date) {
+      payload.issues.push({ code: "custom", path: ["resolvedOn"], params: textParams("leadResolvedBeforeDate"), input: resolvedOn });
+    }
+  })
+  .meta({
+    description: "线索：来源、部门（仅部门筛查预警，且必填）、日期、核实办结日期 / a lead: channel, department (for sector warnings only, and required there), date, resolution date",
+    // The checks above as JSON Schema, so county systems validating against the schema see them too.
+    if: { properties: { channel: { const: "sectorWarning" } }, required: ["channel"] },
+    then: { required: ["department"] },
+    else: { not: { required: ["department"] } },
+  });
+
 /** The household's shape and every check, with money still as written. */
 const checkedHouseholdSchema = z.strictObject({
   id: text(128).min(1, "householdIdEmpty"),
@@ -151,6 +184,7 @@ const checkedHouseholdSchema = z.strictObject({
   expenses: expensesSchema.optional(),
   livingConditions: livingConditionsSchema.optional(),
   events: z.array(eventSchema).max(ARRAY_LIMITS.events).optional(),
+  leads: z.array(leadSchema).max(ARRAY_LIMITS.leads).optional(),
 });
 
 type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
@@ -188,6 +222,7 @@ function completeHousehold(household: CheckedHousehold) {
     expenses: moneyRecord(household.expenses ?? {}),
     livingConditions: household.livingConditions ?? {},
     events: (household.events ?? []).map(eventWithDecimalLoss),
+    leads: household.leads ?? [],
   };
 }
 
@@ -210,3 +245,4 @@ export type Household = z.output<typeof householdSchema>;
 export type HouseholdInput = z.input<typeof householdSchema>;
 export type Member = Household["members"][number];
 export type HouseholdEvent = Household["events"][number];
+export type Lead = Household["leads"][number];

@@ -13,6 +13,7 @@ export const ARRAY_LIMITS = {
   events: 500,
   riskTypes: 5,
   measures: 200,
+  leads: 100,
 } as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,6 +45,7 @@ export function arrayLimitIssues(input: unknown, language: Language = "zh"): Inp
     });
   }
   tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues, language);
+  tooLong("/leads", own(input, "leads"), ARRAY_LIMITS.leads, issues, language);
   const monitoring = own(input, "monitoring");
   if (isRecord(monitoring)) {
     tooLong("/monitoring/riskTypes", own(monitoring, "riskTypes"), ARRAY_LIMITS.riskTypes, issues, language);

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
+import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
 import { build, duplicateIds, groupByHousehold, readRows, rowProblem, rowText } from "../cli/table-input.js";
 import { openTables, type TableReadOptions } from "../cli/table-source.js";
 import { TABLE_FILES } from "../cli/table-location.js";
@@ -19,6 +19,12 @@ export const EXPORT_MEMBER_COLUMNS: readonly Column[] = [
   dropped("phone", "联系电话"),
 ];
 
+/**
+ * leads.csv of a county export: a lead's free text (`note`) and the department's own warning code
+ * (`code`, which leads back to the person in the department's list) are dropped.
+ */
+export const EXPORT_LEAD_COLUMNS: readonly Column[] = LEAD_COLUMNS.map((column) => (column.en === "note" || column.en === "code" ? dropped(column.en, column.zh) : column));
+
 /** One anonymized household, or a row that could not be used. */
 export type AnonymizedItem = { ok: true; household: Record<string, unknown> } | { ok: false; source: string; message: string };
 
@@ -35,8 +41,9 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
   const householdsSheet = tables.households!;
   const members = await groupByHousehold(tables.members, EXPORT_MEMBER_COLUMNS, language);
   const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
+  const leads = await groupByHousehold(tables.leads, EXPORT_LEAD_COLUMNS, language);
   const duplicates = await duplicateIds(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language);
-  const files = { households: householdsSheet.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events };
+  const files = { households: householdsSheet.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events, leads: tables.leads?.name ?? TABLE_FILES.leads };
   const seen = new Set<string>();
   for await (const row of readRows(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language)) {
     const originalId = row.cells.id ?? "";
@@ -48,7 +55,8 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
     if (twice) problems.push(message("anonymizeDuplicateId", language, { id: originalId, rows: twice.join(message("listSeparator", language)) }));
     const memberRows = members.get(originalId) ?? [];
     const eventRows = events.get(originalId) ?? [];
-    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows]] as const) {
+    const leadRows = leads.get(originalId) ?? [];
+    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows], [files.leads, leadRows]] as const) {
       for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
     }
     if (problems.length) {
@@ -67,11 +75,12 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
       return member;
     });
     if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
+    if (leadRows.length) household.leads = leadRows.map((leadRow) => build(leadRow, EXPORT_LEAD_COLUMNS));
     if (problems.length) yield { ok: false, source, message: problems.join(message("reasonSeparator", language)) };
     else yield { ok: true, household };
   }
-  // Member and event rows whose household is not in the households table would be lost: each is an error.
-  for (const [file, groups] of [[files.members, members], [files.events, events]] as const) {
+  // Member, event and lead rows whose household is not in the households table would be lost: each is an error.
+  for (const [file, groups] of [[files.members, members], [files.events, events], [files.leads, leads]] as const) {
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {

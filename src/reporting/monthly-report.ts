@@ -1,5 +1,6 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, type Flag } from "../input/enums.js";
 import type { ScreeningResult } from "../results/result-types.js";
+import { addToLeadSummary, emptyLeadSummary, finishLeadSummary, type LeadSummary } from "./lead-summary.js";
 
 /** A household the report lists: to identify, or whose risk can be marked eliminated. */
 export interface ListedHousehold {
@@ -50,6 +51,8 @@ export interface MonthlyReport {
   toIdentify: ListedHousehold[];
   toEliminate: ListedHousehold[];
   overdueTasks: OverdueTask[];
+  /** Open and overdue leads (version 2 `tasks`), by channel and department. */
+  leads: LeadSummary;
   changes: null | {
     newIdentifications: string[];
     eliminations: string[];
@@ -75,7 +78,7 @@ export class MonthlyReportBuilder {
       byFlag: zeroFlags(), peopleByFlag: zeroFlags(), byVillage: {},
       byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])), riskTypes: {},
       problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, checks: { households: 0, byId: {} },
-      toIdentify: [], toEliminate: [], overdueTasks: [], changes: null,
+      toIdentify: [], toEliminate: [], overdueTasks: [], leads: emptyLeadSummary(), changes: null,
     };
   }
 
@@ -120,6 +123,7 @@ export class MonthlyReportBuilder {
       report.ruleSets.push({ ...result.ruleSet });
     }
     if (!report.asOf.includes(result.asOf)) report.asOf.push(result.asOf);
+    addToLeadSummary(report.leads, result);
     const listed: ListedHousehold = {
       householdId: result.householdId, village: result.region?.village ?? null, people: size, category: result.category,
       riskTypes: result.riskTypes.map((risk) => risk.label), perCapitaNetIncome: result.figures.perCapitaNetIncome, reasons: result.reasons,
@@ -151,7 +155,7 @@ export class MonthlyReportBuilder {
     const byId = Object.fromEntries(Object.entries(this.report.checks.byId).sort(([a], [b]) => a.localeCompare(b)));
     return {
       ...this.report, byVillage, measuresByGroup, checks: { ...this.report.checks, byId }, asOf: [...this.report.asOf].sort(),
-      area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() },
+      area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() }, leads: finishLeadSummary(this.report.leads),
     };
   }
 }

@@ -2,6 +2,7 @@ import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
 import type { Language } from "../results/result-types.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
+import { leadSummaryHtml } from "./lead-summary.js";
 import { barChart, escapeHtml, stackedBarChart } from "./svg-charts.js";
 
 /**
@@ -152,6 +153,7 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
     `<section><h2>${t.toIdentify}${paren(String(report.toIdentify.length), language)}</h2>${householdTable(report.toIdentify, language)}</section>`,
     `<section><h2>${t.toEliminate}${paren(String(report.toEliminate.length), language)}</h2>${householdTable(report.toEliminate, language)}</section>`,
   ];
+  sections.push(leadSummaryHtml(report.leads, language));
   const ruleSets = report.ruleSets.map((set) => `${escapeHtml(set.id)} ${escapeHtml(set.version)} <code>${escapeHtml(set.hash)}</code>`).join("; ");
   const people = report.householdsWithoutSize ? null : report.people;
   const flagTotals = FLAGS.map((flag) => `${labelOf("flag", flag, language)} ${countText(report.byFlag[flag], people === null ? null : report.peopleByFlag[flag], language)}${paren(percent(report.byFlag[flag], total), language)}`);

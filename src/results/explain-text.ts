@@ -7,6 +7,7 @@ import type { Stage } from "../rulesets/schema.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
 import { printableValue } from "./printable.js";
+import { taskSummary } from "./task-text.js";
 
 const TEXT = {
   zh: {
@@ -15,7 +16,7 @@ const TEXT = {
     risks: "三、风险类型与 3+1", noRisk: "未检测到风险类型", guarantees: "3+1", rules: "四、各阶段规则",
     measures: "五、一户一策措施", noMeasure: "无", inPlace: "已落实", toDo: "建议", checks: "六、数据校验", noCheck: "无",
     followUp: "走访", perWeek: "次/周", basis: "依据", parameters: "参数", from: "起", met: "满足", notMet: "不满足",
-    notEvaluated: "未评估", source: "来源", none: "无",
+    notEvaluated: "未评估", source: "来源", none: "无", tasks: "七、线索核实任务", noTask: "无", withoutValue: "参数无取值，规则不适用",
     stages: { assessment: "评估：风险类型与 3+1", flag: "判定：标记与类别（按优先级取第一条满足的规则）", plan: "一户一策措施", fallback: "保底措施", checks: "数据校验" },
     status: { confirmed: "已证实", partial: "部分证实", default: "默认值" },
   },
@@ -25,7 +26,7 @@ const TEXT = {
     risks: "3. Risk types and 3+1", noRisk: "no risk type detected", guarantees: "3+1", rules: "4. Rules by stage",
     measures: "5. One household, one plan", noMeasure: "none", inPlace: "in place", toDo: "suggested", checks: "6. Data checks", noCheck: "none",
     followUp: "Visits", perWeek: "a week", basis: "basis", parameters: "parameters", from: "from", met: "met", notMet: "not met",
-    notEvaluated: "not evaluated", source: "source", none: "none",
+    notEvaluated: "not evaluated", source: "source", none: "none", tasks: "7. Lead verification tasks", noTask: "none", withoutValue: "no value of the parameter, so the rule does not apply",
     stages: { assessment: "Assessment: risk types and 3+1", flag: "Flag and category (first rule met, by priority)", plan: "Measures", fallback: "Fallback measures", checks: "Data checks" },
     status: { confirmed: "confirmed", partial: "partial", default: "default" },
   },
@@ -76,6 +77,7 @@ function ruleLines(rule: RuleExplanation, language: Language): string[] {
   const t = TEXT[language];
   const status = rule.status === "met" ? t.met : rule.status === "notMet" ? t.notMet : t.notEvaluated;
   const lines = [`  ${mark(rule.status === "met" ? true : rule.status === "notMet" ? false : null)} ${rule.rule}  ${rule.label}  [${status}]`];
+  if (rule.parametersWithoutValue?.length) lines.push(`      ${t.withoutValue}: ${rule.parametersWithoutValue.join(", ")}`);
   if (rule.status === "notEvaluated") return lines;
   // Basis and parameters for the rules that decided something, and for every flag rule.
   const decisive = rule.status === "met" || rule.stage === "flag";
@@ -129,6 +131,9 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push("", t.checks);
   if (result.checks.length === 0) lines.push(`  ${t.noCheck}`);
   for (const check of result.checks) lines.push(`  - [${labelOf("checkSeverity", check.severity, language)}] ${check.id}: ${check.message}`);
+  lines.push("", t.tasks);
+  if (result.tasks.length === 0) lines.push(`  ${t.noTask}`);
+  for (const task of result.tasks) lines.push(`  - ${task.kind} ${taskSummary(task, language)}: ${task.reason}`);
   // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
   return lines.map(printableValue).join("\n") + "\n";
 }

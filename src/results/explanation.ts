@@ -1,6 +1,7 @@
 import { mapLabels, type ConditionTrace } from "../evaluation/condition-trace.js";
 import { Decimal, decimalText, ExactRatio } from "../input/decimal.js";
 import type { RuleOutcome } from "../evaluation/types.js";
+import type { LoadedRule } from "../rulesets/rule-set.js";
 import type { BilingualText } from "../rulesets/schema.js";
 import { localize } from "./reason-text.js";
 import type { Language, RuleExplanation } from "./result-types.js";
@@ -9,8 +10,13 @@ import type { Language, RuleExplanation } from "./result-types.js";
  * The structured explanation of every rule's outcome, in stage and rule order. Condition labels are
  * given in the result's language with their placeholders filled by `write`.
  */
-export function explain(outcomes: readonly RuleOutcome[], language: Language, write: (template: BilingualText) => string): RuleExplanation[] {
-  return outcomes.map(({ compiled, status, trace }) => ({
+export function explain(
+  outcomes: readonly RuleOutcome[],
+  language: Language,
+  write: (template: BilingualText) => string,
+  inapplicable: readonly { rule: LoadedRule; parameters: string[] }[] = [],
+): RuleExplanation[] {
+  const evaluated = outcomes.map(({ compiled, status, trace }): RuleExplanation => ({
     rule: compiled.rule.id,
     stage: compiled.rule.stage,
     label: localize(compiled.rule.label, language),
@@ -21,6 +27,12 @@ export function explain(outcomes: readonly RuleOutcome[], language: Language, wr
     })),
     conditions: trace ? plainValues(mapLabels(trace, write)) : null,
   }));
+  // Rules left out for an optional parameter without a value: listed last, as not evaluated.
+  const left = inapplicable.map(({ rule, parameters }): RuleExplanation => ({
+    rule: rule.id, stage: rule.stage, label: localize(rule.label, language), status: "notEvaluated",
+    basis: rule.basis ?? null, parameters: [], conditions: null, parametersWithoutValue: parameters,
+  }));
+  return left.length ? [...evaluated, ...left] : evaluated;
 }
 
 /** Values compared as plain JSON (an exact ratio as its decimal text), so a result holds only data. */

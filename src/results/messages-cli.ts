@@ -66,6 +66,10 @@ export const CLI_MESSAGES = {
   testSummary: { zh: "通过 {passed} 个，失败 {failed} 个", en: "{passed} passed, {failed} failed" },
   coverageAll: { zh: "覆盖：每条规则都被触发过（共 {count} 条）", en: "coverage: every rule fired ({count} rules)" },
   coverageMissing: { zh: "覆盖：{count} 条规则没有被任何用例触发：", en: "coverage: {count} rule(s) no test fired:" },
+  coverageWithoutValue: {
+    zh: "覆盖：{count} 条规则因可选参数没有取值而从未适用：{rules}",
+    en: "coverage: {count} rule(s) never applied, an optional parameter having no value: {rules}",
+  },
   progressHouseholds: { zh: "户", en: "households" },
   progressRate: { zh: "户/秒", en: "households/s" },
   progressEta: { zh: "剩余", en: "ETA" },

@@ -1,6 +1,6 @@
 import type { ConditionTrace } from "../evaluation/condition-trace.js";
 import type { RuleStatus } from "../evaluation/types.js";
-import type { Category, Flag, GuaranteeItem, GuaranteeStatus, MeasureKind } from "../input/enums.js";
+import type { Category, Flag, GuaranteeItem, GuaranteeStatus, LeadChannel, LeadDepartment, MeasureKind, TaskKind } from "../input/enums.js";
 import type { PolicySource, Stage } from "../rulesets/schema.js";
 
 /** Languages for labels, reasons and explanations. Chinese is the default. */
@@ -24,6 +24,20 @@ export interface MeasureResult {
   reason: string;
   /** Already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlace: boolean;
+}
+
+/** A task for an open lead (data contract v2, docs/policy.md#s3-4a), in the order of the household's leads. */
+export interface TaskResult {
+  kind: TaskKind;
+  channel: LeadChannel;
+  /** The department of a sector warning; null for every other channel. */
+  department: LeadDepartment | null;
+  leadDate: string;
+  /** The lead's date plus the rule set's days to verify. */
+  dueBy: string;
+  /** The due date is before the as-of date. */
+  overdue: boolean;
+  reason: string;
 }
 
 /** A data check or warning raised while screening. */
@@ -52,6 +66,8 @@ export interface RuleExplanation {
   basis: PolicySource | null;
   parameters: ParameterUse[];
   conditions: ConditionTrace | null;
+  /** Optional parameters without a value in force that left the rule out (status notEvaluated). */
+  parametersWithoutValue?: string[];
 }
 
 /** The outcome of screening one household (docs/contract.md, output). */
@@ -78,6 +94,8 @@ export interface ScreeningResult {
   checks: CheckResult[];
   reasons: string[];
   followUp: { visitsPerWeek: number } | null;
+  /** One task per open lead (version 2); empty when there is none. */
+  tasks: TaskResult[];
   /** Every rule's outcome, when asked for with `explain: true`; otherwise empty. */
   explanation: RuleExplanation[];
 }

@@ -49,6 +49,10 @@ export function compareResult(result: ScreeningResult, expect: Expectation, lang
     if (actual !== value) out.push({ field: `figures.${name}`, expected: value, actual });
   }
   if (expect.followUp !== undefined && !same(result.followUp, expect.followUp)) out.push({ field: "followUp", expected: expect.followUp, actual: result.followUp });
+  if (expect.tasks) {
+    const actual = result.tasks.map(({ reason: _reason, ...task }) => task);
+    if (!same(actual, expect.tasks)) out.push({ field: "tasks", expected: expect.tasks, actual });
+  }
   for (const text of expect.reasonsContain ?? []) {
     if (!result.reasons.some((reason) => reason.includes(text))) out.push({ field: "reasons", expected: message("expectedReasonContaining", language, { text }), actual: result.reasons });
   }

@@ -20,6 +20,8 @@ export interface RuleTestOutcome {
   mismatches: Mismatch[];
   /** The rules whose conditions were met while screening (for coverage). */
   rulesMet: string[];
+  /** The rules left out because an optional parameter they use had no value (for coverage). */
+  rulesWithoutValue: string[];
   ruleSetId: string | null;
 }
 
@@ -85,11 +87,12 @@ export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest
     const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true, engine });
     const mismatches = compareResult(result, test.expect, language);
     const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
-    return { ...base, passed: mismatches.length === 0, mismatches, rulesMet };
+    const rulesWithoutValue = result.explanation.filter((rule) => rule.parametersWithoutValue?.length).map((rule) => rule.rule);
+    return { ...base, passed: mismatches.length === 0, mismatches, rulesMet, rulesWithoutValue };
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     const passed = test.expect.error === error.code;
     const expected = test.expect.error ?? message("expectedNoError", language);
-    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }], rulesMet: [] };
+    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }], rulesMet: [], rulesWithoutValue: [] };
   }
 }

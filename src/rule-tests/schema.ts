@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate } from "../input/household-schema.js";
-import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, RISK_TYPE_IDS } from "../input/enums.js";
+import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, LEAD_CHANNELS, LEAD_DEPARTMENTS, RISK_TYPE_IDS, TASK_KINDS } from "../input/enums.js";
 
 const idList = z.array(z.string()).describe("ids");
 const includeExclude = z.strictObject({
@@ -31,6 +31,17 @@ export const expectationSchema = z.strictObject({
     .optional()
     .describe("数值 / figures"),
   followUp: z.strictObject({ visitsPerWeek: z.number().int() }).nullable().optional().describe("走访频次 / follow-up"),
+  tasks: z
+    .array(z.strictObject({
+      kind: z.enum(TASK_KINDS),
+      channel: z.enum(LEAD_CHANNELS),
+      department: z.enum(LEAD_DEPARTMENTS).nullable(),
+      leadDate: calendarDate,
+      dueBy: calendarDate,
+      overdue: z.boolean(),
+    }))
+    .optional()
+    .describe("任务（完全一致，按线索顺序，不比较理由）/ the exact tasks in lead order, reasons not compared"),
   reasonsContain: z.array(z.string()).optional().describe("理由中须包含的文字 / text the reasons must contain"),
   error: z.string().optional().describe("预期的错误代码，如 E_NO_PARAMETER_IN_FORCE / expected error code"),
 })

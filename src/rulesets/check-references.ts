@@ -144,13 +144,16 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
       const template = rule.reason?.[language];
       if (!template) continue;
       for (const placeholder of templatePlaceholders(template)) {
-        const problem = placeholderProblem(placeholder, ruleSet, language);
+        const problem = event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder) ? null : placeholderProblem(placeholder, ruleSet, language);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
   }
   return problems;
 }
+
+/** What a task rule's reason may say of the lead each task is for (results/task-text). */
+const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.date", "lead.dueBy"]);
 
 /** The plain json-rules-engine comparisons and the exact decimal operator to use instead of each. */
 export const DECIMAL_OPERATOR_FOR: Readonly<Record<string, string>> = {

@@ -59,6 +59,17 @@ export function valueInForce(parameter: Parameter, asOf: IsoDate): ParameterValu
 }
 
 /**
+ * An optional parameter (`"optional": true`) with no value in force on `asOf` and no override
+ * (`--set`): the rules that use it do not apply on that date, rather than failing the screening.
+ */
+export function isOptionalWithoutValue(ruleSet: RuleSet, name: string, asOf: IsoDate): boolean {
+  const parameter = own(ruleSet.parameters, name);
+  if (parameter?.optional !== true) return false;
+  if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) return false;
+  return valueInForce(parameter, asOf) === null;
+}
+
+/**
  * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
  * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { nestedParseOptions, textParams } from "../input/zod-issues.js";
 import { calendarDate } from "../input/household-schema.js";
 import {
-  CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES,
+  CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES, TASK_KINDS,
 } from "../input/enums.js";
 import { STAGES, type Stage } from "./stages.js";
 
@@ -79,7 +79,11 @@ export const parameterSchema = z.strictObject({
   type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
   unit: z.string().optional().describe("单位 / unit"),
   yearly: z.boolean().optional().describe("每年重新确定：按上一年度取值计算时给出警告 / set every year: warn when a value from an earlier year is used"),
-  values: z.array(parameterValueSchema).min(1).max(MAX_CATALOGUE_ENTRIES).describe("按生效日期排列的取值 / values by effective date"),
+  optional: z
+    .boolean()
+    .optional()
+    .describe("可选参数：可以没有取值（如由县区设定的低保标准）；没有生效取值时，引用它的规则不适用而不报错 / may have no value (e.g. a county's dibao standard): without a value in force, the rules using it do not apply, instead of failing"),
+  values: z.array(parameterValueSchema).max(MAX_CATALOGUE_ENTRIES).describe("按生效日期排列的取值；可选参数可为空 / values by effective date; may be empty for an optional parameter"),
 });
 export type Parameter = z.output<typeof parameterSchema>;
 
@@ -107,6 +111,9 @@ export const parametersFileSchema = z
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
         continue;
+      }
+      if (!isAddition && result.data.values.length === 0 && (result.data as Parameter).optional !== true) {
+        ctx.addIssue({ code: "custom", path: [name, "values"], message: "a parameter needs at least one value, unless it is optional (\"optional\": true)" });
       }
       result.data.values.forEach((value, index, values) => {
         const previous = values[index - 1];
@@ -357,6 +364,15 @@ export const eventSchema = z.discriminatedUnion("type", [
     params: z.strictObject({ visitsPerWeek: paramOr(z.number().int().min(0)) }),
   }),
   z.strictObject({
+    type: z.literal("task"),
+    params: z
+      .strictObject({
+        kind: z.enum(TASK_KINDS).describe("verify 核实线索"),
+        withinDays: paramOr(z.number().int().min(0).max(3660)).describe("自线索日期起的期限（天）/ days from the lead's date to the due date"),
+      })
+      .describe("为每条未办结线索生成一项任务 / one task per open lead"),
+  }),
+  z.strictObject({
     type: z.literal("check"),
     params: z.strictObject({ severity: z.enum(["error", "warning", "info"]) }),
   }),
@@ -367,7 +383,7 @@ export type RuleEvent = z.output<typeof eventSchema>;
 export const STAGE_EVENTS: Record<Stage, readonly RuleEvent["type"][]> = {
   assessment: ["risk", "guarantee"],
   flag: ["flag"],
-  plan: ["measure", "reason", "followUp"],
+  plan: ["measure", "reason", "followUp", "task"],
   fallback: ["measure"],
   checks: ["check"],
 };

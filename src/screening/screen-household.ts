@@ -5,15 +5,17 @@ import { StageWalk, type StageListener } from "../evaluation/stage-walk.js";
 import type { CompiledRule, CompiledRuleSet, EngineName, RuleOutcome } from "../evaluation/types.js";
 import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext, figureValue, type HouseholdContext } from "../facts/household-context.js";
+import { leadDueBy, openLeads } from "../facts/lead-facts.js";
 import { formatMoney } from "../input/decimal.js";
-import type { Category, Flag, GuaranteeItem, GuaranteeStatus } from "../input/enums.js";
+import type { Category, Flag, GuaranteeItem, GuaranteeStatus, TaskKind } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
 import { inPlaceMeasures, type InPlaceMeasure } from "../planning/in-place-measures.js";
 import { measurePlan } from "../planning/measure-plan.js";
 import { explain } from "../results/explanation.js";
 import { message } from "../results/messages.js";
 import { localize, reasonWriter } from "../results/reason-text.js";
-import type { CheckResult, Language, RiskTypeResult, ScreeningResult } from "../results/result-types.js";
+import type { CheckResult, Language, RiskTypeResult, ScreeningResult, TaskResult } from "../results/result-types.js";
+import { leadTaskReason } from "../results/task-text.js";
 import type { BilingualText } from "../rulesets/schema.js";
 
 /** Options for screening one validated household. */
@@ -65,6 +67,7 @@ class HouseholdScreening implements StageListener {
   private readonly reasons: string[] = [];
   private readonly checks: CheckResult[] = [];
   private followUp: ScreeningResult["followUp"] = null;
+  private readonly tasks: TaskResult[] = [];
   /** Every rule's outcome, kept only for explanations. */
   private readonly outcomes: RuleOutcome[] = [];
 
@@ -107,6 +110,8 @@ class HouseholdScreening implements StageListener {
       case "followUp":
         this.followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
         return;
+      case "task":
+        return this.addTasks(rule, event.params.kind, Number(event.params.withinDays));
       case "check":
         this.checks.push({ id: rule.rule.id, severity: event.params.severity, message: this.reasonOf(rule) });
         return;
@@ -147,6 +152,22 @@ class HouseholdScreening implements StageListener {
     if (!list.includes(reason)) list.push(reason);
     this.suggested.set(entry.id, list);
     this.context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
+  }
+
+  /**
+   * One task of the kind for every open lead, in the order of the leads. A lead already given a
+   * task of this kind by an earlier rule keeps it.
+   */
+  private addTasks(rule: CompiledRule, kind: TaskKind, withinDays: number): void {
+    if (this.tasks.some((task) => task.kind === kind)) return;
+    const template = this.reasonOf(rule);
+    for (const lead of openLeads(this.context)) {
+      const dueBy = leadDueBy(lead, withinDays);
+      const task = {
+        kind, channel: lead.channel, department: lead.department ?? null, leadDate: lead.date, dueBy, overdue: dueBy < this.compiled.asOf,
+      };
+      this.tasks.push({ ...task, reason: leadTaskReason(template, task, this.language) });
+    }
   }
 
   /** The checks the engine itself adds: stale parameters, no flag, recorded measures not in the catalogue. */
@@ -204,7 +225,8 @@ class HouseholdScreening implements StageListener {
       checks: [...this.engineChecks(), ...this.checks],
       reasons: this.reasons,
       followUp: this.followUp,
-      explanation: this.options.explain ? explain(this.outcomes, language, this.write) : [],
+      tasks: this.tasks,
+      explanation: this.options.explain ? explain(this.outcomes, language, this.write, compiled.inapplicableRules) : [],
     };
   }
 }

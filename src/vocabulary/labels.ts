@@ -1,7 +1,7 @@
 /**
  * The display labels of the data contract's vocabularies, in Chinese and English: the one source for
  * every label the code writes (explain, CSV, XLSX, the report) and for the Chinese labels table input
- * accepts (CONTRACT.md, "Tables"). Codes stay the contract's; only what people read comes from here.
+ * accepts (docs/contract.md and docs/tables.md). Codes stay the contract's; only what people read comes from here.
  */
 import type { Language } from "../results/result-types.js";
 

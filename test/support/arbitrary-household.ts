@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { minusMonths, plusMonths } from "./reference-policy.js";
 
 /** Dates near the as-of dates the tests use, month ends and 29 February included. */
 const dateBetween = (from: string, to: string) =>
@@ -25,7 +26,8 @@ const member = (asOfYear: number) =>
     schooling: fc.constantFrom("none", "preschool", "primary", "juniorSecondary", "seniorSecondary", "vocational", "higher", "droppedOut"),
     schoolExempt: fc.boolean(),
     medicalInsurance: fc.constantFrom("resident", "resident", "employee", "none"),
-    socialAssistance: fc.subarray(["dibao", "tekun", "disabilityLivingAllowance", "severeDisabilityCareAllowance"]),
+    // Mostly none, so the measures suggested for social assistance are not hidden by ones in place.
+    socialAssistance: fc.oneof(fc.constant([]), fc.constant([]), fc.constant([]), fc.subarray(["dibao", "tekun", "disabilityLivingAllowance", "severeDisabilityCareAllowance"])),
   });
 
 const water = fc.record(
@@ -41,6 +43,32 @@ const water = fc.record(
   },
   { requiredKeys: ["litersPerPersonPerDay", "waterScarceArea", "qualityOk", "pipedIn", "fetchMinutes", "interruptionDaysPerYear"] },
 );
+
+const CHANNELS = ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"] as const;
+const DEPARTMENTS = ["medicalSecurity", "education", "housing", "water", "emergency", "humanResources", "civilAffairs", "disabledPersons", "other"] as const;
+
+/** Leads around the as-of date: some later (ignored), some resolved before, on or after it. */
+const lead = (asOf: string, year: number) =>
+  fc
+    .record({
+      channel: fc.constantFrom(...CHANNELS),
+      department: fc.constantFrom(...DEPARTMENTS),
+      date: fc.oneof(dateBetween(`${year - 1}-01-01`, `${year + 1}-01-01`), fc.constantFrom(asOf)),
+      code: fc.option(fc.constantFrom("YB-2025-001", "JY-17"), { nil: undefined }),
+      resolveAfterDays: fc.option(fc.integer({ min: 0, max: 60 })),
+      writeNull: fc.boolean(),
+    })
+    .map(({ channel, department, date, code, resolveAfterDays, writeNull }) => {
+      const written: Record<string, unknown> = { channel, date };
+      if (channel === "sectorWarning") written.department = department;
+      if (code !== undefined) written.code = code;
+      if (resolveAfterDays !== null) {
+        const resolved = new Date(`${date}T00:00:00Z`);
+        resolved.setUTCDate(resolved.getUTCDate() + resolveAfterDays);
+        written.resolvedOn = resolved.toISOString().slice(0, 10);
+      } else if (writeNull) written.resolvedOn = null;
+      return written;
+    });
 
 const MEASURE_IDS = ["industry.support", "employment.services", "job.publicWelfare", "health.medicalAssistance", "protection.dibao", "housing.renovation"];
 
@@ -81,10 +109,32 @@ export function arbitraryHousehold(asOf: string) {
           measures: fc.array(fc.record({ id: fc.constantFrom(...MEASURE_IDS), since: dateBetween(`${year - 3}-01-01`, asOf) }), { maxLength: 3 }),
         }),
         tidy: fc.boolean(),
+        leads: fc.oneof(fc.constant([]), fc.constant([]), fc.array(lead(asOf, year), { minLength: 1, maxLength: 3 })),
+        // Where the income data end, relative to identification + 6 months (docs/policy.md §3.4).
+        periodEnd: fc.constantFrom("absent", "random", "boundary", "dayBefore", "after", "after"),
+        periodEndRandom: dateBetween(`${year - 3}-01-01`, asOf),
+        // No ordinary or skilled member, with or without a weak one (partial labour, docs/policy.md §3.5).
+        labour: fc.constantFrom("asDrawn", "asDrawn", "partial", "noneAtAll"),
+        // A monitored household that meets every condition for elimination but, perhaps, the evidence
+        // of income or an open lead: identified 5 to 9 months before the as-of date.
+        eliminationCandidate: fc.option(fc.integer({ min: 5, max: 9 }), { freq: 3 }),
       },
-      { requiredKeys: ["id", "householdType", "members", "income", "tidy"] },
+      { requiredKeys: ["id", "householdType", "members", "income", "tidy", "leads", "periodEnd", "periodEndRandom", "labour", "eliminationCandidate"] },
     )
-    .map(({ tidy, ...raw }) => {
+    .map(({ tidy, leads, periodEnd, periodEndRandom, labour, eliminationCandidate, ...raw }) => {
+      if (eliminationCandidate !== null) {
+        tidy = true;
+        labour = "asDrawn";
+        raw.members = raw.members.slice(0, 2).map((m) => ({ ...m, birthDate: "1985-05-05", labor: "ordinary", socialAssistance: [] }));
+        raw.income = { wage: "60000", business: "0", property: "0", transfer: "0", productionCost: "0" };
+        delete raw.previousIncome;
+        raw.monitoring = { category: "marginal", identifiedOn: minusMonths(asOf, eliminationCandidate), riskTypes: [], eliminateAfterDays: null, measures: [] };
+      }
+      if (labour !== "asDrawn") {
+        raw.members = raw.members.map((m, index) => ({
+          ...m, labor: labour === "partial" && index === 0 ? "weak" : m.labor === "ordinary" || m.labor === "skilled" ? (index % 2 ? "lost" : "none") : m.labor,
+        }));
+      }
       if (tidy) {
         // A household with every 3+1 item secured and no risk, so elimination is reached too.
         raw.members = raw.members.map((m, index) => ({
@@ -95,8 +145,16 @@ export function arbitraryHousehold(asOf: string) {
         raw.events = [];
         raw.expenses = {};
       }
+      const identifiedOn = raw.monitoring?.identifiedOn ?? periodEndRandom;
+      const boundary = plusMonths(identifiedOn, 6);
+      const dayBefore = new Date(`${boundary}T00:00:00Z`);
+      dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+      const periodEndDate = { absent: undefined, random: periodEndRandom, boundary, dayBefore: dayBefore.toISOString().slice(0, 10), after: boundary < asOf ? asOf : boundary }[periodEnd];
+      if (labour !== "asDrawn" && tidy) raw.members = raw.members.map((m) => ({ ...m, labor: m.labor === "ordinary" ? "weak" : m.labor }));
       const household: Record<string, unknown> = {
         ...raw,
+        income: periodEndDate === undefined ? raw.income : { ...raw.income, periodEnd: periodEndDate },
+        ...(leads.length ? { leads } : {}),
         region: { province: "530000", county: "530129", village: "V01" },
         members: raw.members.map((m, index) => ({ ...m, id: `M${index + 1}` })),
       };

@@ -7,6 +7,16 @@
 export type Flag = "none" | "watch" | "identify" | "continue" | "eliminate";
 type Status = "ok" | "problem" | "unknown";
 
+/** A verification task for an open lead (docs/policy.md §3.4a), without its reason text. */
+export interface ReferenceTask {
+  kind: "verify";
+  channel: string;
+  department: string | null;
+  leadDate: string;
+  dueBy: string;
+  overdue: boolean;
+}
+
 export interface ReferenceOutcome {
   flag: Flag;
   category: string | null;
@@ -14,6 +24,18 @@ export interface ReferenceOutcome {
   guarantees: Record<string, Status>;
   labourCapable: boolean;
   whollyWithoutLabour: boolean;
+  /** No member of labour ordinary or skilled: 兜底 (低保, 100A48) is due when planned (docs/policy.md §3.5). */
+  withoutOrdinaryLabour: boolean;
+  tasks: ReferenceTask[];
+  /** The social-assistance measures docs/policy.md §3.5 asks for an identify/continue household ([] otherwise). */
+  socialAssistanceMeasures: string[];
+}
+
+/** The parameters of docs/policy.md §3 the reference takes as given (money in fen). */
+export interface ReferenceParameters {
+  threshold: bigint;
+  /** The county 低保 standard in fen, when the rule set has one. */
+  dibaoStandard?: bigint;
 }
 
 /** Money as integer fen. */
@@ -42,6 +64,28 @@ export function minusMonths(date: string, n: number): string {
   return iso(year, month, Math.min(d, monthDays(year, month)));
 }
 
+/** date + n months, clamped to the end of the month. */
+export function plusMonths(date: string, n: number): string {
+  return minusMonths(date, -n);
+}
+
+/** date + n days, counted through the calendar by hand. */
+export function plusDays(date: string, n: number): string {
+  let [y, m, d] = parts(date);
+  for (let left = n; left > 0; left--) {
+    d++;
+    if (d > monthDays(y, m)) {
+      d = 1;
+      m++;
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+  }
+  return iso(y, m, d);
+}
+
 /** Whole years; a 29 February birthday counts on 1 March in common years. */
 export function age(birth: string, asOf: string): number {
   const [by, bm, bd] = parts(birth);
@@ -55,7 +99,8 @@ export function age(birth: string, asOf: string): number {
 
 type Json = any;
 
-export function referenceScreen(h: Json, asOf: string, threshold: bigint): ReferenceOutcome {
+export function referenceScreen(h: Json, asOf: string, parameters: ReferenceParameters | bigint): ReferenceOutcome {
+  const { threshold, dibaoStandard } = typeof parameters === "bigint" ? { threshold: parameters, dibaoStandard: undefined } : parameters;
   const members: Json[] = h.members;
   const size = BigInt(members.length);
   const inc = h.income;
@@ -105,6 +150,14 @@ export function referenceScreen(h: Json, asOf: string, threshold: bigint): Refer
   };
   const hasRiskFactor = risks.length > 0 || Object.values(guarantees).includes("problem");
 
+  // Leads (§3.4): open = dated on or before asOf and not resolved on asOf; later ones ignored.
+  const leads: Json[] = h.leads ?? [];
+  const open = leads.filter((lead) => lead.date <= asOf && (lead.resolvedOn == null || lead.resolvedOn > asOf));
+  const tasks: ReferenceTask[] = open.map((lead) => {
+    const dueBy = plusDays(lead.date, 15);
+    return { kind: "verify", channel: lead.channel, department: lead.department ?? null, leadDate: lead.date, dueBy, overdue: dueBy < asOf };
+  });
+
   const monitoring = h.monitoring ?? null;
   const monitored = monitoring !== null && (monitoring.riskEliminatedOn == null || monitoring.riskEliminatedOn > asOf);
   let flag: Flag;
@@ -116,20 +169,42 @@ export function referenceScreen(h: Json, asOf: string, threshold: bigint): Refer
     } else if (!nWithin && aWithin && hasRiskFactor) {
       flag = "identify";
       category = "suddenHardship";
-    } else if ((nWithin && !hasRiskFactor) || (hasRiskFactor && aWithinBand)) flag = "watch";
+    } else if ((nWithin && !hasRiskFactor) || (hasRiskFactor && aWithinBand) || open.length > 0) flag = "watch";
     else flag = "none";
   } else {
     const sixMonths = monitoring.identifiedOn <= minusMonths(asOf, 6);
     const allOk = Object.values(guarantees).every((s) => s === "ok");
-    if (!nWithin && !aWithin && sixMonths && allOk && risks.length === 0) flag = "eliminate";
+    // Income measured at least 6 months after identification; a missing period end blocks it.
+    const periodEnd: string | undefined = inc.periodEnd;
+    const evidence = periodEnd !== undefined && periodEnd >= plusMonths(monitoring.identifiedOn, 6);
+    if (!nWithin && !aWithin && sixMonths && evidence && allOk && risks.length === 0 && open.length === 0) flag = "eliminate";
     else {
       flag = "continue";
       category = monitoring.category;
     }
   }
+  // Social assistance screened together (§3.5), for identify/continue households only.
+  const planned = flag === "identify" || flag === "continue";
+  const withoutOrdinaryLabour = !hasLabor("ordinary", "skilled");
+  const social = new Set<string>();
+  if (planned) {
+    if (withoutOrdinaryLabour) social.add("protection.dibao");
+    if (dibaoStandard !== undefined) {
+      const standardTimesSize = dibaoStandard * size;
+      if (net <= standardTimesSize) social.add("protection.dibao");
+      else if (2n * net <= 3n * standardTimesSize) social.add("protection.dibaoEdge");
+    }
+    if (members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60)) social.add("protection.tekun");
+    if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2)) social.add("disability.careAllowance");
+    const onDibao = social.has("protection.dibao") || members.some((m) => m.socialAssistance.includes("dibao"));
+    if (onDibao && members.some((m) => m.disabilityLevel !== null)) social.add("disability.livingAllowance");
+  }
   return {
     flag,
     category,
+    withoutOrdinaryLabour,
+    tasks,
+    socialAssistanceMeasures: [...social].sort(),
     riskTypes: risks.sort(),
     guarantees,
     labourCapable: members.some((m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59),

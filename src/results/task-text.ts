@@ -1,0 +1,25 @@
+import { message, type MessageId } from "./messages.js";
+import type { Language, TaskResult } from "./result-types.js";
+
+/** A lead's channel (and, for a sector warning, its department) as people read it. */
+export function leadSourceText(channel: string, department: string | null, language: Language): string {
+  const channelText = message(`channel.${channel}` as MessageId, language);
+  return department === null ? channelText : message("leadSource", language, { channel: channelText, department: message(`department.${department}` as MessageId, language) });
+}
+
+/**
+ * Fills the lead placeholders of a task rule's reason, already written for the household:
+ * `{lead.source}` (channel, and department of a sector warning), `{lead.date}`, `{lead.dueBy}`.
+ */
+export function leadTaskReason(text: string, task: Omit<TaskResult, "reason">, language: Language): string {
+  return text
+    .replaceAll("{lead.source}", leadSourceText(task.channel, task.department, language))
+    .replaceAll("{lead.date}", task.leadDate)
+    .replaceAll("{lead.dueBy}", task.dueBy);
+}
+
+/** A task in one line, for tables and plain text: source, lead date → due date, and whether overdue. */
+export function taskSummary(task: Omit<TaskResult, "reason">, language: Language): string {
+  const overdue = task.overdue ? (language === "en" ? " overdue" : " 已超期") : "";
+  return `${leadSourceText(task.channel, task.department, language)} ${task.leadDate}→${task.dueBy}${overdue}`;
+}
