@@ -78,7 +78,7 @@ describe("dixian test", () => {
   it("lists the rules no test fires with --coverage", async () => {
     const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/yunnan"]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/yunnan: measure\.noLabour\.tekun/);
+    expect(stdout).toMatch(/yunnan: measure\.noLabor\.tekun/);
   });
 });
 

@@ -18,9 +18,9 @@ function measureProblems(result: ScreeningResult, expected: ReferenceOutcome): s
   const groups = new Set(result.measures.map((m) => m.group));
   const ids = new Set(result.measures.map((m) => m.id));
   if (planned && result.measures.length === 0) problems.push("no measure");
-  if (planned && expected.labourCapable && !result.measures.some((m) => m.kind === "developmental")) problems.push("no developmental measure");
+  if (planned && expected.laborCapable && !result.measures.some((m) => m.kind === "developmental")) problems.push("no developmental measure");
   // 兜底 invariant: every identify/continue household without an ordinary or skilled member.
-  if (planned && expected.withoutOrdinaryLabour && !groups.has("100A48")) problems.push("no 100A48 protection");
+  if (planned && expected.withoutOrdinaryLabor && !groups.has("100A48")) problems.push("no 100A48 protection");
   for (const id of expected.socialAssistanceMeasures) if (!ids.has(id)) problems.push(`no ${id}`);
   if (result.flag !== "none" && result.flag !== "eliminate") {
     const needs: Record<string, string> = { housing: "100A50", water: "100A51", basicMedical: "100A45", compulsoryEducation: "100A46" };

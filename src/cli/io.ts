@@ -16,10 +16,10 @@ export const EXIT = { ok: 0, rejected: 1, failure: 2 } as const;
 
 export { OutputError, UsageError } from "./cli-errors.js";
 
-/** Writes text, waiting when the stream's buffer is full (so output of any size streams); rejects if the stream fails. */
-export async function write(stream: Writable, text: string): Promise<void> {
+/** Writes text or bytes, waiting when the stream's buffer is full (so output of any size streams); rejects if the stream fails. */
+export async function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   if (stream.errored) throw stream.errored;
-  if (text === "") return;
+  if (text.length === 0) return;
   if (stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {

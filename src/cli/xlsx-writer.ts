@@ -20,21 +20,6 @@ export interface ResultSink {
 
 const SHEET_NAMES: Record<Language, string> = { zh: "筛查结果", en: "results" };
 
-async function writeBytes(stream: Writable, chunk: Buffer): Promise<void> {
-  if (stream.errored) throw stream.errored;
-  if (stream.write(chunk)) return;
-  await new Promise<void>((resolve, reject) => {
-    const done = (error?: Error) => {
-      stream.off("drain", done);
-      stream.off("error", done);
-      if (error) reject(error);
-      else resolve();
-    };
-    stream.once("drain", done);
-    stream.once("error", done);
-  });
-}
-
 /** The sink for a format; `xlsx` loads exceljs only when used. */
 export async function openResultSink(format: OutputFormat, stream: Writable, language: Language): Promise<ResultSink> {
   if (format !== "xlsx") return { write: (text) => write(stream, text), end: async () => undefined };
@@ -42,7 +27,7 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   // from it to the output, which stays open for its owner to close.
   const zip = new PassThrough();
   const copied = (async () => {
-    for await (const chunk of zip as AsyncIterable<Buffer>) await writeBytes(stream, chunk);
+    for await (const chunk of zip as AsyncIterable<Buffer>) await write(stream, chunk);
   })();
   const workbook = await openWorkbookWriter({ stream: zip });
   const sheet = workbook.addWorksheet(SHEET_NAMES[language], { views: [{ state: "frozen", ySplit: 1 }] });

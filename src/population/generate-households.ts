@@ -151,8 +151,8 @@ export function generateHousehold(random: Random, index: number, options: Genera
       wage: money(wage * (jobLoss ? 2.5 : factor)), business: money(businessGross * factor), property: money(property), transfer: money(transfer), productionCost: money(productionCost * factor),
     };
   }
-  const noLabour = people.every((m) => m.labor === "lost" || m.labor === "none");
-  if (noLabour && random.chance(0.6)) people[0]!.socialAssistance = ["dibao"];
+  const noLabor = people.every((m) => m.labor === "lost" || m.labor === "none");
+  if (noLabor && random.chance(0.6)) people[0]!.socialAssistance = ["dibao"];
   if (random.chance(0.04)) {
     const identifiedOn = dateWithin(random, asOf, 36);
     const eliminated = random.chance(0.3) ? shiftMonths(identifiedOn, random.int(3, 18)) : null;

@@ -22,10 +22,10 @@ export interface ReferenceOutcome {
   category: string | null;
   riskTypes: string[];
   guarantees: Record<string, Status>;
-  labourCapable: boolean;
-  whollyWithoutLabour: boolean;
+  laborCapable: boolean;
+  whollyWithoutLabor: boolean;
   /** No member of labour ordinary or skilled: 兜底 (低保, 100A48) is due when planned (docs/policy.md §3.5). */
-  withoutOrdinaryLabour: boolean;
+  withoutOrdinaryLabor: boolean;
   tasks: ReferenceTask[];
   /** The social-assistance measures docs/policy.md §3.5 asks for an identify/continue household ([] otherwise). */
   socialAssistanceMeasures: string[];
@@ -185,10 +185,10 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   }
   // Social assistance screened together (§3.5), for identify/continue households only.
   const planned = flag === "identify" || flag === "continue";
-  const withoutOrdinaryLabour = !hasLabor("ordinary", "skilled");
+  const withoutOrdinaryLabor = !hasLabor("ordinary", "skilled");
   const social = new Set<string>();
   if (planned) {
-    if (withoutOrdinaryLabour) social.add("protection.dibao");
+    if (withoutOrdinaryLabor) social.add("protection.dibao");
     if (dibaoStandard !== undefined) {
       const standardTimesSize = dibaoStandard * size;
       if (net <= standardTimesSize) social.add("protection.dibao");
@@ -202,12 +202,12 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   return {
     flag,
     category,
-    withoutOrdinaryLabour,
+    withoutOrdinaryLabor,
     tasks,
     socialAssistanceMeasures: [...social].sort(),
     riskTypes: risks.sort(),
     guarantees,
-    labourCapable: members.some((m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59),
-    whollyWithoutLabour: members.every((m) => m.labor === "lost" || m.labor === "none"),
+    laborCapable: members.some((m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59),
+    whollyWithoutLabor: members.every((m) => m.labor === "lost" || m.labor === "none"),
   };
 }
