@@ -10,6 +10,8 @@ const SLOW = [
   "test/determinism.test.ts", // the built CLI across engines, worker counts, timezones and locales
   "test/batch.test.ts", // township-sized batches with worker threads
   "test/report.test.ts", // headless Chromium
+  "test/browser.test.ts", // bundles dixian/browser and screens in headless Chromium
+  "test/service.test.ts", // starts dixian serve processes, one with worker threads
 ];
 
 export default defineConfig({

@@ -4,8 +4,9 @@
  *
  * @packageDocumentation
  */
-export { loadRuleSet, loadBuiltInRuleSet } from "./rulesets/load.js";
+export { loadRuleSet, loadBuiltInRuleSet, ruleSetFromJson } from "./rulesets/load.js";
 export type { LoadOptions } from "./rulesets/load.js";
+export type { RuleSetFileContent } from "./rulesets/rule-set-files.js";
 export { applyOverrides, parseOverrideList } from "./rulesets/overrides.js";
 export type { ParameterOverrides } from "./rulesets/overrides.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";

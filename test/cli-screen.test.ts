@@ -79,7 +79,7 @@ describe("dixian screen", () => {
   });
 
   it("has --help for every command", async () => {
-    const commands = ["screen", "validate", "test", "explain", "report", "diff", "generate", "anonymize"];
+    const commands = ["screen", "validate", "test", "explain", "report", "diff", "generate", "anonymize", "serve"];
     const overview = await runCliCaptured(["--help"]);
     const listed = overview.stdout.split("Commands:\n")[1]!.split("\n\n")[0]!.split("\n").map((line) => line.trim().split(/\s+/)[0]);
     expect([...listed].sort()).toEqual([...commands].sort());

@@ -1,14 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumForTest, launchChromium } from "./support/chromium.js";
 import { contractExample } from "./support/households.js";
 
 /**
  * Packs the checkout, installs the tarball into a scratch project outside the repository, and uses
  * it there the way a county system would: ESM import, CommonJS require, a strict TypeScript consumer,
- * the installed CLI, a county overlay extending a shipped rule set; attw and publint check the package.
+ * the installed CLI, a county overlay extending a shipped rule set, a strict `"type": "module"`
+ * TypeScript project, a server and a web page bundled with esbuild; attw and publint check the package.
  */
 const repo = resolve(".");
 const bin = (name: string) => join(repo, "node_modules", ".bin", name);
@@ -16,10 +19,12 @@ const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
 
 let project = "";
+let esmProject = "";
 let tarball = "";
+let scratch = "";
 
 beforeAll(() => {
-  const scratch = mkdtempSync(join(tmpdir(), "dixian-package-"));
+  scratch = mkdtempSync(join(tmpdir(), "dixian-package-"));
   const packDir = join(scratch, "pack");
   mkdirSync(packDir);
   run("npm", ["pack", "--pack-destination", packDir, "--silent"], repo);
@@ -29,7 +34,16 @@ beforeAll(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "county-system", version: "1.0.0", private: true }));
   run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--silent"], project);
   writeFileSync(join(project, "household.json"), JSON.stringify(contractExample()));
+  // A second project, an ES module one, sharing the first one's installation.
+  esmProject = join(scratch, "county-esm");
+  mkdirSync(esmProject);
+  writeFileSync(join(esmProject, "package.json"), JSON.stringify({ name: "county-esm", version: "1.0.0", private: true, type: "module" }));
+  symlinkSync(join(project, "node_modules"), join(esmProject, "node_modules"), "dir");
 }, 300_000);
+
+const countyOverlay = {
+  "ruleset.json": { id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } },
+};
 
 describe("the packed package, installed in a fresh project", () => {
   it("imports as ESM and screens with a shipped rule set", () => {
@@ -58,7 +72,12 @@ describe("the packed package, installed in a fresh project", () => {
 
   it("type-checks a strict TypeScript consumer with node16, nodenext and bundler resolution", () => {
     writeFileSync(join(project, "consumer.ts"), `
-      import { loadBuiltInRuleSet, screen, screenBatch, DixianError, type ScreeningResult, type BatchEntry, type Flag } from "dixian";
+      import { loadBuiltInRuleSet, screen, screenBatch, DixianError, ruleSetFromJson, type ScreeningResult, type BatchEntry, type Flag } from "dixian";
+      import * as browser from "dixian/browser";
+      export async function inPage(household: unknown): Promise<string> {
+        const ruleSet: browser.RuleSet = browser.ruleSetFromJson({ "ruleset.json": { id: "x", version: "1", extends: "builtin:cn", description: { zh: "x" } } });
+        return (await browser.screen(household, { ruleSet, asOf: "2025-06-30" })).ruleSet.hash + ruleSetFromJson({}).hash;
+      }
       export async function check(household: unknown): Promise<Flag> {
         const ruleSet = loadBuiltInRuleSet("yunnan");
         const result: ScreeningResult = await screen(household, { ruleSet, asOf: "2025-06-30" });
@@ -78,7 +97,69 @@ describe("the packed package, installed in a fresh project", () => {
       }));
       expect(() => run(bin("tsc"), ["-p", "tsconfig.json"], project)).not.toThrow();
     }
-  });
+  }, 240_000);
+
+  it("type-checks and runs a strict \"type\": \"module\" consumer under nodenext", () => {
+    writeFileSync(join(esmProject, "consumer.ts"), `
+      import { loadBuiltInRuleSet, screen, ruleSetFromJson, DixianError, type ScreeningResult, type RuleSet } from "dixian";
+      import { screen as screenInPage, loadBuiltInRuleSet as builtIn, type ScreeningResult as PageResult } from "dixian/browser";
+      const household: unknown = JSON.parse(process.argv[2] ?? "{}");
+      const ruleSet: RuleSet = loadBuiltInRuleSet("yunnan");
+      const county = ruleSetFromJson(${JSON.stringify(countyOverlay)});
+      const result: ScreeningResult = await screen(household, { ruleSet, asOf: "2025-06-30" });
+      const inPage: PageResult = await screenInPage(household, { ruleSet: builtIn("yunnan"), asOf: "2025-06-30" });
+      const error: unknown = new DixianError("E_BAD_AS_OF", "x");
+      console.log(JSON.stringify({ flag: result.flag, same: JSON.stringify(result) === JSON.stringify(inPage), county: county.layers, isError: error instanceof Error }));
+    `);
+    writeFileSync(join(esmProject, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false, outDir: "out", declaration: true },
+      files: ["consumer.ts", "process.d.ts"],
+    }));
+    writeFileSync(join(esmProject, "process.d.ts"), "declare const process: { argv: string[] };\n");
+    expect(() => run(bin("tsc"), ["-p", "tsconfig.json"], esmProject)).not.toThrow();
+    const output = JSON.parse(run("node", ["out/consumer.js", JSON.stringify(contractExample())], esmProject));
+    expect(output).toEqual({ flag: "continue", same: true, county: ["cn", "yunnan", "my-county"], isError: true });
+  }, 180_000);
+
+  it("still finds the shipped rule sets in a server bundled with esbuild", async () => {
+    writeFileSync(join(project, "server.js"), `
+      const { loadBuiltInRuleSet, loadRuleSet, ruleSetFromJson, screen } = require("dixian");
+      const household = ${JSON.stringify(contractExample())};
+      const county = ruleSetFromJson(${JSON.stringify(countyOverlay)});
+      screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30" }).then((result) =>
+        console.log(JSON.stringify({ hash: result.ruleSet.hash, county: county.hash, flag: result.flag })));
+    `);
+    const unbundled = JSON.parse(run("node", ["server.js"], project));
+    const out = join(scratch, "deployed");
+    await build({ entryPoints: [join(project, "server.js")], bundle: true, platform: "node", target: "node20", outfile: join(out, "server.cjs"), logLevel: "silent", absWorkingDir: project });
+    // Deployed alone: no node_modules and no rules/ folder beside it.
+    expect(readdirSync(out)).toEqual(["server.cjs"]);
+    expect(JSON.parse(run("node", ["server.cjs"], out))).toEqual(unbundled);
+    expect(unbundled.flag).toBe("continue");
+  }, 120_000);
+
+  it("bundles dixian/browser for a web page that screens in Chromium as the installed CLI does", async (context) => {
+    const executablePath = chromiumForTest(context);
+    writeFileSync(join(project, "page.js"), `
+      import { screen, loadBuiltInRuleSet } from "dixian/browser";
+      globalThis.screenInPage = async (household) => JSON.stringify(await screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30" }));
+    `);
+    const bundle = await build({ entryPoints: [join(project, "page.js")], bundle: true, platform: "browser", format: "iife", write: false, logLevel: "silent", absWorkingDir: project });
+    const cli = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
+    const browser = await launchChromium(executablePath);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.setContent("<!doctype html><html><body></body></html>");
+      await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      const result = await page.evaluate((household) => (globalThis as any).screenInPage(household), contractExample());
+      expect(errors).toEqual([]);
+      expect(result + "\n").toBe(cli);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it("runs the installed CLI, with a shipped rule set and a county overlay that extends it", () => {
     const out = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
@@ -103,6 +184,7 @@ describe("the packed package, installed in a fresh project", () => {
     expect(listing).toMatch(/package\/dist\/index\.cjs/);
     expect(listing).toMatch(/package\/rules\/yunnan\/parameters\.json/);
     expect(listing).toMatch(/package\/schema\/rules\.schema\.json/);
+    expect(listing).toMatch(/package\/dist\/browser\.js/);
     expect(listing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\//);
   });
 

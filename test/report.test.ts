@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateHouseholds } from "../src/population/generate-households.js";
-import { chromiumForTest } from "./support/chromium.js";
+import { chromiumForTest, launchChromium } from "./support/chromium.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dixian-report-"));
@@ -92,10 +91,7 @@ describe("dixian report", () => {
   });
 
   it("opens in headless Chromium without console errors, shows the totals and renders the charts", async (context) => {
-    const browser = await chromium.launch({
-      executablePath: chromiumForTest(context),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium(chromiumForTest(context));
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const errors: string[] = [];

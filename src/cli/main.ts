@@ -5,6 +5,7 @@ import { InputFormatError } from "./read-households.js";
 import { EXIT, OutputError, UsageError, write, writeText, type CliIo } from "./io.js";
 import { cliLanguage, usageText } from "./options.js";
 import { screenCommand } from "./screen-command.js";
+import { serveCommand } from "./serve-command.js";
 import { anonymizeCommand } from "./anonymize-command.js";
 import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
@@ -24,6 +25,7 @@ Commands:
   diff       compare a population under two rule sets or dates 比较两套规则或两个日期的筛查结果
   generate   write a seeded synthetic population               生成模拟农户数据
   anonymize  county export with personal data → fixtures       导出数据匿名化
+  serve      HTTP service screening with one rule set          以 HTTP 服务提供筛查
 
 Run "dixian <command> --help" for a command's options.`;
 
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   diff: diffCommand,
   report: reportCommand,
   anonymize: anonymizeCommand,
+  serve: (args, io) => serveCommand(args, io),
 };
 
 /**

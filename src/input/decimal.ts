@@ -1,4 +1,4 @@
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 import { renderText, type MessageText } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 

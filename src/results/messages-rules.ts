@@ -109,6 +109,13 @@ export const RULE_SET_MESSAGES = {
   expectedNoError: { zh: "没有错误", en: "no error" },
   fileOutsideRuleSet: { zh: "在规则集目录之外（是否是指向别处的符号链接？）", en: "is outside the rule set directory (a symlink pointing elsewhere?)" },
   notARegularFile: { zh: "不是普通文件", en: "is not a regular file" },
+  memoryPathOutside: { zh: "规则集文件路径 \"{path}\" 在规则集之外", en: "rule-set file path \"{path}\" is outside the rule set" },
+  memoryPathOutsideHere: { zh: "路径在规则集之外", en: "path outside the rule set" },
+  inMemoryLabel: { zh: "（内存中）", en: "(in memory)" },
+  ruleSetFromJsonTakesObject: {
+    zh: "ruleSetFromJson 需要一个对象：键为文件路径（ruleset.json、rules/flag.json 等），值为文件内容",
+    en: "ruleSetFromJson takes an object mapping file paths (ruleset.json, rules/flag.json, …) to their contents",
+  },
   unknownFileEntry: { zh: "{where}中有未知的文件：规则集只含 {known}（rules/ 中只放 *.json 规则文件）", en: "unknown file in {where}: a rule set holds {known} (rules/ holds only *.json rule files)" },
   unknownFolderEntry: { zh: "{where}中有未知的文件夹：规则集只含 {known}（rules/ 中只放 *.json 规则文件）", en: "unknown folder in {where}: a rule set holds {known} (rules/ holds only *.json rule files)" },
   unknownEntryInRuleSetDir: { zh: "规则集目录", en: "a rule-set directory" },

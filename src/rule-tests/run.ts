@@ -5,7 +5,7 @@ import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
-import { readJsonSource } from "../rulesets/json-source.js";
+import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
 import type { EngineName } from "../evaluation/types.js";

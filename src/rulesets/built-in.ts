@@ -4,14 +4,9 @@ import { fileURLToPath } from "node:url";
 import { DixianError } from "../errors.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { checkBuiltInName } from "./built-in-names.js";
 
-/** The rule sets shipped in the package, by name. */
-export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;
-export type BuiltInRuleSetName = (typeof BUILT_IN_RULE_SETS)[number];
-
-/** Prefix of an `extends` value that names a shipped rule set: `"extends": "builtin:yunnan"`. */
-export const BUILT_IN_PREFIX = "builtin:";
+export { BUILT_IN_RULE_SETS, BUILT_IN_PREFIX, type BuiltInRuleSetName } from "./built-in-names.js";
 
 let rulesRoot: string | undefined;
 
@@ -22,7 +17,8 @@ function moduleFile(): string {
 
 /**
  * The package's `rules/` folder, found by walking up from this module: `src/rulesets/` when run
- * from source, `dist/` when installed.
+ * from source, `dist/` when installed. Screening never needs it (the shipped rule sets are embedded
+ * in the code, so they survive bundling); it is for tools that want to show or copy the files.
  */
 export function builtInRulesRoot(language: Language = "zh"): string {
   if (rulesRoot) return rulesRoot;
@@ -35,9 +31,6 @@ export function builtInRulesRoot(language: Language = "zh"): string {
 
 /** The directory of a shipped rule set; throws E_RULESET_NOT_FOUND for an unknown name. */
 export function builtInRuleSetDir(name: string, language: Language = "zh"): string {
-  if (!(BUILT_IN_RULE_SETS as readonly string[]).includes(name)) {
-    const problem = message("noShippedRuleSet", language, { name, shipped: BUILT_IN_RULE_SETS.join(", ") });
-    throw new DixianError("E_RULESET_NOT_FOUND", problem + didYouMean(name, BUILT_IN_RULE_SETS, language));
-  }
+  checkBuiltInName(name, language);
   return join(builtInRulesRoot(language), name);
 }

@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import canonicalize from "canonicalize";
 import { DixianError } from "../errors.js";
 import { message } from "../results/messages.js";
@@ -27,7 +28,8 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
     rules: ruleSet.rules,
     disabled: ruleSet.disabled,
   });
-  return "sha256:" + createHash("sha256").update(canonical ?? "", "utf8").digest("hex");
+  // A SHA-256 in plain JavaScript, so a browser computes the very same hash, synchronously.
+  return "sha256:" + bytesToHex(sha256(utf8ToBytes(canonical ?? "")));
 }
 
 /**

@@ -1,5 +1,3 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
 import { message, type MessageId } from "../results/messages.js";
@@ -13,7 +11,8 @@ export interface JsonSource {
   problemAt(path: readonly PropertyKey[], message: string): Problem;
 }
 
-const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
+/** Largest rule-set file accepted. */
+export const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
 /** Deepest nesting of objects and arrays a rule file may have (conditions nest a few levels). */
 export const MAX_RULE_FILE_DEPTH = 64;
 
@@ -112,52 +111,20 @@ function syntaxProblem(text: string, error: ParseError, locate: (offset: number)
   return describe(message(id, language), at);
 }
 
-/**
- * Reads a rule file's text: a regular file (a device, a FIFO or a folder is refused without being
- * opened for a blocking read), inside `root` when one is given (a symlink out of the rule set is
- * refused), and at most {@link MAX_RULE_FILE_BYTES} bytes however large it claims or grows to be.
- */
-function readRuleFileText(file: string, displayName: string, root: string | undefined, language: Language): string {
-  const refuse = (code: "E_RULESET_JSON" | "E_RULESET_NOT_FOUND", problem: string) =>
-    new DixianError(code, `${displayName}: ${problem}`, [{ file: displayName, path: "", message: problem }]);
-  let fd: number | null = null;
-  try {
-    const real = realpathSync(file);
-    if (root !== undefined) {
-      const inside = relative(realpathSync(root), real);
-      if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) throw refuse("E_RULESET_NOT_FOUND", message("fileOutsideRuleSet", language));
-    }
-    if (!statSync(real).isFile()) throw refuse("E_RULESET_NOT_FOUND", message("notARegularFile", language));
-    // Non-blocking, so a FIFO put in place after the check cannot hang the open; fstat then checks what was opened.
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) throw refuse("E_RULESET_NOT_FOUND", message("notARegularFile", language));
-    const chunks: Buffer[] = [];
-    const chunk = Buffer.alloc(64 * 1024);
-    let total = 0;
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      total += read;
-      if (total > MAX_RULE_FILE_BYTES) throw refuse("E_RULESET_JSON", message("fileTooLarge", language, { bytes: MAX_RULE_FILE_BYTES }));
-      chunks.push(Buffer.from(chunk.subarray(0, read)));
-    }
-    return Buffer.concat(chunks).toString("utf8");
-  } catch (error) {
-    if (error instanceof DixianError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: ${message("cannotReadFileCode", language, { code })}`, [
-      { file: displayName, path: "", message: message("cannotReadFile", language) },
-    ]);
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
+/** The error for a file over {@link MAX_RULE_FILE_BYTES}, in `language`. */
+export function tooLarge(displayName: string, language: Language = "zh"): DixianError {
+  const problem = message("fileTooLarge", language, { bytes: MAX_RULE_FILE_BYTES });
+  return new DixianError("E_RULESET_JSON", `${displayName}: ${problem}`, [{ file: displayName, path: "", message: problem }]);
 }
 
 /**
- * Reads and parses a JSON file; a syntax error becomes an E_RULESET_JSON error with its position.
- * Messages are in `language` (Chinese by default). With `within`, the file must lie inside that
- * folder once symlinks are resolved.
+ * Parses the text of a rule-set file, wherever it came from (a file, a map in memory), so every
+ * source is checked the same way; a syntax error becomes an E_RULESET_JSON error with its position.
+ * Messages are in `language` (Chinese by default).
  */
-export function readJsonSource(file: string, displayName = file, language: Language = "zh", within?: string): JsonSource {
-  let text = readRuleFileText(file, displayName, within, language);
+export function parseJsonSource(text: string, displayName: string, language: Language = "zh"): JsonSource {
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three.
+  if (text.length > MAX_RULE_FILE_BYTES || (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)) throw tooLarge(displayName, language);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {
@@ -224,4 +191,8 @@ function nodeValue(node: Node, duplicates: Node[]): unknown {
     default:
       return node.value;
   }
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }

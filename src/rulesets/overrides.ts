@@ -1,6 +1,7 @@
 import { DixianError, type Problem } from "../errors.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
+import { deepFreeze } from "./freeze.js";
 import { ruleSetHash } from "./hash.js";
 import { overrideValue, parameterValueProblem } from "./parameters.js";
 import type { RuleSet } from "./rule-set.js";
@@ -67,5 +68,6 @@ export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, 
   }
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const { hash: _hash, origins, ...content } = ruleSet;
-  return { ...content, overrides: sorted, hash: ruleSetHash({ ...content, overrides: sorted }), origins };
+  // Frozen like every rule set the library returns, so its hash always describes it.
+  return deepFreeze({ ...content, overrides: sorted, hash: ruleSetHash({ ...content, overrides: sorted }), origins });
 }

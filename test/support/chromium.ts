@@ -1,5 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
 
 /**
  * Where browser tests find Chromium: `CHROMIUM_PATH` when set, else the usual command names on the
@@ -86,4 +87,12 @@ export function chromiumForTest(context: { skip(note?: string): never }, env: No
   if (underCi(env)) throw new Error(`browser test under CI: ${lookup.reason}`);
   console.warn(`skipping browser test: ${lookup.reason}`);
   return context.skip(lookup.reason);
+}
+
+/** Flags that keep headless Chromium from reaching the network by itself. */
+const QUIET_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Headless Chromium at `executablePath` (from {@link chromiumForTest}) with nothing that reaches the network by itself. */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: QUIET_FLAGS });
 }

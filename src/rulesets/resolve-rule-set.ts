@@ -1,0 +1,288 @@
+import type { z } from "zod";
+import { DixianError, type Problem, type SourceLocation } from "../errors.js";
+import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/language.js";
+import { BUILT_IN_FILES } from "./built-in-files.js";
+import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
+import { checkReferences } from "./check-references.js";
+import { ruleSetHash } from "./hash.js";
+import { deepFreeze, FrozenMap } from "./freeze.js";
+import { parseJsonSource, type JsonSource } from "./json-source.js";
+import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
+import { applyOverrides, type ParameterOverrides } from "./overrides.js";
+import type { RuleSet } from "./rule-set.js";
+import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
+import {
+  conditionsFileSchema, figuresFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
+  riskTypesFileSchema, rulesFileSchema, type RuleSetManifest,
+} from "./schema.js";
+
+/** The files of a rule-set directory. Only `ruleset.json` is required. */
+export const RULE_SET_FILES = {
+  manifest: "ruleset.json",
+  parameters: "parameters.json",
+  riskTypes: "risk-types.json",
+  guarantees: "guarantees.json",
+  measures: "measures.json",
+  conditions: "conditions.json",
+  figures: "figures.json",
+  rulesDir: "rules",
+  testsDir: "tests",
+} as const;
+
+/** The names a rule-set directory may hold; anything else is reported (a misspelt file must not be skipped silently). */
+const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES));
+
+/**
+ * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
+ * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
+ */
+function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Language): void {
+  const known = [...KNOWN_ENTRIES].join(", ");
+  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: "inRuleSetDir" | "inRulesFolder") => {
+    for (const entry of files.entries(folder)) {
+      if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory)) continue;
+      const where = message(what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder", language);
+      problems.push({
+        file: files.display(folder ? `${folder}/${entry.name}` : entry.name),
+        path: "",
+        message: message(entry.isDirectory ? "unknownFolderEntry" : "unknownFileEntry", language, { where, known }),
+      });
+    }
+  };
+  check("", (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "inRuleSetDir");
+  check(RULE_SET_FILES.rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "inRulesFolder");
+}
+
+/** Options of {@link loadRuleSet}, {@link loadBuiltInRuleSet} and {@link ruleSetFromJson}. */
+export interface LoadOptions {
+  /** Language of the problems reported: `"zh"` (default) or `"en"`. */
+  lang?: Language;
+  /**
+   * Parameter values that replace the rule set's own for every date (`--set NAME=VALUE`): a what-if,
+   * or a value the county has and the rule set lacks. Each is checked like the parameter's own
+   * values; the hash covers them and results list them in `ruleSet.overrides`. See {@link applyOverrides}.
+   */
+  overrides?: ParameterOverrides;
+}
+
+const MAX_LAYERS = 16;
+
+/** What loading collects: the problems, which of them are JSON syntax errors, and the language they are written in. */
+interface LoadContext {
+  problems: Problem[];
+  syntax: Set<Problem>;
+  language: Language;
+}
+
+function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
+  const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
+  if (result.success) return result.data;
+  for (const issue of expandUnionIssues(result.error.issues)) {
+    const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
+    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
+  }
+  return undefined;
+}
+
+function readOptional(files: RuleSetFiles, path: string, context: LoadContext): JsonSource | undefined {
+  try {
+    const text = files.read(path, context.language);
+    return text === undefined ? undefined : parseJsonSource(text, files.display(path), context.language);
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    const problems = error.problems.length ? error.problems : [{ file: files.display(path), path: "", message: error.message }];
+    context.problems.push(...problems);
+    if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
+    return undefined;
+  }
+}
+
+/** Where an entry was written: its file and its path inside it. */
+export interface Anchor {
+  source: JsonSource;
+  path: PropertyKey[];
+}
+
+interface LoadedLayer {
+  manifest: RuleSetManifest;
+  manifestSource: JsonSource;
+  layer: Layer;
+  origins: Map<string, Anchor>;
+}
+
+function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undefined {
+  const { problems, language } = context;
+  const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, context);
+  if (!manifestSource) {
+    if (!problems.length) {
+      problems.push({ file: dir.display(RULE_SET_FILES.manifest), path: "", message: message("notARuleSet", language) });
+    }
+    return undefined;
+  }
+  const manifest = validated(manifestSource, manifestSchema, context);
+  if (!manifest) return undefined;
+  unknownEntries(dir, problems, language);
+  const origins = new Map<string, Anchor>();
+  const layer: Layer = {
+    id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
+    sources: { rules: new Map() },
+  };
+
+  const parametersSource = readOptional(dir, RULE_SET_FILES.parameters, context);
+  if (parametersSource && validated(parametersSource, parametersFileSchema, context)) {
+    const { $schema: _schema, ...parameters } = parametersSource.value as Record<string, unknown>;
+    layer.parameters = parameters as Layer["parameters"];
+    layer.sources.parameters = parametersSource;
+    for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
+  }
+  const figuresSource = readOptional(dir, RULE_SET_FILES.figures, context);
+  if (figuresSource && validated(figuresSource, figuresFileSchema, context)) {
+    const { $schema: _schema, ...figures } = figuresSource.value as Record<string, unknown>;
+    layer.figures = figures as Layer["figures"];
+    for (const name of Object.keys(figures)) origins.set(`figure:${name}`, { source: figuresSource, path: [name] });
+  }
+  const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
+    const source = readOptional(dir, file, context);
+    const data = source && (validated(source, schema, context) as Record<K, { id: string }[]> | undefined);
+    if (!source || !data) return;
+    const seen = new Set<string>();
+    data[key].forEach((entry, index) => {
+      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
+      seen.add(entry.id);
+      origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
+    });
+    (layer as unknown as Record<K, unknown>)[key] = data[key];
+    // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
+  };
+  catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
+  catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
+  catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
+
+  const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, context);
+  const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);
+  if (conditions && conditionsSource) {
+    layer.conditions = conditions.conditions;
+    for (const name of Object.keys(conditions.conditions)) origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
+  }
+
+  for (const name of dir.list(RULE_SET_FILES.rulesDir).sort()) {
+    const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
+    const file = source && validated(source, rulesFileSchema, context);
+    if (!source || !file) continue;
+    file.rules.forEach((rule, index) => {
+      if (layer.sources.rules.has(rule.id)) {
+        problems.push(source.problemAt(["rules", index, "id"], message("duplicateRuleId", language, { id: rule.id })));
+        return;
+      }
+      layer.sources.rules.set(rule.id, { source, index });
+      origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
+      layer.rules.push({ ...rule, stage: file.stage });
+    });
+  }
+  return { manifest, manifestSource, layer, origins };
+}
+
+/**
+ * Loads a rule set from its files and every set it extends, merges the layers (base first) and
+ * checks every reference: the one loader behind {@link loadRuleSet} (a directory) and
+ * {@link ruleSetFromJson} (files in memory). The rule set returned is deeply frozen. Throws a
+ * {@link DixianError} listing every problem with its file, JSON path, line and column, in
+ * `options.lang` (Chinese by default; codes and paths are the same in both).
+ */
+export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
+  const language = options.lang ?? "zh";
+  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const { problems } = context;
+  const chain: LoadedLayer[] = [];
+  const seen: RuleSetFiles[] = [];
+  let current: RuleSetFiles | undefined = files;
+  while (current) {
+    if (!current.exists()) {
+      const problem = chain.length === 0
+        ? message("ruleSetDirNotFound", language, { dir: current.label })
+        : message("extendsNotFound", language, { id: chain[0]!.manifest.id, target: chain[0]!.manifest.extends ?? "" });
+      throw new DixianError("E_RULESET_NOT_FOUND", problem, [
+        chain.length === 0
+          ? { file: current.label, path: "", message: problem }
+          : chain[0]!.manifestSource.problemAt(["extends"], problem),
+      ]);
+    }
+    const identity = current.identity;
+    if (seen.some((entry) => entry.identity === identity)) {
+      const cycle = [...seen, current].map((entry) => lastSegment(entry.label)).join(" → ");
+      throw new DixianError("E_RULESET_CYCLE", message("extendsCycle", language, { cycle }), [
+        chain[0]!.manifestSource.problemAt(["extends"], message("extendsCycleHere", language, { cycle })),
+      ]);
+    }
+    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
+    seen.push(current);
+    const loaded = loadLayer(current, context);
+    if (!loaded) break;
+    chain.unshift(loaded);
+    current = loaded.manifest.extends ? extendsFiles(current, loaded, language) : undefined;
+  }
+  if (problems.length > 0 || chain.length === 0) throw ruleSetError(context);
+
+  const anchors = new Map<string, Anchor>();
+  let merged: Merged = EMPTY_MERGED;
+  for (const { layer, origins: layerOrigins } of chain) {
+    merged = mergeLayer(merged, layer, problems, language);
+    for (const [key, anchor] of layerOrigins) anchors.set(key, anchor);
+  }
+  const top = chain[chain.length - 1]!.manifest;
+  const withoutHash = {
+    id: top.id,
+    version: top.version,
+    layers: chain.map((entry) => entry.manifest.id),
+    region: top.region ?? null,
+    description: top.description,
+    ...merged,
+  };
+  const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
+    const anchor = anchors.get(key);
+    return anchor ? anchor.source.problemAt([...anchor.path, ...path], problem) : { file: top.id, path: "", message: problem };
+  };
+  problems.push(...checkReferences(withoutHash, locate, language));
+  if (problems.length > 0) throw ruleSetError(context);
+  const origins = new Map<string, SourceLocation>();
+  for (const [key, anchor] of anchors) {
+    const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
+    origins.set(key, { file, path, line, column });
+  }
+  const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
+  // Frozen, so no one can screen an edited rule set under the hash of the original.
+  return deepFreeze(options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides, language) : ruleSet);
+}
+
+function lastSegment(label: string): string {
+  return label.split(/[\\/:]/).filter(Boolean).pop() ?? label;
+}
+
+/** The files of the shipped rule set `name` (embedded in the code, so found in a bundle or a browser). */
+export function builtInFiles(name: string, language: Language = "zh"): RuleSetFiles {
+  checkBuiltInName(name, language);
+  return memoryFiles(BUILT_IN_FILES, name, BUILT_IN_PREFIX);
+}
+
+/** Where `extends` points: a rule set relative to this one, or `builtin:<name>` for a shipped set. */
+function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Language): RuleSetFiles {
+  const target = loaded.manifest.extends!;
+  if (!target.startsWith(BUILT_IN_PREFIX)) return files.relative(target);
+  try {
+    return builtInFiles(target.slice(BUILT_IN_PREFIX.length), language);
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    throw new DixianError(error.code, error.message, [loaded.manifestSource.problemAt(["extends"], error.message)]);
+  }
+}
+
+function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+  const colon = message("colon", language);
+  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`);
+  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
+}

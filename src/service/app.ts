@@ -1,0 +1,269 @@
+import { Readable, type Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import { compileRuleSet } from "../evaluation/compile.js";
+import type { CompiledRuleSet } from "../evaluation/types.js";
+import { DixianError } from "../errors.js";
+import { calendarDateProblem } from "../input/calendar-date.js";
+import { message } from "../results/messages.js";
+import type { Language, ScreeningResult } from "../results/result-types.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { checkItem, type Rejection } from "../screening/screen.js";
+import { screenHousehold, type HouseholdScreeningOptions } from "../screening/screen-household.js";
+import { screenSources } from "../cli/parallel-screen.js";
+import { parseSourceItem, readHouseholdSources, type SourceItem } from "../cli/read-households.js";
+import { openApiDocument } from "./openapi.js";
+import { problem, type ProblemDocument } from "./problem.js";
+
+/** How the service is set up; one rule set per process. */
+export interface ServiceOptions {
+  /** The rule set served, loaded and checked before the service starts. */
+  ruleSet: RuleSet;
+  /** Largest request body, in bytes (16 MB by default); larger bodies get 413. */
+  bodyLimit?: number;
+  /** Where request logs go, as JSON lines; no logs when absent. */
+  log?: Writable;
+  /** Screening threads for large batches, the main thread included (1: batches are screened in the main thread). */
+  workers?: number;
+  /** The service's version, for the OpenAPI document. */
+  version?: string;
+  /** The language of results and problems for a request without `lang` (`"zh"` by default). */
+  lang?: Language;
+}
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+/** Households screened between two turns of the event loop: a few milliseconds of work. */
+const CHUNK_SIZE = 32;
+/** Batches with at least this many lines go to worker threads when there are any. */
+const WORKER_BATCH_LINES = 2000;
+/** Dates whose compiled rule set is kept; any date may be asked for, so the cache is bounded. */
+const COMPILED_DATES = 32;
+
+class ProblemError extends Error {
+  constructor(readonly document: ProblemDocument) {
+    super(document.detail ?? document.title);
+  }
+}
+
+interface ScreeningQuery {
+  asOf?: unknown;
+  lang?: unknown;
+  explain?: unknown;
+}
+
+/**
+ * The rule set compiled for a date, from a small cache of the dates last used. A compiled rule set
+ * is the same in either language; `language` words the problem when a date cannot be compiled.
+ */
+function compiledCache(ruleSet: RuleSet): (asOf: string, language: Language) => CompiledRuleSet {
+  const byDate = new Map<string, CompiledRuleSet>();
+  return (asOf, language) => {
+    let compiled = byDate.get(asOf);
+    if (compiled) {
+      byDate.delete(asOf);
+    } else {
+      compiled = compileRuleSet(ruleSet, asOf, language);
+      if (byDate.size >= COMPILED_DATES) byDate.delete(byDate.keys().next().value!);
+    }
+    byDate.set(asOf, compiled);
+    return compiled;
+  };
+}
+
+/**
+ * The language a request asked for with `lang`, or the service's own when it gave none or one that
+ * is neither `zh` nor `en` (that one is refused by {@link screeningQuery}, in the service's language).
+ */
+function requestLanguage(query: unknown, fallback: Language): Language {
+  const lang = (query as ScreeningQuery | undefined)?.lang;
+  return lang === "zh" || lang === "en" ? lang : fallback;
+}
+
+/** Reads asOf, lang and explain; a bad one is a 400 problem naming the parameter, worded in the request's language. */
+function screeningQuery(query: ScreeningQuery, fallback: Language): { asOf: string; options: HouseholdScreeningOptions } {
+  const language = requestLanguage(query, fallback);
+  const bad = (name: string, text: string) =>
+    new ProblemError(problem(400, message("queryProblem", language, { name, problem: text }), {
+      code: name === "asOf" ? "E_BAD_AS_OF" : "E_USAGE",
+      issues: [{ path: `/query/${name}`, message: text }],
+    }));
+  if (typeof query.asOf !== "string" || query.asOf === "") throw bad("asOf", message("queryAsOfRequired", language));
+  const dateProblem = calendarDateProblem(query.asOf, language);
+  if (dateProblem) throw bad("asOf", message("queryAsOfInvalid", language, { value: query.asOf, problem: dateProblem }));
+  const lang = query.lang ?? language;
+  if (lang !== "zh" && lang !== "en") throw bad("lang", message("queryOneOf", language, { allowed: "zh, en", value: JSON.stringify(lang) }));
+  const explain = query.explain ?? "false";
+  if (explain !== "true" && explain !== "false") throw bad("explain", message("queryOneOf", language, { allowed: "true, false", value: JSON.stringify(explain) }));
+  return { asOf: query.asOf, options: { language, explain: explain === "true", engine: "compiled" } };
+}
+
+/** A rule set that cannot be used on the date (no parameter value in force) is the caller's asOf problem. */
+function compileFor(compiled: (asOf: string, language: Language) => CompiledRuleSet, asOf: string, language: Language): CompiledRuleSet {
+  try {
+    return compiled(asOf, language);
+  } catch (error) {
+    if (error instanceof DixianError) {
+      throw new ProblemError(problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
+        code: error.code,
+        issues: [{ path: "/query/asOf", message: error.message }],
+      }));
+    }
+    throw error;
+  }
+}
+
+/** One household's result with the compiled evaluator, which answers at once (no promise per household). */
+function screenNow(compiled: CompiledRuleSet, household: Parameters<typeof screenHousehold>[1], options: HouseholdScreeningOptions): ScreeningResult {
+  const result = screenHousehold(compiled, household, { ...options, engine: "compiled" });
+  if (result instanceof Promise) throw new Error("the compiled evaluator answered with a promise");
+  return result;
+}
+
+/** The line of a batch response for a rejected household. */
+function rejectedLine(rejection: Rejection): string {
+  const { code, line, index, householdId, issues } = rejection;
+  return JSON.stringify({ rejected: { code, ...(line === undefined ? {} : { line }), index, householdId, issues: issues.map(({ path, message }) => ({ path, message })) } }) + "\n";
+}
+
+/** Screens batch items in the main thread, a chunk at a time, letting other requests in between chunks. */
+async function* screenInMainThread(sources: AsyncIterable<SourceItem>, compiled: CompiledRuleSet, options: HouseholdScreeningOptions): AsyncGenerator<string> {
+  let index = 0;
+  let text = "";
+  for await (const item of sources) {
+    const checked = checkItem(parseSourceItem(item, options.language), index++, compiled.asOf, options.language);
+    text += checked.ok ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n" : rejectedLine(checked.rejection);
+    if (index % CHUNK_SIZE === 0) {
+      yield text;
+      text = "";
+      await nextTurn();
+    }
+  }
+  if (text) yield text;
+}
+
+/**
+ * Screens batch items on worker threads (dixian screen's own), putting each chunk's rejections back
+ * between its results by position.
+ */
+async function* screenOnWorkers(sources: AsyncIterable<SourceItem>, ruleSet: RuleSet, asOf: string, options: HouseholdScreeningOptions, threads: number): AsyncGenerator<string> {
+  const config = { ruleSetArgument: ruleSet.id, asOf, language: options.language, explain: options.explain, format: "ndjson" as const, engine: "compiled" as const };
+  let index = 0;
+  for await (const chunk of screenSources(sources, config, threads, ruleSet)) {
+    const results = chunk.text.split("\n");
+    results.pop();
+    const rejections = new Map(chunk.rejections.map((rejection) => [rejection.index, rejection]));
+    let text = "";
+    let next = 0;
+    for (let count = chunk.screened + chunk.rejections.length; count > 0; count--, index++) {
+      const rejection = rejections.get(index);
+      text += rejection ? rejectedLine(rejection) : results[next++] + "\n";
+    }
+    yield text;
+  }
+}
+
+/** A body already read, as the byte stream the NDJSON reader takes. */
+function once(body: Buffer): AsyncIterable<Buffer> {
+  return Readable.from([body], { objectMode: true }) as AsyncIterable<Buffer>;
+}
+
+function countLines(body: Buffer): number {
+  let lines = 0;
+  for (let at = body.indexOf(10); at >= 0; at = body.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
+  return reply.code(document.status).type("application/problem+json").send(JSON.stringify(document));
+}
+
+/**
+ * Builds the HTTP service of the data contract (docs/service.md) on Fastify, not yet listening. Every route
+ * only reads the rule set, so requests are safe to serve concurrently.
+ */
+export function buildService(options: ServiceOptions): FastifyInstance {
+  const { ruleSet } = options;
+  const serviceLanguage = options.lang ?? "zh";
+  const compiled = compiledCache(ruleSet);
+  const overrides = (ruleSet as { overrides?: Record<string, unknown> }).overrides;
+  const ruleSetRef = { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, ...(overrides && Object.keys(overrides).length ? { overrides } : {}) };
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Request logs name the route, status and time only: never a household's data.
+    logger: options.log
+      ? {
+          stream: options.log,
+          serializers: {
+            req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+            res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+          },
+        }
+      : false,
+    // Let in-flight requests finish on close, but do not wait for idle keep-alive connections.
+    forceCloseConnections: "idle",
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error.document);
+    const language = requestLanguage(request.query, serviceLanguage);
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: { message: error.message, code: error.code } }, "request failed");
+    const code = error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "E_INPUT_JSON" : undefined;
+    const detail = status === 413 ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
+      : status >= 500 ? message("internalServiceError", language)
+      : code ? message("bodyNotJson", language, { detail: error.message })
+      : error.message;
+    return sendProblem(reply, problem(status, detail, code ? { code } : {}));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const language = requestLanguage(request.query, serviceLanguage);
+    return sendProblem(reply, problem(404, message("noSuchResource", language, { method: request.method, path: request.url.split("?")[0]! })));
+  });
+
+  app.get("/healthz", async (_request, reply) => reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })));
+
+  app.get("/v1/rule-set", async (_request, reply) => reply.type("application/json").send(JSON.stringify({
+    ...ruleSetRef,
+    layers: ruleSet.layers,
+    region: ruleSet.region,
+    description: ruleSet.description,
+    parameters: ruleSet.parameters,
+  })));
+
+  const document = JSON.stringify(openApiDocument(ruleSet, options.version ?? "0.0.0"));
+  app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
+
+  app.post("/v1/screen", async (request, reply) => {
+    const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+    const { language } = screening;
+    const rules = compileFor(compiled, asOf, language);
+    const checked = checkItem(request.body, 0, asOf, language);
+    if (!checked.ok) {
+      const { householdId, issues } = checked.rejection;
+      const detail = message("householdInvalidCount", language, { id: householdId ?? message("noId", language), count: issues.length });
+      return sendProblem(reply, problem(422, detail, { code: "E_INPUT_SCHEMA", householdId, issues }));
+    }
+    // The very text `dixian screen` writes for the household (without its newline).
+    return reply.type("application/json").send(JSON.stringify(screenNow(rules, checked.household, screening)));
+  });
+
+  // The batch route reads its body as bytes, whatever its content type: NDJSON is split by lines here.
+  app.register((batch, _options, done) => {
+    batch.removeAllContentTypeParsers();
+    batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
+    batch.post("/v1/screen/batch", async (request, reply) => {
+      const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+      const rules = compileFor(compiled, asOf, screening.language);
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const sources = readHouseholdSources(once(body), screening.language);
+      const threads = options.workers ?? 1;
+      const lines = threads > 1 && countLines(body) >= WORKER_BATCH_LINES
+        ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
+        : screenInMainThread(sources, rules, screening);
+      return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
+    });
+    done();
+  });
+
+  return app;
+}
