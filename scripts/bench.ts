@@ -27,14 +27,20 @@ const cliRuns = Number(process.env.BENCH_CLI_RUNS ?? 3);
 const streamSize = Number(process.env.BENCH_STREAM ?? 1_000_000);
 const ruleSet = loadRuleSet("rules/yunnan");
 const compiled = compiledRuleSet(ruleSet, AS_OF);
-const lines = [...generateHouseholds({ households, seed: 2025, asOf: AS_OF, referenceIncome: 8700 })].map((h) => JSON.stringify(h));
+const lines = [...generateHouseholds({ households, seed: 2025, asOf: AS_OF, referenceIncome: 8700 })].map((h) =>
+  JSON.stringify(h),
+);
 
 /** End to end in one thread, as `dixian screen --workers 1` does per household: parse, validate, screen, serialize. */
 async function endToEnd(engine: "compiled" | "json-rules-engine", count: number): Promise<number> {
   const started = performance.now();
   let bytes = 0;
   for (let index = 0; index < count; index++) {
-    const entry = await screenItem(compiled, JSON.parse(lines[index % lines.length]!), index, { language: "zh", explain: false, engine });
+    const entry = await screenItem(compiled, JSON.parse(lines[index % lines.length]!), index, {
+      language: "zh",
+      explain: false,
+      engine,
+    });
     if (entry.ok) bytes += JSON.stringify(entry.result).length;
   }
   if (bytes === 0) throw new Error("nothing screened");
@@ -46,14 +52,22 @@ function evaluationOnly(): number {
   const contexts = lines.slice(0, 5000).map((line) => {
     const validation = validateHousehold(JSON.parse(line), AS_OF);
     if (!validation.ok) throw new Error("invalid generated household");
-    return buildHouseholdContext(validation.household, AS_OF, inPlaceMeasures(validation.household, compiled.measures), compiled.figures);
+    return buildHouseholdContext(
+      validation.household,
+      AS_OF,
+      inPlaceMeasures(validation.household, compiled.measures),
+      compiled.figures,
+    );
   });
   const rounds = 4;
   const started = performance.now();
   for (let round = 0; round < rounds; round++) {
     for (const context of contexts) {
       const facts = new HouseholdFacts(compiled.facts, context);
-      const walk = new StageWalk(compiled.stages, false, { startStage: () => facts.nextStage(), finishStage: () => undefined });
+      const walk = new StageWalk(compiled.stages, false, {
+        startStage: () => facts.nextStage(),
+        finishStage: () => undefined,
+      });
       while (walk.next()) evaluateClosureRule(walk, facts);
     }
   }
@@ -61,10 +75,34 @@ function evaluationOnly(): number {
 }
 
 /** Runs the built CLI over a file with all threads; returns seconds and peak RSS (VmHWM) in MB. */
-function cliStream(file: string, workers: number, engine = "compiled", out = "out/bench-stream.ndjson"): Promise<{ seconds: number; peakRssMb: number; households: number }> {
+function cliStream(
+  file: string,
+  workers: number,
+  engine = "compiled",
+  out = "out/bench-stream.ndjson",
+): Promise<{ seconds: number; peakRssMb: number; households: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["dist/cli.js", "screen", "--rules", "rules/yunnan", "--as-of", AS_OF, "--workers", String(workers), "--engine", engine, "--quiet", "--out", out, file], { stdio: "inherit" });
+    const child = spawn(
+      process.execPath,
+      [
+        "dist/cli.js",
+        "screen",
+        "--rules",
+        "rules/yunnan",
+        "--as-of",
+        AS_OF,
+        "--workers",
+        String(workers),
+        "--engine",
+        engine,
+        "--quiet",
+        "--out",
+        out,
+        file,
+      ],
+      { stdio: "inherit" },
+    );
     let peakKb = 0;
     const poll = setInterval(() => {
       try {
@@ -79,7 +117,10 @@ function cliStream(file: string, workers: number, engine = "compiled", out = "ou
       clearInterval(poll);
       if (code !== 0) return reject(new Error(`dixian screen exited ${code}`));
       const seconds = (performance.now() - started) / 1000;
-      countLines(out).then((screened) => resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), households: screened }), reject);
+      countLines(out).then(
+        (screened) => resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), households: screened }),
+        reject,
+      );
     });
   });
 }
@@ -88,7 +129,8 @@ function cliStream(file: string, workers: number, engine = "compiled", out = "ou
 async function countLines(file: string): Promise<number> {
   let lines = 0;
   for await (const chunk of createReadStream(file)) {
-    for (let index = (chunk as Buffer).indexOf(10); index >= 0; index = (chunk as Buffer).indexOf(10, index + 1)) lines++;
+    for (let index = (chunk as Buffer).indexOf(10); index >= 0; index = (chunk as Buffer).indexOf(10, index + 1))
+      lines++;
   }
   return lines;
 }
@@ -120,22 +162,38 @@ await writePopulation("out/bench-cli.ndjson", cliSize);
 const referenceSeconds: number[] = [];
 const fastSeconds: number[] = [];
 for (let run = 0; run < cliRuns; run++) {
-  referenceSeconds.push((await cliStream("out/bench-cli.ndjson", threads, "json-rules-engine", "out/bench-cli-json-rules-engine.ndjson")).seconds);
-  fastSeconds.push((await cliStream("out/bench-cli.ndjson", threads, "compiled", "out/bench-cli-compiled.ndjson")).seconds);
+  referenceSeconds.push(
+    (await cliStream("out/bench-cli.ndjson", threads, "json-rules-engine", "out/bench-cli-json-rules-engine.ndjson"))
+      .seconds,
+  );
+  fastSeconds.push(
+    (await cliStream("out/bench-cli.ndjson", threads, "compiled", "out/bench-cli-compiled.ndjson")).seconds,
+  );
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const cliReference = { seconds: median(referenceSeconds) };
 const cliFast = { seconds: median(fastSeconds) };
-const identical = readFileSync("out/bench-cli-json-rules-engine.ndjson").equals(readFileSync("out/bench-cli-compiled.ndjson"));
+const identical = readFileSync("out/bench-cli-json-rules-engine.ndjson").equals(
+  readFileSync("out/bench-cli-compiled.ndjson"),
+);
 if (!identical) throw new Error("the two engines wrote different output");
 await writePopulation("out/bench-population.ndjson", streamSize);
 const stream = await cliStream("out/bench-population.ndjson", threads);
 
 const results = {
   date: new Date().toISOString().slice(0, 10),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "?",
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   ruleSet: { id: ruleSet.id, version: ruleSet.version, rules: ruleSet.rules.length },
-  endToEndSingleWorker: { jsonRulesEngine: Math.round(reference), compiled: Math.round(fast), ratio: Number((fast / reference).toFixed(1)) },
+  endToEndSingleWorker: {
+    jsonRulesEngine: Math.round(reference),
+    compiled: Math.round(fast),
+    ratio: Number((fast / reference).toFixed(1)),
+  },
   evaluationOnlyCompiled: Math.round(evaluation),
   commandLine: {
     households: cliSize,
@@ -148,12 +206,26 @@ const results = {
     ratio: Number((cliReference.seconds / cliFast.seconds).toFixed(1)),
     identicalOutput: identical,
   },
-  stream: { households: stream.households, threads, seconds: Number(stream.seconds.toFixed(1)), householdsPerSecond: Math.round(stream.households / stream.seconds), peakRssMb: stream.peakRssMb },
+  stream: {
+    households: stream.households,
+    threads,
+    seconds: Number(stream.seconds.toFixed(1)),
+    householdsPerSecond: Math.round(stream.households / stream.seconds),
+    peakRssMb: stream.peakRssMb,
+  },
 };
 writeFileSync("out/bench.json", JSON.stringify(results, null, 2) + "\n");
-console.log(`dixian benchmark (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}), rule set ${ruleSet.id} (${ruleSet.rules.length} rules)`);
-console.log(`end to end, one worker:  json-rules-engine ${results.endToEndSingleWorker.jsonRulesEngine}/s, compiled ${results.endToEndSingleWorker.compiled}/s, ratio ${results.endToEndSingleWorker.ratio}×`);
+console.log(
+  `dixian benchmark (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}), rule set ${ruleSet.id} (${ruleSet.rules.length} rules)`,
+);
+console.log(
+  `end to end, one worker:  json-rules-engine ${results.endToEndSingleWorker.jsonRulesEngine}/s, compiled ${results.endToEndSingleWorker.compiled}/s, ratio ${results.endToEndSingleWorker.ratio}×`,
+);
 console.log(`evaluation only, compiled rules: ${results.evaluationOnlyCompiled} households/s`);
-console.log(`dixian screen, ${threads} threads, ${cliSize} households, median of ${cliRuns}: json-rules-engine ${results.commandLine.jsonRulesEngineSeconds} s, compiled ${results.commandLine.compiledSeconds} s, ratio ${results.commandLine.ratio}× (identical output)`);
-console.log(`dixian screen, ${threads} threads: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`);
+console.log(
+  `dixian screen, ${threads} threads, ${cliSize} households, median of ${cliRuns}: json-rules-engine ${results.commandLine.jsonRulesEngineSeconds} s, compiled ${results.commandLine.compiledSeconds} s, ratio ${results.commandLine.ratio}× (identical output)`,
+);
+console.log(
+  `dixian screen, ${threads} threads: ${stream.households} households in ${results.stream.seconds} s (${results.stream.householdsPerSecond}/s), peak RSS ${stream.peakRssMb} MB`,
+);
 console.log("written to out/bench.json");

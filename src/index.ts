@@ -21,19 +21,57 @@ export type { Household, HouseholdInput, Member, HouseholdEvent, Lead } from "./
 export { DixianError } from "./errors.js";
 export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
 export type {
-  ScreeningResult, RiskTypeResult, MeasureResult, CheckResult, RuleExplanation, ParameterUse, Language, TaskResult,
+  ScreeningResult,
+  RiskTypeResult,
+  MeasureResult,
+  CheckResult,
+  RuleExplanation,
+  ParameterUse,
+  Language,
+  TaskResult,
 } from "./results/result-types.js";
 export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
 export type { RuleStatus, EngineName } from "./evaluation/types.js";
 export type {
-  Category, Flag, GuaranteeItem, GuaranteeStatus, HouseholdType, MeasureKind, RiskTypeId, LeadChannel, LeadDepartment, TaskKind,
+  Category,
+  Flag,
+  GuaranteeItem,
+  GuaranteeStatus,
+  HouseholdType,
+  MeasureKind,
+  RiskTypeId,
+  LeadChannel,
+  LeadDepartment,
+  TaskKind,
 } from "./input/enums.js";
 export {
-  CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, HOUSEHOLD_TYPES, MEASURE_KINDS, RISK_TYPE_IDS,
-  LEAD_CHANNELS, LEAD_DEPARTMENTS, TASK_KINDS,
+  CATEGORIES,
+  FLAGS,
+  GUARANTEE_ITEMS,
+  GUARANTEE_STATUSES,
+  HOUSEHOLD_TYPES,
+  MEASURE_KINDS,
+  RISK_TYPE_IDS,
+  LEAD_CHANNELS,
+  LEAD_DEPARTMENTS,
+  TASK_KINDS,
 } from "./input/enums.js";
 export { STAGES } from "./rulesets/schema.js";
 export type {
-  BilingualText, Condition, TopLevelCondition, Parameter, ParameterValue, PolicySource, Stage, RuleDefinition,
-  RuleEvent, RiskTypeEntry, MeasureEntry, GuaranteeEntry, RuleSetManifest, Figure, FigureDefinition, FigureVariant,
+  BilingualText,
+  Condition,
+  TopLevelCondition,
+  Parameter,
+  ParameterValue,
+  PolicySource,
+  Stage,
+  RuleDefinition,
+  RuleEvent,
+  RiskTypeEntry,
+  MeasureEntry,
+  GuaranteeEntry,
+  RuleSetManifest,
+  Figure,
+  FigureDefinition,
+  FigureVariant,
 } from "./rulesets/schema.js";

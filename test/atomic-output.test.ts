@@ -1,5 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,30 +21,38 @@ const SCREEN = ["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "-
 const OLD = "results of last month\n";
 const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".tmp"));
 /** Whether part of the new results has been written (to the temporary file). */
-const partlyWritten = (dir: string) => temporaries(dir).some((name) => {
-  try {
-    return statSync(join(dir, name)).size > 0;
-  } catch {
-    return false;
-  }
-});
+const partlyWritten = (dir: string) =>
+  temporaries(dir).some((name) => {
+    try {
+      return statSync(join(dir, name)).size > 0;
+    } catch {
+      return false;
+    }
+  });
 
 function freshDir(): string {
   return mkdtempSync(join(tmpdir(), "dixian-atomic-"));
 }
 
 function households(count: number, seed = 7): string {
-  return [...generateHouseholds({ households: count, seed, asOf: "2025-06-30", referenceIncome: 8700 })].map((h) => JSON.stringify(h)).join("\n") + "\n";
+  return (
+    [...generateHouseholds({ households: count, seed, asOf: "2025-06-30", referenceIncome: 8700 })]
+      .map((h) => JSON.stringify(h))
+      .join("\n") + "\n"
+  );
 }
 
 /** Runs the real command line in a child process, so signals reach it as they would from a shell. */
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   child.stdout.resume();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, exited };
 }
 
@@ -85,7 +102,14 @@ describe("outputs are written whole or not at all", () => {
     const out = join(dir, "results.ndjson");
     writeFileSync(out, OLD);
     writeFileSync(join(dir, "in.ndjson"), households(3) + '{"id":"bad"}\n');
-    const run = await runCliCaptured([...SCREEN, "--out", out, "--rejects", join(dir, "rejects.ndjson"), join(dir, "in.ndjson")]);
+    const run = await runCliCaptured([
+      ...SCREEN,
+      "--out",
+      out,
+      "--rejects",
+      join(dir, "rejects.ndjson"),
+      join(dir, "in.ndjson"),
+    ]);
     expect(run.code).toBe(1);
     expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(3);
     expect(readFileSync(join(dir, "rejects.ndjson"), "utf8")).toContain('"householdId":"bad"');
@@ -96,7 +120,10 @@ describe("outputs are written whole or not at all", () => {
     const dir = freshDir();
     const out = join(dir, "results.ndjson");
     writeFileSync(out, OLD);
-    const pretty = JSON.stringify([contractExample(), contractExample()], null, 2).replace('"members": [', '"members": [,');
+    const pretty = JSON.stringify([contractExample(), contractExample()], null, 2).replace(
+      '"members": [',
+      '"members": [,',
+    );
     writeFileSync(join(dir, "in.json"), pretty);
     const run = await runCliCaptured([...SCREEN, "--out", out, join(dir, "in.json")]);
     expect(run.code).toBe(2);
@@ -104,21 +131,25 @@ describe("outputs are written whole or not at all", () => {
     expect(temporaries(dir)).toEqual([]);
   });
 
-  it.each(["SIGTERM", "SIGINT"] as const)("keeps the previous results and removes its temporary file when %s interrupts a run", async (signal) => {
-    const dir = freshDir();
-    const out = join(dir, "results.ndjson");
-    writeFileSync(out, OLD);
-    writeFileSync(join(dir, "in.ndjson"), households(20_000));
-    const { child, exited } = startCli([...SCREEN, "--workers", "2", "--out", out, join(dir, "in.ndjson")]);
-    // Interrupt once results are being written.
-    await waitFor(() => partlyWritten(dir));
-    child.kill(signal);
-    const { signal: endedBy, stderr } = await exited;
-    expect(endedBy).toBe(signal);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(readFileSync(out, "utf8")).toBe(OLD);
-    expect(temporaries(dir)).toEqual([]);
-  }, 120_000);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "keeps the previous results and removes its temporary file when %s interrupts a run",
+    async (signal) => {
+      const dir = freshDir();
+      const out = join(dir, "results.ndjson");
+      writeFileSync(out, OLD);
+      writeFileSync(join(dir, "in.ndjson"), households(20_000));
+      const { child, exited } = startCli([...SCREEN, "--workers", "2", "--out", out, join(dir, "in.ndjson")]);
+      // Interrupt once results are being written.
+      await waitFor(() => partlyWritten(dir));
+      child.kill(signal);
+      const { signal: endedBy, stderr } = await exited;
+      expect(endedBy).toBe(signal);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(out, "utf8")).toBe(OLD);
+      expect(temporaries(dir)).toEqual([]);
+    },
+    120_000,
+  );
 
   it("keeps the previous results when the process is killed outright (SIGKILL)", async () => {
     const dir = freshDir();

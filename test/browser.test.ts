@@ -17,8 +17,14 @@ const countyFiles = {
   "ruleset.json": { id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } },
   "rules/plan.json": JSON.stringify({
     stage: "plan",
-    rules: [{ id: "followUp.weekly", label: { zh: "每周走访" }, conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
-      event: { type: "followUp", params: { visitsPerWeek: 3 } } }],
+    rules: [
+      {
+        id: "followUp.weekly",
+        label: { zh: "每周走访" },
+        conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
+        event: { type: "followUp", params: { visitsPerWeek: 3 } },
+      },
+    ],
   }),
 };
 
@@ -46,32 +52,52 @@ describe("dixian/browser in headless Chromium", () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-browser-"));
     writeFileSync(join(dir, "page.js"), page);
     const bundle = await build({
-      entryPoints: [join(dir, "page.js")], bundle: true, platform: "browser", format: "iife", target: "es2022",
-      write: false, logLevel: "silent", metafile: true,
+      entryPoints: [join(dir, "page.js")],
+      bundle: true,
+      platform: "browser",
+      format: "iife",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+      metafile: true,
     });
     const inputs = Object.keys(bundle.metafile.inputs);
     expect(inputs.some((input) => input.includes("rules/yunnan/parameters.json"))).toBe(true);
     expect(inputs.filter((input) => /node:|^(fs|path|url|crypto|worker_threads)$/.test(input))).toEqual([]);
 
     const household = contractExample();
-    const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], JSON.stringify(household));
+    const cli = await runCliCaptured(
+      ["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"],
+      JSON.stringify(household),
+    );
     const countyDir = mkdtempSync(join(tmpdir(), "dixian-county-"));
     writeFileSync(join(countyDir, "ruleset.json"), JSON.stringify(countyFiles["ruleset.json"]));
     mkdirSync(join(countyDir, "rules"));
     writeFileSync(join(countyDir, "rules", "plan.json"), countyFiles["rules/plan.json"]);
-    const countyCli = await runCliCaptured(["screen", "--rules", countyDir, "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"], JSON.stringify(household));
+    const countyCli = await runCliCaptured(
+      ["screen", "--rules", countyDir, "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"],
+      JSON.stringify(household),
+    );
 
     const browser = await launchChromium(executablePath);
     try {
       const tab = await browser.newPage();
       const errors: string[] = [];
       const requests: string[] = [];
-      tab.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+      tab.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
       tab.on("pageerror", (error) => errors.push(error.message));
-      tab.on("request", (request) => { if (!request.url().startsWith("data:") && request.url() !== "about:blank") requests.push(request.url()); });
+      tab.on("request", (request) => {
+        if (!request.url().startsWith("data:") && request.url() !== "about:blank") requests.push(request.url());
+      });
       await tab.setContent("<!doctype html><html><body></body></html>");
       await tab.addScriptTag({ content: bundle.outputFiles[0]!.text });
-      const out = await tab.evaluate(([h, files, asOf]) => (globalThis as any).runDixian(h, files, asOf), [household, countyFiles, ASOF] as const);
+      const out = await tab.evaluate(([h, files, asOf]) => (globalThis as any).runDixian(h, files, asOf), [
+        household,
+        countyFiles,
+        ASOF,
+      ] as const);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(out.result + "\n").toBe(cli.stdout);

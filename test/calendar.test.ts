@@ -1,22 +1,46 @@
 import { differenceInYears } from "date-fns/differenceInYears";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageOn, calendarDateProblem, shiftMonths, shiftMonthsCached, wholeMonthsBetween, withinMonthsBefore } from "../src/input/calendar-date.js";
+import {
+  ageOn,
+  calendarDateProblem,
+  shiftMonths,
+  shiftMonthsCached,
+  wholeMonthsBetween,
+  withinMonthsBefore,
+} from "../src/input/calendar-date.js";
 
 /** Dates written YYYY-MM-DD between two dates. */
 const isoDate = (min: string, max: string) =>
-  fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
 /** The age date-fns gives, computed directly at local noon (negative when born after the as-of date). */
 function dateFnsAge(birth: string, asOf: string): number {
-  const noon = (text: string) => new Date(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), 12);
+  const noon = (text: string) =>
+    new Date(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), 12);
   return birth > asOf ? -differenceInYears(noon(birth), noon(asOf)) - 1 : differenceInYears(noon(asOf), noon(birth));
 }
 
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible ones", () => {
-    for (const good of ["2024-02-29", "2000-02-29", "1904-02-29", "2199-12-31", "1900-01-01"]) expect(calendarDateProblem(good)).toBeNull();
-    for (const bad of ["2025-02-29", "1900-02-29", "2100-02-29", "1899-12-31", "2200-01-01", "2025-13-01", "2025-04-31", "0000-01-01", "2025-1-01", "20250101", 20250101, "2025-06-30T00:00:00Z"]) {
+    for (const good of ["2024-02-29", "2000-02-29", "1904-02-29", "2199-12-31", "1900-01-01"])
+      expect(calendarDateProblem(good)).toBeNull();
+    for (const bad of [
+      "2025-02-29",
+      "1900-02-29",
+      "2100-02-29",
+      "1899-12-31",
+      "2200-01-01",
+      "2025-13-01",
+      "2025-04-31",
+      "0000-01-01",
+      "2025-1-01",
+      "20250101",
+      20250101,
+      "2025-06-30T00:00:00Z",
+    ]) {
       expect(calendarDateProblem(bad)).not.toBeNull();
     }
   });
@@ -24,11 +48,21 @@ describe("calendar dates", () => {
   it("accepts exactly the days the Gregorian calendar has, 1900 to 2199 (property)", () => {
     const pad = (n: number, width: number) => String(n).padStart(width, "0");
     fc.assert(
-      fc.property(fc.integer({ min: 1890, max: 2210 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
-        const real = new Date(Date.UTC(year, month - 1, day));
-        const exists = real.getUTCFullYear() === year && real.getUTCMonth() === month - 1 && real.getUTCDate() === day && year >= 1900 && year <= 2199;
-        expect(calendarDateProblem(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`) === null).toBe(exists);
-      }),
+      fc.property(
+        fc.integer({ min: 1890, max: 2210 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const real = new Date(Date.UTC(year, month - 1, day));
+          const exists =
+            real.getUTCFullYear() === year &&
+            real.getUTCMonth() === month - 1 &&
+            real.getUTCDate() === day &&
+            year >= 1900 &&
+            year <= 2199;
+          expect(calendarDateProblem(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`) === null).toBe(exists);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -49,7 +83,12 @@ describe("calendar dates", () => {
     for (const asOf of ["2024-02-29", "2025-02-28", "2025-03-01", "2025-06-30", "2025-12-31", "2026-01-01"]) {
       for (const year of [1900, 2000, 2008, 2023, 2024, 2025, 2026, 2027, 2199]) {
         const days: string[] = [];
-        for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day.setUTCDate(day.getUTCDate() + 1)) days.push(day.toISOString().slice(0, 10));
+        for (
+          let day = new Date(Date.UTC(year, 0, 1));
+          day.getUTCFullYear() === year;
+          day.setUTCDate(day.getUTCDate() + 1)
+        )
+          days.push(day.toISOString().slice(0, 10));
         // Start the year's table from a day in the middle, then read every day.
         expect(ageOn(days[200]!, asOf)).toBe(dateFnsAge(days[200]!, asOf));
         for (const birth of days) expect(ageOn(birth, asOf), `${birth} on ${asOf}`).toBe(dateFnsAge(birth, asOf));

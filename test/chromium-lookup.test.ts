@@ -21,7 +21,10 @@ describe("finding Chromium for the browser tests", () => {
       found: true,
       path: "/usr/local/bin/chromium-browser",
     });
-    expect(findChromium(host({ PATH: "/bin" }, ["/snap/bin/chromium"]))).toEqual({ found: true, path: "/snap/bin/chromium" });
+    expect(findChromium(host({ PATH: "/bin" }, ["/snap/bin/chromium"]))).toEqual({
+      found: true,
+      path: "/snap/bin/chromium",
+    });
     const mac = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome";
     expect(findChromium(host({ PATH: "/usr/bin" }, [mac], "darwin"))).toEqual({ found: true, path: mac });
     const none = findChromium(host({ PATH: "/usr/bin" }, []));
@@ -40,6 +43,11 @@ describe("finding Chromium for the browser tests", () => {
     expect(() => chromiumForTest(context, env)).toThrow("skipped");
     expect(skipped).toEqual([expect.stringContaining("CHROMIUM_PATH=/nowhere/chrome")]);
     expect(() => chromiumForTest(context, { ...env, CI: "true" })).toThrow(/browser test under CI: CHROMIUM_PATH=/);
-    expect([underCi({ CI: "true" }), underCi({ CI: "1" }), underCi({ CI: "false" }), underCi({})]).toEqual([true, true, false, false]);
+    expect([underCi({ CI: "true" }), underCi({ CI: "1" }), underCi({ CI: "false" }), underCi({})]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

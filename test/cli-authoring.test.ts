@@ -15,13 +15,19 @@ describe("dixian validate", () => {
     expect(stdout.match(/^ok /gm)).toHaveLength(3);
     // Each parameter's latest value: a warning exactly when its status is not "confirmed".
     // An optional parameter may have no value (dibaoStandard): nothing to warn about.
-    const latest = SHIPPED.flatMap((dir) => Object.entries(loadRuleSet(dir).parameters).filter(([, parameter]) => parameter.values.length > 0).map(([name, parameter]) => ({ name, value: parameter.values.at(-1)! })));
-    const text = ({ name, value }: (typeof latest)[number]) => `parameter ${name} = ${String(value.value)} (from ${value.from})`;
+    const latest = SHIPPED.flatMap((dir) =>
+      Object.entries(loadRuleSet(dir).parameters)
+        .filter(([, parameter]) => parameter.values.length > 0)
+        .map(([name, parameter]) => ({ name, value: parameter.values.at(-1)! })),
+    );
+    const text = ({ name, value }: (typeof latest)[number]) =>
+      `parameter ${name} = ${String(value.value)} (from ${value.from})`;
     const unconfirmed = latest.filter(({ value }) => value.status !== "confirmed");
     const confirmed = latest.filter(({ value }) => value.status === "confirmed");
     expect(unconfirmed.length).toBeGreaterThan(0);
     expect(confirmed.length).toBeGreaterThan(0);
-    for (const entry of unconfirmed) expect(stderr).toContain(`warning: ${text(entry)} has status "${entry.value.status}", not "confirmed"`);
+    for (const entry of unconfirmed)
+      expect(stderr).toContain(`warning: ${text(entry)} has status "${entry.value.status}", not "confirmed"`);
     for (const entry of confirmed) expect(stderr).not.toContain(text(entry));
   });
 
@@ -31,7 +37,9 @@ describe("dixian validate", () => {
     editText(file, `"value": "8700"`, `"value": "87O0"`);
     const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`parameters\\.json:${lineOf(file, `"87O0"`)}:\\d+ /threshold/values/1/value: expected a money`));
+    expect(stderr).toMatch(
+      new RegExp(`parameters\\.json:${lineOf(file, `"87O0"`)}:\\d+ /threshold/values/1/value: expected a money`),
+    );
   });
 
   it("never crashes on malformed JSON or an empty file", async () => {
@@ -57,22 +65,30 @@ describe("dixian test", () => {
   it("fails when an expectation is changed, showing expected versus actual", async () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/tests/thresholds.json");
-    editJson(file, (tests) => { tests.tests.find((t: { name: string }) => t.name === "threshold-2025").expect.flag = "watch"; });
+    editJson(file, (tests) => {
+      tests.tests.find((t: { name: string }) => t.name === "threshold-2025").expect.flag = "watch";
+    });
     const { code, stdout } = await runCliCaptured(["test", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/);
+    expect(stdout).toMatch(
+      /FAIL .*thresholds\.json › threshold-2025\n  flag\n    expected: watch\n    actual:   identify/,
+    );
     expect(stdout).toMatch(/^8 passed, 1 failed$/m);
   });
 
   it("refuses a test whose expect is empty, naming the file, line and test, in Chinese and English", async () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/tests/thresholds.json");
-    editJson(file, (tests) => { tests.tests[1].expect = {}; });
+    editJson(file, (tests) => {
+      tests.tests[1].expect = {};
+    });
     const { code, stdout, stderr } = await runCliCaptured(["test", join(copy, "yunnan")]);
     expect(code).toBe(2);
     expect(stdout).not.toMatch(/passed/);
     expect(stderr).toContain(`thresholds.json:${lineOf(file, `"expect": {}`)}:`);
-    expect(stderr).toContain("/tests/1/expect：expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check");
+    expect(stderr).toContain(
+      "/tests/1/expect：expect 为空：至少写一项要检查的结果（如 flag）/ expect is empty: name at least one result to check",
+    );
   });
 
   it("lists the rules no test fires with --coverage", async () => {
@@ -91,7 +107,14 @@ describe("dixian explain", () => {
   })();
 
   it("prints a readable Chinese explanation naming the threshold in force and why the flag was given", async () => {
-    const { code, stdout } = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", householdFile]);
+    const { code, stdout } = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      householdFile,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain("监测标准 T: 8700.00 元 (2025-01-01 起; 来源: 云农办通〔2025〕1号");
     expect(stdout).toContain("标记: continue (继续监测帮扶)");
@@ -102,9 +125,26 @@ describe("dixian explain", () => {
   });
 
   it("speaks English with --lang en and gives the structured form with --json", async () => {
-    const english = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--lang", "en", householdFile]);
+    const english = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--lang",
+      "en",
+      householdFile,
+    ]);
     expect(english.stdout).toContain("Threshold T: 8700.00 yuan (from 2025-01-01");
-    const json = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--json", householdFile]);
+    const json = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--json",
+      householdFile,
+    ]);
     const result = JSON.parse(json.stdout);
     expect(result.explanation.length).toBe(loadRuleSet("rules/yunnan").rules.length);
     const eliminate = result.explanation.find((rule: { rule: string }) => rule.rule === "flag.eliminate");
@@ -113,7 +153,12 @@ describe("dixian explain", () => {
     const notEvaluated = result.explanation.filter((rule: { status: string }) => rule.status === "notEvaluated");
     // continue is the last flag rule, so only the rules that need a county's 低保 standard (none
     // shipped) are not evaluated, each naming the parameter it lacks.
-    expect(notEvaluated.map((rule: { rule: string; parametersWithoutValue: string[] }) => [rule.rule, rule.parametersWithoutValue])).toEqual([
+    expect(
+      notEvaluated.map((rule: { rule: string; parametersWithoutValue: string[] }) => [
+        rule.rule,
+        rule.parametersWithoutValue,
+      ]),
+    ).toEqual([
       ["measure.dibaoStandard.dibao", ["dibaoStandard"]],
       ["measure.dibaoStandard.edge", ["dibaoStandard"]],
     ]);
@@ -125,10 +170,15 @@ describe("the county overlay rules/examples/xundian-lianhe", () => {
     const household = contractExample();
     household.monitoring = null;
     household.income.wage = "2000";
-    const { stdout } = await runCliCaptured(["screen", "--rules", "rules/examples/xundian-lianhe", "--as-of", "2025-06-30", "--quiet", "-"], JSON.stringify(household));
+    const { stdout } = await runCliCaptured(
+      ["screen", "--rules", "rules/examples/xundian-lianhe", "--as-of", "2025-06-30", "--quiet", "-"],
+      JSON.stringify(household),
+    );
     const result = JSON.parse(stdout);
     expect(result.flag).toBe("identify");
-    expect(result.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(["local.ham", "local.luoshuidongPark"]));
+    expect(result.measures.map((m: { id: string }) => m.id)).toEqual(
+      expect.arrayContaining(["local.ham", "local.luoshuidongPark"]),
+    );
     expect(result.followUp).toEqual({ visitsPerWeek: 2 });
     expect(result.ruleSet.hash).not.toBe(loadRuleSet("rules/yunnan").hash);
   });

@@ -12,20 +12,37 @@ const household = (id: string, change: (h: Record<string, any>) => void = () => 
   change(h);
   return h;
 };
-const ids = (ndjson: string) => ndjson.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line).householdId);
+const ids = (ndjson: string) =>
+  ndjson
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line).householdId);
 
 describe("dixian screen", () => {
   it("screens NDJSON from stdin in input order, rejecting broken households by line, id and field", async () => {
     const lines = [
       JSON.stringify(household("A")),
       "",
-      JSON.stringify(household("B", (h) => { h.members[0].labor = "strong"; h.extra = 1; })),
+      JSON.stringify(
+        household("B", (h) => {
+          h.members[0].labor = "strong";
+          h.extra = 1;
+        }),
+      ),
       "{not json",
       JSON.stringify(household("C")),
-      JSON.stringify(household("D", (h) => { h.income.wage = "1.234"; })),
+      JSON.stringify(
+        household("D", (h) => {
+          h.income.wage = "1.234";
+        }),
+      ),
       JSON.stringify(household("E")),
     ];
-    const { code, stdout, stderr } = await runCliCaptured([...SCREEN, "--lang", "en", "-"], lines.join("\r\n") + "\r\n");
+    const { code, stdout, stderr } = await runCliCaptured(
+      [...SCREEN, "--lang", "en", "-"],
+      lines.join("\r\n") + "\r\n",
+    );
     expect(code).toBe(1);
     expect(ids(stdout)).toEqual(["A", "C", "E"]);
     expect(stderr).toContain("rejected line 3 (id B): /members/0/labor:");
@@ -40,13 +57,23 @@ describe("dixian screen", () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-cli-"));
     const input = join(dir, "in.json");
     writeFileSync(input, JSON.stringify([household("A"), { id: "B" }, household("C")], null, 2));
-    const { code, stdout } = await runCliCaptured([...SCREEN, "--out", join(dir, "out.ndjson"), "--rejects", join(dir, "rejects.ndjson"), "--quiet", input]);
+    const { code, stdout } = await runCliCaptured([
+      ...SCREEN,
+      "--out",
+      join(dir, "out.ndjson"),
+      "--rejects",
+      join(dir, "rejects.ndjson"),
+      "--quiet",
+      input,
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(ids(readFileSync(join(dir, "out.ndjson"), "utf8"))).toEqual(["A", "C"]);
     const rejection = JSON.parse(readFileSync(join(dir, "rejects.ndjson"), "utf8").trim());
     expect(rejection).toMatchObject({ code: "E_INPUT_SCHEMA", index: 1, householdId: "B" });
-    expect(rejection.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["/region", "/members", "/income"]));
+    expect(rejection.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(["/region", "/members", "/income"]),
+    );
   });
 
   it("reads a single pretty-printed household, a BOM and a last line without newline; writes --format json", async () => {
@@ -60,10 +87,16 @@ describe("dixian screen", () => {
   });
 
   it("fails clearly on a date with no threshold, a missing rule set and bad arguments", async () => {
-    const in2022 = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2022-06-30", "-"], JSON.stringify(household("A")));
+    const in2022 = await runCliCaptured(
+      ["screen", "--rules", "rules/yunnan", "--as-of", "2022-06-30", "-"],
+      JSON.stringify(household("A")),
+    );
     expect(in2022.code).toBe(2);
     expect(in2022.stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
-    const cnAlone = await runCliCaptured(["screen", "--rules", "rules/cn", "--as-of", "2025-06-30", "-"], JSON.stringify(household("A")));
+    const cnAlone = await runCliCaptured(
+      ["screen", "--rules", "rules/cn", "--as-of", "2025-06-30", "-"],
+      JSON.stringify(household("A")),
+    );
     expect(cnAlone.code).toBe(2);
     expect(cnAlone.stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
     const missing = await runCliCaptured(["screen", "--rules", "rules/nowhere", "--as-of", "2025-06-30", "-"], "");
@@ -81,7 +114,11 @@ describe("dixian screen", () => {
   it("has --help for every command", async () => {
     const commands = ["screen", "validate", "test", "explain", "report", "diff", "generate", "anonymize", "serve"];
     const overview = await runCliCaptured(["--help"]);
-    const listed = overview.stdout.split("Commands:\n")[1]!.split("\n\n")[0]!.split("\n").map((line) => line.trim().split(/\s+/)[0]);
+    const listed = overview.stdout
+      .split("Commands:\n")[1]!
+      .split("\n\n")[0]!
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/)[0]);
     expect([...listed].sort()).toEqual([...commands].sort());
     for (const command of commands) {
       const { code, stdout, stderr } = await runCliCaptured([command, "--help"]);
@@ -91,7 +128,10 @@ describe("dixian screen", () => {
   });
 
   it("writes no result on a 2026 date: the transition period ended and no Yunnan 2026 threshold is known", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2026-06-30", "--quiet", "-"], JSON.stringify(household("A")));
+    const { code, stdout, stderr } = await runCliCaptured(
+      ["screen", "--rules", "rules/yunnan", "--as-of", "2026-06-30", "--quiet", "-"],
+      JSON.stringify(household("A")),
+    );
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/E_NO_PARAMETER_IN_FORCE.*threshold/);
@@ -103,7 +143,11 @@ describe("dixian screen", () => {
 describe("dixian screen output and input edge cases", () => {
   it("keeps going when the first line is broken and a later line is not UTF-8", async () => {
     const good = JSON.stringify(household("G1"));
-    const input = Buffer.concat([Buffer.from(`{"id": "broken"\n${good}\n`), Buffer.from([0xff, 0x0a]), Buffer.from(JSON.stringify(household("G2")) + "\n")]);
+    const input = Buffer.concat([
+      Buffer.from(`{"id": "broken"\n${good}\n`),
+      Buffer.from([0xff, 0x0a]),
+      Buffer.from(JSON.stringify(household("G2")) + "\n"),
+    ]);
     const { stdout, stderr, code } = await runCliCaptured([...SCREEN, "--workers", "1", "--lang", "en", "-"], input);
     expect(code).toBe(1);
     expect(ids(stdout)).toEqual(["G1", "G2"]);
@@ -113,7 +157,10 @@ describe("dixian screen output and input edge cases", () => {
   });
 
   it("names an output it cannot write, before screening, without a stack trace", async () => {
-    const { code, stderr, stdout } = await runCliCaptured([...SCREEN, "--out", "/nonexistent-dir/out.ndjson", "--lang", "en", "-"], JSON.stringify(household("A")));
+    const { code, stderr, stdout } = await runCliCaptured(
+      [...SCREEN, "--out", "/nonexistent-dir/out.ndjson", "--lang", "en", "-"],
+      JSON.stringify(household("A")),
+    );
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("cannot write /nonexistent-dir/out.ndjson: ENOENT");

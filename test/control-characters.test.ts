@@ -23,12 +23,17 @@ describe("control characters in input text", () => {
     const bad = { ...contractExample(), id: FORGED, householdType: "bogus" };
     const good = { ...contractExample(), id: FORGED };
     // English, the language the forged summary imitates.
-    const run = await runCliCaptured([...SCREEN, "--lang", "en", "-"], [bad, good].map((h) => JSON.stringify(h)).join("\n"));
+    const run = await runCliCaptured(
+      [...SCREEN, "--lang", "en", "-"],
+      [bad, good].map((h) => JSON.stringify(h)).join("\n"),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(RAW_CONTROL);
     const lines = run.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^rejected line 1 \(id A\\x1b\[2K\\x0d\\x0adixian screen: read 1, screened 1, rejected 0\\u\{202E\}\\x07\): \/householdType/);
+    expect(lines[0]).toMatch(
+      /^rejected line 1 \(id A\\x1b\[2K\\x0d\\x0adixian screen: read 1, screened 1, rejected 0\\u\{202E\}\\x07\): \/householdType/,
+    );
     expect(lines[1]).toMatch(/^dixian screen: read 2, screened 1, rejected 1 /);
   });
 
@@ -37,7 +42,14 @@ describe("control characters in input text", () => {
     const household: Record<string, any> = { ...contractExample(), id: FORGED };
     household.region = { ...household.region, village: "村\u001b]0;title\u0007" };
     writeFileSync(join(dir, "h.json"), JSON.stringify(household));
-    const run = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", join(dir, "h.json")]);
+    const run = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      join(dir, "h.json"),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     expect(run.stdout).toContain("A\\x1b[2K\\x0d\\x0adixian screen");

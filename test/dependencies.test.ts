@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version as string;
+const version = (name: string) =>
+  JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version as string;
 const atLeast = (actual: string, minimum: string) => {
   const [a, b] = [actual, minimum].map((v) => v.split(".").map(Number));
   for (let i = 0; i < 3; i++) if (a![i] !== b![i]) return a![i]! > b![i]!;
@@ -16,6 +17,7 @@ describe("runtime dependencies", () => {
   it("are exactly the ones docs/architecture.md justifies", () => {
     const runtime = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).dependencies).sort();
     const docs = readFileSync("docs/architecture.md", "utf8");
-    for (const name of runtime) expect(docs, `${name} is not justified in docs/architecture.md`).toContain(`| \`${name}\` |`);
+    for (const name of runtime)
+      expect(docs, `${name} is not justified in docs/architecture.md`).toContain(`| \`${name}\` |`);
   });
 });

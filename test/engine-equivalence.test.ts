@@ -25,22 +25,64 @@ const scalar = fc.oneof(
   fc.constant(null),
 );
 const factValue = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
-const factTable = fc.record(Object.fromEntries(FACT_IDS.map((id) => [id, fc.record({ a: factValue, b: factValue })])) as Record<(typeof FACT_IDS)[number], fc.Arbitrary<{ a: unknown; b: unknown }>>);
+const factTable = fc.record(
+  Object.fromEntries(FACT_IDS.map((id) => [id, fc.record({ a: factValue, b: factValue })])) as Record<
+    (typeof FACT_IDS)[number],
+    fc.Arbitrary<{ a: unknown; b: unknown }>
+  >,
+);
 
-const SCALAR_OPERATORS = ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
-  ...CUSTOM_OPERATORS.map((operator) => operator.name), "not:equal", "swap:lessThan", "not:decimalLessThan"];
+const SCALAR_OPERATORS = [
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  ...CUSTOM_OPERATORS.map((operator) => operator.name),
+  "not:equal",
+  "swap:lessThan",
+  "not:decimalLessThan",
+];
 const ARRAY_VALUE_OPERATORS = ["in", "notIn", "someValue:equal", "everyValue:greaterThanInclusive"];
 const ARRAY_FACT_OPERATORS = ["contains", "doesNotContain", "someFact:equal", "everyFact:lessThan"];
 
 const factRef = fc.record({ fact: fc.constantFrom(...FACT_IDS), params: fc.record({ k: fc.constantFrom("a", "b") }) });
-const leaf: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ fact: fc.constantFrom(...FACT_IDS), params: fc.record({ k: fc.constantFrom("a", "b") }), operator: fc.constantFrom(...SCALAR_OPERATORS), value: fc.oneof(scalar, factRef) }),
-  // Mostly lists; sometimes a scalar or a fact reference, which json-rules-engine cannot take (it throws).
-  fc.record({ fact: fc.constantFrom(...FACT_IDS), params: fc.record({ k: fc.constantFrom("a", "b") }), operator: fc.constantFrom(...ARRAY_VALUE_OPERATORS), value: fc.oneof({ arbitrary: fc.array(scalar, { maxLength: 3 }), weight: 4 }, scalar, factRef) }),
-  fc.record({ fact: fc.constantFrom(...FACT_IDS), params: fc.record({ k: fc.constantFrom("a", "b") }), operator: fc.constantFrom(...ARRAY_FACT_OPERATORS), value: scalar }),
-  fc.record({ condition: fc.constantFrom("named0", "named1") }),
-).chain((condition) => fc.record({ priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), label: fc.option(fc.constant({ zh: "条件" }), { nil: undefined }) })
-  .map((extra) => ({ ...condition, ...(extra.priority ? { priority: extra.priority } : {}), ...(extra.label ? { label: extra.label } : {}) })));
+const leaf: fc.Arbitrary<Condition> = fc
+  .oneof(
+    fc.record({
+      fact: fc.constantFrom(...FACT_IDS),
+      params: fc.record({ k: fc.constantFrom("a", "b") }),
+      operator: fc.constantFrom(...SCALAR_OPERATORS),
+      value: fc.oneof(scalar, factRef),
+    }),
+    // Mostly lists; sometimes a scalar or a fact reference, which json-rules-engine cannot take (it throws).
+    fc.record({
+      fact: fc.constantFrom(...FACT_IDS),
+      params: fc.record({ k: fc.constantFrom("a", "b") }),
+      operator: fc.constantFrom(...ARRAY_VALUE_OPERATORS),
+      value: fc.oneof({ arbitrary: fc.array(scalar, { maxLength: 3 }), weight: 4 }, scalar, factRef),
+    }),
+    fc.record({
+      fact: fc.constantFrom(...FACT_IDS),
+      params: fc.record({ k: fc.constantFrom("a", "b") }),
+      operator: fc.constantFrom(...ARRAY_FACT_OPERATORS),
+      value: scalar,
+    }),
+    fc.record({ condition: fc.constantFrom("named0", "named1") }),
+  )
+  .chain((condition) =>
+    fc
+      .record({
+        priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+        label: fc.option(fc.constant({ zh: "条件" }), { nil: undefined }),
+      })
+      .map((extra) => ({
+        ...condition,
+        ...(extra.priority ? { priority: extra.priority } : {}),
+        ...(extra.label ? { label: extra.label } : {}),
+      })),
+  );
 
 const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
   tree: fc.oneof(
@@ -65,11 +107,16 @@ const named = fc.record({
 
 type Outcome = { threw: true } | { threw: false; result: boolean; trace: unknown };
 
-async function withJsonRulesEngine(conditions: TopLevelCondition, namedConditions: Record<string, TopLevelCondition>, facts: Record<string, { a: unknown; b: unknown }>): Promise<Outcome> {
+async function withJsonRulesEngine(
+  conditions: TopLevelCondition,
+  namedConditions: Record<string, TopLevelCondition>,
+  facts: Record<string, { a: unknown; b: unknown }>,
+): Promise<Outcome> {
   try {
     const engine = new Engine([], { allowUndefinedFacts: false });
     for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator.name, operator.evaluate);
-    for (const [name, condition] of Object.entries(namedConditions)) engine.setCondition(name, structuredClone(condition));
+    for (const [name, condition] of Object.entries(namedConditions))
+      engine.setCondition(name, structuredClone(condition));
     for (const id of FACT_IDS) engine.addFact(id, (params: { k: "a" | "b" }) => facts[id]![params.k]);
     engine.addRule({ name: "r", conditions: structuredClone(conditions), event: { type: "x" } });
     const run = await engine.run();
@@ -82,7 +129,11 @@ async function withJsonRulesEngine(conditions: TopLevelCondition, namedCondition
 }
 
 /** Runs `evaluate` (result only, the default path) and `trace` (explanations) separately. */
-function withCompiled(conditions: TopLevelCondition, namedConditions: Record<string, TopLevelCondition>, facts: Record<string, { a: unknown; b: unknown }>): { fast: Outcome; traced: Outcome } {
+function withCompiled(
+  conditions: TopLevelCondition,
+  namedConditions: Record<string, TopLevelCondition>,
+  facts: Record<string, { a: unknown; b: unknown }>,
+): { fast: Outcome; traced: Outcome } {
   const slots = new FactTable();
   const compiled: CompiledCondition = compileConditions(conditions, slots, namedConditions, new Map());
   const source = { value: (slot: number) => facts[slots.slots[slot]!.fact]![slots.slots[slot]!.params.k as "a" | "b"] };
@@ -138,7 +189,10 @@ describe("compiled evaluator versus json-rules-engine", () => {
       const ruleSet = ruleSets.get(ruleSetDir)!;
       for (const test of tests) {
         const run = (engine: "compiled" | "json-rules-engine") =>
-          screen(test.household, { ruleSet, asOf: test.asOf, explain: true, engine }).then((r) => JSON.stringify(r), (e: Error) => `error ${e.message}`);
+          screen(test.household, { ruleSet, asOf: test.asOf, explain: true, engine }).then(
+            (r) => JSON.stringify(r),
+            (e: Error) => `error ${e.message}`,
+          );
         expect(await run("compiled"), `${file} › ${test.name}`).toBe(await run("json-rules-engine"));
         compared++;
       }
@@ -148,10 +202,19 @@ describe("compiled evaluator versus json-rules-engine", () => {
 
   it("give byte-identical results on a generated population, with and without explanations", async () => {
     const ruleSet = loadRuleSet("rules/examples/xundian-lianhe");
-    for (const household of generateHouseholds({ households: 250, seed: 77, asOf: "2025-06-30", referenceIncome: 8700 })) {
+    for (const household of generateHouseholds({
+      households: 250,
+      seed: 77,
+      asOf: "2025-06-30",
+      referenceIncome: 8700,
+    })) {
       for (const explain of [false, true]) {
-        const compiled = JSON.stringify(await screen(household, { ruleSet, asOf: "2025-06-30", explain, engine: "compiled" }));
-        const reference = JSON.stringify(await screen(household, { ruleSet, asOf: "2025-06-30", explain, engine: "json-rules-engine" }));
+        const compiled = JSON.stringify(
+          await screen(household, { ruleSet, asOf: "2025-06-30", explain, engine: "compiled" }),
+        );
+        const reference = JSON.stringify(
+          await screen(household, { ruleSet, asOf: "2025-06-30", explain, engine: "json-rules-engine" }),
+        );
         expect(compiled).toBe(reference);
       }
     }

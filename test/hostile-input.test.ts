@@ -22,7 +22,13 @@ function mutate(value: unknown, path: number[], replacement: unknown, mode: numb
   if (path.length === 1) {
     if (mode === 0) copy[key] = replacement;
     else if (mode === 1) delete copy[key];
-    else Object.defineProperty(copy, ["__proto__", "constructor", "prototype", "extra"][mode % 4]!, { value: replacement, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(copy, ["__proto__", "constructor", "prototype", "extra"][mode % 4]!, {
+        value: replacement,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy;
   }
   copy[key] = mutate(copy[key], path.slice(1), replacement, mode);
@@ -31,21 +37,30 @@ function mutate(value: unknown, path: number[], replacement: unknown, mode: numb
 
 describe("hostile households", () => {
   it("every input, valid or broken, ends as exactly one result or one structured rejection (property)", async () => {
-    const broken = fc.tuple(arbitraryHousehold("2025-06-30"), fc.array(fc.nat(20), { minLength: 1, maxLength: 5 }), fc.anything(), fc.nat(5))
+    const broken = fc
+      .tuple(
+        arbitraryHousehold("2025-06-30"),
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 5 }),
+        fc.anything(),
+        fc.nat(5),
+      )
       .map(([household, path, replacement, mode]) => mutate(household, path, replacement, mode));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(arbitraryHousehold("2025-06-30"), broken, fc.anything()), { maxLength: 8 }), async (inputs) => {
-        const entries = [];
-        for await (const entry of screenBatch(inputs, { ruleSet, asOf: "2025-06-30" })) entries.push(entry);
-        expect(entries.map((entry) => entry.index)).toEqual(inputs.map((_, index) => index));
-        for (const entry of entries) {
-          if (entry.ok) expect(entry.result.flag).toMatch(/^(none|watch|identify|continue|eliminate)$/);
-          else {
-            expect(entry.rejection.issues.length).toBeGreaterThan(0);
-            for (const issue of entry.rejection.issues) expect(typeof issue.message).toBe("string");
+      fc.asyncProperty(
+        fc.array(fc.oneof(arbitraryHousehold("2025-06-30"), broken, fc.anything()), { maxLength: 8 }),
+        async (inputs) => {
+          const entries = [];
+          for await (const entry of screenBatch(inputs, { ruleSet, asOf: "2025-06-30" })) entries.push(entry);
+          expect(entries.map((entry) => entry.index)).toEqual(inputs.map((_, index) => index));
+          for (const entry of entries) {
+            if (entry.ok) expect(entry.result.flag).toMatch(/^(none|watch|identify|continue|eliminate)$/);
+            else {
+              expect(entry.rejection.issues.length).toBeGreaterThan(0);
+              for (const issue of entry.rejection.issues) expect(typeof issue.message).toBe("string");
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
     expect(Object.prototype).not.toHaveProperty("polluted");
@@ -72,18 +87,82 @@ describe("hostile households", () => {
 
   it("handles money, dates and strings that are not what they should be", async () => {
     const cases: [string, (h: Record<string, any>) => void, string][] = [
-      ["1e400", (h) => { h.income.wage = 1e400; }, "/income/wage"],
-      ["12.345", (h) => { h.income.wage = "12.345"; }, "two decimal places"],
-      ["NaN", (h) => { h.income.wage = "NaN"; }, "/income/wage"],
-      ["Infinity", (h) => { h.income.wage = "Infinity"; }, "/income/wage"],
-      ["40 digits", (h) => { h.income.wage = "1234567890123456789012345678901234567890"; }, "/income/wage"],
-      ["2025-02-29", (h) => { h.members[0].birthDate = "2025-02-29"; }, "not a real calendar date"],
-      ["0000-01-01", (h) => { h.members[0].birthDate = "0000-01-01"; }, "/members/0/birthDate"],
-      ["2025-13-01", (h) => { h.events[0].date = "2025-13-01"; }, "/events/0/date"],
-      ["megabyte string", (h) => { h.region.village = "村".repeat(1 << 20); }, "at most 100 characters"],
-      ["megabyte id", (h) => { h.id = "x".repeat(1 << 20); }, "/id"],
+      [
+        "1e400",
+        (h) => {
+          h.income.wage = 1e400;
+        },
+        "/income/wage",
+      ],
+      [
+        "12.345",
+        (h) => {
+          h.income.wage = "12.345";
+        },
+        "two decimal places",
+      ],
+      [
+        "NaN",
+        (h) => {
+          h.income.wage = "NaN";
+        },
+        "/income/wage",
+      ],
+      [
+        "Infinity",
+        (h) => {
+          h.income.wage = "Infinity";
+        },
+        "/income/wage",
+      ],
+      [
+        "40 digits",
+        (h) => {
+          h.income.wage = "1234567890123456789012345678901234567890";
+        },
+        "/income/wage",
+      ],
+      [
+        "2025-02-29",
+        (h) => {
+          h.members[0].birthDate = "2025-02-29";
+        },
+        "not a real calendar date",
+      ],
+      [
+        "0000-01-01",
+        (h) => {
+          h.members[0].birthDate = "0000-01-01";
+        },
+        "/members/0/birthDate",
+      ],
+      [
+        "2025-13-01",
+        (h) => {
+          h.events[0].date = "2025-13-01";
+        },
+        "/events/0/date",
+      ],
+      [
+        "megabyte string",
+        (h) => {
+          h.region.village = "村".repeat(1 << 20);
+        },
+        "at most 100 characters",
+      ],
+      [
+        "megabyte id",
+        (h) => {
+          h.id = "x".repeat(1 << 20);
+        },
+        "/id",
+      ],
     ];
-    const lines = cases.map(([, change]) => { const h = contractExample(); change(h); return JSON.stringify(h); });
+    const lines = cases.map(([, change]) => {
+      const h = contractExample();
+      change(h);
+      return JSON.stringify(h);
+    });
     lines.push(JSON.stringify({ ...contractExample(), id: "OK-1" }));
     const minusZero = contractExample();
     minusZero.id = "OK-2";
@@ -91,8 +170,15 @@ describe("hostile households", () => {
     lines.push(JSON.stringify(minusZero));
     const { stdout, stderr, code } = await runCliCaptured([...SCREEN, "-"], lines.join("\n"));
     expect(code).toBe(1);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["OK-1", "OK-2"]);
-    cases.forEach(([name, , expected], index) => expect(stderr, name).toMatch(new RegExp(`rejected line ${index + 1}\\b.*${expected.replace(/[/.]/g, "\\$&")}`)));
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).householdId),
+    ).toEqual(["OK-1", "OK-2"]);
+    cases.forEach(([name, , expected], index) =>
+      expect(stderr, name).toMatch(new RegExp(`rejected line ${index + 1}\\b.*${expected.replace(/[/.]/g, "\\$&")}`)),
+    );
     expect(stderr).toContain(`read ${cases.length + 2}, screened 2, rejected ${cases.length}`);
     noStackTrace(stderr);
   });

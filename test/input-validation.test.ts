@@ -18,19 +18,28 @@ describe("household validation", () => {
     household.members[0].labour = "ordinary";
     household.livingConditions.water.pipedin = true;
     const paths = issuesOf(household).map((issue) => `${issue.path} ${issue.message}`);
-    expect(paths).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^ unknown field: "incom"/),
-      expect.stringMatching(/^\/members\/0 unknown field: "labour"/),
-      expect.stringMatching(/^\/livingConditions\/water unknown field: "pipedin"/),
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ unknown field: "incom"/),
+        expect.stringMatching(/^\/members\/0 unknown field: "labour"/),
+        expect.stringMatching(/^\/livingConditions\/water unknown field: "pipedin"/),
+      ]),
+    );
   });
 
   it("still checks across fields when a date in the same record is wrong", () => {
     const household = contractExample();
     household.events = [{ type: "jobLoss", subtype: "flood", date: "2025-02-30" }];
     household.monitoring = { category: "marginal", identifiedOn: "2021-02-30", riskEliminatedOn: "2020-01-01" };
-    const paths = issuesOf(household).map((issue) => issue.path).sort();
-    expect(paths).toEqual(["/events/0/date", "/events/0/subtype", "/monitoring/identifiedOn", "/monitoring/riskEliminatedOn"]);
+    const paths = issuesOf(household)
+      .map((issue) => issue.path)
+      .sort();
+    expect(paths).toEqual([
+      "/events/0/date",
+      "/events/0/subtype",
+      "/monitoring/identifiedOn",
+      "/monitoring/riskEliminatedOn",
+    ]);
   });
 
   it("keeps an event's subtype absent when it was left out, and makes its loss a decimal", () => {
@@ -50,8 +59,16 @@ describe("household validation", () => {
     household.region.county = "5301";
     delete household.householdType;
     household.events[0].date = "2025-02-29";
-    const paths = issuesOf(household).map((issue) => issue.path).sort();
-    expect(paths).toEqual(["/events/0/date", "/householdType", "/income/transfer", "/members/0/labor", "/region/county"]);
+    const paths = issuesOf(household)
+      .map((issue) => issue.path)
+      .sort();
+    expect(paths).toEqual([
+      "/events/0/date",
+      "/householdType",
+      "/income/transfer",
+      "/members/0/labor",
+      "/region/county",
+    ]);
   });
 
   it("says a missing field is missing", () => {
@@ -61,7 +78,9 @@ describe("household validation", () => {
   });
 
   it("rejects an identification after the as-of date and an elimination before identification", () => {
-    expect(issuesOf(contractExample(), "2024-12-31")).toEqual([{ path: "/monitoring/identifiedOn", message: expect.stringContaining("after the as-of date") }]);
+    expect(issuesOf(contractExample(), "2024-12-31")).toEqual([
+      { path: "/monitoring/identifiedOn", message: expect.stringContaining("after the as-of date") },
+    ]);
     const household = contractExample();
     household.monitoring.riskEliminatedOn = "2024-12-01";
     expect(issuesOf(household)[0]?.path).toBe("/monitoring/riskEliminatedOn");
@@ -96,7 +115,9 @@ describe("household validation", () => {
     const household = contractExample();
     delete household.livingConditions.water.interruptionDaysPerYear;
     household.events[0].subtype = "flood";
-    const paths = issuesOf(household).map((issue) => issue.path).sort();
+    const paths = issuesOf(household)
+      .map((issue) => issue.path)
+      .sort();
     expect(paths).toEqual(["/events/0/subtype", "/livingConditions/water/interruptionDaysPerYear"]);
   });
 });

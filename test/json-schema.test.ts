@@ -18,7 +18,9 @@ describe("JSON Schemas under schema/", () => {
   it("are up to date with the zod schemas (run `npm run schemas` after changing them)", () => {
     for (const name of Object.keys(JSON_SCHEMAS) as JsonSchemaName[]) {
       const committed = readFileSync(`schema/${name}.schema.json`, "utf8");
-      expect(committed, `schema/${name}.schema.json is stale`).toBe(JSON.stringify(jsonSchemaFor(name), null, 2) + "\n");
+      expect(committed, `schema/${name}.schema.json is stale`).toBe(
+        JSON.stringify(jsonSchemaFor(name), null, 2) + "\n",
+      );
     }
   });
 
@@ -53,6 +55,8 @@ describe("JSON Schemas under schema/", () => {
     expect(validate(tests)).toBe(true);
     tests.tests[1].expect = {};
     expect(validate(tests)).toBe(false);
-    expect(validate.errors).toEqual([expect.objectContaining({ instancePath: "/tests/1/expect", keyword: "minProperties" })]);
+    expect(validate.errors).toEqual([
+      expect.objectContaining({ instancePath: "/tests/1/expect", keyword: "minProperties" }),
+    ]);
   });
 });

@@ -30,16 +30,33 @@ function comfortable(leads: unknown[]) {
 
 describe("leads (CONTRACT v2)", () => {
   it("are validated: channel, department exactly for sector warnings, dates, lengths, unknown keys, at most 100", () => {
-    expect(issuesOf(comfortable([{ channel: "sectorWarning", department: "medicalSecurity", date: "2025-06-20", code: "YB-1", note: "自付较高", resolvedOn: null }]))).toEqual([]);
-    expect(issuesOf(comfortable([
-      { channel: "sectorWarning", date: "2025-06-20" },
-      { channel: "cadreVisit", department: "housing", date: "2025-06-20" },
-      { channel: "hotline", date: "2025-06-20" },
-      { channel: "selfApplication", date: "2025-06-20", resolvedOn: "2025-06-19" },
-      { channel: "selfApplication", date: "2025-02-30" },
-      { channel: "selfApplication", date: "2025-06-20", code: "x".repeat(65), note: "y".repeat(501) },
-      { channel: "selfApplication", date: "2025-06-20", resolved: "2025-06-21" },
-    ]))).toEqual([
+    expect(
+      issuesOf(
+        comfortable([
+          {
+            channel: "sectorWarning",
+            department: "medicalSecurity",
+            date: "2025-06-20",
+            code: "YB-1",
+            note: "自付较高",
+            resolvedOn: null,
+          },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      issuesOf(
+        comfortable([
+          { channel: "sectorWarning", date: "2025-06-20" },
+          { channel: "cadreVisit", department: "housing", date: "2025-06-20" },
+          { channel: "hotline", date: "2025-06-20" },
+          { channel: "selfApplication", date: "2025-06-20", resolvedOn: "2025-06-19" },
+          { channel: "selfApplication", date: "2025-02-30" },
+          { channel: "selfApplication", date: "2025-06-20", code: "x".repeat(65), note: "y".repeat(501) },
+          { channel: "selfApplication", date: "2025-06-20", resolved: "2025-06-21" },
+        ]),
+      ),
+    ).toEqual([
       "/leads/0/department department is required when channel is sectorWarning",
       "/leads/1/department department is only for sectorWarning leads",
       expect.stringMatching(/^\/leads\/2\/channel /),
@@ -49,13 +66,22 @@ describe("leads (CONTRACT v2)", () => {
       "/leads/5/note at most 500 characters",
       expect.stringMatching(/^\/leads\/6 unknown field: "resolved"; did you mean "resolvedOn"\?/),
     ]);
-    expect(issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" }))))).toEqual(["/leads at most 100 entries, not 101"]);
+    expect(
+      issuesOf(comfortable(Array.from({ length: 101 }, () => ({ channel: "cadreVisit", date: "2025-06-01" })))),
+    ).toEqual(["/leads at most 100 entries, not 101"]);
   });
 
   it("follow the same rules in the published JSON Schema", () => {
-    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync("schema/household.schema.json", "utf8")));
+    const validate = new Ajv2020({ strict: false }).compile(
+      JSON.parse(readFileSync("schema/household.schema.json", "utf8")),
+    );
     const valid = (leads: unknown[]) => validate(comfortable(leads));
-    expect(valid([{ channel: "sectorWarning", department: "water", date: "2025-06-01", resolvedOn: null }, { channel: "cadreVisit", date: "2025-06-01" }])).toBe(true);
+    expect(
+      valid([
+        { channel: "sectorWarning", department: "water", date: "2025-06-01", resolvedOn: null },
+        { channel: "cadreVisit", date: "2025-06-01" },
+      ]),
+    ).toBe(true);
     expect(valid([{ channel: "sectorWarning", date: "2025-06-01" }])).toBe(false);
     expect(valid([{ channel: "publicReport", department: "water", date: "2025-06-01" }])).toBe(false);
     expect(valid([{ channel: "publicReport", date: "2025-06-01", extra: 1 }])).toBe(false);
@@ -71,49 +97,96 @@ describe("leads (CONTRACT v2)", () => {
     const zh = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30" });
     expect(zh.flag).toBe("watch");
     expect(zh.tasks).toEqual([
-      { kind: "verify", channel: "sectorWarning", department: "education", leadDate: "2025-06-15", dueBy: "2025-06-30", overdue: false, reason: "部门筛查预警（教育）线索（2025-06-15）应在 15 天内入户核实，截止 2025-06-30" },
-      { kind: "verify", channel: "selfApplication", department: null, leadDate: "2025-06-30", dueBy: "2025-07-15", overdue: false, reason: "农户自主申报线索（2025-06-30）应在 15 天内入户核实，截止 2025-07-15" },
+      {
+        kind: "verify",
+        channel: "sectorWarning",
+        department: "education",
+        leadDate: "2025-06-15",
+        dueBy: "2025-06-30",
+        overdue: false,
+        reason: "部门筛查预警（教育）线索（2025-06-15）应在 15 天内入户核实，截止 2025-06-30",
+      },
+      {
+        kind: "verify",
+        channel: "selfApplication",
+        department: null,
+        leadDate: "2025-06-30",
+        dueBy: "2025-07-15",
+        overdue: false,
+        reason: "农户自主申报线索（2025-06-30）应在 15 天内入户核实，截止 2025-07-15",
+      },
     ]);
     expect(zh.checks.map((check) => check.id)).not.toContain("check.leadOverdue");
     const en = await screen(household, { ruleSet: yunnan, asOf: "2025-07-01", lang: "en" });
-    expect(en.tasks.map((task) => [task.channel, task.overdue])).toEqual([["publicReport", false], ["sectorWarning", true]]);
-    expect(en.tasks[1]!.reason).toBe("sector warning (education) lead of 2025-06-15: verify within 15 days, by 2025-06-30");
+    expect(en.tasks.map((task) => [task.channel, task.overdue])).toEqual([
+      ["publicReport", false],
+      ["sectorWarning", true],
+    ]);
+    expect(en.tasks[1]!.reason).toBe(
+      "sector warning (education) lead of 2025-06-15: verify within 15 days, by 2025-06-30",
+    );
     expect(en.checks.map((check) => check.id)).toContain("check.leadOverdue");
     expect((await screen(comfortable([]), { ruleSet: yunnan, asOf: "2025-06-30" })).tasks).toEqual([]);
   });
 
   it("take the days to verify from the rule set", async () => {
     const rules = copyRules();
-    editJson(join(rules, "cn/parameters.json"), (parameters) => { parameters.verifyWithinDays.values[0].value = 5; });
-    const result = await screen(comfortable([{ channel: "dataAnalysis", date: "2025-06-20" }]), { ruleSet: loadRuleSet(join(rules, "yunnan")), asOf: "2025-06-30" });
+    editJson(join(rules, "cn/parameters.json"), (parameters) => {
+      parameters.verifyWithinDays.values[0].value = 5;
+    });
+    const result = await screen(comfortable([{ channel: "dataAnalysis", date: "2025-06-20" }]), {
+      ruleSet: loadRuleSet(join(rules, "yunnan")),
+      asOf: "2025-06-30",
+    });
     expect(result.tasks.map((task) => [task.dueBy, task.overdue])).toEqual([["2025-06-25", true]]);
   });
 
   it("are read from leads.csv in table input, and a bad cell is named by file, row and column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-leads-"));
     cpSync("fixtures/tables", dir, { recursive: true });
-    writeFileSync(join(dir, "leads.csv"), [
-      "户编号,线索来源,预警部门,线索日期,预警编号,说明,核实办结日期",
-      "TB-003,sectorWarning,humanResources,2025-06-20,RS-7,失业登记,",
-      "TB-003,cadreVisit,,2025-05-02,,,2025-05-09",
-    ].join("\n") + "\n");
+    writeFileSync(
+      join(dir, "leads.csv"),
+      [
+        "户编号,线索来源,预警部门,线索日期,预警编号,说明,核实办结日期",
+        "TB-003,sectorWarning,humanResources,2025-06-20,RS-7,失业登记,",
+        "TB-003,cadreVisit,,2025-05-02,,,2025-05-09",
+      ].join("\n") + "\n",
+    );
     const ok = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir]);
     expect(ok.code).toBe(0);
     const third = JSON.parse(ok.stdout.trim().split("\n")[2]!);
-    expect(third.tasks).toEqual([expect.objectContaining({ channel: "sectorWarning", department: "humanResources", leadDate: "2025-06-20", dueBy: "2025-07-05", overdue: false })]);
-    writeFileSync(join(dir, "leads.csv"), "householdId,channel,department,date,code,note,resolvedOn\nTB-001,sectorWarning,,2025-06-20,,,\n");
+    expect(third.tasks).toEqual([
+      expect.objectContaining({
+        channel: "sectorWarning",
+        department: "humanResources",
+        leadDate: "2025-06-20",
+        dueBy: "2025-07-05",
+        overdue: false,
+      }),
+    ]);
+    writeFileSync(
+      join(dir, "leads.csv"),
+      "householdId,channel,department,date,code,note,resolvedOn\nTB-001,sectorWarning,,2025-06-20,,,\n",
+    );
     const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("leads.csv 第 2 行 预警部门（department）列：部门筛查预警（sectorWarning）线索须填写预警部门 department");
+    expect(bad.stderr).toContain(
+      "leads.csv 第 2 行 预警部门（department）列：部门筛查预警（sectorWarning）线索须填写预警部门 department",
+    );
   });
 
   it("keep their channel, department and dates through dixian anonymize, but not their note or warning code", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-leads-export-"));
     cpSync("fixtures/county-export", dir, { recursive: true });
-    writeFileSync(join(dir, "leads.csv"), "householdId,channel,department,date,code,note,resolvedOn\n530129-LH-0102,sectorWarning,medicalSecurity,2025-06-20,YB-530129197204153011,张某某住院,\n");
+    writeFileSync(
+      join(dir, "leads.csv"),
+      "householdId,channel,department,date,code,note,resolvedOn\n530129-LH-0102,sectorWarning,medicalSecurity,2025-06-20,YB-530129197204153011,张某某住院,\n",
+    );
     const { stdout } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", dir]);
     expect(stdout).not.toMatch(/张某某|YB-530129197204153011/);
-    expect(JSON.parse(stdout.trim()).leads).toEqual([{ channel: "sectorWarning", department: "medicalSecurity", date: "2025-06-20" }]);
+    expect(JSON.parse(stdout.trim()).leads).toEqual([
+      { channel: "sectorWarning", department: "medicalSecurity", date: "2025-06-20" },
+    ]);
   });
 
   it("are counted in the report: open and overdue, by channel and department", async () => {
@@ -128,31 +201,43 @@ describe("leads (CONTRACT v2)", () => {
     builder.add(await screen(comfortable([]), { ruleSet: yunnan, asOf: "2025-06-30" }));
     const report = builder.build();
     expect(report.leads).toEqual({
-      households: 1, open: 4, overdue: 2,
+      households: 1,
+      open: 4,
+      overdue: 2,
       byChannel: {
-        selfApplication: { open: 1, overdue: 1 }, sectorWarning: { open: 3, overdue: 1 }, cadreVisit: { open: 0, overdue: 0 },
-        publicReport: { open: 0, overdue: 0 }, dataAnalysis: { open: 0, overdue: 0 },
+        selfApplication: { open: 1, overdue: 1 },
+        sectorWarning: { open: 3, overdue: 1 },
+        cadreVisit: { open: 0, overdue: 0 },
+        publicReport: { open: 0, overdue: 0 },
+        dataAnalysis: { open: 0, overdue: 0 },
       },
       byDepartment: { medicalSecurity: { open: 2, overdue: 1 }, water: { open: 1, overdue: 0 } },
     });
     const html = leadSummaryHtml(report.leads, "zh");
     expect(html).toContain("有未办结线索的农户 1户 · 未办结 4 · 已超期 2");
-    expect(html).toContain("<td>&nbsp;&nbsp;部门筛查预警（医保）</td><td class=\"num\">2</td><td class=\"num\">1</td>");
+    expect(html).toContain('<td>&nbsp;&nbsp;部门筛查预警（医保）</td><td class="num">2</td><td class="num">1</td>');
   });
 });
 
 describe("optional parameters", () => {
   it("may have no value; a parameter that is not optional needs one", () => {
     const rules = copyRules();
-    editJson(join(rules, "cn/parameters.json"), (parameters) => { parameters.dibaoEdgeMultiplier.values = []; });
-    expect(loadError(join(rules, "cn")).problems.map((problem) => problem.message)).toContain('a parameter needs at least one value, unless it is optional ("optional": true)');
+    editJson(join(rules, "cn/parameters.json"), (parameters) => {
+      parameters.dibaoEdgeMultiplier.values = [];
+    });
+    expect(loadError(join(rules, "cn")).problems.map((problem) => problem.message)).toContain(
+      'a parameter needs at least one value, unless it is optional ("optional": true)',
+    );
   });
 
   it("take a value from --set, and dixian validate --as-of does not ask for one", async () => {
     const household = comfortable([]);
     household.income = { ...household.income, wage: "3000", business: "0", transfer: "1700" };
     household.livingConditions.housing = { safetyLevel: "D" };
-    const result = await screen(household, { ruleSet: applyOverrides(yunnan, { dibaoStandard: "3800" }), asOf: "2025-06-30" });
+    const result = await screen(household, {
+      ruleSet: applyOverrides(yunnan, { dibaoStandard: "3800" }),
+      asOf: "2025-06-30",
+    });
     expect(result.ruleSet.overrides).toEqual({ dibaoStandard: "3800" });
     expect(result.measures.find((m) => m.id === "protection.dibao")?.reason).toContain("不高于低保标准 3800.00 元");
     const validate = await runCliCaptured(["validate", "--as-of", "2025-06-30", "rules/yunnan"]);
@@ -162,7 +247,9 @@ describe("optional parameters", () => {
 
   it("are named by dixian test --coverage when no test could give their rules a value", async () => {
     const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", "rules/cn"]);
-    expect(stdout).toContain("coverage: 2 rule(s) never applied, an optional parameter having no value: measure.dibaoStandard.dibao, measure.dibaoStandard.edge");
+    expect(stdout).toContain(
+      "coverage: 2 rule(s) never applied, an optional parameter having no value: measure.dibaoStandard.dibao, measure.dibaoStandard.edge",
+    );
     expect(code).toBe(0);
   });
 
@@ -173,8 +260,14 @@ describe("optional parameters", () => {
     const without = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30", explain: true });
     expect(without.flag).toBe("identify");
     expect(without.measures.map((m) => m.id)).not.toContain("protection.dibao");
-    const withStandard = await screen(household, { ruleSet: loadRuleSet("test/fixtures/yunnan-dibao"), asOf: "2025-06-30", explain: true });
-    expect(withStandard.measures.find((m) => m.id === "protection.dibao")?.reason).toBe("人均纯收入 3800.00 元不高于低保标准 5400.00 元，纳入低保（待民政部门核定）");
+    const withStandard = await screen(household, {
+      ruleSet: loadRuleSet("test/fixtures/yunnan-dibao"),
+      asOf: "2025-06-30",
+      explain: true,
+    });
+    expect(withStandard.measures.find((m) => m.id === "protection.dibao")?.reason).toBe(
+      "人均纯收入 3800.00 元不高于低保标准 5400.00 元，纳入低保（待民政部门核定）",
+    );
     expect(withStandard.explanation.filter((rule) => rule.parametersWithoutValue)).toEqual([]);
   });
 });

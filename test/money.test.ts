@@ -13,15 +13,18 @@ describe("money", () => {
   });
 
   it("accepts decimal strings and JSON numbers with at most two places", () => {
-    for (const ok of ["0", "12", "3500.50", "3500.5", "-0", "999999999999999.99", 12, 0.5, 90071992547409]) expect(moneyProblem(ok, false)).toBeNull();
+    for (const ok of ["0", "12", "3500.50", "3500.5", "-0", "999999999999999.99", 12, 0.5, 90071992547409])
+      expect(moneyProblem(ok, false)).toBeNull();
     expect(parseMoney("-0").toString()).toBe("0");
   });
 
   it("rejects three places, exponents, NaN, Infinity, signs and oversized amounts", () => {
     expect(moneyProblem("12.345", false, "en")).toMatch(/two decimal places/);
     expect(moneyProblem("12.345", false)).toBe("金额最多两位小数");
-    for (const bad of ["NaN", "Infinity", "1e3", "+5", " 5", "5 ", "", "1,000", "0x10", "1234567890123456"]) expect(moneyProblem(bad, true)).not.toBeNull();
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e400, 0.1 + 0.2, 1e21]) expect(moneyProblem(bad, true)).not.toBeNull();
+    for (const bad of ["NaN", "Infinity", "1e3", "+5", " 5", "5 ", "", "1,000", "0x10", "1234567890123456"])
+      expect(moneyProblem(bad, true)).not.toBeNull();
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e400, 0.1 + 0.2, 1e21])
+      expect(moneyProblem(bad, true)).not.toBeNull();
     expect(moneyProblem("-5", false, "en")).toMatch(/negative/);
     expect(moneyProblem("-5", true)).toBeNull();
     expect(moneyProblem(null, true, "en")).toMatch(/decimal string or a number/);
@@ -37,8 +40,18 @@ describe("money", () => {
 
   it("compares decimals exactly as decimal.js does (property)", () => {
     const decimal = fc.oneof(
-      fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).chain((digits) => fc.integer({ min: -30, max: 30 }).map((shift) => new Decimal(`${digits}e${shift}`))),
-      fc.constantFrom(new Decimal(0), new Decimal("-0"), new Decimal(1), new Decimal(-1), new Decimal("1e-7"), new Decimal("9999999"), new Decimal("10000000")),
+      fc
+        .bigInt({ min: -(10n ** 40n), max: 10n ** 40n })
+        .chain((digits) => fc.integer({ min: -30, max: 30 }).map((shift) => new Decimal(`${digits}e${shift}`))),
+      fc.constantFrom(
+        new Decimal(0),
+        new Decimal("-0"),
+        new Decimal(1),
+        new Decimal(-1),
+        new Decimal("1e-7"),
+        new Decimal("9999999"),
+        new Decimal("10000000"),
+      ),
       fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => new Decimal(n)),
     );
     fc.assert(
@@ -61,17 +74,33 @@ describe("money", () => {
   it("divides per capita exactly and rounds only for display", () => {
     const validation = validateHousehold(
       {
-        id: "H", region: { province: "530000", county: "530129" }, householdType: "general",
+        id: "H",
+        region: { province: "530000", county: "530129" },
+        householdType: "general",
         members: [1, 2, 3].map((n) => ({
-          id: `M${n}`, birthDate: "1980-01-01", sex: "male", relation: n === 1 ? "head" : "child", labor: "ordinary", illness: "none",
-          disabilityLevel: null, schooling: "none", schoolExempt: false, medicalInsurance: "resident", socialAssistance: [],
+          id: `M${n}`,
+          birthDate: "1980-01-01",
+          sex: "male",
+          relation: n === 1 ? "head" : "child",
+          labor: "ordinary",
+          illness: "none",
+          disabilityLevel: null,
+          schooling: "none",
+          schoolExempt: false,
+          medicalInsurance: "resident",
+          socialAssistance: [],
         })),
         income: { wage: "10000", business: "0", property: "0", transfer: "0", productionCost: "0" },
       },
       "2025-06-30",
     );
     if (!validation.ok) throw new Error("fixture invalid");
-    const context = buildHouseholdContext(validation.household, "2025-06-30", [], compileRuleSet(loadBuiltInRuleSet("yunnan"), "2025-06-30").figures);
+    const context = buildHouseholdContext(
+      validation.household,
+      "2025-06-30",
+      [],
+      compileRuleSet(loadBuiltInRuleSet("yunnan"), "2025-06-30").figures,
+    );
     const perCapita = figureValue(context, "perCapitaNetIncome")!;
     expect(formatMoney(perCapita)).toBe("3333.33");
     // The exact quotient times the size gives the total back: nothing was rounded away.

@@ -16,7 +16,12 @@ import { contractExample } from "./support/households.js";
 const repo = resolve(".");
 const bin = (name: string) => join(repo, "node_modules", ".bin", name);
 const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
+  execFileSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" },
+  });
 
 let project = "";
 let esmProject = "";
@@ -28,16 +33,25 @@ beforeAll(() => {
   const packDir = join(scratch, "pack");
   mkdirSync(packDir);
   run("npm", ["pack", "--pack-destination", packDir, "--silent"], repo);
-  tarball = join(packDir, readdirSync(packDir).find((name) => name.endsWith(".tgz"))!);
+  tarball = join(
+    packDir,
+    readdirSync(packDir).find((name) => name.endsWith(".tgz"))!,
+  );
   project = join(scratch, "county-system");
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "county-system", version: "1.0.0", private: true }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "county-system", version: "1.0.0", private: true }),
+  );
   run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--silent"], project);
   writeFileSync(join(project, "household.json"), JSON.stringify(contractExample()));
   // A second project, an ES module one, sharing the first one's installation.
   esmProject = join(scratch, "county-esm");
   mkdirSync(esmProject);
-  writeFileSync(join(esmProject, "package.json"), JSON.stringify({ name: "county-esm", version: "1.0.0", private: true, type: "module" }));
+  writeFileSync(
+    join(esmProject, "package.json"),
+    JSON.stringify({ name: "county-esm", version: "1.0.0", private: true, type: "module" }),
+  );
   symlinkSync(join(project, "node_modules"), join(esmProject, "node_modules"), "dir");
 }, 300_000);
 
@@ -47,13 +61,16 @@ const countyOverlay = {
 
 describe("the packed package, installed in a fresh project", () => {
   it("imports as ESM and screens with a shipped rule set", () => {
-    writeFileSync(join(project, "esm.mjs"), `
+    writeFileSync(
+      join(project, "esm.mjs"),
+      `
       import { readFileSync } from "node:fs";
       import { loadBuiltInRuleSet, screen, BUILT_IN_RULE_SETS } from "dixian";
       const ruleSet = loadBuiltInRuleSet("yunnan");
       const result = await screen(JSON.parse(readFileSync("household.json", "utf8")), { ruleSet, asOf: "2025-06-30" });
       console.log(JSON.stringify({ flag: result.flag, hash: result.ruleSet.hash, sets: BUILT_IN_RULE_SETS }));
-    `);
+    `,
+    );
     const output = JSON.parse(run("node", ["esm.mjs"], project));
     expect(output.flag).toBe("continue");
     expect(output.hash).toMatch(/^sha256:/);
@@ -61,17 +78,22 @@ describe("the packed package, installed in a fresh project", () => {
   });
 
   it("requires as CommonJS", () => {
-    writeFileSync(join(project, "cjs.cjs"), `
+    writeFileSync(
+      join(project, "cjs.cjs"),
+      `
       const { loadBuiltInRuleSet, screen, validateHousehold } = require("dixian");
       const household = require("./household.json");
       screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30", lang: "en" })
         .then((result) => console.log(JSON.stringify({ flag: result.flag, label: result.riskTypes[0].label, ok: validateHousehold({}, "2025-06-30").ok })));
-    `);
+    `,
+    );
     expect(JSON.parse(run("node", ["cjs.cjs"], project))).toEqual({ flag: "continue", label: "Illness", ok: false });
   });
 
   it("type-checks a strict TypeScript consumer with node16, nodenext and bundler resolution", () => {
-    writeFileSync(join(project, "consumer.ts"), `
+    writeFileSync(
+      join(project, "consumer.ts"),
+      `
       import { loadBuiltInRuleSet, screen, screenBatch, DixianError, ruleSetFromJson, type ScreeningResult, type BatchEntry, type Flag } from "dixian";
       import * as browser from "dixian/browser";
       export async function inPage(household: unknown): Promise<string> {
@@ -89,18 +111,37 @@ describe("the packed package, installed in a fresh project", () => {
         if (error instanceof DixianError) console.log(error.code);
         return result.flag;
       }
-    `);
-    for (const [module, resolution] of [["node16", "node16"], ["nodenext", "nodenext"], ["esnext", "bundler"]]) {
-      writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
-        files: ["consumer.ts"],
-      }));
+    `,
+    );
+    for (const [module, resolution] of [
+      ["node16", "node16"],
+      ["nodenext", "nodenext"],
+      ["esnext", "bundler"],
+    ]) {
+      writeFileSync(
+        join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            module,
+            moduleResolution: resolution,
+            target: "es2022",
+            lib: ["es2022", "dom"],
+            types: [],
+            skipLibCheck: false,
+          },
+          files: ["consumer.ts"],
+        }),
+      );
       expect(() => run(bin("tsc"), ["-p", "tsconfig.json"], project)).not.toThrow();
     }
   }, 240_000);
 
-  it("type-checks and runs a strict \"type\": \"module\" consumer under nodenext", () => {
-    writeFileSync(join(esmProject, "consumer.ts"), `
+  it('type-checks and runs a strict "type": "module" consumer under nodenext', () => {
+    writeFileSync(
+      join(esmProject, "consumer.ts"),
+      `
       import { loadBuiltInRuleSet, screen, ruleSetFromJson, DixianError, type ScreeningResult, type RuleSet } from "dixian";
       import { screen as screenInPage, loadBuiltInRuleSet as builtIn, type ScreeningResult as PageResult } from "dixian/browser";
       const household: unknown = JSON.parse(process.argv[2] ?? "{}");
@@ -110,11 +151,25 @@ describe("the packed package, installed in a fresh project", () => {
       const inPage: PageResult = await screenInPage(household, { ruleSet: builtIn("yunnan"), asOf: "2025-06-30" });
       const error: unknown = new DixianError("E_BAD_AS_OF", "x");
       console.log(JSON.stringify({ flag: result.flag, same: JSON.stringify(result) === JSON.stringify(inPage), county: county.layers, isError: error instanceof Error }));
-    `);
-    writeFileSync(join(esmProject, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false, outDir: "out", declaration: true },
-      files: ["consumer.ts", "process.d.ts"],
-    }));
+    `,
+    );
+    writeFileSync(
+      join(esmProject, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          lib: ["es2022", "dom"],
+          types: [],
+          skipLibCheck: false,
+          outDir: "out",
+          declaration: true,
+        },
+        files: ["consumer.ts", "process.d.ts"],
+      }),
+    );
     writeFileSync(join(esmProject, "process.d.ts"), "declare const process: { argv: string[] };\n");
     expect(() => run(bin("tsc"), ["-p", "tsconfig.json"], esmProject)).not.toThrow();
     const output = JSON.parse(run("node", ["out/consumer.js", JSON.stringify(contractExample())], esmProject));
@@ -122,16 +177,27 @@ describe("the packed package, installed in a fresh project", () => {
   }, 180_000);
 
   it("still finds the shipped rule sets in a server bundled with esbuild", async () => {
-    writeFileSync(join(project, "server.js"), `
+    writeFileSync(
+      join(project, "server.js"),
+      `
       const { loadBuiltInRuleSet, loadRuleSet, ruleSetFromJson, screen } = require("dixian");
       const household = ${JSON.stringify(contractExample())};
       const county = ruleSetFromJson(${JSON.stringify(countyOverlay)});
       screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30" }).then((result) =>
         console.log(JSON.stringify({ hash: result.ruleSet.hash, county: county.hash, flag: result.flag })));
-    `);
+    `,
+    );
     const unbundled = JSON.parse(run("node", ["server.js"], project));
     const out = join(scratch, "deployed");
-    await build({ entryPoints: [join(project, "server.js")], bundle: true, platform: "node", target: "node20", outfile: join(out, "server.cjs"), logLevel: "silent", absWorkingDir: project });
+    await build({
+      entryPoints: [join(project, "server.js")],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      outfile: join(out, "server.cjs"),
+      logLevel: "silent",
+      absWorkingDir: project,
+    });
     // Deployed alone: no node_modules and no rules/ folder beside it.
     expect(readdirSync(out)).toEqual(["server.cjs"]);
     expect(JSON.parse(run("node", ["server.cjs"], out))).toEqual(unbundled);
@@ -140,12 +206,27 @@ describe("the packed package, installed in a fresh project", () => {
 
   it("bundles dixian/browser for a web page that screens in Chromium as the installed CLI does", async (context) => {
     const executablePath = chromiumForTest(context);
-    writeFileSync(join(project, "page.js"), `
+    writeFileSync(
+      join(project, "page.js"),
+      `
       import { screen, loadBuiltInRuleSet } from "dixian/browser";
       globalThis.screenInPage = async (household) => JSON.stringify(await screen(household, { ruleSet: loadBuiltInRuleSet("yunnan"), asOf: "2025-06-30" }));
-    `);
-    const bundle = await build({ entryPoints: [join(project, "page.js")], bundle: true, platform: "browser", format: "iife", write: false, logLevel: "silent", absWorkingDir: project });
-    const cli = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
+    `,
+    );
+    const bundle = await build({
+      entryPoints: [join(project, "page.js")],
+      bundle: true,
+      platform: "browser",
+      format: "iife",
+      write: false,
+      logLevel: "silent",
+      absWorkingDir: project,
+    });
+    const cli = run(
+      join(project, "node_modules", ".bin", "dixian"),
+      ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"],
+      project,
+    );
     const browser = await launchChromium(executablePath);
     try {
       const page = await browser.newPage();
@@ -162,20 +243,51 @@ describe("the packed package, installed in a fresh project", () => {
   }, 120_000);
 
   it("runs the installed CLI, with a shipped rule set and a county overlay that extends it", () => {
-    const out = run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"], project);
+    const out = run(
+      join(project, "node_modules", ".bin", "dixian"),
+      ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"],
+      project,
+    );
     expect(JSON.parse(out).flag).toBe("continue");
     const county = join(project, "county-rules");
     mkdirSync(join(county, "rules"), { recursive: true });
-    writeFileSync(join(county, "ruleset.json"), JSON.stringify({ id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } }));
-    writeFileSync(join(county, "rules", "plan.json"), JSON.stringify({
-      stage: "plan",
-      rules: [{ id: "followUp.weekly", label: { zh: "每周走访" }, conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
-        event: { type: "followUp", params: { visitsPerWeek: 3 } } }],
-    }));
-    const countyResult = JSON.parse(run(join(project, "node_modules", ".bin", "dixian"), ["screen", "--rules", "county-rules", "--as-of", "2025-06-30", "--quiet", "household.json"], project));
+    writeFileSync(
+      join(county, "ruleset.json"),
+      JSON.stringify({
+        id: "my-county",
+        version: "2025.1",
+        extends: "builtin:yunnan",
+        description: { zh: "本县规则集" },
+      }),
+    );
+    writeFileSync(
+      join(county, "rules", "plan.json"),
+      JSON.stringify({
+        stage: "plan",
+        rules: [
+          {
+            id: "followUp.weekly",
+            label: { zh: "每周走访" },
+            conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
+            event: { type: "followUp", params: { visitsPerWeek: 3 } },
+          },
+        ],
+      }),
+    );
+    const countyResult = JSON.parse(
+      run(
+        join(project, "node_modules", ".bin", "dixian"),
+        ["screen", "--rules", "county-rules", "--as-of", "2025-06-30", "--quiet", "household.json"],
+        project,
+      ),
+    );
     expect(countyResult.followUp).toEqual({ visitsPerWeek: 3 });
     expect(countyResult.ruleSet.id).toBe("my-county");
-    const validated = run(join(project, "node_modules", ".bin", "dixian"), ["validate", "county-rules", "builtin:examples/xundian-lianhe"], project);
+    const validated = run(
+      join(project, "node_modules", ".bin", "dixian"),
+      ["validate", "county-rules", "builtin:examples/xundian-lianhe"],
+      project,
+    );
     expect(validated).toContain("cn → yunnan → my-county");
   });
 

@@ -23,13 +23,21 @@ const REQUIRED_ANCHORS = [
 
 /** Every `docs/policy.md#anchor` a text cites, with the line it is on. */
 function citations(file: string): { file: string; line: number; anchor: string }[] {
-  return readFileSync(file, "utf8").split("\n").flatMap((text, index) =>
-    [...text.matchAll(/docs\/policy\.md#([A-Za-z0-9-]+)/g)].map((match) => ({ file, line: index + 1, anchor: match[1]! })));
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .flatMap((text, index) =>
+      [...text.matchAll(/docs\/policy\.md#([A-Za-z0-9-]+)/g)].map((match) => ({
+        file,
+        line: index + 1,
+        anchor: match[1]!,
+      })),
+    );
 }
 
 describe("docs/policy.md", () => {
   it("has every stable section anchor, once", () => {
-    for (const anchor of REQUIRED_ANCHORS) expect(POLICY_DOC.split(`<a id="${anchor}"></a>`).length - 1, anchor).toBe(1);
+    for (const anchor of REQUIRED_ANCHORS)
+      expect(POLICY_DOC.split(`<a id="${anchor}"></a>`).length - 1, anchor).toBe(1);
   });
 
   it("links only to its own anchors", () => {
@@ -39,11 +47,16 @@ describe("docs/policy.md", () => {
   });
 
   it("lists exactly the thresholds the shipped rule sets carry", () => {
-    const rows = new Set([...POLICY_DOC.matchAll(/^\| (cn|yunnan) \| (\S+) \| (\S+) \| (\S+) \| (\S+) \|/gm)].map((m) => m.slice(1, 6).join(" ")));
+    const rows = new Set(
+      [...POLICY_DOC.matchAll(/^\| (cn|yunnan) \| (\S+) \| (\S+) \| (\S+) \| (\S+) \|/gm)].map((m) =>
+        m.slice(1, 6).join(" "),
+      ),
+    );
     const shipped = new Set<string>();
     for (const id of ["cn", "yunnan"]) {
       const own = loadRuleSet(`rules/${id}`).parameters.threshold!.values;
-      for (const value of own) shipped.add([id, value.from, value.until ?? "—", String(value.value), value.status].join(" "));
+      for (const value of own)
+        shipped.add([id, value.from, value.until ?? "—", String(value.value), value.status].join(" "));
     }
     expect(rows).toEqual(shipped);
   });
@@ -63,16 +76,25 @@ describe("policy citations in rules/, src/ and docs/", () => {
 
   it("dixian's own semantics are cited in the one form a reader can follow", () => {
     const bad = RULE_FILES.flatMap((file) =>
-      readFileSync(file, "utf8").split("\n").map((text, index) => ({ file, line: index + 1, text }))
-        .filter(({ text }) => text.includes("默认语义") && !/"document": "dixian 默认语义（docs\/policy\.md#s[0-9a-z-]+）"/.test(text))
-        .map(({ file, line, text }) => `${file}:${line} ${text.trim()}`));
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((text, index) => ({ file, line: index + 1, text }))
+        .filter(
+          ({ text }) =>
+            text.includes("默认语义") && !/"document": "dixian 默认语义（docs\/policy\.md#s[0-9a-z-]+）"/.test(text),
+        )
+        .map(({ file, line, text }) => `${file}:${line} ${text.trim()}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it("nothing cites POLICY.md or CONTRACT.md, files outside the repository", () => {
     const pattern = /(^|[^/a-z])(POLICY|CONTRACT)(\.md| §)/;
     const offending = ["rules", "src", "docs"].flatMap(filesUnder).flatMap((file) =>
-      readFileSync(file, "utf8").split("\n").flatMap((text, index) => (pattern.test(text) ? [`${file}:${index + 1}`] : [])));
+      readFileSync(file, "utf8")
+        .split("\n")
+        .flatMap((text, index) => (pattern.test(text) ? [`${file}:${index + 1}`] : [])),
+    );
     expect(offending).toEqual([]);
   });
 
@@ -81,7 +103,8 @@ describe("policy citations in rules/, src/ and docs/", () => {
       const ruleSet = loadRuleSet(dir);
       for (const rule of ruleSet.rules) expect(rule.basis?.document, `${dir} ${rule.id}`).toBeTruthy();
       for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
-        for (const value of parameter.values) expect(value.source.document, `${dir} ${name} ${value.from}`).toBeTruthy();
+        for (const value of parameter.values)
+          expect(value.source.document, `${dir} ${name} ${value.from}`).toBeTruthy();
       }
     }
   });

@@ -18,17 +18,25 @@ function measureProblems(result: ScreeningResult, expected: ReferenceOutcome): s
   const groups = new Set(result.measures.map((m) => m.group));
   const ids = new Set(result.measures.map((m) => m.id));
   if (planned && result.measures.length === 0) problems.push("no measure");
-  if (planned && expected.laborCapable && !result.measures.some((m) => m.kind === "developmental")) problems.push("no developmental measure");
+  if (planned && expected.laborCapable && !result.measures.some((m) => m.kind === "developmental"))
+    problems.push("no developmental measure");
   // 兜底 invariant: every identify/continue household without an ordinary or skilled member.
   if (planned && expected.withoutOrdinaryLabor && !groups.has("100A48")) problems.push("no 100A48 protection");
   for (const id of expected.socialAssistanceMeasures) if (!ids.has(id)) problems.push(`no ${id}`);
   if (result.flag !== "none" && result.flag !== "eliminate") {
-    const needs: Record<string, string> = { housing: "100A50", water: "100A51", basicMedical: "100A45", compulsoryEducation: "100A46" };
+    const needs: Record<string, string> = {
+      housing: "100A50",
+      water: "100A51",
+      basicMedical: "100A45",
+      compulsoryEducation: "100A46",
+    };
     for (const [item, group] of Object.entries(needs)) {
-      if (result.guarantees[item as keyof ScreeningResult["guarantees"]] === "problem" && !groups.has(group)) problems.push(`no ${group} for ${item}`);
+      if (result.guarantees[item as keyof ScreeningResult["guarantees"]] === "problem" && !groups.has(group))
+        problems.push(`no ${group} for ${item}`);
     }
   }
-  if (result.flag === "none" && result.measures.some((m) => !m.inPlace)) problems.push("measures suggested to a none household");
+  if (result.flag === "none" && result.measures.some((m) => !m.inPlace))
+    problems.push("measures suggested to a none household");
   return problems;
 }
 
@@ -61,7 +69,10 @@ describe("rules/yunnan agrees with an independent implementation of docs/policy.
       await fc.assert(
         fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
           const result = await screen(household, { ruleSet: yunnan, asOf });
-          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: THRESHOLDS[asOf.slice(0, 4)]! }));
+          const { actual, expected } = comparable(
+            result,
+            referenceScreen(household, asOf, { threshold: THRESHOLDS[asOf.slice(0, 4)]! }),
+          );
           expect(actual).toEqual(expected);
         }),
         { numRuns: 400, seed: 20251128 },
@@ -77,7 +88,10 @@ describe("on 2026 dates with a county's line given as --set threshold=9000 (and 
       await fc.assert(
         fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
           const result = await screen(household, { ruleSet: whatIf, asOf });
-          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: 900000n, dibaoStandard: 600000n }));
+          const { actual, expected } = comparable(
+            result,
+            referenceScreen(household, asOf, { threshold: 900000n, dibaoStandard: 600000n }),
+          );
           expect(actual).toEqual(expected);
         }),
         { numRuns: 200, seed: 20260331 },
@@ -92,7 +106,10 @@ describe("with a county 低保 standard (test overlay, 5400 元 in 2025)", () =>
       await fc.assert(
         fc.asyncProperty(arbitraryHousehold(asOf), async (household) => {
           const result = await screen(household, { ruleSet: yunnanDibao, asOf });
-          const { actual, expected } = comparable(result, referenceScreen(household, asOf, { threshold: 870000n, dibaoStandard: 540000n }));
+          const { actual, expected } = comparable(
+            result,
+            referenceScreen(household, asOf, { threshold: 870000n, dibaoStandard: 540000n }),
+          );
           expect(actual).toEqual(expected);
         }),
         { numRuns: 300, seed: 20251201 },

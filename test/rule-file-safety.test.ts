@@ -9,14 +9,20 @@ import { loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const rule = (id: string, condition: unknown) => ({
-  id, label: { zh: "测试", en: "test" }, basis: { document: "test" }, conditions: { all: [condition] },
+  id,
+  label: { zh: "测试", en: "test" },
+  basis: { document: "test" },
+  conditions: { all: [condition] },
   event: { type: "measure", params: { measure: "industry.support" } },
 });
 
 /** A county rule set on top of the shipped Yunnan set, with one file of plan rules. */
 function countyRuleSet(rules: unknown[], extra: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "dixian-county-"));
-  writeFileSync(join(dir, "ruleset.json"), JSON.stringify({ id: "county", version: "1", extends: "builtin:yunnan", description: { zh: "县", en: "county" } }));
+  writeFileSync(
+    join(dir, "ruleset.json"),
+    JSON.stringify({ id: "county", version: "1", extends: "builtin:yunnan", description: { zh: "县", en: "county" } }),
+  );
   mkdirSync(join(dir, "rules"));
   writeFileSync(join(dir, "rules", "plan.json"), JSON.stringify({ stage: "plan", rules }));
   for (const [name, value] of Object.entries(extra)) writeFileSync(join(dir, name), JSON.stringify(value));
@@ -30,7 +36,11 @@ describe("rule references are own names only", () => {
     const dir = countyRuleSet([
       rule("measure.county.param", { fact: "householdSize", operator: "greaterThan", value: { param: name } }),
       rule("measure.county.named", { condition: name }),
-      rule("measure.county.times", { fact: "householdSize", operator: "greaterThan", value: { param: "threshold", times: name } }),
+      rule("measure.county.times", {
+        fact: "householdSize",
+        operator: "greaterThan",
+        value: { param: "threshold", times: name },
+      }),
     ]);
     const messages = loadError(dir).problems.map((problem) => problem.message);
     expect(messages).toContain(`unknown parameter "${name}"`);
@@ -43,12 +53,24 @@ describe("rule references are own names only", () => {
   it("screens with a parameter and a named condition that are really called constructor", async () => {
     const dir = countyRuleSet(
       [
-        rule("measure.county.param", { fact: "householdSize", operator: "greaterThan", value: { param: "constructor" } }),
+        rule("measure.county.param", {
+          fact: "householdSize",
+          operator: "greaterThan",
+          value: { param: "constructor" },
+        }),
         rule("measure.county.named", { condition: "constructor" }),
       ],
       {
-        "parameters.json": { constructor: { type: "integer", description: { zh: "人数", en: "size" }, values: [{ from: "2020-01-01", value: 1, source: { document: "test" }, status: "confirmed" }] } },
-        "conditions.json": { conditions: { constructor: { all: [{ fact: "householdSize", operator: "greaterThan", value: 0 }] } } },
+        "parameters.json": {
+          constructor: {
+            type: "integer",
+            description: { zh: "人数", en: "size" },
+            values: [{ from: "2020-01-01", value: 1, source: { document: "test" }, status: "confirmed" }],
+          },
+        },
+        "conditions.json": {
+          conditions: { constructor: { all: [{ fact: "householdSize", operator: "greaterThan", value: 0 }] } },
+        },
       },
     );
     const ruleSet = loadRuleSet(dir);
@@ -67,7 +89,9 @@ describe("rule files are regular files inside their rule set", () => {
     const dir = countyRuleSet([]);
     symlinkSync("/dev/zero", join(dir, "rules", "zero.json"));
     const { error } = timed(dir);
-    expect(error.problems.map((problem) => problem.message).join("\n")).toMatch(/outside the rule set directory|not a regular file/);
+    expect(error.problems.map((problem) => problem.message).join("\n")).toMatch(
+      /outside the rule set directory|not a regular file/,
+    );
   });
 
   it("refuses a FIFO without waiting for a writer", () => {
@@ -84,15 +108,19 @@ describe("rule files are regular files inside their rule set", () => {
     symlinkSync(outside, join(dir, "conditions.json"));
     mkdirSync(join(dir, "rules", "folder.json"));
     const messages = loadError(dir).problems.map((problem) => `${problem.file}: ${problem.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/conditions\.json: is outside the rule set directory/),
-      expect.stringMatching(/folder\.json: is not a regular file/),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/conditions\.json: is outside the rule set directory/),
+        expect.stringMatching(/folder\.json: is not a regular file/),
+      ]),
+    );
   });
 
   it("refuses a rule file over the size cap, whatever it claims", () => {
     const dir = countyRuleSet([]);
     writeFileSync(join(dir, "rules", "huge.json"), `{"stage":"plan","rules":[],"x":"${"a".repeat(16 * 1024 * 1024)}"}`);
-    expect(loadError(dir).problems.map((problem) => problem.message)).toContain(`file is larger than ${16 * 1024 * 1024} bytes`);
+    expect(loadError(dir).problems.map((problem) => problem.message)).toContain(
+      `file is larger than ${16 * 1024 * 1024} bytes`,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyOverrides, DixianError, loadBuiltInRuleSet, loadRuleSet, parseOverrideList, screen } from "../src/index.js";
+import {
+  applyOverrides,
+  DixianError,
+  loadBuiltInRuleSet,
+  loadRuleSet,
+  parseOverrideList,
+  screen,
+} from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { copyRules, editJson, editText, lineOf, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
@@ -18,8 +25,28 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at [\w.<]/
 
 describe("--set NAME=VALUE", () => {
   it("screen: --set threshold=9000 gives figures.threshold 9000.00, a different hash and ruleSet.overrides", async () => {
-    const plain = await runCliCaptured(["screen", "--quiet", "--rules", "rules/yunnan", "--as-of", "2025-06-30", householdFile]);
-    const set = await runCliCaptured(["screen", "--quiet", "--workers", "2", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "threshold=9000", householdFile]);
+    const plain = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      householdFile,
+    ]);
+    const set = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--workers",
+      "2",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "threshold=9000",
+      householdFile,
+    ]);
     expect(set.code).toBe(0);
     const before = JSON.parse(plain.stdout);
     const after = JSON.parse(set.stdout);
@@ -32,7 +59,19 @@ describe("--set NAME=VALUE", () => {
   });
 
   it("is repeatable, and checks each value like the parameter's own", async () => {
-    const ok = await runCliCaptured(["screen", "--quiet", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "threshold=9000.5", "--set", "riskWindowMonths=6", householdFile]);
+    const ok = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "threshold=9000.5",
+      "--set",
+      "riskWindowMonths=6",
+      householdFile,
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).ruleSet.overrides).toEqual({ riskWindowMonths: "6", threshold: "9000.5" });
     for (const [set, pattern] of [
@@ -43,25 +82,67 @@ describe("--set NAME=VALUE", () => {
       ["warningBandMultiplier=x", /parameter "warningBandMultiplier" takes a ratio/],
       ["threshold", /E_USAGE: --set takes NAME=VALUE/],
     ] as const) {
-      const { code, stdout, stderr } = await runCliCaptured(["screen", "--quiet", "--lang", "en", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", set, householdFile]);
+      const { code, stdout, stderr } = await runCliCaptured([
+        "screen",
+        "--quiet",
+        "--lang",
+        "en",
+        "--rules",
+        "rules/yunnan",
+        "--as-of",
+        "2025-06-30",
+        "--set",
+        set,
+        householdFile,
+      ]);
       expect(code, set).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(pattern);
       noStackTrace(stderr);
     }
     // Chinese by default, with the same information.
-    const zh = await runCliCaptured(["screen", "--quiet", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "riskWindowMonths=6.5", householdFile]);
+    const zh = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "riskWindowMonths=6.5",
+      householdFile,
+    ]);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toMatch(/E_PARAMETER_OVERRIDE: riskWindowMonths: .*"6\.5"/);
     expect(zh.stderr).not.toMatch(/takes a whole number/);
   });
 
   it("explain shows the override and the threshold it gives", async () => {
-    const { code, stdout } = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "threshold=9000", "--lang", "en", householdFile]);
+    const { code, stdout } = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "threshold=9000",
+      "--lang",
+      "en",
+      householdFile,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Overridden parameters .*: threshold=9000/);
     expect(stdout).toMatch(/Threshold T: 9000\.00/);
-    const bad = await runCliCaptured(["explain", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "nosuch=1", householdFile]);
+    const bad = await runCliCaptured([
+      "explain",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "nosuch=1",
+      householdFile,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/nosuch/);
   });
@@ -71,16 +152,49 @@ describe("--set NAME=VALUE", () => {
     const copy = copyRules();
     const file = join(copy, "..", "population.ndjson");
     writeFileSync(file, population.map((h) => JSON.stringify(h)).join("\n") + "\n");
-    const whatIf = await runCliCaptured(["diff", file, "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set-b", "threshold=9500", "--json"]);
+    const whatIf = await runCliCaptured([
+      "diff",
+      file,
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set-b",
+      "threshold=9500",
+      "--json",
+    ]);
     expect(whatIf.code).toBe(0);
     const diff = JSON.parse(whatIf.stdout);
     expect(diff.flagChanged.length).toBeGreaterThan(0);
-    expect(diff.flagChanged.every((h: { after: { figures: { threshold: string } } }) => h.after.figures.threshold === "9500.00")).toBe(true);
+    expect(
+      diff.flagChanged.every(
+        (h: { after: { figures: { threshold: string } } }) => h.after.figures.threshold === "9500.00",
+      ),
+    ).toBe(true);
     expect(diff.a).not.toHaveProperty("overrides");
     expect(diff.b.overrides).toEqual({ threshold: "9500" });
-    const both = await runCliCaptured(["diff", file, "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set", "threshold=9500", "--json"]);
+    const both = await runCliCaptured([
+      "diff",
+      file,
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set",
+      "threshold=9500",
+      "--json",
+    ]);
     expect(JSON.parse(both.stdout).flagChanged).toEqual([]);
-    const bad = await runCliCaptured(["diff", file, "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--set-b", "threshold=abc"]);
+    const bad = await runCliCaptured([
+      "diff",
+      file,
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--set-b",
+      "threshold=abc",
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/threshold.*abc/);
     noStackTrace(bad.stderr);
@@ -116,7 +230,15 @@ describe("--set NAME=VALUE", () => {
   });
 
   it("supplies a value the rule set lacks on a date", async () => {
-    const missing = await runCliCaptured(["screen", "--quiet", "--rules", UNTIL_2025, "--as-of", "2026-06-30", householdFile]);
+    const missing = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--rules",
+      UNTIL_2025,
+      "--as-of",
+      "2026-06-30",
+      householdFile,
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("E_NO_PARAMETER_IN_FORCE");
     // It names the parameter, the date, the file where a value belongs and both ways to supply one, in Chinese (default) and English.
@@ -124,13 +246,35 @@ describe("--set NAME=VALUE", () => {
     expect(missing.stderr).toContain(`${UNTIL_2025}/parameters.json`);
     expect(missing.stderr).toMatch(/县级规则集.*--set threshold=取值/);
     noStackTrace(missing.stderr);
-    const english = await runCliCaptured(["screen", "--quiet", "--lang", "en", "--rules", UNTIL_2025, "--as-of", "2026-06-30", householdFile]);
+    const english = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--lang",
+      "en",
+      "--rules",
+      UNTIL_2025,
+      "--as-of",
+      "2026-06-30",
+      householdFile,
+    ]);
     expect(english.code).toBe(2);
     expect(english.stderr).toContain("E_NO_PARAMETER_IN_FORCE");
     expect(english.stderr).toContain(`${UNTIL_2025}/parameters.json`);
-    expect(english.stderr).toMatch(/parameter "threshold" in force on 2026-06-30.*county overlay.*--set threshold=VALUE/);
+    expect(english.stderr).toMatch(
+      /parameter "threshold" in force on 2026-06-30.*county overlay.*--set threshold=VALUE/,
+    );
     noStackTrace(english.stderr);
-    const supplied = await runCliCaptured(["screen", "--quiet", "--rules", UNTIL_2025, "--as-of", "2026-06-30", "--set", "threshold=9100", householdFile]);
+    const supplied = await runCliCaptured([
+      "screen",
+      "--quiet",
+      "--rules",
+      UNTIL_2025,
+      "--as-of",
+      "2026-06-30",
+      "--set",
+      "threshold=9100",
+      householdFile,
+    ]);
     expect(supplied.code).toBe(0);
     expect(JSON.parse(supplied.stdout).figures.threshold).toBe("9100.00");
   });
@@ -138,11 +282,20 @@ describe("--set NAME=VALUE", () => {
 
 describe("validate --as-of", () => {
   it("fails when a parameter the rules use has no value in force, naming it and its file", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", UNTIL_2025]);
+    const { code, stdout, stderr } = await runCliCaptured([
+      "validate",
+      "--lang",
+      "en",
+      "--as-of",
+      "2026-06-30",
+      UNTIL_2025,
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     const file = `${UNTIL_2025}/parameters.json`;
-    expect(stderr).toContain(`${file}:${lineOf(file, `"threshold"`)}:3 /threshold: parameter "threshold" has no value in force on 2026-06-30`);
+    expect(stderr).toContain(
+      `${file}:${lineOf(file, `"threshold"`)}:3 /threshold: parameter "threshold" has no value in force on 2026-06-30`,
+    );
     expect(stderr).toContain(`--set threshold=VALUE`);
   });
 
@@ -156,13 +309,17 @@ describe("validate --as-of", () => {
     });
     const failing = await runCliCaptured(["validate", "--lang", "en", "--as-of", "2026-06-30", join(copy, "yunnan")]);
     expect(failing.code).toBe(2);
-    expect(failing.stderr).toMatch(/yunnan\/parameters\.json:\d+:\d+ \/threshold: parameter "threshold" has no value in force on 2026-06-30.*yunnan\/parameters\.json/);
+    expect(failing.stderr).toMatch(
+      /yunnan\/parameters\.json:\d+:\d+ \/threshold: parameter "threshold" has no value in force on 2026-06-30.*yunnan\/parameters\.json/,
+    );
     expect((await runCliCaptured(["validate", "--as-of", "2025-06-30", join(copy, "yunnan")])).code).toBe(0);
   });
 
   it("passes on a date with a value in force, and with --set", async () => {
     expect((await runCliCaptured(["validate", "--as-of", "2025-06-30", UNTIL_2025])).code).toBe(0);
-    expect((await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=9100", UNTIL_2025])).code).toBe(0);
+    expect(
+      (await runCliCaptured(["validate", "--as-of", "2026-06-30", "--set", "threshold=9100", UNTIL_2025])).code,
+    ).toBe(0);
     expect((await runCliCaptured(["validate", "--as-of", "2025-06-30", "rules/yunnan"])).code).toBe(0);
   });
 });
@@ -171,29 +328,63 @@ describe("money-safe operators", () => {
   it("a rule comparing perCapitaNetIncome with lessThan fails validate with its file, line and the decimal operator", async () => {
     const copy = copyRules();
     const file = join(copy, "cn/rules/flag.json");
-    editText(file, `"fact": "perCapitaNetIncome",\n            "operator": "decimalGreaterThan"`, `"fact": "perCapitaNetIncome",\n            "operator": "greaterThan"`);
+    editText(
+      file,
+      `"fact": "perCapitaNetIncome",\n            "operator": "decimalGreaterThan"`,
+      `"fact": "perCapitaNetIncome",\n            "operator": "greaterThan"`,
+    );
     const line = lineOf(file, `"operator": "greaterThan"`);
     const { code, stderr } = await runCliCaptured(["validate", "--lang", "en", join(copy, "yunnan")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`cn/rules/flag\\.json:${line}:\\d+ /rules/\\d+/conditions/\\w+/\\d+/operator: operator "greaterThan" .*fact "perCapitaNetIncome" is an exact decimal: use "decimalGreaterThan"`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `cn/rules/flag\\.json:${line}:\\d+ /rules/\\d+/conditions/\\w+/\\d+/operator: operator "greaterThan" .*fact "perCapitaNetIncome" is an exact decimal: use "decimalGreaterThan"`,
+      ),
+    );
   });
 
   it("rejects a numeric string, a money parameter and a ratio fact; allows counts and null checks", () => {
     const copy = copyRules();
     mkdirSync(join(copy, "yunnan/rules"), { recursive: true });
     const file = join(copy, "yunnan/rules/extra.json");
-    const rule = (id: string, condition: object) => ({ id, label: { zh: id }, conditions: { all: [condition] }, event: { type: "check", params: { severity: "info" } } });
-    writeFileSync(file, JSON.stringify({
-      stage: "checks",
-      rules: [
-        rule("numericString", { fact: "householdSize", operator: "lessThan", value: "3" }),
-        rule("moneyParameter", { fact: "householdSize", operator: "lessThanInclusive", value: { param: "threshold" } }),
-        rule("ratioFact", { fact: "spendingShare", params: { kind: "medical" }, operator: "greaterThanInclusive", value: 0.25 }),
-        rule("moneyFact", { fact: "income", params: { component: "wage" }, operator: "equal", value: 0 }),
-        rule("countIsFine", { fact: "householdSize", operator: "lessThan", value: 3 }),
-        rule("nullIsFine", { fact: "previousIncome", params: { component: "wage" }, operator: "equal", value: null }),
-      ],
-    }, null, 2));
+    const rule = (id: string, condition: object) => ({
+      id,
+      label: { zh: id },
+      conditions: { all: [condition] },
+      event: { type: "check", params: { severity: "info" } },
+    });
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          stage: "checks",
+          rules: [
+            rule("numericString", { fact: "householdSize", operator: "lessThan", value: "3" }),
+            rule("moneyParameter", {
+              fact: "householdSize",
+              operator: "lessThanInclusive",
+              value: { param: "threshold" },
+            }),
+            rule("ratioFact", {
+              fact: "spendingShare",
+              params: { kind: "medical" },
+              operator: "greaterThanInclusive",
+              value: 0.25,
+            }),
+            rule("moneyFact", { fact: "income", params: { component: "wage" }, operator: "equal", value: 0 }),
+            rule("countIsFine", { fact: "householdSize", operator: "lessThan", value: 3 }),
+            rule("nullIsFine", {
+              fact: "previousIncome",
+              params: { component: "wage" },
+              operator: "equal",
+              value: null,
+            }),
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const problems = loadError(join(copy, "yunnan")).problems.filter((p) => p.file.endsWith("extra.json"));
     expect(problems.map((p) => [p.path, p.message.match(/use "(\w+)"/)?.[1]])).toEqual([
       ["/rules/0/conditions/all/0/operator", "decimalLessThan"],

@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  BUILT_IN_RULE_SETS, DixianError, loadBuiltInRuleSet, loadRuleSet, ruleSetFromJson, screen, type RuleSet,
+  BUILT_IN_RULE_SETS,
+  DixianError,
+  loadBuiltInRuleSet,
+  loadRuleSet,
+  ruleSetFromJson,
+  screen,
+  type RuleSet,
 } from "../src/index.js";
 import * as browser from "../src/browser.js";
 import { BUILT_IN_FILES } from "../src/rulesets/built-in-files.js";
@@ -36,24 +42,44 @@ function writeFiles(files: Record<string, string>): string {
 }
 
 /** What a rule-set error says, without where the files lie. */
-function problemsOf(load: () => unknown, root: string): { code: string; problems: { file: string; path: string; line?: number; column?: number; message: string }[] } {
+function problemsOf(
+  load: () => unknown,
+  root: string,
+): { code: string; problems: { file: string; path: string; line?: number; column?: number; message: string }[] } {
   try {
     load();
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    return { code: error.code, problems: error.problems.map((p) => ({ ...p, file: p.file.replace(root, "").replace(/^[\\/]/, "") })) };
+    return {
+      code: error.code,
+      problems: error.problems.map((p) => ({ ...p, file: p.file.replace(root, "").replace(/^[\\/]/, "") })),
+    };
   }
   throw new Error("expected the rule set to be refused");
 }
 
 const cnFiles = filesOf("rules/cn");
 const county = (extra: Record<string, string> = {}): Record<string, string> => ({
-  "ruleset.json": JSON.stringify({ id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } }, null, 2),
-  "rules/plan.json": JSON.stringify({
-    stage: "plan",
-    rules: [{ id: "followUp.weekly", label: { zh: "每周走访" }, conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
-      event: { type: "followUp", params: { visitsPerWeek: 3 } } }],
-  }, null, 2),
+  "ruleset.json": JSON.stringify(
+    { id: "my-county", version: "2025.1", extends: "builtin:yunnan", description: { zh: "本县规则集" } },
+    null,
+    2,
+  ),
+  "rules/plan.json": JSON.stringify(
+    {
+      stage: "plan",
+      rules: [
+        {
+          id: "followUp.weekly",
+          label: { zh: "每周走访" },
+          conditions: { all: [{ fact: "flag", operator: "in", value: ["identify", "continue"] }] },
+          event: { type: "followUp", params: { visitsPerWeek: 3 } },
+        },
+      ],
+    },
+    null,
+    2,
+  ),
   ...extra,
 });
 
@@ -61,14 +87,19 @@ describe("ruleSetFromJson", () => {
   it("gives the same rule set and hash as loadRuleSet for the same files, as text or parsed JSON", () => {
     const fromDisk = loadRuleSet("rules/cn");
     const fromText = ruleSetFromJson(cnFiles);
-    const fromValues = ruleSetFromJson(Object.fromEntries(Object.entries(cnFiles).map(([path, text]) => [path, JSON.parse(text)])));
+    const fromValues = ruleSetFromJson(
+      Object.fromEntries(Object.entries(cnFiles).map(([path, text]) => [path, JSON.parse(text)])),
+    );
     expect(fromText.hash).toBe(fromDisk.hash);
     expect(fromValues.hash).toBe(fromDisk.hash);
     const { origins: _a, ...diskContent } = fromDisk;
     const { origins: _b, ...textContent } = fromText;
     expect(textContent).toEqual(diskContent);
     // Positions are those of the files as given.
-    expect(fromText.origins.get("parameter:threshold")).toEqual({ ...fromDisk.origins.get("parameter:threshold"), file: "parameters.json" });
+    expect(fromText.origins.get("parameter:threshold")).toEqual({
+      ...fromDisk.origins.get("parameter:threshold"),
+      file: "parameters.json",
+    });
   });
 
   it("extends a shipped rule set with builtin:, as the same files on disk do", async () => {
@@ -112,12 +143,21 @@ describe("ruleSetFromJson", () => {
     expect(() => ruleSetFromJson({})).toThrow(/找不到规则集目录：（内存中）/);
     expect(() => ruleSetFromJson({ "parameters.json": "{}" }, en)).toThrow(/ruleset\.json is missing/);
     expect(() => ruleSetFromJson({ "parameters.json": "{}" })).toThrow(/缺少 ruleset\.json/);
-    const unknownBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:atlantis", description: { zh: "x" } }) });
-    expect(problemsOf(() => ruleSetFromJson(unknownBase), "")).toMatchObject({ code: "E_RULESET_NOT_FOUND", problems: [{ file: "ruleset.json", path: "/extends" }] });
-    const misspeltBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:yunan", description: { zh: "x" } }) });
+    const unknownBase = county({
+      "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:atlantis", description: { zh: "x" } }),
+    });
+    expect(problemsOf(() => ruleSetFromJson(unknownBase), "")).toMatchObject({
+      code: "E_RULESET_NOT_FOUND",
+      problems: [{ file: "ruleset.json", path: "/extends" }],
+    });
+    const misspeltBase = county({
+      "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "builtin:yunan", description: { zh: "x" } }),
+    });
     expect(() => ruleSetFromJson(misspeltBase, en)).toThrow(/no shipped rule set "yunan".*did you mean "yunnan"\?/);
     expect(() => ruleSetFromJson(misspeltBase)).toThrow(/没有名为 "yunan" 的内置规则集.*你是否想写 "yunnan"？/);
-    const relativeBase = county({ "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "../cn", description: { zh: "x" } }) });
+    const relativeBase = county({
+      "ruleset.json": JSON.stringify({ id: "x", version: "1", extends: "../cn", description: { zh: "x" } }),
+    });
     expect(() => ruleSetFromJson(relativeBase, en)).toThrow(/extends "\.\.\/cn", which is not a rule set directory/);
     expect(() => ruleSetFromJson(relativeBase)).toThrow(/继承的 "\.\.\/cn" 不是规则集目录/);
     expect(() => ruleSetFromJson({ "../ruleset.json": "{}" }, en)).toThrow(/is outside the rule set/);
@@ -142,7 +182,19 @@ describe("ruleSetFromJson", () => {
       expect(messages).toMatch(lang === "zh" ? /第 2 行末尾缺少逗号/ : /missing comma at the end of line 2/);
       expect(messages).toMatch(lang === "zh" ? /规则集目录中有未知的文件/ : /unknown file in a rule-set directory/);
     }
-    const typo = county({ "rules/plan.json": JSON.stringify({ stage: "plan", rules: [{ id: "r", label: { zh: "r" }, conditions: { all: [{ fact: "flagg", operator: "equal", value: "identify" }] }, event: { type: "followUp", params: { visitsPerWeek: 1 } } }] }) });
+    const typo = county({
+      "rules/plan.json": JSON.stringify({
+        stage: "plan",
+        rules: [
+          {
+            id: "r",
+            label: { zh: "r" },
+            conditions: { all: [{ fact: "flagg", operator: "equal", value: "identify" }] },
+            event: { type: "followUp", params: { visitsPerWeek: 1 } },
+          },
+        ],
+      }),
+    });
     expect(() => ruleSetFromJson(typo, { lang: "en" })).toThrow(/unknown fact "flagg".*did you mean/);
     expect(() => ruleSetFromJson(typo)).toThrow(/未知的事实 "flagg".*你是否想写/);
   });
@@ -158,7 +210,7 @@ describe("rule sets returned by the library", () => {
       (ruleSet.parameters.threshold!.values[0] as { value: string }).value = "1";
     }).toThrow(TypeError);
     expect(() => (ruleSet.rules as unknown[]).pop()).toThrow(TypeError);
-    expect(() => (ruleSet as { hash: string }).hash = "sha256:0").toThrow(TypeError);
+    expect(() => ((ruleSet as { hash: string }).hash = "sha256:0")).toThrow(TypeError);
     expect(() => (ruleSet.origins as Map<string, unknown>).set("rule:x", {})).toThrow(TypeError);
     expect(() => (ruleSet.origins as Map<string, unknown>).delete("parameter:threshold")).toThrow(TypeError);
   };
@@ -172,7 +224,11 @@ describe("rule sets returned by the library", () => {
   });
 
   it("the shipped rule sets are embedded exactly as rules/ has them, and hash the same as the directories", () => {
-    const onDisk = Object.fromEntries(BUILT_IN_RULE_SETS.flatMap((name) => Object.entries(filesOf(join("rules", name))).map(([path, text]) => [`${name}/${path}`, JSON.parse(text)])));
+    const onDisk = Object.fromEntries(
+      BUILT_IN_RULE_SETS.flatMap((name) =>
+        Object.entries(filesOf(join("rules", name))).map(([path, text]) => [`${name}/${path}`, JSON.parse(text)]),
+      ),
+    );
     // A file added under rules/ must be added to src/rulesets/built-in-files.ts too.
     expect(Object.keys(BUILT_IN_FILES).sort()).toEqual(Object.keys(onDisk).sort());
     expect(BUILT_IN_FILES).toEqual(onDisk);
@@ -185,8 +241,36 @@ describe("rule sets returned by the library", () => {
   it("hash with the same SHA-256 as Node's crypto, so hashes archived with earlier results still match", () => {
     for (const name of BUILT_IN_RULE_SETS) {
       const { hash, origins: _origins, ...content } = loadBuiltInRuleSet(name);
-      const { id, version, layers, region, description, parameters, figures, riskTypes, guarantees, measures, conditions, rules, disabled } = content;
-      const canonical = canonicalize({ id, version, layers, region, description, parameters, figures, riskTypes, guarantees, measures, conditions, rules, disabled })!;
+      const {
+        id,
+        version,
+        layers,
+        region,
+        description,
+        parameters,
+        figures,
+        riskTypes,
+        guarantees,
+        measures,
+        conditions,
+        rules,
+        disabled,
+      } = content;
+      const canonical = canonicalize({
+        id,
+        version,
+        layers,
+        region,
+        description,
+        parameters,
+        figures,
+        riskTypes,
+        guarantees,
+        measures,
+        conditions,
+        rules,
+        disabled,
+      })!;
       expect(hash).toBe("sha256:" + createHash("sha256").update(canonical, "utf8").digest("hex"));
     }
   });

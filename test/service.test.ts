@@ -22,7 +22,11 @@ interface Served {
 
 /** Starts `dixian serve` from source on port 0 (a free port) and waits until it says where it listens. */
 async function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve", "--host", "127.0.0.1", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli.ts", "serve", "--host", "127.0.0.1", "--port", "0", ...args],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk) => (out += chunk));
@@ -52,16 +56,24 @@ const post = (path: string, body: string, type = "application/json") =>
  * Declares a body of `length` bytes and sends only its start: the service must answer 413 from the
  * declared length alone, before reading (or buffering) any of it.
  */
-function postTooLarge(path: string, length: number, type: string): Promise<{ status: number; type: string; body: string }> {
+function postTooLarge(
+  path: string,
+  length: number,
+  type: string,
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(served.base + path, { method: "POST", headers: { "content-type": type, "content-length": length } }, (response) => {
-      let text = "";
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => {
-        resolve({ status: response.statusCode!, type: String(response.headers["content-type"]), body: text });
-        req.destroy();
-      });
-    });
+    const req = request(
+      served.base + path,
+      { method: "POST", headers: { "content-type": type, "content-length": length } },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => {
+          resolve({ status: response.statusCode!, type: String(response.headers["content-type"]), body: text });
+          req.destroy();
+        });
+      },
+    );
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
     });
@@ -71,7 +83,10 @@ function postTooLarge(path: string, length: number, type: string): Promise<{ sta
 
 beforeAll(async () => {
   served = await serve(["--rules", "rules/yunnan"]);
-  const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], ndjson);
+  const cli = await runCliCaptured(
+    ["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"],
+    ndjson,
+  );
   if (cli.code !== 0) throw new Error(`dixian screen failed (${cli.code}): ${cli.stderr}`);
   for (const line of cli.stdout.trim().split("\n")) expected.set(JSON.parse(line).householdId, line);
 }, 60_000);
@@ -103,14 +118,27 @@ describe("dixian serve", () => {
 
   it("streams a batch in order, with a broken line rejected in its place", async () => {
     const lines = ndjson.trim().split("\n").slice(0, 40);
-    const body = [...lines.slice(0, 5), "{not json", JSON.stringify({ ...households[5], income: { wage: "-1" } }), ...lines.slice(5)].join("\n") + "\n";
+    const body =
+      [
+        ...lines.slice(0, 5),
+        "{not json",
+        JSON.stringify({ ...households[5], income: { wage: "-1" } }),
+        ...lines.slice(5),
+      ].join("\n") + "\n";
     const response = await post(`/v1/screen/batch?asOf=${ASOF}`, body, "application/x-ndjson");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
     const out = (await response.text()).trim().split("\n");
     expect(out).toHaveLength(42);
     expect(out.slice(0, 5)).toEqual(households.slice(0, 5).map((h) => expected.get(h.id)));
-    expect(JSON.parse(out[5]!)).toMatchObject({ rejected: { code: "E_INPUT_JSON", line: 6, householdId: null, issues: [{ path: "", message: expect.stringContaining("JSON") }] } });
+    expect(JSON.parse(out[5]!)).toMatchObject({
+      rejected: {
+        code: "E_INPUT_JSON",
+        line: 6,
+        householdId: null,
+        issues: [{ path: "", message: expect.stringContaining("JSON") }],
+      },
+    });
     const invalid = JSON.parse(out[6]!).rejected;
     expect(invalid).toMatchObject({ line: 7, householdId: households[5]!.id });
     expect(invalid.issues.map((issue: { path: string }) => issue.path)).toContain("/income/wage");
@@ -118,7 +146,14 @@ describe("dixian serve", () => {
   });
 
   it("answers every error as application/problem+json: 422, 400, 404, 413", async () => {
-    const invalid = await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify({ ...contractExample(), extra: 1, members: [{ ...contractExample().members[0], labor: "strong" }] }));
+    const invalid = await post(
+      `/v1/screen?asOf=${ASOF}`,
+      JSON.stringify({
+        ...contractExample(),
+        extra: 1,
+        members: [{ ...contractExample().members[0], labor: "strong" }],
+      }),
+    );
     expect(invalid.status).toBe(422);
     expect(invalid.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     const problem: any = await invalid.json();
@@ -136,10 +171,14 @@ describe("dixian serve", () => {
     expect(chinese).toMatchObject({ code: "E_BAD_AS_OF", detail: expect.stringContaining("缺少评估日") });
     const english: any = await (await post("/v1/screen?lang=en", JSON.stringify(contractExample()))).json();
     expect(english).toMatchObject({ code: "E_BAD_AS_OF", detail: "asOf: required: the assessment date YYYY-MM-DD" });
-    const invalidEnglish: any = await (await post(`/v1/screen?asOf=${ASOF}&lang=en`, JSON.stringify({ ...contractExample(), extra: 1 }))).json();
+    const invalidEnglish: any = await (
+      await post(`/v1/screen?asOf=${ASOF}&lang=en`, JSON.stringify({ ...contractExample(), extra: 1 }))
+    ).json();
     expect(invalidEnglish).toMatchObject({ status: 422, detail: "household LH-0001 is invalid: 1 problem(s)" });
     expect(invalidEnglish.issues[0].message).toMatch(/unknown field/i);
-    const invalidChinese: any = await (await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify({ ...contractExample(), extra: 1 }))).json();
+    const invalidChinese: any = await (
+      await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify({ ...contractExample(), extra: 1 }))
+    ).json();
     expect(invalidChinese.detail).toContain("数据有误");
     expect(invalidChinese.issues[0].message).not.toBe(invalidEnglish.issues[0].message);
 
@@ -153,13 +192,23 @@ describe("dixian serve", () => {
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as any).code).toBe("E_INPUT_JSON");
 
-    for (const [method, path] of [["GET", "/nowhere"], ["GET", "/v1/screen"], ["POST", "/v2/screen"]] as const) {
-      const response = await fetch(served.base + path, { method, ...(method === "POST" ? { body: "{}", headers: { "content-type": "application/json" } } : {}) });
+    for (const [method, path] of [
+      ["GET", "/nowhere"],
+      ["GET", "/v1/screen"],
+      ["POST", "/v2/screen"],
+    ] as const) {
+      const response = await fetch(served.base + path, {
+        method,
+        ...(method === "POST" ? { body: "{}", headers: { "content-type": "application/json" } } : {}),
+      });
       expect(response.status).toBe(404);
       expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     }
 
-    for (const [path, type] of [["/v1/screen", "application/json"], ["/v1/screen/batch", "application/x-ndjson"]] as const) {
+    for (const [path, type] of [
+      ["/v1/screen", "application/json"],
+      ["/v1/screen/batch", "application/x-ndjson"],
+    ] as const) {
       const response = await postTooLarge(`${path}?asOf=${ASOF}`, 16 * 1024 * 1024 + 1, type);
       expect(response.status).toBe(413);
       expect(response.type).toMatch(/^application\/problem\+json/);
@@ -173,15 +222,25 @@ describe("dixian serve", () => {
 
   it("answers 50 concurrent requests each with its own household's result", async () => {
     const picks = Array.from({ length: 50 }, (_, i) => households[(i * 7) % households.length]!);
-    const responses = await Promise.all(picks.map(async (household, i) => {
-      const response = i % 5 === 0
-        ? await post(`/v1/screen/batch?asOf=${ASOF}`, `${JSON.stringify(household)}\n${JSON.stringify(households[i]!)}\n`, "application/x-ndjson")
-        : await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify(household));
-      return { status: response.status, text: await response.text() };
-    }));
+    const responses = await Promise.all(
+      picks.map(async (household, i) => {
+        const response =
+          i % 5 === 0
+            ? await post(
+                `/v1/screen/batch?asOf=${ASOF}`,
+                `${JSON.stringify(household)}\n${JSON.stringify(households[i]!)}\n`,
+                "application/x-ndjson",
+              )
+            : await post(`/v1/screen?asOf=${ASOF}`, JSON.stringify(household));
+        return { status: response.status, text: await response.text() };
+      }),
+    );
     responses.forEach(({ status, text }, i) => {
       expect(status).toBe(200);
-      const want = i % 5 === 0 ? `${expected.get(picks[i]!.id)}\n${expected.get(households[i]!.id)}\n` : expected.get(picks[i]!.id);
+      const want =
+        i % 5 === 0
+          ? `${expected.get(picks[i]!.id)}\n${expected.get(households[i]!.id)}\n`
+          : expected.get(picks[i]!.id);
       expect(text).toBe(want);
     });
   });
@@ -189,7 +248,13 @@ describe("dixian serve", () => {
   it("publishes an OpenAPI 3.1 document whose schemas the real responses satisfy", async () => {
     const document: any = await (await fetch(served.base + "/openapi.json")).json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/healthz", "/openapi.json", "/v1/rule-set", "/v1/screen", "/v1/screen/batch"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/healthz",
+      "/openapi.json",
+      "/v1/rule-set",
+      "/v1/screen",
+      "/v1/screen/batch",
+    ]);
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     ajv.addSchema({ $id: "openapi", components: document.components });
     const validate = (name: string, value: unknown) => {
@@ -199,13 +264,20 @@ describe("dixian serve", () => {
     validate("Household", contractExample());
     expect(ajv.getSchema("openapi#/components/schemas/Household")!({ ...contractExample(), extra: 1 })).toBe(false);
     validate("ScreeningResult", JSON.parse(expected.get(households[0]!.id)!));
-    validate("ScreeningResult", await (await post(`/v1/screen?asOf=${ASOF}&explain=true`, JSON.stringify(contractExample()))).json());
+    validate(
+      "ScreeningResult",
+      await (await post(`/v1/screen?asOf=${ASOF}&explain=true`, JSON.stringify(contractExample()))).json(),
+    );
     validate("Problem", await (await post(`/v1/screen?asOf=${ASOF}`, "{}")).json());
     validate("Health", await (await fetch(served.base + "/healthz")).json());
     const ruleSet: any = await (await fetch(served.base + "/v1/rule-set")).json();
     validate("RuleSetInfo", ruleSet);
     expect(ruleSet.parameters.threshold).toEqual(loadRuleSet("rules/yunnan").parameters.threshold);
-    expect(ruleSet.parameters.threshold.values[0]).toMatchObject({ value: "8050", status: "partial", source: { document: expect.any(String) } });
+    expect(ruleSet.parameters.threshold.values[0]).toMatchObject({
+      value: "8050",
+      status: "partial",
+      source: { document: expect.any(String) },
+    });
     expect(ruleSet).not.toHaveProperty("overrides");
     const batch = await (await post(`/v1/screen/batch?asOf=${ASOF}`, "{}\n", "application/x-ndjson")).text();
     validate("RejectedLine", JSON.parse(batch));
@@ -243,12 +315,31 @@ describe("dixian serve --lang", () => {
     try {
       expect(english.stderr()).toMatch(/^dixian serve: yunnan \S+ sha256:[0-9a-f]{64} at http:/);
       const body = JSON.stringify(contractExample());
-      const response = await fetch(`${english.base}/v1/screen?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"], body);
+      const response = await fetch(`${english.base}/v1/screen?asOf=${ASOF}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      const cli = await runCliCaptured(
+        ["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--lang", "en", "--quiet", "--workers", "1", "-"],
+        body,
+      );
       expect((await response.text()) + "\n").toBe(cli.stdout);
-      const chinese: any = await (await fetch(`${english.base}/v1/screen?asOf=${ASOF}&lang=zh`, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+      const chinese: any = await (
+        await fetch(`${english.base}/v1/screen?asOf=${ASOF}&lang=zh`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        })
+      ).json();
       expect(chinese.riskTypes[0].label).not.toBe("Illness");
-      const problem: any = await (await fetch(`${english.base}/v1/screen`, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+      const problem: any = await (
+        await fetch(`${english.base}/v1/screen`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        })
+      ).json();
       expect(problem.detail).toBe("asOf: required: the assessment date YYYY-MM-DD");
     } finally {
       english.child.kill("SIGTERM");
@@ -258,8 +349,12 @@ describe("dixian serve --lang", () => {
   }, 60_000);
 
   it("refuses bad options as the other commands do, in the language asked for", async () => {
-    await expect(serve(["--rules", "rules/yunnan", "--prot", "8080"])).rejects.toThrow(/E_USAGE: 未知选项 --prot.*--port/);
-    await expect(serve(["--rules", "rules/yunnan", "--lang", "en", "--workers", "0"])).rejects.toThrow(/E_USAGE: --workers must be a whole number from 1 to 256, not "0"/);
+    await expect(serve(["--rules", "rules/yunnan", "--prot", "8080"])).rejects.toThrow(
+      /E_USAGE: 未知选项 --prot.*--port/,
+    );
+    await expect(serve(["--rules", "rules/yunnan", "--lang", "en", "--workers", "0"])).rejects.toThrow(
+      /E_USAGE: --workers must be a whole number from 1 to 256, not "0"/,
+    );
     await expect(serve(["--rules", "rules/yunnan", "--lang", "fr"])).rejects.toThrow(/E_USAGE: --lang/);
     await expect(serve(["--rules", "rules/nowhere", "--lang", "en"])).rejects.toThrow(/rule set directory not found/);
     await expect(serve(["--rules", "rules/nowhere"])).rejects.toThrow(/找不到规则集目录/);
@@ -277,14 +372,23 @@ describe("dixian serve --workers", () => {
   it("screens a large batch on worker threads with the same lines, rejections in place", async () => {
     const workers = await serve(["--rules", "rules/yunnan", "--workers", "2", "--quiet"]);
     try {
-      const many = [...generateHouseholds({ households: 2100, seed: 11, asOf: ASOF, referenceIncome: 8700 })].map((h) => JSON.stringify(h));
+      const many = [...generateHouseholds({ households: 2100, seed: 11, asOf: ASOF, referenceIncome: 8700 })].map((h) =>
+        JSON.stringify(h),
+      );
       many.splice(70, 0, "{not json");
       many.splice(1500, 0, JSON.stringify({ id: "bad" }));
       const body = many.join("\n") + "\n";
-      const response = await fetch(`${workers.base}/v1/screen/batch?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body });
+      const response = await fetch(`${workers.base}/v1/screen/batch?asOf=${ASOF}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-ndjson" },
+        body,
+      });
       expect(response.status).toBe(200);
       const fromWorkers = await response.text();
-      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], body);
+      const cli = await runCliCaptured(
+        ["screen", "--rules", "rules/yunnan", "--as-of", ASOF, "--quiet", "--workers", "1", "-"],
+        body,
+      );
       const lines = fromWorkers.trim().split("\n");
       expect(lines).toHaveLength(many.length);
       expect(JSON.parse(lines[70]!).rejected).toMatchObject({ line: 71, index: 70 });
@@ -307,8 +411,27 @@ describe("dixian serve --set", () => {
       const info: any = await (await fetch(`${overridden.base}/v1/rule-set`)).json();
       expect(info.overrides).toEqual({ threshold: "9100" });
       const body = JSON.stringify(contractExample());
-      const response = await fetch(`${overridden.base}/v1/screen?asOf=${ASOF}`, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const cli = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--set", "threshold=9100", "--as-of", ASOF, "--quiet", "--workers", "1", "-"], body);
+      const response = await fetch(`${overridden.base}/v1/screen?asOf=${ASOF}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      const cli = await runCliCaptured(
+        [
+          "screen",
+          "--rules",
+          "rules/yunnan",
+          "--set",
+          "threshold=9100",
+          "--as-of",
+          ASOF,
+          "--quiet",
+          "--workers",
+          "1",
+          "-",
+        ],
+        body,
+      );
       expect((await response.text()) + "\n").toBe(cli.stdout);
       expect(JSON.parse(cli.stdout).ruleSet.overrides).toEqual({ threshold: "9100" });
     } finally {

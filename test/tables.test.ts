@@ -8,7 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { neutralizeCell } from "../src/results/spreadsheet-safety.js";
 import { runCliCaptured } from "./support/run-cli.js";
-import { chineseCopy, householdsToTables, readTables, writeTables, writeWorkbook, type Tables } from "./support/table-copies.js";
+import {
+  chineseCopy,
+  householdsToTables,
+  readTables,
+  writeTables,
+  writeWorkbook,
+  type Tables,
+} from "./support/table-copies.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "dixian-tables-"));
 const screenArgs = ["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "1"];
@@ -17,7 +24,9 @@ const screen = (input: string, ...extra: string[]) => runCliCaptured([...screenA
 /** The shipped tables followed by generated households written as tables (events, measures, every vocabulary). */
 function ownTables(): Tables {
   const shipped = readTables("fixtures/tables");
-  const generated = householdsToTables([...generateHouseholds({ households: 120, seed: 15, asOf: "2025-06-30", referenceIncome: 8700 })]);
+  const generated = householdsToTables([
+    ...generateHouseholds({ households: 120, seed: 15, asOf: "2025-06-30", referenceIncome: 8700 }),
+  ]);
   return {
     households: { header: shipped.households.header, rows: [...shipped.households.rows, ...generated.households.rows] },
     members: { header: shipped.members.header, rows: [...shipped.members.rows, ...generated.members.rows] },
@@ -25,7 +34,9 @@ function ownTables(): Tables {
   };
 }
 
-async function workbookRows(file: string): Promise<{ name: string; rows: unknown[][]; frozen: boolean; types: number[][] }> {
+async function workbookRows(
+  file: string,
+): Promise<{ name: string; rows: unknown[][]; frozen: boolean; types: number[][] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   expect(workbook.worksheets).toHaveLength(1);
@@ -38,7 +49,12 @@ async function workbookRows(file: string): Promise<{ name: string; rows: unknown
     row.eachCell({ includeEmpty: true }, (cell) => cellTypes.push(cell.type));
     types.push(cellTypes);
   });
-  return { name: sheet.name, rows, frozen: sheet.views.some((view) => view.state === "frozen" && view.ySplit === 1), types };
+  return {
+    name: sheet.name,
+    rows,
+    frozen: sheet.views.some((view) => view.state === "frozen" && view.ySplit === 1),
+    types,
+  };
 }
 
 describe("county tables as township staff hand them on", () => {
@@ -102,7 +118,10 @@ describe("county tables as township staff hand them on", () => {
     writeTables(broken, tables);
     // 0x81 0x20 is not a GB18030 character (nor UTF-8): the file cannot be read in either encoding.
     const members = readFileSync(join(broken, "members.csv"));
-    writeFileSync(join(broken, "members.csv"), Buffer.concat([members.subarray(0, 60), Buffer.from([0x81, 0x20]), members.subarray(60)]));
+    writeFileSync(
+      join(broken, "members.csv"),
+      Buffer.concat([members.subarray(0, 60), Buffer.from([0x81, 0x20]), members.subarray(60)]),
+    );
     const gb = await screen(broken, "--quiet", "--lang", "en");
     expect(gb.code).toBe(2);
     expect(gb.stderr).toMatch(/members\.csv line \d+ is not valid GB18030\/GBK text/);
@@ -115,7 +134,8 @@ describe("bad table rows and duplicates", () => {
   const shipped = () => {
     const dir = scratch();
     cpSync("fixtures/tables", dir, { recursive: true });
-    for (const file of ["households.csv", "members.csv", "events.csv"]) writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8").replace(/\r\n/g, "\n"));
+    for (const file of ["households.csv", "members.csv", "events.csv"])
+      writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8").replace(/\r\n/g, "\n"));
     return dir;
   };
 
@@ -128,9 +148,18 @@ describe("bad table rows and duplicates", () => {
     writeFileSync(join(dir, "households.csv"), households.slice(0, households.lastIndexOf("\n") + 30));
     const { stdout, stderr, code } = await screen(dir);
     expect(code).toBe(1);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-002"]);
-    expect(stderr).toMatch(/未通过校验 households\.csv 第 2 行（户编号 TB-001）：.*members\.csv 第 3 行[:：] ?有 13 个单元格，表头有 12 列/);
-    expect(stderr).toMatch(/未通过校验 households\.csv 第 4 行（户编号 TB-003）：.*households\.csv 第 4 行[:：] ?有 \d+ 个单元格，表头有 37 列/);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).householdId),
+    ).toEqual(["TB-002"]);
+    expect(stderr).toMatch(
+      /未通过校验 households\.csv 第 2 行（户编号 TB-001）：.*members\.csv 第 3 行[:：] ?有 13 个单元格，表头有 12 列/,
+    );
+    expect(stderr).toMatch(
+      /未通过校验 households\.csv 第 4 行（户编号 TB-003）：.*households\.csv 第 4 行[:：] ?有 \d+ 个单元格，表头有 37 列/,
+    );
     expect(stderr).toContain("读取 3 户，筛查 1 户，不合格 2 户");
   });
 
@@ -141,7 +170,12 @@ describe("bad table rows and duplicates", () => {
     writeFileSync(join(dir, "households.csv"), households.join("\n"));
     const { stdout, stderr, code } = await screen(dir, "--lang", "en");
     expect(code).toBe(1);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-001", "TB-002"]);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).householdId),
+    ).toEqual(["TB-001", "TB-002"]);
     expect(stderr).toMatch(/rejected households\.csv row 4: \/: households\.csv row 4: .*[Qq]uote/);
     expect(stderr).toContain(`rejected members.csv row 7: /: household "TB-003" is not in households.csv`);
   });
@@ -149,7 +183,10 @@ describe("bad table rows and duplicates", () => {
   it("ignores the empty columns and rows Excel leaves around the data", async () => {
     const dir = shipped();
     const households = readFileSync(join(dir, "households.csv"), "utf8").trimEnd().split("\n");
-    writeFileSync(join(dir, "households.csv"), [households[0] + ",,", ...households.slice(1).map((line) => line + ","), ",,,,,", ""].join("\n"));
+    writeFileSync(
+      join(dir, "households.csv"),
+      [households[0] + ",,", ...households.slice(1).map((line) => line + ","), ",,,,,", ""].join("\n"),
+    );
     const { stdout, code } = await screen(dir, "--quiet");
     expect(code).toBe(0);
     expect(stdout).toBe((await screen("fixtures/tables", "--quiet")).stdout);
@@ -163,18 +200,30 @@ describe("bad table rows and duplicates", () => {
     writeFileSync(join(dir, "households.csv"), withTwo.join("\n"));
     const { stderr, code } = await screen(dir, "--lang", "en");
     expect(code).toBe(2);
-    expect(stderr).toContain(`households.csv: column township (乡镇) is given twice (column 4 "township" and column 38 "乡镇")`);
+    expect(stderr).toContain(
+      `households.csv: column township (乡镇) is given twice (column 4 "township" and column 38 "乡镇")`,
+    );
     expect((await screen(dir)).stderr).toContain("households.csv：列 township（乡镇）出现两次");
   });
 
   it("rejects every row of a duplicated household id and screens the others", async () => {
     const dir = shipped();
     const households = readFileSync(join(dir, "households.csv"), "utf8").split("\n");
-    writeFileSync(join(dir, "households.csv"), [...households.filter(Boolean), households[1]!.replace("V01", "V09")].join("\n") + "\n");
+    writeFileSync(
+      join(dir, "households.csv"),
+      [...households.filter(Boolean), households[1]!.replace("V01", "V09")].join("\n") + "\n",
+    );
     const { stdout, stderr, code } = await screen(dir);
     expect(code).toBe(1);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).householdId)).toEqual(["TB-002", "TB-003"]);
-    expect(stderr).toContain(`未通过校验 households.csv 第 2 行（户编号 TB-001）：/：户编号 "TB-001" 在 households.csv 中出现多次（第 2、5 行）`);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).householdId),
+    ).toEqual(["TB-002", "TB-003"]);
+    expect(stderr).toContain(
+      `未通过校验 households.csv 第 2 行（户编号 TB-001）：/：户编号 "TB-001" 在 households.csv 中出现多次（第 2、5 行）`,
+    );
     expect(stderr).toContain("未通过校验 households.csv 第 5 行（户编号 TB-001）");
   });
 
@@ -183,7 +232,10 @@ describe("bad table rows and duplicates", () => {
     cpSync("fixtures/county-export", dir, { recursive: true });
     const members = readFileSync(join(dir, "members.csv"), "utf8").replace(/\r\n/g, "\n");
     const lastRow = members.trimEnd().split("\n").pop()!;
-    writeFileSync(join(dir, "members.csv"), members.trimEnd() + "\n" + lastRow.replace(/^[^,]+/, "530129-LH-9999") + "\n");
+    writeFileSync(
+      join(dir, "members.csv"),
+      members.trimEnd() + "\n" + lastRow.replace(/^[^,]+/, "530129-LH-9999") + "\n",
+    );
     const { stderr, code } = await runCliCaptured(["anonymize", "--salt", "county-secret-2025", "--lang", "en", dir]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/error members\.csv row \d+: household "530129-LH-9999" is not in households\.csv/);
@@ -204,9 +256,17 @@ describe("CSV and XLSX results for people", () => {
   it("CSV: BOM, Chinese header and values, one row per household in input order, the rejected one with its problem in Chinese", async () => {
     const { stdout, code } = await screen(withRejected(), "--format", "csv", "--quiet");
     expect(code).toBe(1);
-    expect(stdout.startsWith("\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n")).toBe(true);
+    expect(
+      stdout.startsWith(
+        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n",
+      ),
+    ).toBe(true);
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
-    expect(rows.map((row) => [row["户编号"], row["状态"]])).toEqual([["TB-001", "已筛查"], ["TB-002", "不合格"], ["TB-003", "已筛查"]]);
+    expect(rows.map((row) => [row["户编号"], row["状态"]])).toEqual([
+      ["TB-001", "已筛查"],
+      ["TB-002", "不合格"],
+      ["TB-003", "已筛查"],
+    ]);
     expect(rows[0]!["标记"]).toBe("识别为监测对象");
     expect(rows[0]!["类别"]).toBe("边缘易致贫户");
     expect(rows[0]!["风险类型"]).toBe("因病");
@@ -218,7 +278,24 @@ describe("CSV and XLSX results for people", () => {
   it("CSV with --lang en: English header and values", async () => {
     const { stdout } = await screen(withRejected(), "--format", "csv", "--quiet", "--lang", "en");
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
-    expect(Object.keys(rows[0]!)).toEqual(["householdId", "township", "village", "status", "flag", "category", "riskTypes", "problems", "measures", "perCapitaNetIncome", "adjustedPerCapitaIncome", "threshold", "reasons", "checks", "tasks", "rejection"]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "householdId",
+      "township",
+      "village",
+      "status",
+      "flag",
+      "category",
+      "riskTypes",
+      "problems",
+      "measures",
+      "perCapitaNetIncome",
+      "adjustedPerCapitaIncome",
+      "threshold",
+      "reasons",
+      "checks",
+      "tasks",
+      "rejection",
+    ]);
     expect(rows.map((row) => row.status)).toEqual(["screened", "rejected", "screened"]);
     expect(rows[0]!.flag).toBe("identify for monitoring");
     expect(rows[1]!.rejection).toMatch(/^members\.csv row 5 column labor \(劳动技能\): /);
@@ -232,7 +309,11 @@ describe("CSV and XLSX results for people", () => {
     expect(sheet.name).toBe("筛查结果");
     expect(sheet.frozen).toBe(true);
     expect(sheet.rows[0]!.slice(0, 5)).toEqual(["户编号", "乡镇", "村", "状态", "标记"]);
-    expect(sheet.rows.slice(1).map((row) => [row[0], row[3]])).toEqual([["TB-001", "已筛查"], ["TB-002", "不合格"], ["TB-003", "已筛查"]]);
+    expect(sheet.rows.slice(1).map((row) => [row[0], row[3]])).toEqual([
+      ["TB-001", "已筛查"],
+      ["TB-002", "不合格"],
+      ["TB-003", "已筛查"],
+    ]);
     expect(sheet.rows[1]![4]).toBe("识别为监测对象");
     expect(sheet.rows[1]![9]).toBe(8000);
     expect(String(sheet.rows[2]![15])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
@@ -248,12 +329,28 @@ describe("CSV and XLSX results for people", () => {
     const one = join(dir, "one.xlsx");
     const two = join(dir, "two.xlsx");
     await screen(input, "--format", "xlsx", "--out", one, "--quiet");
-    await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--workers", "2", "--format", "xlsx", "--out", two, "--quiet", input]);
+    await runCliCaptured([
+      "screen",
+      "--rules",
+      "rules/yunnan",
+      "--as-of",
+      "2025-06-30",
+      "--workers",
+      "2",
+      "--format",
+      "xlsx",
+      "--out",
+      two,
+      "--quiet",
+      input,
+    ]);
     expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
   });
 
   it("JSON input gets rows for rejected lines too, naming the line", async () => {
-    const households = [...generateHouseholds({ households: 3, seed: 4, asOf: "2025-06-30", referenceIncome: 8700 })].map((h) => JSON.stringify(h));
+    const households = [
+      ...generateHouseholds({ households: 3, seed: 4, asOf: "2025-06-30", referenceIncome: 8700 }),
+    ].map((h) => JSON.stringify(h));
     households.splice(1, 0, "{broken");
     const { stdout } = await runCliCaptured([...screenArgs, "--format", "csv", "--quiet", "-"], households.join("\n"));
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
@@ -296,7 +393,8 @@ describe("spreadsheet safety", () => {
     const out = join(dir, "r.xlsx");
     await screen(dir, "--format", "xlsx", "--out", out, "--quiet");
     const sheet = await workbookRows(out);
-    for (const row of sheet.rows.slice(1)) for (const cell of row) if (typeof cell === "string") expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of sheet.rows.slice(1))
+      for (const cell of row) if (typeof cell === "string") expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(typeof sheet.rows[3]![9]).toBe("number");
     expect(sheet.rows[3]![9] as number).toBeLessThan(0);
   });

@@ -5,22 +5,89 @@ import { loadRuleSet } from "../src/index.js";
 import { codeOf, labelOf, VOCABULARIES, type Label } from "../src/vocabulary/labels.js";
 
 /** The label table of CONTRACT.md "Tables", as the contract writes it (field → Chinese labels in code order). */
-const CONTRACT_LABELS: Record<string, { vocabulary: keyof typeof VOCABULARIES; codes: readonly string[]; labels: string[] }> = {
+const CONTRACT_LABELS: Record<
+  string,
+  { vocabulary: keyof typeof VOCABULARIES; codes: readonly string[]; labels: string[] }
+> = {
   householdType: { vocabulary: "householdType", codes: ["general", "formerlyPoor"], labels: ["一般农户", "脱贫户"] },
-  monitoringCategory: { vocabulary: "category", codes: enums.CATEGORIES, labels: ["脱贫不稳定户", "边缘易致贫户", "突发严重困难户"] },
-  riskTypes: { vocabulary: "riskType", codes: enums.RISK_TYPE_IDS, labels: ["因病", "因自然灾害", "因残", "缺劳动力", "因意外事故", "因产业项目失败", "因务工就业不稳", "因学", "其他"] },
+  monitoringCategory: {
+    vocabulary: "category",
+    codes: enums.CATEGORIES,
+    labels: ["脱贫不稳定户", "边缘易致贫户", "突发严重困难户"],
+  },
+  riskTypes: {
+    vocabulary: "riskType",
+    codes: enums.RISK_TYPE_IDS,
+    labels: [
+      "因病",
+      "因自然灾害",
+      "因残",
+      "缺劳动力",
+      "因意外事故",
+      "因产业项目失败",
+      "因务工就业不稳",
+      "因学",
+      "其他",
+    ],
+  },
   sex: { vocabulary: "sex", codes: enums.SEXES, labels: ["男", "女"] },
-  relation: { vocabulary: "relation", codes: enums.RELATIONS, labels: ["户主", "配偶", "子女", "父母", "孙子女", "祖父母", "兄弟姐妹", "其他"] },
-  labor: { vocabulary: "labor", codes: enums.LABOR_CODES, labels: ["普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力", "无劳动力"] },
+  relation: {
+    vocabulary: "relation",
+    codes: enums.RELATIONS,
+    labels: ["户主", "配偶", "子女", "父母", "孙子女", "祖父母", "兄弟姐妹", "其他"],
+  },
+  labor: {
+    vocabulary: "labor",
+    codes: enums.LABOR_CODES,
+    labels: ["普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力", "无劳动力"],
+  },
   illness: { vocabulary: "illness", codes: enums.ILLNESS_CODES, labels: ["健康", "长期慢性病", "患有大病"] },
-  schooling: { vocabulary: "schooling", codes: enums.SCHOOLING_CODES, labels: ["非在校生", "学前教育", "小学", "初中", "高中", "中职", "高等教育", "辍学"] },
-  medicalInsurance: { vocabulary: "medicalInsurance", codes: enums.MEDICAL_INSURANCE_CODES, labels: ["城乡居民基本医疗保险", "职工基本医疗保险", "未参保"] },
-  socialAssistance: { vocabulary: "socialAssistance", codes: enums.SOCIAL_ASSISTANCE_CODES, labels: ["低保", "特困", "困难残疾人生活补贴", "重度残疾人护理补贴"] },
+  schooling: {
+    vocabulary: "schooling",
+    codes: enums.SCHOOLING_CODES,
+    labels: ["非在校生", "学前教育", "小学", "初中", "高中", "中职", "高等教育", "辍学"],
+  },
+  medicalInsurance: {
+    vocabulary: "medicalInsurance",
+    codes: enums.MEDICAL_INSURANCE_CODES,
+    labels: ["城乡居民基本医疗保险", "职工基本医疗保险", "未参保"],
+  },
+  socialAssistance: {
+    vocabulary: "socialAssistance",
+    codes: enums.SOCIAL_ASSISTANCE_CODES,
+    labels: ["低保", "特困", "困难残疾人生活补贴", "重度残疾人护理补贴"],
+  },
   housingSafetyLevel: { vocabulary: "safetyLevel", codes: enums.SAFETY_LEVELS, labels: ["A级", "B级", "C级", "D级"] },
-  eventType: { vocabulary: "eventType", codes: enums.EVENT_TYPES, labels: ["自然灾害", "意外事故", "产业失败", "失业"] },
-  eventSubtype: { vocabulary: "disasterSubtype", codes: enums.DISASTER_SUBTYPES, labels: ["洪涝", "地质灾害", "旱灾", "生物灾害", "气象灾害", "地震", "其他"] },
-  leadChannel: { vocabulary: "leadChannel", codes: ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"], labels: ["农户自主申报", "部门筛查预警", "干部排查", "社会监督", "数据分析"] },
-  leadDepartment: { vocabulary: "leadDepartment", codes: ["medicalSecurity", "education", "housing", "water", "emergency", "humanResources", "civilAffairs", "disabledPersons", "other"], labels: ["医保", "教育", "住建", "水利", "应急", "人社", "民政", "残联", "其他"] },
+  eventType: {
+    vocabulary: "eventType",
+    codes: enums.EVENT_TYPES,
+    labels: ["自然灾害", "意外事故", "产业失败", "失业"],
+  },
+  eventSubtype: {
+    vocabulary: "disasterSubtype",
+    codes: enums.DISASTER_SUBTYPES,
+    labels: ["洪涝", "地质灾害", "旱灾", "生物灾害", "气象灾害", "地震", "其他"],
+  },
+  leadChannel: {
+    vocabulary: "leadChannel",
+    codes: ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"],
+    labels: ["农户自主申报", "部门筛查预警", "干部排查", "社会监督", "数据分析"],
+  },
+  leadDepartment: {
+    vocabulary: "leadDepartment",
+    codes: [
+      "medicalSecurity",
+      "education",
+      "housing",
+      "water",
+      "emergency",
+      "humanResources",
+      "civilAffairs",
+      "disabledPersons",
+      "other",
+    ],
+    labels: ["医保", "教育", "住建", "水利", "应急", "人社", "民政", "残联", "其他"],
+  },
 };
 
 describe("display labels: one source", () => {
@@ -56,9 +123,18 @@ describe("display labels: one source", () => {
   });
 
   it("is the only place the code spells these labels", () => {
-    for (const file of ["src/results/explain-text.ts", "src/reporting/report-html.ts", "src/results/table-row.ts", "src/reporting/report-xlsx.ts"]) {
+    for (const file of [
+      "src/results/explain-text.ts",
+      "src/reporting/report-html.ts",
+      "src/results/table-row.ts",
+      "src/reporting/report-xlsx.ts",
+    ]) {
       const source = readFileSync(file, "utf8");
-      for (const entry of [...Object.values(VOCABULARIES.flag), ...Object.values(VOCABULARIES.category), ...Object.values(VOCABULARIES.guarantee)] as Label[]) {
+      for (const entry of [
+        ...Object.values(VOCABULARIES.flag),
+        ...Object.values(VOCABULARIES.category),
+        ...Object.values(VOCABULARIES.guarantee),
+      ] as Label[]) {
         expect({ file, label: source.includes(`"${entry.zh}"`) }).toEqual({ file, label: false });
       }
     }

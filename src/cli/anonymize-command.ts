@@ -28,7 +28,10 @@ Exit status: 0 all rows anonymized; 1 some rows had errors; 2 bad arguments or f
 /** `dixian anonymize`: county export → anonymized contract households. */
 export async function anonymizeCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    salt: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, encoding: { type: "string" },
+    salt: { type: "string" },
+    out: { type: "string" },
+    lang: { type: "string", default: "zh" },
+    encoding: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
@@ -39,7 +42,11 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
   const salt = values.salt;
   if (!salt) throw new UsageError("optionRequired", { option: "--salt SECRET" });
   if (positionals.length !== 1 || !existsSync(positionals[0]!)) throw new UsageError("giveExport");
-  if (values.out) refuseClashingPaths(inputFiles(positionals[0]!).map((path) => ({ label: "input", path })), [{ label: "--out", path: values.out }]);
+  if (values.out)
+    refuseClashingPaths(
+      inputFiles(positionals[0]!).map((path) => ({ label: "input", path })),
+      [{ label: "--out", path: values.out }],
+    );
   const encoding = values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS);
   const output = await openOutput(values.out, io.stdout);
   let failed = 0;
@@ -48,7 +55,10 @@ export async function anonymizeCommand(args: string[], io: CliIo): Promise<numbe
       if (item.ok) await write(output.stream, JSON.stringify(item.household) + "\n");
       else {
         failed++;
-        await write(io.stderr, printableValue(message("anonymizeRowError", language, { source: item.source, problem: item.message })) + "\n");
+        await write(
+          io.stderr,
+          printableValue(message("anonymizeRowError", language, { source: item.source, problem: item.message })) + "\n",
+        );
       }
     }
   });

@@ -1,4 +1,16 @@
-import { closeSync, createWriteStream, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  createWriteStream,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
@@ -238,7 +250,13 @@ export function refuseClashingPaths(inputs: readonly NamedPath[], outputs: reado
     if (stats && !stats.isFile() && !stats.isDirectory()) continue;
     const id = identity(output.path);
     const clash = seen.get(id);
-    if (clash) throw new UsageError("outputClashes", { label: output.label, path: output.path, otherLabel: clash.label, otherPath: clash.path });
+    if (clash)
+      throw new UsageError("outputClashes", {
+        label: output.label,
+        path: output.path,
+        otherLabel: clash.label,
+        otherPath: clash.path,
+      });
     seen.set(id, output);
   }
 }

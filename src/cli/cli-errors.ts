@@ -23,7 +23,11 @@ export class UsageError extends Error {
  * trace. `detail` is the system's error code or message; `message` is the English text.
  */
 export class OutputError extends Error {
-  constructor(readonly target: string, readonly code: string | undefined, readonly detail: string) {
+  constructor(
+    readonly target: string,
+    readonly code: string | undefined,
+    readonly detail: string,
+  ) {
     super(renderText({ id: "cannotWrite", values: { target, detail } }, "en"));
   }
 }

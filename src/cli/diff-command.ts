@@ -35,9 +35,17 @@ Options:
 /** `dixian diff`: the impact of a rule or date change on a population. */
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    rules: { type: "string" }, "rules-b": { type: "string" }, "as-of": { type: "string" }, "as-of-b": { type: "string" },
-    json: { type: "boolean", default: false }, encoding: { type: "string" }, lang: { type: "string", default: "zh" }, quiet: { type: "boolean", default: false },
-    set: SET_OPTION, "set-b": SET_OPTION, help: { type: "boolean", short: "h", default: false },
+    rules: { type: "string" },
+    "rules-b": { type: "string" },
+    "as-of": { type: "string" },
+    "as-of-b": { type: "string" },
+    json: { type: "boolean", default: false },
+    encoding: { type: "string" },
+    lang: { type: "string", default: "zh" },
+    quiet: { type: "boolean", default: false },
+    set: SET_OPTION,
+    "set-b": SET_OPTION,
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, DIFF_HELP + "\n");
@@ -46,10 +54,16 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   const overrides = setOverrides(values.set, "--set", language);
   const overridesB = setOverrides(values["set-b"], "--set-b", language);
-  const a = { ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language), asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>") };
+  const a = {
+    ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language),
+    asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>"),
+  };
   const input = singleInput(positionals, "whatHouseholds");
   const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides, language) : a.ruleSet;
-  const b = { ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB, language) : baseB, asOf: values["as-of-b"] ?? a.asOf };
+  const b = {
+    ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB, language) : baseB,
+    asOf: values["as-of-b"] ?? a.asOf,
+  };
   prepareRuleSet(a.ruleSet, a.asOf, language);
   prepareRuleSet(b.ruleSet, b.asOf, language);
   let bytesRead = 0;
@@ -60,8 +74,17 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
       yield chunk;
     }
   };
-  const sources = input !== "-" && isTableInput(input) ? readTableSources(input, { language, encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS) }) : readHouseholdSources(counted(openInput(input, io)), language);
-  const progress = createProgress(io.stderr, values.quiet, { language, fraction: () => (totalBytes ? bytesRead / totalBytes : null) });
+  const sources =
+    input !== "-" && isTableInput(input)
+      ? readTableSources(input, {
+          language,
+          encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS),
+        })
+      : readHouseholdSources(counted(openInput(input, io)), language);
+  const progress = createProgress(io.stderr, values.quiet, {
+    language,
+    fraction: () => (totalBytes ? bytesRead / totalBytes : null),
+  });
   const items = (async function* () {
     let done = 0;
     for await (const source of sources) {

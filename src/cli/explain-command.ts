@@ -26,28 +26,45 @@ ${SET_HELP}
 /** `dixian explain`: a readable explanation of a household's screening. */
 export async function explainCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    rules: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string", default: "zh" },
-    json: { type: "boolean", default: false }, engine: { type: "string", default: "compiled" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
+    rules: { type: "string" },
+    "as-of": { type: "string" },
+    lang: { type: "string", default: "zh" },
+    json: { type: "boolean", default: false },
+    engine: { type: "string", default: "compiled" },
+    set: SET_OPTION,
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, EXPLAIN_HELP + "\n");
     return EXIT.ok;
   }
   const language = oneOf(values.lang, "--lang", LANGUAGES);
-  const ruleSet = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), setOverrides(values.set, "--set", language), language);
+  const ruleSet = loadRuleSetArgument(
+    required(values.rules, "--rules <rule-set dir>"),
+    setOverrides(values.set, "--set", language),
+    language,
+  );
   const asOf = required(values["as-of"], "--as-of <YYYY-MM-DD>");
   const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
   const input = singleInput(positionals, "whatHouseholdFile");
   prepareRuleSet(ruleSet, asOf, language);
   let rejected = 0;
   let first = true;
-  for await (const entry of screenBatch(readHouseholds(openInput(input, io), language), { ruleSet, asOf, lang: language, explain: true, engine })) {
+  for await (const entry of screenBatch(readHouseholds(openInput(input, io), language), {
+    ruleSet,
+    asOf,
+    lang: language,
+    explain: true,
+    engine,
+  })) {
     if (!entry.ok) {
       rejected++;
       await write(io.stderr, describeRejection(entry.rejection, language) + "\n");
       continue;
     }
-    const text = values.json ? JSON.stringify(entry.result, null, 2) + "\n" : explanationText(entry.result, ruleSet, language);
+    const text = values.json
+      ? JSON.stringify(entry.result, null, 2) + "\n"
+      : explanationText(entry.result, ruleSet, language);
     await write(io.stdout, (first ? "" : "\n") + text);
     first = false;
   }

@@ -25,11 +25,20 @@ Options:
 
 /** `dixian generate`: a seeded synthetic population. */
 export async function generateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(args, {
-    households: { type: "string" }, seed: { type: "string" }, "as-of": { type: "string", default: "2025-06-30" },
-    rules: { type: "string", default: "builtin:yunnan" }, out: { type: "string" }, lang: { type: "string", default: "zh" },
-    quiet: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
-  }, false);
+  const { values } = parseOptions(
+    args,
+    {
+      households: { type: "string" },
+      seed: { type: "string" },
+      "as-of": { type: "string", default: "2025-06-30" },
+      rules: { type: "string", default: "builtin:yunnan" },
+      out: { type: "string" },
+      lang: { type: "string", default: "zh" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    false,
+  );
   if (values.help) {
     await write(io.stdout, GENERATE_HELP + "\n");
     return EXIT.ok;
@@ -37,11 +46,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const households = Number(values.households);
   const seed = Number(values.seed);
   const language = oneOf(values.lang, "--lang", LANGUAGES);
-  if (!Number.isInteger(households) || households < 0 || households > 100_000_000) throw new UsageError("householdsCount");
+  if (!Number.isInteger(households) || households < 0 || households > 100_000_000)
+    throw new UsageError("householdsCount");
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new UsageError("seedRange");
   const asOf = values["as-of"];
   const dateIssue = calendarDateIssue(asOf);
-  if (dateIssue) throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
+  if (dateIssue)
+    throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
   const threshold = parameterInForce(loadRuleSetArgument(values.rules, {}, language), "threshold", asOf, language);
   const output = await openOutput(values.out, io.stdout);
   // No bar when the households themselves are written to the terminal: the two would mix.

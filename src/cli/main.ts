@@ -55,7 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    const problem = message("unknownCommand", language, { command }) + didYouMean(command, Object.keys(COMMANDS), language, String);
+    const problem =
+      message("unknownCommand", language, { command }) + didYouMean(command, Object.keys(COMMANDS), language, String);
     await writeText(io.stderr, `dixian: ${problem}\n\n${HELP}\n`);
     return EXIT.failure;
   }
@@ -65,21 +66,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const colon = message("colon", language);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       const text = error instanceof UsageError ? usageText(error, language) : (error as Error).message;
-      await writeText(io.stderr, `dixian ${command}: E_USAGE: ${text}\n${message("usageHint", language, { command })}\n`);
+      await writeText(
+        io.stderr,
+        `dixian ${command}: E_USAGE: ${text}\n${message("usageHint", language, { command })}\n`,
+      );
     } else if (error instanceof DixianError) {
-      const details = error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
-        ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}${colon}${p.message}`).join("\n")
-        : "";
+      const details =
+        error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
+          ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}${colon}${p.message}`).join("\n")
+          : "";
       await writeText(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
     } else if (error instanceof OutputError) {
       if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
-      await writeText(io.stderr, `dixian ${command}: ${message("cannotWrite", language, { target: error.target, detail: error.detail })}\n`).catch(() => undefined);
+      await writeText(
+        io.stderr,
+        `dixian ${command}: ${message("cannotWrite", language, { target: error.target, detail: error.detail })}\n`,
+      ).catch(() => undefined);
     } else if ((error as NodeJS.ErrnoException)?.code === "EPIPE") {
       return EXIT.ok;
     } else if (error instanceof InputFormatError) {
-      await writeText(io.stderr, `dixian ${command}: E_INPUT_JSON: ${error.text ? renderText(error.text, language) : error.message}\n`);
+      await writeText(
+        io.stderr,
+        `dixian ${command}: E_INPUT_JSON: ${error.text ? renderText(error.text, language) : error.message}\n`,
+      );
     } else {
-      await writeText(io.stderr, `dixian ${command}: ${message("unexpectedError", language, { detail: (error as Error)?.message ?? String(error) })}\n`);
+      await writeText(
+        io.stderr,
+        `dixian ${command}: ${message("unexpectedError", language, { detail: (error as Error)?.message ?? String(error) })}\n`,
+      );
     }
     return EXIT.failure;
   }

@@ -16,7 +16,8 @@ export function cliLanguage(args: readonly string[]): Language {
   let language: Language = "zh";
   for (const [index, arg] of args.entries()) {
     if (arg === "--") break;
-    const value = arg === "--lang" ? args[index + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
+    const value =
+      arg === "--lang" ? args[index + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
     if (value !== undefined) language = value === "en" ? "en" : "zh";
   }
   return language;
@@ -41,7 +42,11 @@ function optionIn(text: string): string {
  * value, an unexpected argument) become usage errors in the command line's language, an unknown
  * option with the closest known one.
  */
-export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = true): { values: OptionValues<T>; positionals: string[] } {
+export function parseOptions<T extends Options>(
+  args: string[],
+  options: T,
+  allowPositionals = true,
+): { values: OptionValues<T>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
     return { values: values as unknown as OptionValues<T>, positionals };
@@ -51,14 +56,20 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
     if (!code.startsWith("ERR_PARSE_ARGS")) throw error;
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       const option = optionIn(text);
-      const known = Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+      const known = Object.entries(options).flatMap(([name, spec]) => [
+        `--${name}`,
+        ...(spec.short ? [`-${spec.short}`] : []),
+      ]);
       throw new UsageError("unknownOption", { option }, { name: option.split("=")[0]!, known });
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const option = optionIn(text);
-      throw new UsageError(/does not take/.test(text) ? "optionTakesNoValue" : "optionNeedsValue", { option: option.split(" ")[0]! });
+      throw new UsageError(/does not take/.test(text) ? "optionTakesNoValue" : "optionNeedsValue", {
+        option: option.split(" ")[0]!,
+      });
     }
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError("unexpectedArgument", { argument: /'([^']*)'/.exec(text)?.[1] ?? text });
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+      throw new UsageError("unexpectedArgument", { argument: /'([^']*)'/.exec(text)?.[1] ?? text });
     throw new UsageError("badArguments", { detail: text });
   }
 }
@@ -71,7 +82,8 @@ export function usageText(error: UsageError, language: Language): string {
   const raw = error.text.values ?? {};
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key.endsWith("Id") && typeof value === "string" && isMessageId(value)) values[key.slice(0, -2)] = message(value, language, raw);
+    if (key.endsWith("Id") && typeof value === "string" && isMessageId(value))
+      values[key.slice(0, -2)] = message(value, language, raw);
     else values[key] = value;
   }
   const suggestion = error.suggest ? didYouMean(error.suggest.name, error.suggest.known, language, String) : "";
@@ -87,13 +99,20 @@ export function required(value: string | undefined, option: string): string {
 /** An option restricted to a few values. */
 export function oneOf<T extends string>(value: string, option: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError("optionOneOf", { option, allowed: allowed.join(", "), value }, { name: value, known: allowed });
+    throw new UsageError(
+      "optionOneOf",
+      { option, allowed: allowed.join(", "), value },
+      { name: value, known: allowed },
+    );
   }
   return value as T;
 }
 
 /** The single input path (or `-` for standard input), which must exist. */
-export function singleInput(positionals: readonly string[], what: MessageId & ("whatInput" | "whatHouseholds" | "whatHouseholdFile")): string {
+export function singleInput(
+  positionals: readonly string[],
+  what: MessageId & ("whatInput" | "whatHouseholds" | "whatHouseholdFile"),
+): string {
   if (positionals.length !== 1) throw new UsageError("exactlyOneInput", { whatId: what });
   const input = positionals[0]!;
   if (input !== "-" && !existsSync(input)) throw new UsageError("inputNotFound", { path: input });

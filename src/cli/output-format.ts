@@ -25,7 +25,8 @@ export interface ResultFormatter {
 
 /** A CSV cell: money figures as they are (numbers, negative ones too), text neutralised against formulas. */
 const csvCell = (cell: TableCell) => (typeof cell === "string" ? neutralizeCell(cell) : cell.number);
-const csvLine = (cells: TableCell[]) => stringify([cells.map(csvCell)], { quoted_match: /[",\r\n;]/, record_delimiter: "\r\n" });
+const csvLine = (cells: TableCell[]) =>
+  stringify([cells.map(csvCell)], { quoted_match: /[",\r\n;]/, record_delimiter: "\r\n" });
 
 /**
  * XLSX rows travel from the screening threads to the workbook writer as NDJSON of their cells
@@ -33,14 +34,20 @@ const csvLine = (cells: TableCell[]) => stringify([cells.map(csvCell)], { quoted
  */
 const xlsxLine = (cells: TableCell[]) => JSON.stringify(cells) + "\n";
 
-const locator = (origin: TableOrigin | undefined, language: Language) => (origin ? (path: string) => tableLocation(origin, path, language) : undefined);
+const locator = (origin: TableOrigin | undefined, language: Language) =>
+  origin ? (path: string) => tableLocation(origin, path, language) : undefined;
 
 export function resultFormatter(format: OutputFormat, _ruleSet: RuleSet, language: Language): ResultFormatter {
   switch (format) {
     case "ndjson":
       return { start: "", format: (result) => JSON.stringify(result) + "\n", separator: "", end: () => "" };
     case "json":
-      return { start: "[", format: (result) => "\n" + JSON.stringify(result), separator: ",", end: (count) => (count ? "\n]\n" : "]\n") };
+      return {
+        start: "[",
+        format: (result) => "\n" + JSON.stringify(result),
+        separator: ",",
+        end: (count) => (count ? "\n]\n" : "]\n"),
+      };
     case "csv":
       // A UTF-8 byte-order mark so Excel opens the Chinese text correctly.
       return {

@@ -1,7 +1,15 @@
 import { Worker } from "node:worker_threads";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { SourceItem } from "./read-households.js";
-import { errorMessage, prepareScreening, screenChunk, type ChunkOutput, type ChunkRequest, type WorkerConfig, type WorkerData } from "./screen-chunk.js";
+import {
+  errorMessage,
+  prepareScreening,
+  screenChunk,
+  type ChunkOutput,
+  type ChunkRequest,
+  type WorkerConfig,
+  type WorkerData,
+} from "./screen-chunk.js";
 
 /** Households per message to a worker: large enough to amortize messaging, small enough to stream. */
 const CHUNK_SIZE = 64;
@@ -143,7 +151,9 @@ export async function* screenSources(
           break;
         }
         sent++;
-        const worker = pool.reduce((best, candidate) => (outstanding.get(candidate)! < outstanding.get(best)! ? candidate : best));
+        const worker = pool.reduce((best, candidate) =>
+          outstanding.get(candidate)! < outstanding.get(best)! ? candidate : best,
+        );
         if (outstanding.get(worker)! < CHUNKS_IN_FLIGHT_PER_WORKER) {
           outstanding.set(worker, outstanding.get(worker)! + 1);
           worker.postMessage(next.value);
@@ -174,7 +184,8 @@ export async function* screenSources(
       // While results were being handed on, workers may have finished more, or made room for more input.
       if (own || finished.has(emitted) || (!inputDone && !failure && sent - emitted < limit)) continue;
       // Every chunk sent is either finished or on a worker; if no worker holds one, a result was lost.
-      if ([...outstanding.values()].every((count) => count === 0)) throw new Error(`internal error: the result of chunk ${emitted} was lost`);
+      if ([...outstanding.values()].every((count) => count === 0))
+        throw new Error(`internal error: the result of chunk ${emitted} was lost`);
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

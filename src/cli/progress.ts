@@ -32,7 +32,11 @@ const STEPS = 1000;
  * cli-progress, at most a few times a second; when the size of the work is unknown (standard
  * input) it shows the count and the rate without a bar.
  */
-export function createProgress(stream: Writable & { isTTY?: boolean }, quiet: boolean, options: ProgressOptions): Progress {
+export function createProgress(
+  stream: Writable & { isTTY?: boolean },
+  quiet: boolean,
+  options: ProgressOptions,
+): Progress {
   if (quiet || !stream.isTTY) return silent;
   const { language, total, fraction } = options;
   const now = options.now ?? Date.now;
@@ -43,23 +47,27 @@ export function createProgress(stream: Writable & { isTTY?: boolean }, quiet: bo
   const format = sized
     ? `{bar} {percentage}% · {households} ${unit} · {rate} ${rateUnit} · ${eta} {eta_formatted}`
     : `{households} ${unit} · {rate} ${rateUnit}`;
-  const bar = new cliProgress.SingleBar({
-    stream,
-    format,
-    barsize: 24,
-    hideCursor: false,
-    gracefulExit: false,
-    clearOnComplete: true,
-    stopOnComplete: false,
-    etaBuffer: 64,
-    fps: 5,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format,
+      barsize: 24,
+      hideCursor: false,
+      gracefulExit: false,
+      clearOnComplete: true,
+      stopOnComplete: false,
+      etaBuffer: 64,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const started = now();
   const payload = (done: number) => ({
     households: done.toLocaleString("en-US"),
     rate: Math.round(done / Math.max((now() - started) / 1000, 0.001)).toLocaleString("en-US"),
   });
-  const value = (done: number) => (total !== undefined ? done : Math.min(STEPS, Math.round((fraction?.() ?? 0) * STEPS)));
+  const value = (done: number) =>
+    total !== undefined ? done : Math.min(STEPS, Math.round((fraction?.() ?? 0) * STEPS));
   bar.start(total ?? STEPS, 0, payload(0));
   let finished = false;
   return {

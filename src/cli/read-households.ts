@@ -39,7 +39,10 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  * silently replaced; a line longer than {@link MAX_LINE_BYTES} is reported without being held.
  * Problems are worded in `language`.
  */
-export async function* readHouseholdSources(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<SourceItem> {
+export async function* readHouseholdSources(
+  input: AsyncIterable<Buffer | string>,
+  language: Language = "zh",
+): AsyncGenerator<SourceItem> {
   let mode = "detect" as "detect" | "lines" | "document";
   let documentParts: string[] = [];
   let documentBytes = 0;
@@ -56,7 +59,8 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     mode = "lines";
     const parts = documentParts;
     documentParts = [];
-    for (const [offset, text] of parts.entries()) if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
+    for (const [offset, text] of parts.entries())
+      if (text.trim()) yield { kind: "line", line: documentStartLine + offset, text };
   }
 
   function* takeLine(bytes: Buffer): Generator<SourceItem> {
@@ -77,7 +81,8 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     if (text.endsWith("\r")) text = text.slice(0, -1);
     if (mode === "document") {
       documentBytes += bytes.length + 1;
-      if (documentBytes > MAX_DOCUMENT_BYTES) throw new InputFormatError({ id: "documentTooLarge", values: { bytes: MAX_DOCUMENT_BYTES } });
+      if (documentBytes > MAX_DOCUMENT_BYTES)
+        throw new InputFormatError({ id: "documentTooLarge", values: { bytes: MAX_DOCUMENT_BYTES } });
       documentParts.push(text);
       return;
     }
@@ -147,7 +152,10 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
     if (!documentMayBeLines || documentText.trimStart().startsWith("[")) {
       const at = syntaxErrorPosition(documentText);
       if (!at) throw new InputFormatError({ id: "inputNotJson", values: { detail: (error as Error).message } });
-      throw new InputFormatError({ id: "inputNotJsonAt", values: { line: documentStartLine + at.line - 1, column: at.column, detail: at.message } });
+      throw new InputFormatError({
+        id: "inputNotJsonAt",
+        values: { line: documentStartLine + at.line - 1, column: at.column, detail: at.message },
+      });
     }
     // It began like one JSON object but is not one: read it as NDJSON, so every line is accounted for.
     for (const [offset, text] of documentText.split("\n").entries()) {
@@ -157,7 +165,12 @@ export async function* readHouseholdSources(input: AsyncIterable<Buffer | string
   }
   const duplicates = new Map(findDuplicateKeys(documentText).map((duplicate) => [duplicate.element, duplicate]));
   const lineOf = (offset: number) => documentStartLine + countNewlines(documentText, offset);
-  const duplicateItem = (duplicate: DuplicateKey): SourceItem => ({ kind: "error", line: lineOf(duplicate.offset), message: duplicateKeyMessage(duplicate, language), path: duplicate.path });
+  const duplicateItem = (duplicate: DuplicateKey): SourceItem => ({
+    kind: "error",
+    line: lineOf(duplicate.offset),
+    message: duplicateKeyMessage(duplicate, language),
+    path: duplicate.path,
+  });
   if (Array.isArray(parsed)) {
     for (const [index, value] of parsed.entries()) {
       const duplicate = duplicates.get(index);
@@ -186,7 +199,11 @@ function syntaxErrorPosition(text: string): { line: number; column: number; mess
   const first = errors[0];
   if (!first) return null;
   const lineStart = text.lastIndexOf("\n", first.offset - 1) + 1;
-  return { line: countNewlines(text, first.offset) + 1, column: first.offset - lineStart + 1, message: printParseErrorCode(first.error) };
+  return {
+    line: countNewlines(text, first.offset) + 1,
+    column: first.offset - lineStart + 1,
+    message: printParseErrorCode(first.error),
+  };
 }
 
 function parses(text: string): boolean {
@@ -206,11 +223,17 @@ export function parseSourceItem(item: SourceItem, language: Language = "zh"): un
       try {
         value = JSON.parse(item.text);
       } catch (error) {
-        return new LineItem(item.line, undefined, message("invalidJsonLine", language, { detail: (error as Error).message }));
+        return new LineItem(
+          item.line,
+          undefined,
+          message("invalidJsonLine", language, { detail: (error as Error).message }),
+        );
       }
       // About 9 µs for a generated household, some 5% of screening it.
       const duplicate = findDuplicateKeys(item.text)[0];
-      return duplicate ? new LineItem(item.line, value, duplicateKeyMessage(duplicate, language), duplicate.path) : new LineItem(item.line, value);
+      return duplicate
+        ? new LineItem(item.line, value, duplicateKeyMessage(duplicate, language), duplicate.path)
+        : new LineItem(item.line, value);
     }
     case "error":
       return new LineItem(item.line, undefined, item.message, item.path);
@@ -220,6 +243,9 @@ export function parseSourceItem(item: SourceItem, language: Language = "zh"): un
 }
 
 /** Reads households (parsed) from a byte stream; see {@link readHouseholdSources}. */
-export async function* readHouseholds(input: AsyncIterable<Buffer | string>, language: Language = "zh"): AsyncGenerator<unknown> {
+export async function* readHouseholds(
+  input: AsyncIterable<Buffer | string>,
+  language: Language = "zh",
+): AsyncGenerator<unknown> {
   for await (const item of readHouseholdSources(input, language)) yield parseSourceItem(item, language);
 }

@@ -24,7 +24,8 @@ group with their names, and the first households to identify or eliminate with t
 
 async function* results(path: string, io: CliIo, language: Language): AsyncGenerator<ScreeningResult> {
   for await (const item of readHouseholdSources(openInput(path, io), language)) {
-    if (item.kind === "error") throw new UsageError("resultLineProblem", { path, line: item.line, problem: item.message });
+    if (item.kind === "error")
+      throw new UsageError("resultLineProblem", { path, line: item.line, problem: item.message });
     let value: unknown;
     try {
       value = item.kind === "line" ? JSON.parse(item.text) : item.value;
@@ -32,9 +33,20 @@ async function* results(path: string, io: CliIo, language: Language): AsyncGener
       throw new UsageError("notJsonResult", { path, line: item.kind === "line" ? item.line : "?" });
     }
     const result = value as ScreeningResult;
-    if (!result || typeof result.householdId !== "string" || typeof result.flag !== "string" || !Array.isArray(result.riskTypes)
-      || !Array.isArray(result.measures) || typeof result.guarantees !== "object" || !Array.isArray(result.reasons) || typeof result.figures !== "object" || typeof result.ruleSet !== "object") {
-      throw new UsageError("notScreeningResult", { where: item.kind === "line" && item.line !== undefined ? `${path}:${item.line}` : path });
+    if (
+      !result ||
+      typeof result.householdId !== "string" ||
+      typeof result.flag !== "string" ||
+      !Array.isArray(result.riskTypes) ||
+      !Array.isArray(result.measures) ||
+      typeof result.guarantees !== "object" ||
+      !Array.isArray(result.reasons) ||
+      typeof result.figures !== "object" ||
+      typeof result.ruleSet !== "object"
+    ) {
+      throw new UsageError("notScreeningResult", {
+        where: item.kind === "line" && item.line !== undefined ? `${path}:${item.line}` : path,
+      });
     }
     yield result;
   }
@@ -52,14 +64,20 @@ function ensureDirectory(dir: string): void {
   try {
     mkdirSync(dir);
   } catch (error) {
-    throw new UsageError("cannotCreateOut", { dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    throw new UsageError("cannotCreateOut", {
+      dir,
+      detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
   }
 }
 
 /** `dixian report`: the monthly analysis of screening results. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    previous: { type: "string" }, out: { type: "string" }, lang: { type: "string", default: "zh" }, help: { type: "boolean", short: "h", default: false },
+    previous: { type: "string" },
+    out: { type: "string" },
+    lang: { type: "string", default: "zh" },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, REPORT_HELP + "\n");
@@ -68,9 +86,15 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1) throw new UsageError("oneResultsFile");
   if (!values.out) throw new UsageError("optionRequired", { option: "--out DIR" });
   const language = oneOf(values.lang, "--lang", LANGUAGES);
-  for (const path of [positionals[0]!, values.previous]) if (path && path !== "-" && !existsSync(path)) throw new UsageError("notFound", { path });
-  const inputs = [positionals[0]!, values.previous].filter((path): path is string => !!path).map((path) => ({ label: "input", path }));
-  refuseClashingPaths(inputs, ["report.json", "report.html", "report.xlsx"].map((name) => ({ label: "--out", path: join(values.out!, name) })));
+  for (const path of [positionals[0]!, values.previous])
+    if (path && path !== "-" && !existsSync(path)) throw new UsageError("notFound", { path });
+  const inputs = [positionals[0]!, values.previous]
+    .filter((path): path is string => !!path)
+    .map((path) => ({ label: "input", path }));
+  refuseClashingPaths(
+    inputs,
+    ["report.json", "report.html", "report.xlsx"].map((name) => ({ label: "--out", path: join(values.out!, name) })),
+  );
   const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
   for await (const result of results(positionals[0]!, io, language)) builder.add(result);
   if (values.previous) {
@@ -86,6 +110,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   writeFileAtomically(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileAtomically(join(values.out, "report.html"), html);
   writeFileAtomically(join(values.out, "report.xlsx"), workbook);
-  await write(io.stdout, `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`);
+  await write(
+    io.stdout,
+    `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`,
+  );
   return EXIT.ok;
 }

@@ -13,7 +13,10 @@ import { message } from "../results/messages.js";
 function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
   return {
     ...rejection,
-    source: message("tableRow", language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }),
+    source: message("tableRow", language, {
+      file: origin.files?.households ?? TABLE_FILES.households,
+      row: origin.householdRow,
+    }),
     issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
   };
 }
@@ -65,12 +68,21 @@ export function errorMessage(error: unknown): string {
 
 /** Compiles the rule set (loaded once, by the main thread) for the options' date. */
 export function prepareScreening(config: WorkerConfig, ruleSet: RuleSet): PreparedScreening {
-  return { config, ruleSet, compiled: compiledRuleSet(ruleSet, config.asOf, config.language), formatter: resultFormatter(config.format, ruleSet, config.language) };
+  return {
+    config,
+    ruleSet,
+    compiled: compiledRuleSet(ruleSet, config.asOf, config.language),
+    formatter: resultFormatter(config.format, ruleSet, config.language),
+  };
 }
 
 /** Screens a chunk, in order. The same code runs in the main thread and in workers. */
 export async function screenChunk(prepared: PreparedScreening, request: ChunkRequest): Promise<ChunkOutput> {
-  const options = { language: prepared.config.language, explain: prepared.config.explain, engine: prepared.config.engine };
+  const options = {
+    language: prepared.config.language,
+    explain: prepared.config.explain,
+    engine: prepared.config.engine,
+  };
   const { formatter, compiled } = prepared;
   let text = "";
   let screened = 0;
@@ -78,9 +90,22 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
   for (const [offset, item] of request.items.entries()) {
     const index = request.firstIndex + offset;
     if (item.kind === "error" && item.source) {
-      const rejection: Rejection = { code: "E_INPUT_SCHEMA", index, householdId: item.householdId ?? null, source: item.source, issues: [{ path: "", message: item.message }] };
+      const rejection: Rejection = {
+        code: "E_INPUT_SCHEMA",
+        index,
+        householdId: item.householdId ?? null,
+        source: item.source,
+        issues: [{ path: "", message: item.message }],
+      };
       rejections.push(rejection);
-      if (formatter.rejection) text += formatter.rejection(rejection, { dir: "", householdRow: item.line, memberRows: [], eventRows: [], leadRows: [] });
+      if (formatter.rejection)
+        text += formatter.rejection(rejection, {
+          dir: "",
+          householdRow: item.line,
+          memberRows: [],
+          eventRows: [],
+          leadRows: [],
+        });
       continue;
     }
     const parsed = parseSourceItem(item, options.language);
@@ -102,7 +127,17 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
       const rejection = internalRejection(parsed, checked.household, index, error, options.language);
       const origin = item.kind === "value" ? item.origin : undefined;
-      rejections.push(origin ? { ...rejection, source: message("tableRow", options.language, { file: origin.files?.households ?? TABLE_FILES.households, row: origin.householdRow }) } : rejection);
+      rejections.push(
+        origin
+          ? {
+              ...rejection,
+              source: message("tableRow", options.language, {
+                file: origin.files?.households ?? TABLE_FILES.households,
+                row: origin.householdRow,
+              }),
+            }
+          : rejection,
+      );
       if (formatter.rejection) text += formatter.rejection(rejection, origin);
       continue;
     }

@@ -49,20 +49,20 @@ Exit status: 0 all screened; 1 some households rejected; 2 bad arguments, rule s
 /** `dixian screen`: streams households through a rule set. */
 export async function screenCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-      rules: { type: "string" },
-      "as-of": { type: "string" },
-      format: { type: "string", default: "ndjson" },
-      encoding: { type: "string" },
-      out: { type: "string" },
-      rejects: { type: "string" },
-      lang: { type: "string", default: "zh" },
-      explain: { type: "boolean", default: false },
-      workers: { type: "string" },
-      engine: { type: "string", default: "compiled" },
-      "expect-hash": { type: "string" },
-      set: SET_OPTION,
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+    rules: { type: "string" },
+    "as-of": { type: "string" },
+    format: { type: "string", default: "ndjson" },
+    encoding: { type: "string" },
+    out: { type: "string" },
+    rejects: { type: "string" },
+    lang: { type: "string", default: "zh" },
+    explain: { type: "boolean", default: false },
+    workers: { type: "string" },
+    engine: { type: "string", default: "compiled" },
+    "expect-hash": { type: "string" },
+    set: SET_OPTION,
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, SCREEN_HELP + "\n");
@@ -75,14 +75,18 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   const engine = oneOf(values.engine, "--engine", ENGINE_NAMES);
   const encoding = values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError("badWorkers", { value: String(values.workers) });
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+    throw new UsageError("badWorkers", { value: String(values.workers) });
   const inputPath = singleInput(positionals, "whatInput");
   if (inputPath !== "-" && statSync(inputPath).isDirectory() && !isTableInput(inputPath)) {
     throw new UsageError("folderWithoutTables", { path: inputPath });
   }
   refuseClashingPaths(
     inputFiles(inputPath).map((path) => ({ label: "input", path })),
-    [{ label: "--out", path: values.out }, { label: "--rejects", path: values.rejects }].filter((entry): entry is { label: string; path: string } => !!entry.path),
+    [
+      { label: "--out", path: values.out },
+      { label: "--rejects", path: values.rejects },
+    ].filter((entry): entry is { label: string; path: string } => !!entry.path),
   );
 
   const ruleSet = loadRuleSetArgument(rulesArgument, setOverrides(values.set, "--set", language), language);
@@ -102,7 +106,10 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     };
     sources = readHouseholdSources(counted(openInput(inputPath, io)), language);
   }
-  const progress = createProgress(io.stderr, values.quiet, { language, fraction: () => (totalBytes ? bytesRead / totalBytes : null) });
+  const progress = createProgress(io.stderr, values.quiet, {
+    language,
+    fraction: () => (totalBytes ? bytesRead / totalBytes : null),
+  });
 
   const formatter = resultFormatter(format, ruleSet, language);
   const output = await openOutput(values.out, io.stdout);
@@ -131,7 +138,10 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     progress.finish();
   }
   if (!values.quiet) {
-    await writeText(io.stderr, message("screenSummary", language, { ...counts, ruleSet: ruleSet.id, hash: ruleSet.hash, asOf }) + "\n");
+    await writeText(
+      io.stderr,
+      message("screenSummary", language, { ...counts, ruleSet: ruleSet.id, hash: ruleSet.hash, asOf }) + "\n",
+    );
   }
   return counts.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
@@ -140,10 +150,14 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 export function describeRejection(rejection: Rejection, language: Language = "zh"): string {
   const where = rejection.source
     ? rejection.source
-    : rejection.line !== undefined ? message("whereLine", language, { line: rejection.line }) : message("whereIndex", language, { index: rejection.index });
+    : rejection.line !== undefined
+      ? message("whereLine", language, { line: rejection.line })
+      : message("whereIndex", language, { index: rejection.index });
   const who = rejection.householdId ? message("whoId", language, { id: rejection.householdId }) : "";
   const colon = message("colon", language);
-  const issues = rejection.issues.map((issue) => `${issue.where ?? (issue.path || "/")}${colon}${issue.message}`).join(message("reasonSeparator", language));
+  const issues = rejection.issues
+    .map((issue) => `${issue.where ?? (issue.path || "/")}${colon}${issue.message}`)
+    .join(message("reasonSeparator", language));
   // One line whatever the id or message holds: control characters and line breaks are escaped.
   return printableValue(message("rejectedLine", language, { where, who, issues }));
 }

@@ -11,9 +11,11 @@ const prepared = prepareScreening(config, ruleSet);
 let queue = Promise.resolve();
 
 parentPort!.on("message", (request: ChunkRequest) => {
-  queue = queue.then(async () => {
-    parentPort!.postMessage({ seq: request.seq, output: await screenChunk(prepared, request) });
-  }).catch((error: unknown) => {
-    parentPort!.postMessage({ seq: request.seq, error: errorMessage(error) });
-  });
+  queue = queue
+    .then(async () => {
+      parentPort!.postMessage({ seq: request.seq, output: await screenChunk(prepared, request) });
+    })
+    .catch((error: unknown) => {
+      parentPort!.postMessage({ seq: request.seq, error: errorMessage(error) });
+    });
 });

@@ -53,14 +53,24 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
   if (positionals.length) throw new UsageError("unexpectedArgument", { argument: positionals[0]! });
   const rulesArgument = required(values.rules, "--rules <rule-set dir>");
   const port = wholeNumber(values.port, "--port", 0, 65535);
-  const bodyLimit = values["body-limit"] === undefined ? DEFAULT_BODY_LIMIT : wholeNumber(values["body-limit"], "--body-limit", 1, 1024 * 1024 * 1024);
+  const bodyLimit =
+    values["body-limit"] === undefined
+      ? DEFAULT_BODY_LIMIT
+      : wholeNumber(values["body-limit"], "--body-limit", 1, 1024 * 1024 * 1024);
   const workers = wholeNumber(values.workers, "--workers", 1, 256);
 
   // Loaded through the same path as `dixian screen` (with --set), and refused before listening when the hash differs.
   const ruleSet = loadRuleSetArgument(rulesArgument, setOverrides(values.set, "--set", language), language);
   if (values["expect-hash"] !== undefined) assertRuleSetHash(ruleSet, values["expect-hash"], language);
 
-  const app = buildService({ ruleSet, bodyLimit, workers, lang: language, version: packageJson.version, ...(values.quiet ? {} : { log: io.stdout }) });
+  const app = buildService({
+    ruleSet,
+    bodyLimit,
+    workers,
+    lang: language,
+    version: packageJson.version,
+    ...(values.quiet ? {} : { log: io.stdout }),
+  });
   let closing = false;
   // A keep-alive connection whose request finishes while closing is closed at once, not after its timeout.
   app.addHook("onResponse", (_request, _reply, done) => {
@@ -68,7 +78,11 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
     done();
   });
   const address = await app.listen({ host: values.host, port });
-  await writeText(io.stderr, message("serveListening", language, { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, address }) + "\n");
+  await writeText(
+    io.stderr,
+    message("serveListening", language, { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, address }) +
+      "\n",
+  );
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -89,6 +103,7 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
 
 function wholeNumber(value: string, option: string, min: number, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError("serveWholeNumber", { option, min, max, value });
+  if (!/^\d+$/.test(value) || number < min || number > max)
+    throw new UsageError("serveWholeNumber", { option, min, max, value });
   return number;
 }

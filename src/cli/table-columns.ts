@@ -5,7 +5,8 @@
  */
 import type { Vocabulary } from "../vocabulary/labels.js";
 
-export type ColumnKind = "text" | "date" | "money" | "number" | "integer" | "boolean" | "list" | "measures" | "nullableInteger";
+export type ColumnKind =
+  "text" | "date" | "money" | "number" | "integer" | "boolean" | "list" | "measures" | "nullableInteger";
 
 export interface Column {
   en: string;
@@ -18,8 +19,14 @@ export interface Column {
   vocabulary?: Vocabulary;
 }
 
-const c = (en: string, zh: string, path: string[], kind: ColumnKind = "text", required = false, vocabulary?: Vocabulary): Column =>
-  vocabulary ? { en, zh, path, kind, required, vocabulary } : { en, zh, path, kind, required };
+const c = (
+  en: string,
+  zh: string,
+  path: string[],
+  kind: ColumnKind = "text",
+  required = false,
+  vocabulary?: Vocabulary,
+): Column => (vocabulary ? { en, zh, path, kind, required, vocabulary } : { en, zh, path, kind, required });
 
 export const HOUSEHOLD_COLUMNS: readonly Column[] = [
   c("id", "户编号", ["id"], "text", true),
@@ -95,4 +102,13 @@ export const LEAD_COLUMNS: readonly Column[] = [
 ];
 
 /** Values that may be written in Chinese in any column of their kind. */
-export const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false, 是: true, 否: false, yes: true, no: false };
+export const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  "1": true,
+  "0": false,
+  是: true,
+  否: false,
+  yes: true,
+  no: false,
+};

@@ -15,15 +15,28 @@ const ENCODING_NAMES: Record<TableEncoding, string> = { utf8: "UTF-8", gb18030: 
 /** A table whose bytes are not text in its encoding: a whole-input error naming the file, line and encoding. */
 export class TableDecodeError extends InputFormatError {}
 
-function undecodable(file: string, line: number, encoding: TableEncoding, language: Language, detected: boolean): TableDecodeError {
+function undecodable(
+  file: string,
+  line: number,
+  encoding: TableEncoding,
+  language: Language,
+  detected: boolean,
+): TableDecodeError {
   const name = basename(file);
-  const hint = encoding === "utf8"
-    ? (language === "en" ? "; if the file was saved by Excel as GBK, give --encoding gb18030" : "；若文件由 Excel 另存为 GBK，请加 --encoding gb18030")
-    : (language === "en" ? "; save the table again as UTF-8 or GB18030" : "；请将表格重新保存为 UTF-8 或 GB18030 编码");
+  const hint =
+    encoding === "utf8"
+      ? language === "en"
+        ? "; if the file was saved by Excel as GBK, give --encoding gb18030"
+        : "；若文件由 Excel 另存为 GBK，请加 --encoding gb18030"
+      : language === "en"
+        ? "; save the table again as UTF-8 or GB18030"
+        : "；请将表格重新保存为 UTF-8 或 GB18030 编码";
   const how = detected ? (language === "en" ? " (detected)" : "（自动识别）") : "";
-  return new TableDecodeError(language === "en"
-    ? `${name} line ${line} is not valid ${ENCODING_NAMES[encoding]} text${how}${hint}`
-    : `${name} 第 ${line} 行不是有效的 ${ENCODING_NAMES[encoding]} 编码文本${how}${hint}`);
+  return new TableDecodeError(
+    language === "en"
+      ? `${name} line ${line} is not valid ${ENCODING_NAMES[encoding]} text${how}${hint}`
+      : `${name} 第 ${line} 行不是有效的 ${ENCODING_NAMES[encoding]} 编码文本${how}${hint}`,
+  );
 }
 
 /** Byte lines of a file (split on LF, which neither UTF-8 nor GB18030 uses inside a character). */
@@ -65,7 +78,12 @@ export async function detectEncoding(file: string): Promise<TableEncoding> {
  * A UTF-8 BOM is dropped. `encoding` undefined: detected with {@link detectEncoding}; `detected`
  * says the caller detected it (for the message).
  */
-export async function* decodeTable(file: string, encoding: TableEncoding | undefined, language: Language, detected = encoding === undefined): AsyncGenerator<string> {
+export async function* decodeTable(
+  file: string,
+  encoding: TableEncoding | undefined,
+  language: Language,
+  detected = encoding === undefined,
+): AsyncGenerator<string> {
   const chosen = encoding ?? (await detectEncoding(file));
   let line = 0;
   for await (let bytes of byteLines(file)) {

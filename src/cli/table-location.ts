@@ -3,7 +3,12 @@ import type { Language } from "../results/language.js";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "./table-columns.js";
 
 /** The files of county table input (docs/tables.md). */
-export const TABLE_FILES = { households: "households.csv", members: "members.csv", events: "events.csv", leads: "leads.csv" } as const;
+export const TABLE_FILES = {
+  households: "households.csv",
+  members: "members.csv",
+  events: "events.csv",
+  leads: "leads.csv",
+} as const;
 
 /** Where a household of table input came from, to name file, row and column in rejections. */
 export interface TableOrigin {
@@ -28,10 +33,15 @@ export function tableLocation(origin: TableOrigin, pointer: string, language: La
     const under = layout.filter((column) => column.path.length > 0 && column.path.join("/").startsWith(rest.join("/")));
     const columnText = exact
       ? message("tableColumn", language, { en: exact.en, zh: exact.zh })
-      : under.length && rest.length ? message("tableColumns", language, { columns: under.map((column) => column[language]).join(message("listSeparator", language)) }) : "";
+      : under.length && rest.length
+        ? message("tableColumns", language, {
+            columns: under.map((column) => column[language]).join(message("listSeparator", language)),
+          })
+        : "";
     return message("tableRow", language, { file, row: row ?? "?" }) + columnText;
   };
-  if (path[0] === "leads" && path.length >= 2) return describe(files.leads, origin.leadRows[Number(path[1])], LEAD_COLUMNS, path.slice(2));
+  if (path[0] === "leads" && path.length >= 2)
+    return describe(files.leads, origin.leadRows[Number(path[1])], LEAD_COLUMNS, path.slice(2));
   if ((path[0] === "members" || path[0] === "events") && path.length >= 2) {
     const rows = path[0] === "members" ? origin.memberRows : origin.eventRows;
     const file = path[0] === "members" ? files.members : files.events;

@@ -58,12 +58,19 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
       const detected = options.encoding === undefined;
       // Columns may vary per row here: a ragged row is reported for its household, not fatal.
       // Rows of empty cells only (",,,,", which Excel leaves below the data) are skipped like blank lines.
-      const parser = parse({ info: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, trim: true });
+      const parser = parse({
+        info: true,
+        skip_empty_lines: true,
+        skip_records_with_empty_values: true,
+        relax_column_count: true,
+        trim: true,
+      });
       const feed = (async () => {
         try {
           for await (const text of decodeTable(file, chosen, options.language, detected)) {
             if (parser.destroyed) return;
-            if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve).once("close", resolve));
+            if (!parser.write(text))
+              await new Promise((resolve) => parser.once("drain", resolve).once("close", resolve));
           }
           parser.end();
         } catch (error) {
@@ -100,7 +107,11 @@ export function cellText(value: unknown): string {
   }
   if (typeof value === "object") {
     const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("").trim();
+    if (Array.isArray(cell.richText))
+      return cell.richText
+        .map((part) => part.text)
+        .join("")
+        .trim();
     if ("result" in cell) return cellText(cell.result);
     if ("text" in cell) return cellText(cell.text);
     if (cell.error) return String(cell.error);
@@ -121,7 +132,13 @@ async function openWorkbook(file: string, options: TableReadOptions): Promise<Wo
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    throw new InputFormatError(say(options.language, `${basename(file)} 不是可读的 .xlsx 工作簿：${(error as Error).message}`, `${basename(file)} is not a readable .xlsx workbook: ${(error as Error).message}`));
+    throw new InputFormatError(
+      say(
+        options.language,
+        `${basename(file)} 不是可读的 .xlsx 工作簿：${(error as Error).message}`,
+        `${basename(file)} is not a readable .xlsx workbook: ${(error as Error).message}`,
+      ),
+    );
   }
   return workbook;
 }
@@ -148,21 +165,41 @@ function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): 
 }
 
 /** The tables of an input path: a folder's CSV files or a workbook's sheets; null for a table not given. */
-export async function openTables(path: string, options: TableReadOptions): Promise<Record<TableName, TableSheet | null>> {
+export async function openTables(
+  path: string,
+  options: TableReadOptions,
+): Promise<Record<TableName, TableSheet | null>> {
   if (isWorkbook(path)) {
     const workbook = await openWorkbook(path, options);
-    const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((table) => [table, workbookSheet(workbook, path, table)])) as Record<TableName, TableSheet | null>;
+    const tables = Object.fromEntries(
+      (Object.keys(TABLES) as TableName[]).map((table) => [table, workbookSheet(workbook, path, table)]),
+    ) as Record<TableName, TableSheet | null>;
     if (!tables.households || !tables.members) {
-      throw new InputFormatError(say(options.language,
-        `${basename(path)} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：${workbook.worksheets.map((sheet) => sheet.name).join("、")}`,
-        `${basename(path)} needs sheets named households (or 户) and members (or 成员); it has: ${workbook.worksheets.map((sheet) => sheet.name).join(", ")}`));
+      throw new InputFormatError(
+        say(
+          options.language,
+          `${basename(path)} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：${workbook.worksheets.map((sheet) => sheet.name).join("、")}`,
+          `${basename(path)} needs sheets named households (or 户) and members (or 成员); it has: ${workbook.worksheets.map((sheet) => sheet.name).join(", ")}`,
+        ),
+      );
     }
     return tables;
   }
   const dir = statSync(path).isDirectory() ? path : dirname(path);
   const file = (table: TableName) => join(dir, TABLES[table].file);
   if (!existsSync(file("members"))) {
-    throw new InputFormatError(say(options.language, `${TABLES.households.file} 旁缺少 ${TABLES.members.file}`, `${TABLES.members.file} is missing beside ${TABLES.households.file}`));
+    throw new InputFormatError(
+      say(
+        options.language,
+        `${TABLES.households.file} 旁缺少 ${TABLES.members.file}`,
+        `${TABLES.members.file} is missing beside ${TABLES.households.file}`,
+      ),
+    );
   }
-  return Object.fromEntries((Object.keys(TABLES) as TableName[]).map((table) => [table, existsSync(file(table)) ? csvSheet(file(table), options) : null])) as Record<TableName, TableSheet | null>;
+  return Object.fromEntries(
+    (Object.keys(TABLES) as TableName[]).map((table) => [
+      table,
+      existsSync(file(table)) ? csvSheet(file(table), options) : null,
+    ]),
+  ) as Record<TableName, TableSheet | null>;
 }

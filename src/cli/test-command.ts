@@ -28,7 +28,10 @@ const show = (value: unknown) => (typeof value === "string" ? value : JSON.strin
 /** `dixian test`: runs rule tests and reports failures and coverage. */
 export async function testCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    coverage: { type: "boolean", default: false }, lang: { type: "string", default: "zh" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
+    coverage: { type: "boolean", default: false },
+    lang: { type: "string", default: "zh" },
+    set: SET_OPTION,
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, TEST_HELP + "\n");
@@ -54,18 +57,31 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
     failed++;
     await writeText(io.stdout, message("testFailed", language, { file: outcome.file, name: outcome.name }) + "\n");
     for (const mismatch of outcome.mismatches) {
-      await writeText(io.stdout, `  ${mismatch.field}\n    ${expected} ${show(mismatch.expected)}\n    ${actual} ${show(mismatch.actual)}\n`);
+      await writeText(
+        io.stdout,
+        `  ${mismatch.field}\n    ${expected} ${show(mismatch.expected)}\n    ${actual} ${show(mismatch.actual)}\n`,
+      );
     }
   }
   let uncovered = 0;
   if (values.coverage) {
     const { missing, withoutValue } = ruleCoverage([...ruleSets.values()], outcomes);
     uncovered = missing.length;
-    await write(io.stdout, missing.length === 0
-      ? message("coverageAll", language, { count: new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size - withoutValue.length }) + "\n"
-      : `${message("coverageMissing", language, { count: missing.length })}\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`);
+    await write(
+      io.stdout,
+      missing.length === 0
+        ? message("coverageAll", language, {
+            count:
+              new Set([...ruleSets.values()].flatMap((r) => r.rules.map((rule) => rule.id))).size - withoutValue.length,
+          }) + "\n"
+        : `${message("coverageMissing", language, { count: missing.length })}\n${missing.map((m) => `  ${m.ruleSet}: ${m.rule}`).join("\n")}\n`,
+    );
     if (withoutValue.length) {
-      await write(io.stdout, message("coverageWithoutValue", language, { count: withoutValue.length, rules: withoutValue.join(", ") }) + "\n");
+      await write(
+        io.stdout,
+        message("coverageWithoutValue", language, { count: withoutValue.length, rules: withoutValue.join(", ") }) +
+          "\n",
+      );
     }
   }
   await writeText(io.stdout, message("testSummary", language, { passed: outcomes.length - failed, failed }) + "\n");

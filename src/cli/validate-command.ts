@@ -60,10 +60,17 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
     });
   }
   try {
-    compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]), language);
+    compileFigures(
+      ruleSet,
+      asOf,
+      new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]),
+      language,
+    );
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    problems.push(...(error.problems.length ? error.problems : [{ file: ruleSet.id, path: "", message: error.message }]));
+    problems.push(
+      ...(error.problems.length ? error.problems : [{ file: ruleSet.id, path: "", message: error.message }]),
+    );
   }
   return problems;
 }
@@ -71,7 +78,10 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
 /** `dixian validate`: loads each rule set and reports every problem. */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    "as-of": { type: "string" }, lang: { type: "string", default: "zh" }, set: SET_OPTION, help: { type: "boolean", short: "h", default: false },
+    "as-of": { type: "string" },
+    lang: { type: "string", default: "zh" },
+    set: SET_OPTION,
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     await write(io.stdout, VALIDATE_HELP + "\n");
@@ -81,7 +91,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   if (positionals.length === 0) throw new UsageError("atLeastOneRuleSet");
   const asOf = values["as-of"];
   const dateIssue = asOf === undefined ? null : calendarDateIssue(asOf);
-  if (dateIssue) throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
+  if (dateIssue)
+    throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
   const overrides = setOverrides(values.set, "--set", language);
   const colon = message("colon", language);
   let failed = false;
@@ -91,21 +102,36 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
       const missing = asOf ? missingOn(ruleSet, asOf, language) : [];
       if (missing.length) {
         failed = true;
-        for (const problem of missing) await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
+        for (const problem of missing)
+          await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
         continue;
       }
       for (const { name, value } of unconfirmedValues(ruleSet, asOf)) {
         const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: dir, path: `/${name}` };
-        const warning = { location: formatLocation(origin), name, value: String(value.value), from: value.from, status: value.status };
+        const warning = {
+          location: formatLocation(origin),
+          name,
+          value: String(value.value),
+          from: value.from,
+          status: value.status,
+        };
         await writeText(io.stderr, message("validateWarning", language, warning) + "\n");
       }
-      const summary = { dir, id: ruleSet.id, version: ruleSet.version, layers: ruleSet.layers.join(" → "), rules: ruleSet.rules.length, hash: ruleSet.hash };
+      const summary = {
+        dir,
+        id: ruleSet.id,
+        version: ruleSet.version,
+        layers: ruleSet.layers.join(" → "),
+        rules: ruleSet.rules.length,
+        hash: ruleSet.hash,
+      };
       await writeText(io.stdout, message("validateOk", language, summary) + "\n");
     } catch (error) {
       if (!(error instanceof DixianError)) throw error;
       failed = true;
       const problems = error.problems.length ? error.problems : [{ file: dir, path: "", message: error.message }];
-      for (const problem of problems) await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
+      for (const problem of problems)
+        await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
     }
   }
   return failed ? EXIT.failure : EXIT.ok;

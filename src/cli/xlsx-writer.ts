@@ -32,7 +32,9 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   const workbook = await openWorkbookWriter({ stream: zip });
   const sheet = workbook.addWorksheet(SHEET_NAMES[language], { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = TABLE_OUTPUT_COLUMNS.map((column, index) => ({
-    header: tableHeader(language)[index]!, key: column.en, width: column.width,
+    header: tableHeader(language)[index]!,
+    key: column.en,
+    width: column.width,
     ...("number" in column ? { style: { numFmt: "0.00" } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };

@@ -5,8 +5,17 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
-import { isOptionalWithoutValue, multiplyParameters, parameterInForce, type ParameterInForce } from "../rulesets/parameters.js";
-import { parameterNamesIn, replaceParameterReferences, type ParameterReference } from "../rulesets/parameter-references.js";
+import {
+  isOptionalWithoutValue,
+  multiplyParameters,
+  parameterInForce,
+  type ParameterInForce,
+} from "../rulesets/parameters.js";
+import {
+  parameterNamesIn,
+  replaceParameterReferences,
+  type ParameterReference,
+} from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import { indexMeasures } from "../planning/in-place-measures.js";
 import type { Condition, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
@@ -22,11 +31,18 @@ import { engineFactory } from "./load-engine.js";
 import type { CompiledRule, CompiledRuleSet, CompiledStage, StageMode } from "./types.js";
 import { own, setOwn } from "../rulesets/own.js";
 
-const STAGE_MODES: Record<Stage, StageMode> = { assessment: "all", flag: "first", plan: "all", fallback: "all", checks: "all" };
+const STAGE_MODES: Record<Stage, StageMode> = {
+  assessment: "all",
+  flag: "first",
+  plan: "all",
+  fallback: "all",
+  checks: "all",
+};
 
 /** Orders by priority, highest first; equal priorities keep the order of the files. */
 function byPriority(rules: readonly LoadedRule[]): LoadedRule[] {
-  return rules.map((rule, index) => ({ rule, index }))
+  return rules
+    .map((rule, index) => ({ rule, index }))
     .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.index - b.index)
     .map(({ rule }) => rule);
 }
@@ -47,14 +63,21 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     return value;
   };
   if (ruleSet.parameters.threshold) inForce("threshold");
-  const figures = compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]), language);
+  const figures = compileFigures(
+    ruleSet,
+    asOf,
+    new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]),
+    language,
+  );
   const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet, name, asOf);
   // An optional parameter without a value compares as null, which no operator accepts; the rules
   // using it are left out below, so this only reaches named conditions no applicable rule uses.
   const resolve = (reference: ParameterReference) =>
     withoutValue(reference.param) || (reference.times !== undefined && withoutValue(reference.times))
       ? null
-      : reference.times ? multiplyParameters(inForce(reference.param), inForce(reference.times)) : inForce(reference.param).value;
+      : reference.times
+        ? multiplyParameters(inForce(reference.param), inForce(reference.times))
+        : inForce(reference.param).value;
   const inapplicableRules: CompiledRuleSet["inapplicableRules"] = [];
 
   const problems: Problem[] = [];
@@ -65,7 +88,12 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
       const fact = FACTS.get(condition.fact)!;
       const parsed = fact.params.safeParse(condition.params ?? {});
       if (parsed.success) condition.params = parsed.data as Record<string, unknown>;
-      else problems.push({ file: origin, path: path.join("/"), message: `fact "${fact.id}": ${parsed.error.issues[0]?.message}` });
+      else
+        problems.push({
+          file: origin,
+          path: path.join("/"),
+          message: `fact "${fact.id}": ${parsed.error.issues[0]?.message}`,
+        });
       const value = condition.value as { fact?: string; params?: unknown } | null;
       if (value && typeof value === "object" && typeof value.fact === "string") {
         const valueParsed = FACTS.get(value.fact)!.params.safeParse(value.params ?? {});
@@ -76,18 +104,22 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
   };
 
   const conditions: Record<string, TopLevelCondition> = {};
-  for (const [name, condition] of Object.entries(ruleSet.conditions)) setOwn(conditions, name, compileConditions(condition, `condition:${name}`));
+  for (const [name, condition] of Object.entries(ruleSet.conditions))
+    setOwn(conditions, name, compileConditions(condition, `condition:${name}`));
 
   // Rules whose conditions are listed as reasons (`unmetConditionsOf`) are always traced.
   const tracedRules = new Set<string>();
-  for (const rule of ruleSet.rules) if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf) tracedRules.add(rule.event.params.unmetConditionsOf);
+  for (const rule of ruleSet.rules)
+    if (rule.event.type === "flag" && rule.event.params.unmetConditionsOf)
+      tracedRules.add(rule.event.params.unmetConditionsOf);
   const rulesById = new Map<string, CompiledRule>();
   const facts = new FactTable();
   const compiledNamed = new Map<string, CompiledCondition>();
   const stages: CompiledStage[] = STAGES.map((stage) => {
     const rules = byPriority(ruleSet.rules.filter((rule) => rule.stage === stage)).flatMap((rule): CompiledRule[] => {
       const used = parameterNamesIn({ conditions: rule.conditions, event: rule.event });
-      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions)) parameterNamesIn(own(ruleSet.conditions, name), used);
+      for (const name of namedConditionsUsed(rule.conditions, ruleSet.conditions))
+        parameterNamesIn(own(ruleSet.conditions, name), used);
       const missing = [...used].filter(withoutValue).sort();
       if (missing.length) {
         inapplicableRules.push({ rule, parameters: missing });
@@ -111,19 +143,36 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     });
     let engines: Promise<Engine[]> | null = null;
     return {
-      stage, mode, rules,
+      stage,
+      mode,
+      rules,
       closures: compileStageClosures(rules, conditions, facts, compiledNamed, tracedRules),
-      engines: () => (engines ??= engineFactory().then(({ createEngine }) => mode === "all"
-        ? [createEngine(rules.map(asEngineRule), conditions)]
-        : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)))),
+      engines: () =>
+        (engines ??= engineFactory().then(({ createEngine }) =>
+          mode === "all"
+            ? [createEngine(rules.map(asEngineRule), conditions)]
+            : rules.map((rule) => createEngine([asEngineRule(rule)], conditions)),
+        )),
     };
   });
   if (problems.length) {
     const lines = problems.map((p) => `${p.file} ${p.path}${message("colon", language)}${p.message}`).join("\n");
-    throw new DixianError("E_RULESET_SCHEMA", message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }), problems);
+    throw new DixianError(
+      "E_RULESET_SCHEMA",
+      message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }),
+      problems,
+    );
   }
   return {
-    ruleSet, asOf, stages, rulesById, parameters, conditions, facts, figures, inapplicableRules,
+    ruleSet,
+    asOf,
+    stages,
+    rulesById,
+    parameters,
+    conditions,
+    facts,
+    figures,
+    inapplicableRules,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),

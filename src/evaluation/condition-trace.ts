@@ -30,8 +30,10 @@ export type EngineTrace = ConditionTrace<BilingualText>;
 /** Replaces every label of a trace (e.g. with localized, filled-in text). */
 export function mapLabels<A, B>(trace: ConditionTrace<A>, map: (label: A) => B): ConditionTrace<B> {
   const label = trace.label === undefined ? {} : { label: map(trace.label) };
-  if ("all" in trace) return { ...trace, ...label, all: trace.all.map((child) => mapLabels(child, map)) } as ConditionTrace<B>;
-  if ("any" in trace) return { ...trace, ...label, any: trace.any.map((child) => mapLabels(child, map)) } as ConditionTrace<B>;
+  if ("all" in trace)
+    return { ...trace, ...label, all: trace.all.map((child) => mapLabels(child, map)) } as ConditionTrace<B>;
+  if ("any" in trace)
+    return { ...trace, ...label, any: trace.any.map((child) => mapLabels(child, map)) } as ConditionTrace<B>;
   if ("not" in trace) return { ...trace, ...label, not: mapLabels(trace.not, map) } as ConditionTrace<B>;
   return { ...trace, ...label } as ConditionTrace<B>;
 }
@@ -44,9 +46,12 @@ const withLabel = <T extends object>(trace: T, node: EngineNode): T =>
 
 /** Converts json-rules-engine's evaluated condition objects into a plain trace. */
 export function traceConditions(node: EngineNode): EngineTrace {
-  if (Array.isArray(node.all)) return withLabel({ all: (node.all as EngineNode[]).map(traceConditions), result: resultOf(node) }, node);
-  if (Array.isArray(node.any)) return withLabel({ any: (node.any as EngineNode[]).map(traceConditions), result: resultOf(node) }, node);
-  if (node.not && typeof node.not === "object") return withLabel({ not: traceConditions(node.not as EngineNode), result: resultOf(node) }, node);
+  if (Array.isArray(node.all))
+    return withLabel({ all: (node.all as EngineNode[]).map(traceConditions), result: resultOf(node) }, node);
+  if (Array.isArray(node.any))
+    return withLabel({ any: (node.any as EngineNode[]).map(traceConditions), result: resultOf(node) }, node);
+  if (node.not && typeof node.not === "object")
+    return withLabel({ not: traceConditions(node.not as EngineNode), result: resultOf(node) }, node);
   if (typeof node.condition === "string") return withLabel({ condition: node.condition, result: resultOf(node) }, node);
   const result = resultOf(node);
   const trace = {

@@ -23,7 +23,11 @@ export function parseDecimal(value: unknown): Decimal | ExactRatio | null {
 }
 
 /** Compares two parsed values with a test on the comparison (-1, 0, 1); null never satisfies it. */
-export function compareParsed(left: Decimal | ExactRatio | null, right: Decimal | ExactRatio | null, test: (comparison: number) => boolean): boolean {
+export function compareParsed(
+  left: Decimal | ExactRatio | null,
+  right: Decimal | ExactRatio | null,
+  test: (comparison: number) => boolean,
+): boolean {
   if (left === null || right === null) return false;
   if (left instanceof ExactRatio) return test(left.compare(right));
   return test(right instanceof ExactRatio ? -right.compare(left) : compareDecimals(left, right));
@@ -44,7 +48,10 @@ function dateOperator(name: string, test: (left: string, right: string) => boole
   return {
     name,
     evaluate: (factValue, compareTo) =>
-      typeof factValue === "string" && typeof compareTo === "string" && ISO_DATE.test(factValue) && ISO_DATE.test(compareTo)
+      typeof factValue === "string" &&
+      typeof compareTo === "string" &&
+      ISO_DATE.test(factValue) &&
+      ISO_DATE.test(compareTo)
         ? test(factValue, compareTo)
         : false,
   };
@@ -70,8 +77,16 @@ export const CUSTOM_OPERATORS: readonly CustomOperator[] = [
 
 /** json-rules-engine's own operators that dixian's rules may use. */
 export const BUILT_IN_OPERATORS = [
-  "equal", "notEqual", "in", "notIn", "contains", "doesNotContain",
-  "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
+  "equal",
+  "notEqual",
+  "in",
+  "notIn",
+  "contains",
+  "doesNotContain",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
 ] as const;
 
 /** Every operator name a rule may use. */

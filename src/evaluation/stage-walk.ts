@@ -46,7 +46,8 @@ export class StageWalk {
       const stage = this.stage;
       if (stage !== undefined && this.index < stage.rules.length) {
         if (!this.decided) return true;
-        if (this.explain) this.outcomes.push({ compiled: stage.rules[this.index]!, status: "notEvaluated", trace: null });
+        if (this.explain)
+          this.outcomes.push({ compiled: stage.rules[this.index]!, status: "notEvaluated", trace: null });
         this.index++;
         continue;
       }

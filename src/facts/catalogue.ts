@@ -9,7 +9,13 @@ import { stageFacts } from "./stage-facts.js";
 
 /** Every fact a rule may use, by id. docs/facts.md is generated from this list. */
 export const FACTS: ReadonlyMap<string, FactDefinition<any>> = new Map(
-  [...incomeFacts, ...memberFacts, ...eventFacts, ...livingConditionFacts, ...monitoringFacts, ...leadFacts, ...stageFacts].map(
-    (fact) => [fact.id, fact as FactDefinition<any>],
-  ),
+  [
+    ...incomeFacts,
+    ...memberFacts,
+    ...eventFacts,
+    ...livingConditionFacts,
+    ...monitoringFacts,
+    ...leadFacts,
+    ...stageFacts,
+  ].map((fact) => [fact.id, fact as FactDefinition<any>]),
 );

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { FACTS } from "./catalogue.js";
 
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; description?: string; const?: unknown; properties?: Record<string, JsonSchema>; required?: string[] };
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  description?: string;
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
 
 function typeText(schema: JsonSchema): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
@@ -39,10 +49,24 @@ export function factCatalogueMarkdown(): string {
     "| fact | value | 说明 | description |",
     "|---|---|---|---|",
   ];
-  for (const fact of FACTS.values()) lines.push(`| [\`${fact.id}\`](#${fact.id.toLowerCase()}) | ${fact.valueType} | ${fact.description.zh} | ${fact.description.en} |`);
+  for (const fact of FACTS.values())
+    lines.push(
+      `| [\`${fact.id}\`](#${fact.id.toLowerCase()}) | ${fact.valueType} | ${fact.description.zh} | ${fact.description.en} |`,
+    );
   for (const fact of FACTS.values()) {
-    lines.push("", `## ${fact.id}`, "", `${fact.description.zh}`, "", `${fact.description.en}`, "", `Value: ${fact.valueType}.`);
-    const rows = paramRows(z.toJSONSchema(fact.params as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema);
+    lines.push(
+      "",
+      `## ${fact.id}`,
+      "",
+      `${fact.description.zh}`,
+      "",
+      `${fact.description.en}`,
+      "",
+      `Value: ${fact.valueType}.`,
+    );
+    const rows = paramRows(
+      z.toJSONSchema(fact.params as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema,
+    );
     if (rows.length) lines.push("", "| param | type | required | meaning |", "|---|---|---|---|", ...rows);
     else lines.push("", "No params.");
   }

@@ -14,7 +14,8 @@ import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../ruleset
 export const RESULT_FIGURES = ["perCapitaNetIncome", "adjustedPerCapitaIncome"] as const;
 
 /** A term of a definition: an input money field or another figure. */
-export type FigureTerm = { kind: "field"; group: keyof typeof FIGURE_INPUT_FIELDS; field: string } | { kind: "figure"; id: string };
+export type FigureTerm =
+  { kind: "field"; group: keyof typeof FIGURE_INPUT_FIELDS; field: string } | { kind: "figure"; id: string };
 
 /** What a term names: `income.wage` → a field; `householdNetIncome` → a figure; null when it is neither. */
 export function parseFigureTerm(term: string): FigureTerm | { kind: "unknownField"; group: string; field: string } {
@@ -22,8 +23,12 @@ export function parseFigureTerm(term: string): FigureTerm | { kind: "unknownFiel
   if (dot < 0) return { kind: "figure", id: term };
   const group = term.slice(0, dot);
   const field = term.slice(dot + 1);
-  const fields = Object.hasOwn(FIGURE_INPUT_FIELDS, group) ? (FIGURE_INPUT_FIELDS[group as keyof typeof FIGURE_INPUT_FIELDS] as readonly string[]) : null;
-  return fields?.includes(field) ? { kind: "field", group: group as keyof typeof FIGURE_INPUT_FIELDS, field } : { kind: "unknownField", group, field };
+  const fields = Object.hasOwn(FIGURE_INPUT_FIELDS, group)
+    ? (FIGURE_INPUT_FIELDS[group as keyof typeof FIGURE_INPUT_FIELDS] as readonly string[])
+    : null;
+  return fields?.includes(field)
+    ? { kind: "field", group: group as keyof typeof FIGURE_INPUT_FIELDS, field }
+    : { kind: "unknownField", group, field };
 }
 
 /** The terms a variant reads, with where each is written inside it. */
@@ -66,9 +71,12 @@ export interface CompiledFigures {
 
 function fieldOperand(group: keyof typeof FIGURE_INPUT_FIELDS, field: string): Operand {
   // Validation leaves required fields as decimals and optional ones undefined; `expenses` is always an object.
-  if (group === "income") return (household) => (household.income as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
-  if (group === "expenses") return (household) => (household.expenses as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
-  return (household) => (household.previousIncome as unknown as Record<string, Decimal | undefined> | null | undefined)?.[field] ?? ZERO;
+  if (group === "income")
+    return (household) => (household.income as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
+  if (group === "expenses")
+    return (household) => (household.expenses as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
+  return (household) =>
+    (household.previousIncome as unknown as Record<string, Decimal | undefined> | null | undefined)?.[field] ?? ZERO;
 }
 
 /**
@@ -76,7 +84,12 @@ function fieldOperand(group: keyof typeof FIGURE_INPUT_FIELDS, field: string): O
  * names but that has no definition in force throws E_NO_FIGURE_IN_FORCE naming it, the date and the
  * file where a definition belongs, in `language`. Figures not in force and not needed are left out.
  */
-export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterable<string>, language: Language = "zh"): CompiledFigures {
+export function compileFigures(
+  ruleSet: RuleSet,
+  asOf: IsoDate,
+  required: Iterable<string>,
+  language: Language = "zh",
+): CompiledFigures {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const steps: Step[] = [];
@@ -88,7 +101,12 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
     throw new DixianError(
       "E_NO_FIGURE_IN_FORCE",
       message("figureNotInForce", language, { ruleSet: ruleSet.id, name: id, readBy, asOf, file }),
-      [{ ...(origin ?? { file, path: `/${id}` }), message: message("figureNotInForceHere", language, { name: id, asOf }) }],
+      [
+        {
+          ...(origin ?? { file, path: `/${id}` }),
+          message: message("figureNotInForceHere", language, { name: id, asOf }),
+        },
+      ],
     );
   };
   const visit = (id: string, by: string | null): number => {
@@ -98,7 +116,8 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
     const variant = figure ? variantInForce(figure, asOf) : null;
     if (!variant) return missing(id, by);
     // Rule-set validation rejects cycles; this guard keeps a hand-built rule set from recursing forever.
-    if (visiting.has(id)) throw new DixianError("E_RULESET_CYCLE", message("figureReadsItselfOn", language, { name: id, asOf }));
+    if (visiting.has(id))
+      throw new DixianError("E_RULESET_CYCLE", message("figureReadsItselfOn", language, { name: id, asOf }));
     visiting.add(id);
     const operand = (term: string): Operand => {
       const parsed = parseFigureTerm(term);

@@ -1,7 +1,14 @@
 import { ageOn, type IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import {
-  GUARANTEE_ITEMS, type Category, type ExpenseKind, type Flag, type GuaranteeItem, type GuaranteeStatus, type IncomeComponent, type MeasureKind,
+  GUARANTEE_ITEMS,
+  type Category,
+  type ExpenseKind,
+  type Flag,
+  type GuaranteeItem,
+  type GuaranteeStatus,
+  type IncomeComponent,
+  type MeasureKind,
 } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
 import type { CompiledFigures } from "./figures.js";
@@ -52,13 +59,20 @@ export function figureValue(context: HouseholdContext, id: string): Decimal | nu
 }
 
 /** Every 3+1 item "ok" until a rule says otherwise, in the contract's order (results keep it). */
-const ALL_GUARANTEES_OK = Object.freeze(Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, "ok"])) as Record<GuaranteeItem, GuaranteeStatus>);
+const ALL_GUARANTEES_OK = Object.freeze(
+  Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, "ok"])) as Record<GuaranteeItem, GuaranteeStatus>,
+);
 
 /**
  * Builds the context for one validated household; `inPlaceMeasures` come from the rule set's
  * catalogue, `figures` are the rule set's figure definitions compiled for `asOf`.
  */
-export function buildHouseholdContext(household: Household, asOf: IsoDate, inPlaceMeasures: MeasureRef[], figures: CompiledFigures): HouseholdContext {
+export function buildHouseholdContext(
+  household: Household,
+  asOf: IsoDate,
+  inPlaceMeasures: MeasureRef[],
+  figures: CompiledFigures,
+): HouseholdContext {
   const zero = ZERO;
   const income = {
     wage: household.income.wage,

@@ -19,20 +19,27 @@ export const FIGURE_OF_FACT: Readonly<Record<string, string>> = {
 export const FIGURE_FACT = "figure";
 
 const noParams = z.strictObject({});
-const component = z.enum(INCOME_COMPONENTS).describe("income component: wage, business, property, transfer, productionCost");
+const component = z
+  .enum(INCOME_COMPONENTS)
+  .describe("income component: wage, business, property, transfer, productionCost");
 
 export const incomeFacts = [
   defineFact({
     id: "income",
     valueType: "money",
     description: { zh: "本期收入的某一项（元）", en: "One component of the current period's income (yuan)" },
-    params: z.strictObject({ component: z.enum([...INCOME_COMPONENTS, "insurancePayout"]).describe("income component, or insurancePayout") }),
+    params: z.strictObject({
+      component: z.enum([...INCOME_COMPONENTS, "insurancePayout"]).describe("income component, or insurancePayout"),
+    }),
     compute: (context, { component }) => context.income[component],
   }),
   defineFact({
     id: "previousIncome",
     valueType: "money",
-    description: { zh: "上期收入的某一项（元）；无上期数据时为空", en: "One component of the previous period's income (yuan); null without previous data" },
+    description: {
+      zh: "上期收入的某一项（元）；无上期数据时为空",
+      en: "One component of the previous period's income (yuan); null without previous data",
+    },
     params: z.strictObject({ component }),
     compute: (context, { component }) => {
       const previous = context.household.previousIncome;
@@ -76,13 +83,21 @@ export const incomeFacts = [
       zh: "规则集 figures.json 定义的任一数值（精确值，人均数为精确商）",
       en: "Any figure the rule set's figures.json defines (exact; per-member figures are exact quotients)",
     },
-    params: z.strictObject({ id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).describe("figure id from figures.json") }),
+    params: z.strictObject({
+      id: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]*$/)
+        .describe("figure id from figures.json"),
+    }),
     compute: (context, { id }) => figureValue(context, id),
   }),
   defineFact({
     id: "expense",
     valueType: "money",
-    description: { zh: "合规自付支出的某一项（元），未填为 0", en: "One kind of compliant out-of-pocket spending (yuan), 0 when absent" },
+    description: {
+      zh: "合规自付支出的某一项（元），未填为 0",
+      en: "One kind of compliant out-of-pocket spending (yuan), 0 when absent",
+    },
     params: z.strictObject({ kind: z.enum(EXPENSE_KINDS).describe("medical, education or other") }),
     compute: (context, { kind }) => context.expenses[kind],
   }),
@@ -114,4 +129,3 @@ export const incomeFacts = [
     },
   }),
 ];
-

@@ -25,7 +25,11 @@ export function openLeads(context: HouseholdContext): Lead[] {
 
 const leadFilterSchema = z.strictObject({
   channels: z.array(z.enum(LEAD_CHANNELS)).min(1).optional().describe("only leads from these channels"),
-  departments: z.array(z.enum(LEAD_DEPARTMENTS)).min(1).optional().describe("only sector warnings from these departments"),
+  departments: z
+    .array(z.enum(LEAD_DEPARTMENTS))
+    .min(1)
+    .optional()
+    .describe("only sector warnings from these departments"),
 });
 
 export const leadFacts = [
@@ -39,7 +43,9 @@ export const leadFacts = [
     params: leadFilterSchema,
     compute: (context, { channels, departments }) =>
       openLeads(context).filter(
-        (lead) => (!channels || channels.includes(lead.channel)) && (!departments || (lead.department !== undefined && departments.includes(lead.department))),
+        (lead) =>
+          (!channels || channels.includes(lead.channel)) &&
+          (!departments || (lead.department !== undefined && departments.includes(lead.department))),
       ).length,
   }),
   defineFact({
@@ -50,6 +56,7 @@ export const leadFacts = [
       en: "Number of open leads past their verification due date (lead date + withinDays before the as-of date)",
     },
     params: z.strictObject({ withinDays: z.number().int().min(0).max(3660).describe("days allowed to verify a lead") }),
-    compute: (context, { withinDays }) => openLeads(context).filter((lead) => leadDueBy(lead, withinDays) < context.asOf).length,
+    compute: (context, { withinDays }) =>
+      openLeads(context).filter((lead) => leadDueBy(lead, withinDays) < context.asOf).length,
   }),
 ];

@@ -2,8 +2,14 @@ import { z } from "zod";
 import { defineFact } from "./fact-definition.js";
 
 const WATER_FIELDS = [
-  "litersPerPersonPerDay", "waterScarceArea", "qualityOk", "pipedIn", "fetchMinutes",
-  "interruptionDaysPerYear", "fetchDistanceM", "fetchClimbM",
+  "litersPerPersonPerDay",
+  "waterScarceArea",
+  "qualityOk",
+  "pipedIn",
+  "fetchMinutes",
+  "interruptionDaysPerYear",
+  "fetchDistanceM",
+  "fetchClimbM",
 ] as const;
 
 const item = z.enum(["food", "clothing", "housing", "water"]).describe("3+1 input: food, clothing, housing or water");

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import {
-  DISABILITY_LEVELS, ILLNESS_CODES, LABOR_CODES, MEDICAL_INSURANCE_CODES, RELATIONS, SCHOOLING_CODES,
-  SEXES, SOCIAL_ASSISTANCE_CODES,
+  DISABILITY_LEVELS,
+  ILLNESS_CODES,
+  LABOR_CODES,
+  MEDICAL_INSURANCE_CODES,
+  RELATIONS,
+  SCHOOLING_CODES,
+  SEXES,
+  SOCIAL_ASSISTANCE_CODES,
 } from "../input/enums.js";
 import type { Member } from "../input/household-schema.js";
 import { defineFact } from "./fact-definition.js";
@@ -39,7 +45,19 @@ export function memberTest(predicate: MemberPredicate): MemberTest {
   let test = compiledPredicates.get(predicate);
   if (test) return test;
   const checks: MemberTest[] = [];
-  const { ageFrom, ageTo, sex, relation, labor, illness, disabilityLevel, schooling, schoolExempt, medicalInsurance, socialAssistance } = predicate;
+  const {
+    ageFrom,
+    ageTo,
+    sex,
+    relation,
+    labor,
+    illness,
+    disabilityLevel,
+    schooling,
+    schoolExempt,
+    medicalInsurance,
+    socialAssistance,
+  } = predicate;
   // One closure per criterion, each reading its own field by name: these run for every member of
   // every household, and a named property read is much cheaper than one by a variable key.
   if (ageFrom !== undefined) checks.push((_, age) => age >= ageFrom);
@@ -52,7 +70,8 @@ export function memberTest(predicate: MemberPredicate): MemberTest {
   if (schooling) checks.push((member) => schooling.includes(member.schooling));
   if (schoolExempt !== undefined) checks.push((member) => member.schoolExempt === schoolExempt);
   if (medicalInsurance) checks.push((member) => medicalInsurance.includes(member.medicalInsurance));
-  if (socialAssistance) checks.push((member) => member.socialAssistance.some((code) => socialAssistance.includes(code)));
+  if (socialAssistance)
+    checks.push((member) => member.socialAssistance.some((code) => socialAssistance.includes(code)));
   test = (member, age) => {
     for (const check of checks) if (!check(member, age)) return false;
     return true;

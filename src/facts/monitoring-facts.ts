@@ -57,7 +57,10 @@ export const monitoringFacts = [
   defineFact({
     id: "previouslyEliminated",
     valueType: "boolean",
-    description: { zh: "是否曾为监测对象且风险已于评估日前消除", en: "Formerly monitored, risk eliminated on or before the as-of date" },
+    description: {
+      zh: "是否曾为监测对象且风险已于评估日前消除",
+      en: "Formerly monitored, risk eliminated on or before the as-of date",
+    },
     params: z.strictObject({}),
     compute: (context) => {
       const eliminatedOn = context.household.monitoring?.riskEliminatedOn ?? null;
@@ -103,7 +106,9 @@ export const monitoringFacts = [
       zh: "从某日期到评估日的整月数（该日期 ≤ 评估日减 m 个月的最大 m）；缺失或晚于评估日为空",
       en: "Whole months from a date to the as-of date (largest m with date ≤ as-of − m months); null when absent or later",
     },
-    params: z.strictObject({ of: z.enum(["identifiedOn", "riskEliminatedOn", "incomePeriodEnd"]).describe("which date") }),
+    params: z.strictObject({
+      of: z.enum(["identifiedOn", "riskEliminatedOn", "incomePeriodEnd"]).describe("which date"),
+    }),
     compute: (context, { of }) => {
       const date = dateOf(context, of);
       return date === null ? null : wholeMonthsBetween(date, context.asOf);

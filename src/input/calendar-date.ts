@@ -27,7 +27,8 @@ export function calendarDateIssue(value: unknown): MessageText | null {
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return { id: "dateYearRange", values: { earliest: EARLIEST_YEAR, latest: LATEST_YEAR } };
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR)
+    return { id: "dateYearRange", values: { earliest: EARLIEST_YEAR, latest: LATEST_YEAR } };
   if (month < 1 || month > 12) return { id: "dateMonthRange" };
   if (day < 1 || day > daysInMonth(year, month)) return { id: "dateNotReal", values: { value } };
   return null;
@@ -69,7 +70,8 @@ export function shiftDays(date: IsoDate, days: number): IsoDate {
  * (date-fns `differenceInYears`). Negative when born after `asOf`.
  */
 export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
-  if (ageTable?.asOf !== asOf) ageTable = { asOf, ages: new Int16Array(DAY_SLOTS).fill(UNKNOWN_AGE), yearsFilled: new Uint8Array(TABLE_YEARS) };
+  if (ageTable?.asOf !== asOf)
+    ageTable = { asOf, ages: new Int16Array(DAY_SLOTS).fill(UNKNOWN_AGE), yearsFilled: new Uint8Array(TABLE_YEARS) };
   const slot = daySlot(birthDate);
   if (slot < 0) return computeAge(birthDate, asOf);
   const yearIndex = Math.floor(slot / SLOTS_PER_YEAR);
@@ -83,7 +85,9 @@ export function ageOn(birthDate: IsoDate, asOf: IsoDate): number {
 }
 
 function computeAge(birthDate: IsoDate, asOf: IsoDate): number {
-  return birthDate > asOf ? -differenceInYears(toUtc(birthDate), toUtc(asOf)) - 1 : differenceInYears(toUtc(asOf), toUtc(birthDate));
+  return birthDate > asOf
+    ? -differenceInYears(toUtc(birthDate), toUtc(asOf)) - 1
+    : differenceInYears(toUtc(asOf), toUtc(birthDate));
 }
 
 /** Slots for every YYYY-MM-DD from 1900 to 2199 (31 per month, some unused). */

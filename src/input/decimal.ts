@@ -105,11 +105,15 @@ export function decimalText(value: Decimal): string {
  * the decimal text of the quotient.
  */
 export class ExactRatio {
-  constructor(readonly numerator: Decimal, readonly denominator: Decimal) {}
+  constructor(
+    readonly numerator: Decimal,
+    readonly denominator: Decimal,
+  ) {}
   private text: string | undefined;
   /** Compares with a decimal or another ratio: -1, 0 or 1. */
   compare(other: Decimal | ExactRatio): number {
-    if (other instanceof ExactRatio) return compareDecimals(this.numerator.times(other.denominator), other.numerator.times(this.denominator));
+    if (other instanceof ExactRatio)
+      return compareDecimals(this.numerator.times(other.denominator), other.numerator.times(this.denominator));
     return compareDecimals(this.numerator, other.times(this.denominator));
   }
   toString(): string {

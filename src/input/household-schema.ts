@@ -9,25 +9,41 @@ import { textParams } from "./zod-issues.js";
  * A real calendar date `YYYY-MM-DD`, kept as text. Plain `.check()`s rather than `superRefine`:
  * every household has several dates, and a check costs a fraction of a refinement's context.
  */
-export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat").check((payload) => {
-  const problem = calendarDateIssue(payload.value);
-  // `continue`: the checks of the object holding the date still run, so every problem is reported.
-  // No message: the words are chosen by the language of the parse (zod-issues).
-  if (problem) payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value, continue: true });
-});
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .check((payload) => {
+    const problem = calendarDateIssue(payload.value);
+    // `continue`: the checks of the object holding the date still run, so every problem is reported.
+    // No message: the words are chosen by the language of the parse (zod-issues).
+    if (problem)
+      payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value, continue: true });
+  });
 
 function money(allowNegative: boolean) {
   // z.unknown() rather than a union of string and number: the check below says everything, and
   // parses several times faster. The JSON Schema states the accepted forms. The amount becomes a
   // decimal after the whole household is valid ({@link householdSchema}): one pass over a valid
   // record costs far less than a transform per field.
-  return z.unknown().meta({
-    description: "元：十进制字符串或数字，最多两位小数 / yuan: a decimal string or a number, at most two places",
-    anyOf: [{ type: "string", pattern: allowNegative ? "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$" : "^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$|^-0(\\.0{1,2})?$" }, { type: "number" }],
-  }).check((payload) => {
-    const problem = payload.value === undefined ? { id: "fieldMissing" as const } : moneyIssue(payload.value, allowNegative);
-    if (problem) payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value });
-  });
+  return z
+    .unknown()
+    .meta({
+      description: "元：十进制字符串或数字，最多两位小数 / yuan: a decimal string or a number, at most two places",
+      anyOf: [
+        {
+          type: "string",
+          pattern: allowNegative
+            ? "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$"
+            : "^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$|^-0(\\.0{1,2})?$",
+        },
+        { type: "number" },
+      ],
+    })
+    .check((payload) => {
+      const problem =
+        payload.value === undefined ? { id: "fieldMissing" as const } : moneyIssue(payload.value, allowNegative);
+      if (problem) payload.issues.push({ code: "custom", params: { text: problem }, input: payload.value });
+    });
 }
 /** Money in 元 that may not be negative. */
 export const moneyAmount = money(false);
@@ -63,7 +79,12 @@ export const monitoringSchema = z
   .check((payload) => {
     const { riskEliminatedOn, identifiedOn } = payload.value;
     if (riskEliminatedOn !== null && riskEliminatedOn < identifiedOn) {
-      payload.issues.push({ code: "custom", path: ["riskEliminatedOn"], params: textParams("eliminatedBeforeIdentified"), input: riskEliminatedOn });
+      payload.issues.push({
+        code: "custom",
+        path: ["riskEliminatedOn"],
+        params: textParams("eliminatedBeforeIdentified"),
+        input: riskEliminatedOn,
+      });
     }
   });
 
@@ -135,7 +156,12 @@ export const eventSchema = z
   .check((payload) => {
     const { subtype, type } = payload.value;
     if (subtype !== undefined && type !== "naturalDisaster") {
-      payload.issues.push({ code: "custom", path: ["subtype"], params: textParams("subtypeOnlyForDisasters"), input: subtype });
+      payload.issues.push({
+        code: "custom",
+        path: ["subtype"],
+        params: textParams("subtypeOnlyForDisasters"),
+        input: subtype,
+      });
     }
   });
 
@@ -155,17 +181,33 @@ export const leadSchema = z
   .check((payload) => {
     const { channel, department, date, resolvedOn } = payload.value;
     if (channel === "sectorWarning" && department === undefined) {
-      payload.issues.push({ code: "custom", path: ["department"], params: textParams("leadNeedsDepartment"), input: department });
+      payload.issues.push({
+        code: "custom",
+        path: ["department"],
+        params: textParams("leadNeedsDepartment"),
+        input: department,
+      });
     }
     if (channel !== "sectorWarning" && department !== undefined) {
-      payload.issues.push({ code: "custom", path: ["department"], params: textParams("leadDepartmentOnlyForWarnings"), input: department });
+      payload.issues.push({
+        code: "custom",
+        path: ["department"],
+        params: textParams("leadDepartmentOnlyForWarnings"),
+        input: department,
+      });
     }
     if (resolvedOn !== undefined && resolvedOn !== null && resolvedOn < date) {
-      payload.issues.push({ code: "custom", path: ["resolvedOn"], params: textParams("leadResolvedBeforeDate"), input: resolvedOn });
+      payload.issues.push({
+        code: "custom",
+        path: ["resolvedOn"],
+        params: textParams("leadResolvedBeforeDate"),
+        input: resolvedOn,
+      });
     }
   })
   .meta({
-    description: "线索：来源、部门（仅部门筛查预警，且必填）、日期、核实办结日期 / a lead: channel, department (for sector warnings only, and required there), date, resolution date",
+    description:
+      "线索：来源、部门（仅部门筛查预警，且必填）、日期、核实办结日期 / a lead: channel, department (for sector warnings only, and required there), date, resolution date",
     // The checks above as JSON Schema, so county systems validating against the schema see them too.
     if: { properties: { channel: { const: "sectorWarning" } }, required: ["channel"] },
     then: { required: ["department"] },
@@ -230,7 +272,9 @@ function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> &
   if (event.loss === undefined) return event as Omit<CheckedEvent, "loss">;
   const loss = parseMoney(event.loss as string | number);
   // A subtype left out stays left out (no key holding undefined).
-  return event.subtype === undefined ? { type: event.type, date: event.date, loss } : { type: event.type, subtype: event.subtype, date: event.date, loss };
+  return event.subtype === undefined
+    ? { type: event.type, date: event.date, loss }
+    : { type: event.type, subtype: event.subtype, date: event.date, loss };
 }
 
 /**

@@ -41,7 +41,14 @@ export function arrayLimitIssues(input: unknown, language: Language = "zh"): Inp
   const members = own(input, "members");
   if (!tooLong("/members", members, ARRAY_LIMITS.members, issues, language) && Array.isArray(members)) {
     members.forEach((member, index) => {
-      if (isRecord(member)) tooLong(`/members/${index}/socialAssistance`, own(member, "socialAssistance"), ARRAY_LIMITS.socialAssistance, issues, language);
+      if (isRecord(member))
+        tooLong(
+          `/members/${index}/socialAssistance`,
+          own(member, "socialAssistance"),
+          ARRAY_LIMITS.socialAssistance,
+          issues,
+          language,
+        );
     });
   }
   tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues, language);

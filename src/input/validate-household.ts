@@ -12,8 +12,7 @@ export type { InputIssue } from "./input-issue.js";
 
 /** The outcome of validating one household. */
 export type HouseholdValidation =
-  | { ok: true; household: Household }
-  | { ok: false; householdId: string | null; issues: InputIssue[] };
+  { ok: true; household: Household } | { ok: false; householdId: string | null; issues: InputIssue[] };
 
 /**
  * Validates one household against the data contract, and the checks that depend on the as-of
@@ -31,7 +30,11 @@ export function validateHousehold(input: unknown, asOf: IsoDate, language: Langu
     } catch {
       // Not even the id can be read.
     }
-    return { ok: false, householdId, issues: [{ path: "", message: message("householdUnreadable", language, { detail: thrownMessage(error) }) }] };
+    return {
+      ok: false,
+      householdId,
+      issues: [{ path: "", message: message("householdUnreadable", language, { detail: thrownMessage(error) }) }],
+    };
   }
 }
 
@@ -68,7 +71,10 @@ function describeIssue(issue: Parameters<typeof issueText>[0], language: Languag
   if (issue.code === "unrecognized_keys" && issue.keys.length > MAX_KEYS_NAMED) {
     // A record with thousands of stray keys is named by its first few: the message stays one readable line.
     const shown = issue.keys.slice(0, MAX_KEYS_NAMED).map(quoteKey).join(message("listSeparator", language));
-    return message("unknownFields", language, { keys: shown }) + message("andMoreFields", language, { count: issue.keys.length - MAX_KEYS_NAMED });
+    return (
+      message("unknownFields", language, { keys: shown }) +
+      message("andMoreFields", language, { count: issue.keys.length - MAX_KEYS_NAMED })
+    );
   }
   return issueText(issue, language);
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { isMessageId, message, renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
+import {
+  isMessageId,
+  message,
+  renderText,
+  type MessageId,
+  type MessageText,
+  type MessageValues,
+} from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 
@@ -41,8 +48,14 @@ export function textParams(id: MessageId, values?: MessageValues): { text: Messa
 const LOCALES = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
 const TYPE_NAMES: Record<string, MessageId> = {
-  string: "typeText", number: "typeNumber", int: "typeInteger", boolean: "typeBoolean", object: "typeObject",
-  array: "typeArray", null: "typeNull", undefined: "typeNothing",
+  string: "typeText",
+  number: "typeNumber",
+  int: "typeInteger",
+  boolean: "typeBoolean",
+  object: "typeObject",
+  array: "typeArray",
+  null: "typeNull",
+  undefined: "typeNothing",
 };
 
 function typeName(type: string, language: Language): string {
@@ -77,7 +90,10 @@ function issueMessage(issue: RawIssue, language: Language): string | undefined {
     return text ? renderText(text, language) : undefined;
   }
   // zod's own text for an absent field reads "expected string, received undefined".
-  if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
+  if (
+    input === undefined &&
+    (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
+  ) {
     return message("fieldMissing", language);
   }
   switch (issue.code) {
@@ -88,29 +104,43 @@ function issueMessage(issue: RawIssue, language: Language): string | undefined {
       return message(keys.length > 1 ? "unknownFields" : "unknownField", language, { keys: listed }) + suggestion;
     }
     case "invalid_type":
-      return message("invalidType", language, { expected: typeName(issue.expected, language), received: typeName(receivedType(input), language) });
+      return message("invalidType", language, {
+        expected: typeName(issue.expected, language),
+        received: typeName(receivedType(input), language),
+      });
     case "invalid_value": {
       const allowed = issue.values.map(show).join(message("listSeparator", language));
       if (issue.values.length === 1) return message("invalidLiteral", language, { allowed });
-      const suggestion = typeof input === "string" ? didYouMean(input, issue.values.filter((v): v is string => typeof v === "string"), language) : "";
+      const suggestion =
+        typeof input === "string"
+          ? didYouMean(
+              input,
+              issue.values.filter((v): v is string => typeof v === "string"),
+              language,
+            )
+          : "";
       return message("invalidChoice", language, { value: show(input), allowed }) + suggestion;
     }
     case "too_small": {
       const values = { minimum: String(issue.minimum) };
-      if (issue.origin === "string") return message(Number(issue.minimum) === 1 ? "notEmpty" : "tooShortText", language, values);
+      if (issue.origin === "string")
+        return message(Number(issue.minimum) === 1 ? "notEmpty" : "tooShortText", language, values);
       if (issue.origin === "array" || issue.origin === "set") return message("tooFewItems", language, values);
-      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") return message(issue.inclusive ? "numberTooSmall" : "numberNotAbove", language, values);
+      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint")
+        return message(issue.inclusive ? "numberTooSmall" : "numberNotAbove", language, values);
       break;
     }
     case "too_big": {
       const values = { maximum: String(issue.maximum) };
       if (issue.origin === "string") return message("tooLongText", language, values);
       if (issue.origin === "array" || issue.origin === "set") return message("tooManyItems", language, values);
-      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") return message(issue.inclusive ? "numberTooBig" : "numberNotBelow", language, values);
+      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint")
+        return message(issue.inclusive ? "numberTooBig" : "numberNotBelow", language, values);
       break;
     }
     case "invalid_format":
-      if (issue.format === "regex" && "pattern" in issue) return message("patternMismatch", language, { pattern: String(issue.pattern) });
+      if (issue.format === "regex" && "pattern" in issue)
+        return message("patternMismatch", language, { pattern: String(issue.pattern) });
       break;
     default:
       // The other issue codes are worded by zod's locale below.
@@ -159,9 +189,11 @@ export function nestedParseOptions(): { error: z.core.$ZodErrorMap; jitless: tru
  * fixed text (`.regex(pattern, "adminCode")`); the id is put into words here.
  */
 export function issueText(issue: Issue, language: Language): string {
-  if (issue.message.startsWith(BOTH_LANGUAGES)) return (JSON.parse(issue.message.slice(BOTH_LANGUAGES.length)) as Record<Language, string>)[language];
+  if (issue.message.startsWith(BOTH_LANGUAGES))
+    return (JSON.parse(issue.message.slice(BOTH_LANGUAGES.length)) as Record<Language, string>)[language];
   if (!isMessageId(issue.message)) return issue.message;
   const values: MessageValues = {};
-  for (const key of ["minimum", "maximum"] as const) if (key in issue) values[key] = String((issue as unknown as Record<string, unknown>)[key]);
+  for (const key of ["minimum", "maximum"] as const)
+    if (key in issue) values[key] = String((issue as unknown as Record<string, unknown>)[key]);
   return message(issue.message, language, values);
 }

@@ -19,7 +19,9 @@ export interface MeasureIndex {
 
 export function indexMeasures(catalogue: readonly MeasureEntry[]): MeasureIndex {
   const bySocialAssistance = new Map<string, MeasureEntry>();
-  for (const entry of catalogue) if (entry.socialAssistance && !bySocialAssistance.has(entry.socialAssistance)) bySocialAssistance.set(entry.socialAssistance, entry);
+  for (const entry of catalogue)
+    if (entry.socialAssistance && !bySocialAssistance.has(entry.socialAssistance))
+      bySocialAssistance.set(entry.socialAssistance, entry);
   return { byId: new Map(catalogue.map((entry) => [entry.id, entry])), bySocialAssistance };
 }
 
@@ -46,7 +48,14 @@ export function inPlaceMeasures(household: Household, { byId, bySocialAssistance
     for (const code of member.socialAssistance) {
       const entry = bySocialAssistance.get(code);
       if (!entry || found.has(entry.id)) continue;
-      found.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind, since: null, fromSocialAssistance: true, catalogued: true });
+      found.set(entry.id, {
+        id: entry.id,
+        group: entry.group,
+        kind: entry.kind,
+        since: null,
+        fromSocialAssistance: true,
+        catalogued: true,
+      });
     }
   }
   return [...found.values()];

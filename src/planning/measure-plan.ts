@@ -33,7 +33,14 @@ export function measurePlan(
   }
   for (const placed of inPlace) {
     if (placed.catalogued) continue;
-    plan.push({ id: placed.id, group: null, kind: null, label: placed.id, reason: inPlaceText(placed, language), inPlace: true });
+    plan.push({
+      id: placed.id,
+      group: null,
+      kind: null,
+      label: placed.id,
+      reason: inPlaceText(placed, language),
+      inPlace: true,
+    });
   }
   return plan;
 }

@@ -10,7 +10,12 @@ import { readResidentId } from "./resident-id.js";
 const dropped = (en: string, zh: string): Column => ({ en, zh, path: [], kind: "text" });
 
 /** households.csv of a county export: the table layout plus personal columns that are dropped. */
-export const EXPORT_HOUSEHOLD_COLUMNS: readonly Column[] = [...HOUSEHOLD_COLUMNS, dropped("headName", "户主姓名"), dropped("phone", "联系电话"), dropped("address", "家庭住址")];
+export const EXPORT_HOUSEHOLD_COLUMNS: readonly Column[] = [
+  ...HOUSEHOLD_COLUMNS,
+  dropped("headName", "户主姓名"),
+  dropped("phone", "联系电话"),
+  dropped("address", "家庭住址"),
+];
 /** members.csv of a county export: the resident ID number replaces birth date and sex; names and phones are dropped. */
 export const EXPORT_MEMBER_COLUMNS: readonly Column[] = [
   ...MEMBER_COLUMNS.filter((column) => column.en !== "birthDate" && column.en !== "sex"),
@@ -23,27 +28,40 @@ export const EXPORT_MEMBER_COLUMNS: readonly Column[] = [
  * leads.csv of a county export: a lead's free text (`note`) and the department's own warning code
  * (`code`, which leads back to the person in the department's list) are dropped.
  */
-export const EXPORT_LEAD_COLUMNS: readonly Column[] = LEAD_COLUMNS.map((column) => (column.en === "note" || column.en === "code" ? dropped(column.en, column.zh) : column));
+export const EXPORT_LEAD_COLUMNS: readonly Column[] = LEAD_COLUMNS.map((column) =>
+  column.en === "note" || column.en === "code" ? dropped(column.en, column.zh) : column,
+);
 
 /** One anonymized household, or a row that could not be used. */
-export type AnonymizedItem = { ok: true; household: Record<string, unknown> } | { ok: false; source: string; message: string };
+export type AnonymizedItem =
+  { ok: true; household: Record<string, unknown> } | { ok: false; source: string; message: string };
 
 /**
  * Turns a county export with personal data into data-contract households for fixtures: household and
  * member ids become salted hashes (HMAC-SHA256), resident ID numbers are checked and reduced to birth
  * date and sex, and names, phone numbers and addresses are dropped.
  */
-export async function* anonymizeExport(path: string, salt: string, options: TableReadOptions = { language: "zh" }): AsyncGenerator<AnonymizedItem> {
+export async function* anonymizeExport(
+  path: string,
+  salt: string,
+  options: TableReadOptions = { language: "zh" },
+): AsyncGenerator<AnonymizedItem> {
   if (salt.length < 8) throw new InputFormatError({ id: "saltTooShort" });
   const { language } = options;
-  const hash = (kind: string, value: string) => `A${createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex").slice(0, 15)}`;
+  const hash = (kind: string, value: string) =>
+    `A${createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex").slice(0, 15)}`;
   const tables = await openTables(path, options);
   const householdsSheet = tables.households!;
   const members = await groupByHousehold(tables.members, EXPORT_MEMBER_COLUMNS, language);
   const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
   const leads = await groupByHousehold(tables.leads, EXPORT_LEAD_COLUMNS, language);
   const duplicates = await duplicateIds(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language);
-  const files = { households: householdsSheet.name, members: tables.members!.name, events: tables.events?.name ?? TABLE_FILES.events, leads: tables.leads?.name ?? TABLE_FILES.leads };
+  const files = {
+    households: householdsSheet.name,
+    members: tables.members!.name,
+    events: tables.events?.name ?? TABLE_FILES.events,
+    leads: tables.leads?.name ?? TABLE_FILES.leads,
+  };
   const seen = new Set<string>();
   for await (const row of readRows(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language)) {
     const originalId = row.cells.id ?? "";
@@ -52,11 +70,21 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
     const problems: string[] = [];
     if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
     const twice = duplicates.get(originalId);
-    if (twice) problems.push(message("anonymizeDuplicateId", language, { id: originalId, rows: twice.join(message("listSeparator", language)) }));
+    if (twice)
+      problems.push(
+        message("anonymizeDuplicateId", language, {
+          id: originalId,
+          rows: twice.join(message("listSeparator", language)),
+        }),
+      );
     const memberRows = members.get(originalId) ?? [];
     const eventRows = events.get(originalId) ?? [];
     const leadRows = leads.get(originalId) ?? [];
-    for (const [file, rows] of [[files.members, memberRows], [files.events, eventRows], [files.leads, leadRows]] as const) {
+    for (const [file, rows] of [
+      [files.members, memberRows],
+      [files.events, eventRows],
+      [files.leads, leadRows],
+    ] as const) {
       for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
     }
     if (problems.length) {
@@ -68,7 +96,9 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
     household.members = memberRows.map((memberRow, index) => {
       const member = build(memberRow, EXPORT_MEMBER_COLUMNS);
       const reading = readResidentId(memberRow.cells.idNumber ?? "", language);
-      const where = rowText(files.members, memberRow.line, language) + message("tableColumn", language, { en: "idNumber", zh: "身份证号" });
+      const where =
+        rowText(files.members, memberRow.line, language) +
+        message("tableColumn", language, { en: "idNumber", zh: "身份证号" });
       if (!reading.ok) problems.push(`${where}${message("colon", language)}${reading.problem}`);
       else Object.assign(member, { birthDate: reading.birthDate, sex: reading.sex });
       member.id = `M${index + 1}`;
@@ -80,11 +110,19 @@ export async function* anonymizeExport(path: string, salt: string, options: Tabl
     else yield { ok: true, household };
   }
   // Member, event and lead rows whose household is not in the households table would be lost: each is an error.
-  for (const [file, groups] of [[files.members, members], [files.events, events], [files.leads, leads]] as const) {
+  for (const [file, groups] of [
+    [files.members, members],
+    [files.events, events],
+    [files.leads, leads],
+  ] as const) {
     for (const [id, rows] of groups) {
       if (seen.has(id)) continue;
       for (const row of rows) {
-        yield { ok: false, source: rowText(file, row.line, language), message: message("tableHouseholdMissing", language, { id, households: files.households }) };
+        yield {
+          ok: false,
+          source: rowText(file, row.line, language),
+          message: message("tableHouseholdMissing", language, { id, households: files.households }),
+        };
       }
     }
   }

@@ -33,8 +33,20 @@ function birthDate(random: Random, asOf: IsoDate, age: number): IsoDate {
 
 function laborFor(random: Random, age: number): Member["labor"] {
   if (age < 16) return "none";
-  if (age <= 59) return random.weighted([["ordinary", 70], ["skilled", 12], ["weak", 10], ["lost", 5], ["none", 3]] as const);
-  return random.weighted([["ordinary", 25], ["weak", 35], ["lost", 25], ["none", 15]] as const);
+  if (age <= 59)
+    return random.weighted([
+      ["ordinary", 70],
+      ["skilled", 12],
+      ["weak", 10],
+      ["lost", 5],
+      ["none", 3],
+    ] as const);
+  return random.weighted([
+    ["ordinary", 25],
+    ["weak", 35],
+    ["lost", 25],
+    ["none", 15],
+  ] as const);
 }
 
 function schoolingFor(random: Random, age: number): Member["schooling"] {
@@ -43,25 +55,60 @@ function schoolingFor(random: Random, age: number): Member["schooling"] {
   if (age <= 5) return "preschool";
   if (age <= 11) return "primary";
   if (age <= 14) return "juniorSecondary";
-  if (age <= 17) return random.weighted([["seniorSecondary", 55], ["vocational", 30], ["none", 15]] as const);
-  if (age <= 22) return random.weighted([["higher", 30], ["vocational", 10], ["none", 60]] as const);
+  if (age <= 17)
+    return random.weighted([
+      ["seniorSecondary", 55],
+      ["vocational", 30],
+      ["none", 15],
+    ] as const);
+  if (age <= 22)
+    return random.weighted([
+      ["higher", 30],
+      ["vocational", 10],
+      ["none", 60],
+    ] as const);
   return "none";
 }
 
-function member(random: Random, asOf: IsoDate, id: string, age: number, relation: Member["relation"], sex: Member["sex"]): Member {
+function member(
+  random: Random,
+  asOf: IsoDate,
+  id: string,
+  age: number,
+  relation: Member["relation"],
+  sex: Member["sex"],
+): Member {
   const old = age >= 60;
-  const disabilityLevel = random.chance(0.06) ? random.weighted([[1, 10], [2, 20], [3, 35], [4, 35]] as const) : null;
+  const disabilityLevel = random.chance(0.06)
+    ? random.weighted([
+        [1, 10],
+        [2, 20],
+        [3, 35],
+        [4, 35],
+      ] as const)
+    : null;
   return {
     id,
     birthDate: birthDate(random, asOf, age),
     sex,
     relation,
-    labor: disabilityLevel !== null && disabilityLevel <= 2 ? random.pick(["lost", "none", "weak"] as const) : laborFor(random, age),
-    illness: random.weighted([["none", old ? 70 : 88], ["chronic", old ? 25 : 10], ["serious", old ? 5 : 2]] as const),
+    labor:
+      disabilityLevel !== null && disabilityLevel <= 2
+        ? random.pick(["lost", "none", "weak"] as const)
+        : laborFor(random, age),
+    illness: random.weighted([
+      ["none", old ? 70 : 88],
+      ["chronic", old ? 25 : 10],
+      ["serious", old ? 5 : 2],
+    ] as const),
     disabilityLevel,
     schooling: schoolingFor(random, age),
     schoolExempt: random.chance(0.002),
-    medicalInsurance: random.weighted([["resident", 93], ["employee", 5], ["none", 2]] as const),
+    medicalInsurance: random.weighted([
+      ["resident", 93],
+      ["employee", 5],
+      ["none", 2],
+    ] as const),
     socialAssistance: [],
   };
 }
@@ -69,16 +116,48 @@ function member(random: Random, asOf: IsoDate, id: string, age: number, relation
 /** A household of `size` people: a head, perhaps a spouse, children, parents. */
 function members(random: Random, asOf: IsoDate, size: number): Member[] {
   const headAge = size === 1 ? random.int(35, 88) : random.int(26, 75);
-  const headSex = random.weighted([["male", 80], ["female", 20]] as const);
+  const headSex = random.weighted([
+    ["male", 80],
+    ["female", 20],
+  ] as const);
   const list = [member(random, asOf, "M1", headAge, "head", headSex)];
-  if (size >= 2) list.push(member(random, asOf, "M2", Math.max(18, headAge + random.int(-5, 5)), "spouse", headSex === "male" ? "female" : "male"));
+  if (size >= 2)
+    list.push(
+      member(
+        random,
+        asOf,
+        "M2",
+        Math.max(18, headAge + random.int(-5, 5)),
+        "spouse",
+        headSex === "male" ? "female" : "male",
+      ),
+    );
   while (list.length < size) {
     const id = `M${list.length + 1}`;
     const parent = headAge < 50 && list.filter((m) => m.relation === "parent").length < 2 && random.chance(0.35);
-    if (parent) list.push(member(random, asOf, id, Math.min(95, headAge + random.int(22, 32)), "parent", random.pick(["male", "female"] as const)));
+    if (parent)
+      list.push(
+        member(
+          random,
+          asOf,
+          id,
+          Math.min(95, headAge + random.int(22, 32)),
+          "parent",
+          random.pick(["male", "female"] as const),
+        ),
+      );
     else {
       const childAge = Math.max(0, headAge - random.int(20, 35));
-      list.push(member(random, asOf, id, childAge, childAge >= 30 && random.chance(0.3) ? "grandchild" : "child", random.pick(["male", "female"] as const)));
+      list.push(
+        member(
+          random,
+          asOf,
+          id,
+          childAge,
+          childAge >= 30 && random.chance(0.3) ? "grandchild" : "child",
+          random.pick(["male", "female"] as const),
+        ),
+      );
     }
   }
   return list;
@@ -90,16 +169,36 @@ function dateWithin(random: Random, asOf: IsoDate, monthsBack: number): IsoDate 
   return `${year}-${month}-${pad(Math.min(Number(day), random.int(1, 28)), 2)}`;
 }
 
-const MEASURE_IDS = ["industry.support", "employment.services", "employment.skillsTraining", "finance.microcredit", "job.publicWelfare", "health.medicalAssistance", "protection.dibao", "housing.renovation", "water.supplyWorks"];
+const MEASURE_IDS = [
+  "industry.support",
+  "employment.services",
+  "employment.skillsTraining",
+  "finance.microcredit",
+  "job.publicWelfare",
+  "health.medicalAssistance",
+  "protection.dibao",
+  "housing.renovation",
+  "water.supplyWorks",
+];
 
 /** One synthetic household, number `index` (1-based) of the population. */
 export function generateHousehold(random: Random, index: number, options: GenerateOptions): HouseholdInput {
   const { asOf, referenceIncome } = options;
-  const size = random.weighted([[1, 9], [2, 18], [3, 25], [4, 26], [5, 14], [6, 8]] as const);
+  const size = random.weighted([
+    [1, 9],
+    [2, 18],
+    [3, 25],
+    [4, 26],
+    [5, 14],
+    [6, 8],
+  ] as const);
   const people = members(random, asOf, size);
   const formerlyPoor = random.chance(0.51);
   // Per-capita net income: log-normal with its median above the reference, so about a quarter fall at or below it.
-  const perCapita = referenceIncome * Math.exp(Math.log(MEDIAN_OVER_REFERENCE) + INCOME_SPREAD * random.normal()) * (formerlyPoor ? 0.9 : 1);
+  const perCapita =
+    referenceIncome *
+    Math.exp(Math.log(MEDIAN_OVER_REFERENCE) + INCOME_SPREAD * random.normal()) *
+    (formerlyPoor ? 0.9 : 1);
   const net = perCapita * size;
   const businessGross = net * random.float() * 0.45;
   const productionCost = businessGross * 0.3;
@@ -107,23 +206,48 @@ export function generateHousehold(random: Random, index: number, options: Genera
   const property = net * random.float() * 0.03;
   const wage = Math.max(0, net - (businessGross - productionCost) - transfer - property);
   const events: NonNullable<HouseholdInput["events"]> = [];
-  if (random.chance(0.05)) events.push({ type: "naturalDisaster", subtype: random.weighted([["flood", 25], ["geological", 20], ["drought", 25], ["biological", 5], ["meteorological", 20], ["earthquake", 5]] as const), date: dateWithin(random, asOf, 18), loss: money(random.int(1000, 30000)) });
-  if (random.chance(0.03)) events.push({ type: "accident", date: dateWithin(random, asOf, 18), loss: money(random.int(500, 20000)) });
+  if (random.chance(0.05))
+    events.push({
+      type: "naturalDisaster",
+      subtype: random.weighted([
+        ["flood", 25],
+        ["geological", 20],
+        ["drought", 25],
+        ["biological", 5],
+        ["meteorological", 20],
+        ["earthquake", 5],
+      ] as const),
+      date: dateWithin(random, asOf, 18),
+      loss: money(random.int(1000, 30000)),
+    });
+  if (random.chance(0.03))
+    events.push({ type: "accident", date: dateWithin(random, asOf, 18), loss: money(random.int(500, 20000)) });
   if (random.chance(0.02)) events.push({ type: "industryFailure", date: dateWithin(random, asOf, 18) });
   const jobLoss = random.chance(0.05);
   if (jobLoss) events.push({ type: "jobLoss", date: dateWithin(random, asOf, 18) });
 
   const sick = people.some((m) => m.illness !== "none");
-  const students = people.filter((m) => ["primary", "juniorSecondary", "seniorSecondary", "vocational", "higher"].includes(m.schooling)).length;
+  const students = people.filter((m) =>
+    ["primary", "juniorSecondary", "seniorSecondary", "vocational", "higher"].includes(m.schooling),
+  ).length;
   const household: HouseholdInput = {
     id: `SYN-${pad(options.seed, 4)}-${pad(index, 7)}`,
-    region: { province: "530000", county: "530129", township: "联合乡", village: `V${pad(random.int(1, options.villages ?? 8), 2)}` },
+    region: {
+      province: "530000",
+      county: "530129",
+      township: "联合乡",
+      village: `V${pad(random.int(1, options.villages ?? 8), 2)}`,
+    },
     householdType: formerlyPoor ? "formerlyPoor" : "general",
     members: people,
     income: {
       periodEnd: shiftMonths(asOf, -random.int(0, 2)),
-      wage: money(wage), business: money(businessGross - productionCost > 0 && random.chance(0.97) ? businessGross : 0),
-      property: money(property), transfer: money(transfer), productionCost: money(productionCost), insurancePayout: money(random.chance(0.03) ? random.int(500, 10000) : 0),
+      wage: money(wage),
+      business: money(businessGross - productionCost > 0 && random.chance(0.97) ? businessGross : 0),
+      property: money(property),
+      transfer: money(transfer),
+      productionCost: money(productionCost),
+      insurancePayout: money(random.chance(0.03) ? random.int(500, 10000) : 0),
     },
     expenses: {
       medical: money(sick ? random.int(1000, 30000) : random.int(0, 1500)),
@@ -133,7 +257,14 @@ export function generateHousehold(random: Random, index: number, options: Genera
     livingConditions: {
       food: !random.chance(0.003),
       clothing: !random.chance(0.003),
-      housing: { safetyLevel: random.weighted([["A", 60], ["B", 37], ["C", 2], ["D", 1]] as const) },
+      housing: {
+        safetyLevel: random.weighted([
+          ["A", 60],
+          ["B", 37],
+          ["C", 2],
+          ["D", 1],
+        ] as const),
+      },
       water: {
         litersPerPersonPerDay: random.chance(0.02) ? random.int(10, 34) : random.int(35, 120),
         waterScarceArea: random.chance(0.1),
@@ -148,7 +279,11 @@ export function generateHousehold(random: Random, index: number, options: Genera
   if (random.chance(0.7)) {
     const factor = 0.8 + random.float() * 0.4;
     household.previousIncome = {
-      wage: money(wage * (jobLoss ? 2.5 : factor)), business: money(businessGross * factor), property: money(property), transfer: money(transfer), productionCost: money(productionCost * factor),
+      wage: money(wage * (jobLoss ? 2.5 : factor)),
+      business: money(businessGross * factor),
+      property: money(property),
+      transfer: money(transfer),
+      productionCost: money(productionCost * factor),
     };
   }
   const noLabor = people.every((m) => m.labor === "lost" || m.labor === "none");
@@ -159,7 +294,9 @@ export function generateHousehold(random: Random, index: number, options: Genera
     household.monitoring = {
       category: formerlyPoor ? "unstableFormerlyPoor" : random.chance(0.85) ? "marginal" : "suddenHardship",
       identifiedOn,
-      riskTypes: [random.pick(["illness", "disaster", "accident", "unstableEmployment", "lackOfLabor", "education"] as const)],
+      riskTypes: [
+        random.pick(["illness", "disaster", "accident", "unstableEmployment", "lackOfLabor", "education"] as const),
+      ],
       riskEliminatedOn: eliminated !== null && eliminated <= asOf ? eliminated : null,
       measures: Array.from({ length: random.int(0, 3) }, () => ({ id: random.pick(MEASURE_IDS), since: identifiedOn })),
     };

@@ -6,7 +6,8 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CODES = "10X98765432";
 
 /** What an 18-digit resident identity number (GB 11643-1999) tells: birth date and sex. */
-export type ResidentIdReading = { ok: true; birthDate: IsoDate; sex: "male" | "female" } | { ok: false; problem: string };
+export type ResidentIdReading =
+  { ok: true; birthDate: IsoDate; sex: "male" | "female" } | { ok: false; problem: string };
 
 /**
  * Checks an 18-digit resident identity number (GB 11643-1999): 17 digits and a check character
@@ -18,6 +19,7 @@ export function readResidentId(value: string, language: Language = "zh"): Reside
   const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
   if (CHECK_CODES[sum % 11] !== id[17]) return { ok: false, problem: message("residentIdCheckDigit", language) };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (calendarDateProblem(birthDate)) return { ok: false, problem: message("residentIdBirthDate", language, { birthDate }) };
+  if (calendarDateProblem(birthDate))
+    return { ok: false, problem: message("residentIdBirthDate", language, { birthDate }) };
   return { ok: true, birthDate, sex: Number(id[16]) % 2 === 1 ? "male" : "female" };
 }

@@ -34,14 +34,24 @@ export interface ImpactDiff {
 }
 
 const sideOf = (scenario: Scenario): ImpactDiff["a"] => ({
-  ruleSet: scenario.ruleSet.id, version: scenario.ruleSet.version, hash: scenario.ruleSet.hash, asOf: scenario.asOf,
+  ruleSet: scenario.ruleSet.id,
+  version: scenario.ruleSet.version,
+  hash: scenario.ruleSet.hash,
+  asOf: scenario.asOf,
   ...(scenario.ruleSet.overrides ? { overrides: { ...scenario.ruleSet.overrides } } : {}),
 });
 const overridesText = (side: ImpactDiff["a"]) =>
-  side.overrides ? ` --set ${Object.entries(side.overrides).map(([name, value]) => `${name}=${value}`).join(" --set ")}` : "";
+  side.overrides
+    ? ` --set ${Object.entries(side.overrides)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(" --set ")}`
+    : "";
 
 const side = (result: ScreeningResult): ChangedHousehold["before"] => ({
-  flag: result.flag, category: result.category, figures: result.figures, reasons: result.reasons,
+  flag: result.flag,
+  category: result.category,
+  figures: result.figures,
+  reasons: result.reasons,
   riskTypes: result.riskTypes.map((risk) => risk.id),
 });
 
@@ -50,15 +60,26 @@ const side = (result: ScreeningResult): ChangedHousehold["before"] => ({
  * the flag transition matrix and every household that changed — what a threshold change does
  * before it is published.
  */
-export async function impactDiff(households: AsyncIterable<unknown> | Iterable<unknown>, a: Scenario, b: Scenario, language: Language = "zh"): Promise<ImpactDiff> {
+export async function impactDiff(
+  households: AsyncIterable<unknown> | Iterable<unknown>,
+  a: Scenario,
+  b: Scenario,
+  language: Language = "zh",
+): Promise<ImpactDiff> {
   const compiledA = compiledRuleSet(a.ruleSet, a.asOf, language);
   const compiledB = compiledRuleSet(b.ruleSet, b.asOf, language);
   const options = { language, explain: false };
-  const matrix = Object.fromEntries(FLAGS.map((from) => [from, Object.fromEntries(FLAGS.map((to) => [to, 0]))])) as ImpactDiff["matrix"];
+  const matrix = Object.fromEntries(
+    FLAGS.map((from) => [from, Object.fromEntries(FLAGS.map((to) => [to, 0]))]),
+  ) as ImpactDiff["matrix"];
   const report: ImpactDiff = {
     a: sideOf(a),
     b: sideOf(b),
-    households: 0, rejected: [], matrix, flagChanged: [], categoryChanged: [],
+    households: 0,
+    rejected: [],
+    matrix,
+    flagChanged: [],
+    categoryChanged: [],
   };
   let index = 0;
   for await (const item of households) {
@@ -73,8 +94,10 @@ export async function impactDiff(households: AsyncIterable<unknown> | Iterable<u
     report.households++;
     matrix[before.result.flag][after.result.flag]++;
     const change: ChangedHousehold = {
-      householdId: before.result.householdId, village: before.result.region.village ?? null,
-      before: side(before.result), after: side(after.result),
+      householdId: before.result.householdId,
+      village: before.result.region.village ?? null,
+      before: side(before.result),
+      after: side(after.result),
     };
     if (before.result.flag !== after.result.flag) report.flagChanged.push(change);
     else if (before.result.category !== after.result.category) report.categoryChanged.push(change);
@@ -90,7 +113,9 @@ export function impactDiffText(diff: ImpactDiff): string {
     `${diff.households} households compared, ${diff.flagChanged.length} changed flag, ${diff.categoryChanged.length} changed category only, ${diff.rejected.length} rejected`,
     "",
     `flag A \\ B  ${FLAGS.map((flag) => flag.padStart(9)).join(" ")}`,
-    ...FLAGS.map((from) => `${from.padEnd(11)} ${FLAGS.map((to) => String(diff.matrix[from][to]).padStart(9)).join(" ")}`),
+    ...FLAGS.map(
+      (from) => `${from.padEnd(11)} ${FLAGS.map((to) => String(diff.matrix[from][to]).padStart(9)).join(" ")}`,
+    ),
   ];
   const describe = (title: string, changes: ChangedHousehold[]) => {
     if (!changes.length) return;

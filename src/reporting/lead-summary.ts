@@ -24,8 +24,13 @@ export interface LeadSummary {
 /** An empty summary, to add results to with {@link addToLeadSummary}. */
 export function emptyLeadSummary(): LeadSummary {
   return {
-    households: 0, open: 0, overdue: 0,
-    byChannel: Object.fromEntries(LEAD_CHANNELS.map((channel) => [channel, { open: 0, overdue: 0 }])) as Record<LeadChannel, LeadCounts>,
+    households: 0,
+    open: 0,
+    overdue: 0,
+    byChannel: Object.fromEntries(LEAD_CHANNELS.map((channel) => [channel, { open: 0, overdue: 0 }])) as Record<
+      LeadChannel,
+      LeadCounts
+    >,
     byDepartment: {},
   };
 }
@@ -51,13 +56,30 @@ export function addToLeadSummary(summary: LeadSummary, result: ScreeningResult):
 /** The summary with departments in contract order, so the same results give the same report. */
 export function finishLeadSummary(summary: LeadSummary): LeadSummary {
   const byDepartment: LeadSummary["byDepartment"] = {};
-  for (const department of LEAD_DEPARTMENTS) if (summary.byDepartment[department]) byDepartment[department] = summary.byDepartment[department];
+  for (const department of LEAD_DEPARTMENTS)
+    if (summary.byDepartment[department]) byDepartment[department] = summary.byDepartment[department];
   return { ...summary, byDepartment };
 }
 
 const TEXT = {
-  zh: { title: "线索核实", households: "有未办结线索的农户", open: "未办结", overdue: "已超期", source: "来源", none: "无未办结线索", unit: "户" },
-  en: { title: "Leads to verify", households: "households with open leads", open: "open", overdue: "overdue", source: "source", none: "no open lead", unit: "" },
+  zh: {
+    title: "线索核实",
+    households: "有未办结线索的农户",
+    open: "未办结",
+    overdue: "已超期",
+    source: "来源",
+    none: "无未办结线索",
+    unit: "户",
+  },
+  en: {
+    title: "Leads to verify",
+    households: "households with open leads",
+    open: "open",
+    overdue: "overdue",
+    source: "source",
+    none: "no open lead",
+    unit: "",
+  },
 } as const;
 
 /** The report's section on leads: totals, then a table by channel and by department. */
@@ -68,12 +90,18 @@ export function leadSummaryHtml(summary: LeadSummary, language: Language): strin
   for (const channel of LEAD_CHANNELS) {
     const counts = summary.byChannel[channel];
     if (counts.open === 0) continue;
-    rows.push(`<tr><td>${escapeHtml(leadSourceText(channel, null, language))}</td><td class="num">${counts.open}</td><td class="num">${counts.overdue}</td></tr>`);
+    rows.push(
+      `<tr><td>${escapeHtml(leadSourceText(channel, null, language))}</td><td class="num">${counts.open}</td><td class="num">${counts.overdue}</td></tr>`,
+    );
     if (channel !== "sectorWarning") continue;
     for (const [department, byDepartment] of Object.entries(summary.byDepartment)) {
-      rows.push(`<tr><td>&nbsp;&nbsp;${escapeHtml(leadSourceText(channel, department, language))}</td><td class="num">${byDepartment.open}</td><td class="num">${byDepartment.overdue}</td></tr>`);
+      rows.push(
+        `<tr><td>&nbsp;&nbsp;${escapeHtml(leadSourceText(channel, department, language))}</td><td class="num">${byDepartment.open}</td><td class="num">${byDepartment.overdue}</td></tr>`,
+      );
     }
   }
-  return `<section id="leads"><h2>${t.title}</h2><p>${t.households} ${summary.households}${t.unit} · ${t.open} ${summary.open} · ${t.overdue} ${summary.overdue}</p>` +
-    `<table><tr><th>${t.source}</th><th>${t.open}</th><th>${t.overdue}</th></tr>${rows.join("")}</table></section>`;
+  return (
+    `<section id="leads"><h2>${t.title}</h2><p>${t.households} ${summary.households}${t.unit} · ${t.open} ${summary.open} · ${t.overdue} ${summary.overdue}</p>` +
+    `<table><tr><th>${t.source}</th><th>${t.open}</th><th>${t.overdue}</th></tr>${rows.join("")}</table></section>`
+  );
 }

@@ -25,7 +25,10 @@ export interface OverdueTask {
 }
 
 /** Households and people. */
-export interface Count { households: number; people: number }
+export interface Count {
+  households: number;
+  people: number;
+}
 
 /** The monthly analysis (一月一分析) of one screening run, optionally compared with last month's. */
 export interface MonthlyReport {
@@ -74,11 +77,26 @@ export class MonthlyReportBuilder {
 
   constructor(results: string, previous: string | null) {
     this.report = {
-      source: { results, previous }, ruleSets: [], asOf: [], area: { townships: [], counties: [] }, households: 0, people: 0, householdsWithoutSize: 0,
-      byFlag: zeroFlags(), peopleByFlag: zeroFlags(), byVillage: {},
-      byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])), riskTypes: {},
-      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])), measuresByGroup: {}, checks: { households: 0, byId: {} },
-      toIdentify: [], toEliminate: [], overdueTasks: [], leads: emptyLeadSummary(), changes: null,
+      source: { results, previous },
+      ruleSets: [],
+      asOf: [],
+      area: { townships: [], counties: [] },
+      households: 0,
+      people: 0,
+      householdsWithoutSize: 0,
+      byFlag: zeroFlags(),
+      peopleByFlag: zeroFlags(),
+      byVillage: {},
+      byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])),
+      riskTypes: {},
+      problems: Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, 0])),
+      measuresByGroup: {},
+      checks: { households: 0, byId: {} },
+      toIdentify: [],
+      toEliminate: [],
+      overdueTasks: [],
+      leads: emptyLeadSummary(),
+      changes: null,
     };
   }
 
@@ -96,7 +114,8 @@ export class MonthlyReportBuilder {
     (report.byVillage[village] ??= zeroFlags())[result.flag]++;
     if (result.category) report.byCategory[result.category] = (report.byCategory[result.category] ?? 0) + 1;
     for (const risk of result.riskTypes) (report.riskTypes[risk.id] ??= { label: risk.label, count: 0 }).count++;
-    for (const [item, status] of Object.entries(result.guarantees)) if (status === "problem") report.problems[item] = (report.problems[item] ?? 0) + 1;
+    for (const [item, status] of Object.entries(result.guarantees))
+      if (status === "problem") report.problems[item] = (report.problems[item] ?? 0) + 1;
     for (const measure of result.measures) {
       const group = (report.measuresByGroup[measure.group ?? "?"] ??= { needed: 0, inPlace: 0, labels: [] });
       if (measure.inPlace) group.inPlace++;
@@ -104,15 +123,20 @@ export class MonthlyReportBuilder {
       if (!group.labels.includes(measure.label)) group.labels.push(measure.label);
     }
     if (result.checks.length) report.checks.households++;
-    for (const check of result.checks) (report.checks.byId[check.id] ??= { severity: check.severity, count: 0, message: check.message }).count++;
+    for (const check of result.checks)
+      (report.checks.byId[check.id] ??= { severity: check.severity, count: 0, message: check.message }).count++;
     // Results carry `tasks` from data-contract version 2 on: read them defensively.
     const tasks = (result as { tasks?: unknown }).tasks;
     if (Array.isArray(tasks)) {
       for (const task of tasks as Record<string, unknown>[]) {
         if (task && typeof task === "object" && task.overdue === true) {
           report.overdueTasks.push({
-            householdId: result.householdId, village: result.region?.village ?? null, channel: text(task.channel),
-            department: text(task.department), leadDate: text(task.leadDate), dueBy: text(task.dueBy),
+            householdId: result.householdId,
+            village: result.region?.village ?? null,
+            channel: text(task.channel),
+            department: text(task.department),
+            leadDate: text(task.leadDate),
+            dueBy: text(task.dueBy),
           });
         }
       }
@@ -125,8 +149,13 @@ export class MonthlyReportBuilder {
     if (!report.asOf.includes(result.asOf)) report.asOf.push(result.asOf);
     addToLeadSummary(report.leads, result);
     const listed: ListedHousehold = {
-      householdId: result.householdId, village: result.region?.village ?? null, people: size, category: result.category,
-      riskTypes: result.riskTypes.map((risk) => risk.label), perCapitaNetIncome: result.figures.perCapitaNetIncome, reasons: result.reasons,
+      householdId: result.householdId,
+      village: result.region?.village ?? null,
+      people: size,
+      category: result.category,
+      riskTypes: result.riskTypes.map((risk) => risk.label),
+      perCapitaNetIncome: result.figures.perCapitaNetIncome,
+      reasons: result.reasons,
     };
     if (result.flag === "identify") report.toIdentify.push(listed);
     if (result.flag === "eliminate") report.toEliminate.push(listed);
@@ -151,11 +180,18 @@ export class MonthlyReportBuilder {
 
   build(): MonthlyReport {
     const byVillage = Object.fromEntries(Object.entries(this.report.byVillage).sort(([a], [b]) => a.localeCompare(b)));
-    const measuresByGroup = Object.fromEntries(Object.entries(this.report.measuresByGroup).sort(([a], [b]) => a.localeCompare(b)));
+    const measuresByGroup = Object.fromEntries(
+      Object.entries(this.report.measuresByGroup).sort(([a], [b]) => a.localeCompare(b)),
+    );
     const byId = Object.fromEntries(Object.entries(this.report.checks.byId).sort(([a], [b]) => a.localeCompare(b)));
     return {
-      ...this.report, byVillage, measuresByGroup, checks: { ...this.report.checks, byId }, asOf: [...this.report.asOf].sort(),
-      area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() }, leads: finishLeadSummary(this.report.leads),
+      ...this.report,
+      byVillage,
+      measuresByGroup,
+      checks: { ...this.report.checks, byId },
+      asOf: [...this.report.asOf].sort(),
+      area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() },
+      leads: finishLeadSummary(this.report.leads),
     };
   }
 }

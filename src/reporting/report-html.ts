@@ -14,36 +14,125 @@ export const HTML_TABLE_ROWS = 200;
 
 const TEXT = {
   zh: {
-    title: "防返贫监测月度分析", household: "户", person: "人", total: "共", asOf: "评估日", ruleSets: "规则集", totals: "标记汇总", villages: "各村标记",
-    categories: "监测对象类别", risks: "风险类型", problems: "3+1 问题", measures: "各组帮扶措施（需落实 / 已落实）", needed: "需落实",
-    inPlace: "已落实", toIdentify: "建议识别的农户", toEliminate: "可标注风险消除的农户", id: "户编号", village: "村", category: "类别",
-    people: "人数", riskTypes: "风险", income: "人均纯收入", reasons: "理由", none: "无", changes: "本月变化", newIdentifications: "新识别",
-    eliminations: "新消除", transitions: "标记变化（上月 → 本月）", absent: "未出现", overdue: "逾期未核实的预警线索", channel: "渠道", department: "部门",
-    leadDate: "线索日期", dueBy: "核实期限", checks: "数据校验问题", checkId: "校验", severity: "级别", count: "户数", example: "说明",
-    checkedHouseholds: "有数据校验问题的农户", group: "措施组", groupMeasures: "措施", thisMonthOnly: "无上月结果可比（dixian report --previous 上月结果）：以下为本月筛查结论。",
+    title: "防返贫监测月度分析",
+    household: "户",
+    person: "人",
+    total: "共",
+    asOf: "评估日",
+    ruleSets: "规则集",
+    totals: "标记汇总",
+    villages: "各村标记",
+    categories: "监测对象类别",
+    risks: "风险类型",
+    problems: "3+1 问题",
+    measures: "各组帮扶措施（需落实 / 已落实）",
+    needed: "需落实",
+    inPlace: "已落实",
+    toIdentify: "建议识别的农户",
+    toEliminate: "可标注风险消除的农户",
+    id: "户编号",
+    village: "村",
+    category: "类别",
+    people: "人数",
+    riskTypes: "风险",
+    income: "人均纯收入",
+    reasons: "理由",
+    none: "无",
+    changes: "本月变化",
+    newIdentifications: "新识别",
+    eliminations: "新消除",
+    transitions: "标记变化（上月 → 本月）",
+    absent: "未出现",
+    overdue: "逾期未核实的预警线索",
+    channel: "渠道",
+    department: "部门",
+    leadDate: "线索日期",
+    dueBy: "核实期限",
+    checks: "数据校验问题",
+    checkId: "校验",
+    severity: "级别",
+    count: "户数",
+    example: "说明",
+    checkedHouseholds: "有数据校验问题的农户",
+    group: "措施组",
+    groupMeasures: "措施",
+    thisMonthOnly: "无上月结果可比（dixian report --previous 上月结果）：以下为本月筛查结论。",
     limited: (shown: number, total: number) => `仅列出前 ${shown} 户（共 ${total} 户），完整名单见同目录 report.xlsx。`,
     month: (asOf: string) => `${Number(asOf.slice(0, 4))}年${Number(asOf.slice(5, 7))}月`,
-    area: (report: MonthlyReport) => report.area.townships.length >= 1 && report.area.townships.length <= 3 ? report.area.townships.join("、") : report.area.counties.length ? `县（区）${report.area.counties.join("、")}` : "",
+    area: (report: MonthlyReport) =>
+      report.area.townships.length >= 1 && report.area.townships.length <= 3
+        ? report.area.townships.join("、")
+        : report.area.counties.length
+          ? `县（区）${report.area.counties.join("、")}`
+          : "",
   },
   en: {
-    title: "monthly monitoring analysis", household: "households", person: "people", total: "", asOf: "as of", ruleSets: "rule sets", totals: "Households by flag", villages: "Flags by village",
-    categories: "Categories", risks: "Risk types", problems: "3+1 problems", measures: "Measures by group (needed / in place)", needed: "needed",
-    inPlace: "in place", toIdentify: "Households to identify", toEliminate: "Households whose risk can be marked eliminated", id: "household", village: "village",
-    category: "category", people: "people", riskTypes: "risks", income: "per-capita income", reasons: "reasons", none: "none", changes: "This month's changes",
-    newIdentifications: "new identifications", eliminations: "new eliminations", transitions: "Flag transitions (last month → this month)", absent: "absent",
-    overdue: "Overdue verification of leads", channel: "channel", department: "department", leadDate: "lead date", dueBy: "due by",
-    checks: "Data-check problems", checkId: "check", severity: "severity", count: "households", example: "message",
-    checkedHouseholds: "households with data-check problems", group: "group", groupMeasures: "measures", thisMonthOnly: "No last month's results to compare with (dixian report --previous): this month's outcomes.",
-    limited: (shown: number, total: number) => `The first ${shown} of ${total} households; report.xlsx beside this page lists all.`,
-    month: (asOf: string) => `${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(asOf.slice(5, 7)) - 1]} ${asOf.slice(0, 4)}`,
-    area: (report: MonthlyReport) => report.area.townships.length >= 1 && report.area.townships.length <= 3 ? report.area.townships.join(", ") : report.area.counties.length ? `county ${report.area.counties.join(", ")}` : "",
+    title: "monthly monitoring analysis",
+    household: "households",
+    person: "people",
+    total: "",
+    asOf: "as of",
+    ruleSets: "rule sets",
+    totals: "Households by flag",
+    villages: "Flags by village",
+    categories: "Categories",
+    risks: "Risk types",
+    problems: "3+1 problems",
+    measures: "Measures by group (needed / in place)",
+    needed: "needed",
+    inPlace: "in place",
+    toIdentify: "Households to identify",
+    toEliminate: "Households whose risk can be marked eliminated",
+    id: "household",
+    village: "village",
+    category: "category",
+    people: "people",
+    riskTypes: "risks",
+    income: "per-capita income",
+    reasons: "reasons",
+    none: "none",
+    changes: "This month's changes",
+    newIdentifications: "new identifications",
+    eliminations: "new eliminations",
+    transitions: "Flag transitions (last month → this month)",
+    absent: "absent",
+    overdue: "Overdue verification of leads",
+    channel: "channel",
+    department: "department",
+    leadDate: "lead date",
+    dueBy: "due by",
+    checks: "Data-check problems",
+    checkId: "check",
+    severity: "severity",
+    count: "households",
+    example: "message",
+    checkedHouseholds: "households with data-check problems",
+    group: "group",
+    groupMeasures: "measures",
+    thisMonthOnly: "No last month's results to compare with (dixian report --previous): this month's outcomes.",
+    limited: (shown: number, total: number) =>
+      `The first ${shown} of ${total} households; report.xlsx beside this page lists all.`,
+    month: (asOf: string) =>
+      `${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(asOf.slice(5, 7)) - 1]} ${asOf.slice(0, 4)}`,
+    area: (report: MonthlyReport) =>
+      report.area.townships.length >= 1 && report.area.townships.length <= 3
+        ? report.area.townships.join(", ")
+        : report.area.counties.length
+          ? `county ${report.area.counties.join(", ")}`
+          : "",
   },
 } as const;
 
 /** Text in parentheses: full-width in Chinese, with a space before in English. */
 const paren = (text: string, language: Language) => (language === "zh" ? `（${text}）` : ` (${text})`);
 
-const FLAG_COLORS: Record<string, string> = { none: "#8cb369", watch: "#f4a259", identify: "#e15759", continue: "#b07aa1", eliminate: "#4e79a7" };
+const FLAG_COLORS: Record<string, string> = {
+  none: "#8cb369",
+  watch: "#f4a259",
+  identify: "#e15759",
+  continue: "#b07aa1",
+  eliminate: "#4e79a7",
+};
 
 /** A share as a percentage with one decimal, computed on integers so it is the same everywhere. */
 export function percent(part: number, whole: number): string {
@@ -57,12 +146,15 @@ export function reportTitle(report: MonthlyReport, language: Language): string {
   const t = TEXT[language];
   const asOf = report.asOf[report.asOf.length - 1];
   const parts = [t.area(report), asOf ? t.month(asOf) : ""].filter(Boolean);
-  return language === "zh" ? `${parts.join(" ")} ${t.title}`.trim() : `${parts.join(", ")}${parts.length ? ": " : ""}${t.title[0]!.toUpperCase()}${t.title.slice(1)}`;
+  return language === "zh"
+    ? `${parts.join(" ")} ${t.title}`.trim()
+    : `${parts.join(", ")}${parts.length ? ": " : ""}${t.title[0]!.toUpperCase()}${t.title.slice(1)}`;
 }
 
 const countText = (households: number, people: number | null, language: Language) => {
   const t = TEXT[language];
-  if (language === "zh") return people === null ? `${households}${t.household}` : `${households}${t.household}${people}${t.person}`;
+  if (language === "zh")
+    return people === null ? `${households}${t.household}` : `${households}${t.household}${people}${t.person}`;
   const households_ = `${households} ${households === 1 ? "household" : "households"}`;
   return people === null ? households_ : `${households_}, ${people} ${people === 1 ? "person" : "people"}`;
 };
@@ -76,7 +168,10 @@ function householdTable(rows: readonly ListedHousehold[], language: Language): s
   if (!rows.length) return `<p class="empty">${t.none}</p>`;
   const shown = rows.slice(0, HTML_TABLE_ROWS);
   const header = `<thead><tr><th>${t.id}</th><th>${t.village}</th><th>${t.people}</th><th>${t.category}</th><th>${t.riskTypes}</th><th>${t.income}</th><th>${t.reasons}</th></tr></thead>`;
-  const body = shown.map((row) => `<tr><td>${escapeHtml(row.householdId)}</td><td>${escapeHtml(row.village ?? "")}</td><td class="num">${row.people ?? ""}</td><td>${escapeHtml(row.category ? labelOf("category", row.category, language) : "")}</td><td>${escapeHtml(row.riskTypes.join(language === "zh" ? "、" : ", "))}</td><td class="num">${escapeHtml(row.perCapitaNetIncome)}</td><td>${row.reasons.map((reason) => escapeHtml(reason)).join("<br>")}</td></tr>`);
+  const body = shown.map(
+    (row) =>
+      `<tr><td>${escapeHtml(row.householdId)}</td><td>${escapeHtml(row.village ?? "")}</td><td class="num">${row.people ?? ""}</td><td>${escapeHtml(row.category ? labelOf("category", row.category, language) : "")}</td><td>${escapeHtml(row.riskTypes.join(language === "zh" ? "、" : ", "))}</td><td class="num">${escapeHtml(row.perCapitaNetIncome)}</td><td>${row.reasons.map((reason) => escapeHtml(reason)).join("<br>")}</td></tr>`,
+  );
   return `<table>${header}<tbody>${body.join("")}</tbody></table>${limitedNote(shown.length, rows.length, language)}`;
 }
 
@@ -85,32 +180,55 @@ function overdueTable(tasks: readonly OverdueTask[], language: Language): string
   if (!tasks.length) return `<p class="empty">${t.none}</p>`;
   const shown = tasks.slice(0, HTML_TABLE_ROWS);
   const header = `<thead><tr><th>${t.id}</th><th>${t.village}</th><th>${t.channel}</th><th>${t.department}</th><th>${t.leadDate}</th><th>${t.dueBy}</th></tr></thead>`;
-  const body = shown.map((task) => `<tr><td>${escapeHtml(task.householdId)}</td><td>${escapeHtml(task.village ?? "")}</td><td>${escapeHtml(task.channel ? labelOf("leadChannel", task.channel, language) : "")}</td><td>${escapeHtml(task.department ? labelOf("leadDepartment", task.department, language) : "")}</td><td>${escapeHtml(task.leadDate ?? "")}</td><td>${escapeHtml(task.dueBy ?? "")}</td></tr>`);
+  const body = shown.map(
+    (task) =>
+      `<tr><td>${escapeHtml(task.householdId)}</td><td>${escapeHtml(task.village ?? "")}</td><td>${escapeHtml(task.channel ? labelOf("leadChannel", task.channel, language) : "")}</td><td>${escapeHtml(task.department ? labelOf("leadDepartment", task.department, language) : "")}</td><td>${escapeHtml(task.leadDate ?? "")}</td><td>${escapeHtml(task.dueBy ?? "")}</td></tr>`,
+  );
   return `<table>${header}<tbody>${body.join("")}</tbody></table>${limitedNote(shown.length, tasks.length, language)}`;
 }
 
 function changesSection(report: MonthlyReport, language: Language): string {
   const t = TEXT[language];
-  const people = (list: readonly ListedHousehold[]) => (report.householdsWithoutSize ? null : list.reduce((sum, row) => sum + (row.people ?? 0), 0));
+  const people = (list: readonly ListedHousehold[]) =>
+    report.householdsWithoutSize ? null : list.reduce((sum, row) => sum + (row.people ?? 0), 0);
   const lines: string[] = [];
   if (report.changes) {
     const ids = new Set(report.changes.newIdentifications);
-    const newPeople = report.householdsWithoutSize ? null : report.toIdentify.filter((row) => ids.has(row.householdId)).reduce((sum, row) => sum + (row.people ?? 0), 0);
+    const newPeople = report.householdsWithoutSize
+      ? null
+      : report.toIdentify.filter((row) => ids.has(row.householdId)).reduce((sum, row) => sum + (row.people ?? 0), 0);
     const eliminated = new Set(report.changes.eliminations);
-    const eliminatedPeople = report.householdsWithoutSize ? null : report.toEliminate.filter((row) => eliminated.has(row.householdId)).reduce((sum, row) => sum + (row.people ?? 0), 0);
-    lines.push(`<li id="new-identifications">${t.newIdentifications}: ${countText(report.changes.newIdentifications.length, newPeople, language)}</li>`);
-    lines.push(`<li id="eliminations">${t.eliminations}: ${countText(report.changes.eliminations.length, eliminatedPeople, language)}</li>`);
+    const eliminatedPeople = report.householdsWithoutSize
+      ? null
+      : report.toEliminate
+          .filter((row) => eliminated.has(row.householdId))
+          .reduce((sum, row) => sum + (row.people ?? 0), 0);
+    lines.push(
+      `<li id="new-identifications">${t.newIdentifications}: ${countText(report.changes.newIdentifications.length, newPeople, language)}</li>`,
+    );
+    lines.push(
+      `<li id="eliminations">${t.eliminations}: ${countText(report.changes.eliminations.length, eliminatedPeople, language)}</li>`,
+    );
   } else {
     lines.push(`<li class="note">${escapeHtml(t.thisMonthOnly)}</li>`);
-    lines.push(`<li id="new-identifications">${labelOf("flag", "identify", language)}: ${countText(report.toIdentify.length, people(report.toIdentify), language)}</li>`);
-    lines.push(`<li id="eliminations">${labelOf("flag", "eliminate", language)}: ${countText(report.toEliminate.length, people(report.toEliminate), language)}</li>`);
+    lines.push(
+      `<li id="new-identifications">${labelOf("flag", "identify", language)}: ${countText(report.toIdentify.length, people(report.toIdentify), language)}</li>`,
+    );
+    lines.push(
+      `<li id="eliminations">${labelOf("flag", "eliminate", language)}: ${countText(report.toEliminate.length, people(report.toEliminate), language)}</li>`,
+    );
   }
   lines.push(`<li id="overdue">${t.overdue}: ${report.overdueTasks.length}</li>`);
   let body = `<ul class="changes">${lines.join("")}</ul>`;
   if (report.overdueTasks.length) body += `<h3>${t.overdue}</h3>${overdueTable(report.overdueTasks, language)}`;
   if (report.changes) {
     const changes = report.changes;
-    const keys = [...new Set([...Object.keys(changes.transitions), ...Object.values(changes.transitions).flatMap((row) => Object.keys(row))])];
+    const keys = [
+      ...new Set([
+        ...Object.keys(changes.transitions),
+        ...Object.values(changes.transitions).flatMap((row) => Object.keys(row)),
+      ]),
+    ];
     const order = [...FLAGS, "absent"].filter((key) => keys.includes(key));
     const name = (key: string) => (key === "absent" ? t.absent : labelOf("flag", key, language));
     body += `<h3>${t.transitions}</h3><table><tr><th></th>${order.map((to) => `<th>${name(to)}</th>`).join("")}</tr>${order.map((from) => `<tr><th>${name(from)}</th>${order.map((to) => `<td class="num">${changes.transitions[from]?.[to] ?? 0}</td>`).join("")}</tr>`).join("")}</table>`;
@@ -123,7 +241,10 @@ function checksSection(report: MonthlyReport, language: Language): string {
   const entries = Object.entries(report.checks.byId);
   const summary = `<p>${t.checkedHouseholds}: ${report.checks.households}${paren(percent(report.checks.households, report.households), language)}</p>`;
   if (!entries.length) return `<section id="checks"><h2>${t.checks}</h2>${summary}</section>`;
-  const rows = entries.map(([id, check]) => `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(labelOf("checkSeverity", check.severity, language))}</td><td class="num">${check.count}</td><td>${escapeHtml(check.message)}</td></tr>`);
+  const rows = entries.map(
+    ([id, check]) =>
+      `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(labelOf("checkSeverity", check.severity, language))}</td><td class="num">${check.count}</td><td>${escapeHtml(check.message)}</td></tr>`,
+  );
   return `<section id="checks"><h2>${t.checks}</h2>${summary}<table><thead><tr><th>${t.checkId}</th><th>${t.severity}</th><th>${t.count}</th><th>${t.example}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
@@ -132,20 +253,50 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
   const t = TEXT[language];
   const total = report.households;
   const withShare = (label: string, count: number) => `${label}${paren(percent(count, total), language)}`;
-  const flagBars = FLAGS.map((flag) => ({ label: withShare(labelOf("flag", flag, language), report.byFlag[flag]), value: report.byFlag[flag], color: FLAG_COLORS[flag] }));
-  const villageRows = Object.entries(report.byVillage).map(([village, flags]) => ({ label: village, values: FLAGS.map((flag) => flags[flag]) }));
-  const categoryBars = CATEGORIES.map((category) => ({ label: withShare(labelOf("category", category, language), report.byCategory[category] ?? 0), value: report.byCategory[category] ?? 0 }));
-  const riskBars = Object.entries(report.riskTypes).sort(([, a], [, b]) => b.count - a.count).map(([id, risk]) => ({ label: withShare(labelOf("riskType", id, language), risk.count), value: risk.count }));
-  const problemBars = GUARANTEE_ITEMS.map((item) => ({ label: withShare(labelOf("guarantee", item, language), report.problems[item] ?? 0), value: report.problems[item] ?? 0 }));
-  const measureRows = Object.entries(report.measuresByGroup).map(([group, counts]) => ({ label: group, values: [counts.needed, counts.inPlace] }));
+  const flagBars = FLAGS.map((flag) => ({
+    label: withShare(labelOf("flag", flag, language), report.byFlag[flag]),
+    value: report.byFlag[flag],
+    color: FLAG_COLORS[flag],
+  }));
+  const villageRows = Object.entries(report.byVillage).map(([village, flags]) => ({
+    label: village,
+    values: FLAGS.map((flag) => flags[flag]),
+  }));
+  const categoryBars = CATEGORIES.map((category) => ({
+    label: withShare(labelOf("category", category, language), report.byCategory[category] ?? 0),
+    value: report.byCategory[category] ?? 0,
+  }));
+  const riskBars = Object.entries(report.riskTypes)
+    .sort(([, a], [, b]) => b.count - a.count)
+    .map(([id, risk]) => ({ label: withShare(labelOf("riskType", id, language), risk.count), value: risk.count }));
+  const problemBars = GUARANTEE_ITEMS.map((item) => ({
+    label: withShare(labelOf("guarantee", item, language), report.problems[item] ?? 0),
+    value: report.problems[item] ?? 0,
+  }));
+  const measureRows = Object.entries(report.measuresByGroup).map(([group, counts]) => ({
+    label: group,
+    values: [counts.needed, counts.inPlace],
+  }));
   const measureTable = measureRows.length
-    ? `<table><thead><tr><th>${t.group}</th><th>${t.groupMeasures}</th><th>${t.needed}</th><th>${t.inPlace}</th></tr></thead><tbody>${Object.entries(report.measuresByGroup).map(([group, counts]) => `<tr><td><code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(language === "zh" ? "、" : ", "))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`).join("")}</tbody></table>`
+    ? `<table><thead><tr><th>${t.group}</th><th>${t.groupMeasures}</th><th>${t.needed}</th><th>${t.inPlace}</th></tr></thead><tbody>${Object.entries(
+        report.measuresByGroup,
+      )
+        .map(
+          ([group, counts]) =>
+            `<tr><td><code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(language === "zh" ? "、" : ", "))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`,
+        )
+        .join("")}</tbody></table>`
     : "";
   const sections = [
     changesSection(report, language),
     checksSection(report, language),
     `<section><h2>${t.totals}</h2>${barChart(t.totals, flagBars)}</section>`,
-    `<section><h2>${t.villages}</h2>${stackedBarChart(t.villages, FLAGS.map((flag) => labelOf("flag", flag, language)), villageRows, FLAGS.map((flag) => FLAG_COLORS[flag]!))}</section>`,
+    `<section><h2>${t.villages}</h2>${stackedBarChart(
+      t.villages,
+      FLAGS.map((flag) => labelOf("flag", flag, language)),
+      villageRows,
+      FLAGS.map((flag) => FLAG_COLORS[flag]!),
+    )}</section>`,
     `<section><h2>${t.categories}</h2>${barChart(t.categories, categoryBars)}</section>`,
     `<section><h2>${t.risks}</h2>${riskBars.length ? barChart(t.risks, riskBars) : `<p class="empty">${t.none}</p>`}</section>`,
     `<section><h2>${t.problems}</h2>${barChart(t.problems, problemBars)}</section>`,
@@ -154,9 +305,14 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
     `<section><h2>${t.toEliminate}${paren(String(report.toEliminate.length), language)}</h2>${householdTable(report.toEliminate, language)}</section>`,
   ];
   sections.push(leadSummaryHtml(report.leads, language));
-  const ruleSets = report.ruleSets.map((set) => `${escapeHtml(set.id)} ${escapeHtml(set.version)} <code>${escapeHtml(set.hash)}</code>`).join("; ");
+  const ruleSets = report.ruleSets
+    .map((set) => `${escapeHtml(set.id)} ${escapeHtml(set.version)} <code>${escapeHtml(set.hash)}</code>`)
+    .join("; ");
   const people = report.householdsWithoutSize ? null : report.people;
-  const flagTotals = FLAGS.map((flag) => `${labelOf("flag", flag, language)} ${countText(report.byFlag[flag], people === null ? null : report.peopleByFlag[flag], language)}${paren(percent(report.byFlag[flag], total), language)}`);
+  const flagTotals = FLAGS.map(
+    (flag) =>
+      `${labelOf("flag", flag, language)} ${countText(report.byFlag[flag], people === null ? null : report.peopleByFlag[flag], language)}${paren(percent(report.byFlag[flag], total), language)}`,
+  );
   const title = reportTitle(report, language);
   return `<!doctype html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">

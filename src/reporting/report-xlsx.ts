@@ -10,8 +10,16 @@ const SHEETS = {
   en: { identify: "to identify", eliminate: "to eliminate", overdue: "overdue verification", checks: "data checks" },
 } as const;
 const HEADERS = {
-  zh: { households: ["户编号", "村", "人数", "类别", "风险类型", "人均纯收入", "理由"], overdue: ["户编号", "村", "渠道", "部门", "线索日期", "核实期限"], checks: ["校验", "级别", "户数", "说明"] },
-  en: { households: ["householdId", "village", "people", "category", "riskTypes", "perCapitaNetIncome", "reasons"], overdue: ["householdId", "village", "channel", "department", "leadDate", "dueBy"], checks: ["check", "severity", "households", "message"] },
+  zh: {
+    households: ["户编号", "村", "人数", "类别", "风险类型", "人均纯收入", "理由"],
+    overdue: ["户编号", "村", "渠道", "部门", "线索日期", "核实期限"],
+    checks: ["校验", "级别", "户数", "说明"],
+  },
+  en: {
+    households: ["householdId", "village", "people", "category", "riskTypes", "perCapitaNetIncome", "reasons"],
+    overdue: ["householdId", "village", "channel", "department", "leadDate", "dueBy"],
+    checks: ["check", "severity", "households", "message"],
+  },
 } as const;
 
 const cell = (value: string | number | null) => (typeof value === "string" ? neutralizeCell(value) : value);
@@ -31,29 +39,61 @@ export async function reportWorkbook(report: MonthlyReport, language: Language):
     stream.on("error", reject);
   });
   const workbook = await openWorkbookWriter({ stream });
-  const sheet = (name: string, header: readonly string[], widths: number[], rows: Iterable<(string | number | null)[]>) => {
+  const sheet = (
+    name: string,
+    header: readonly string[],
+    widths: number[],
+    rows: Iterable<(string | number | null)[]>,
+  ) => {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    worksheet.columns = header.map((title, index) => ({ header: title, key: String(index), width: widths[index] ?? 14 }));
+    worksheet.columns = header.map((title, index) => ({
+      header: title,
+      key: String(index),
+      width: widths[index] ?? 14,
+    }));
     worksheet.getRow(1).font = { bold: true };
     worksheet.getRow(1).commit();
     for (const row of rows) worksheet.addRow(row.map(cell)).commit();
     worksheet.commit();
   };
   const list = language === "zh" ? "、" : ", ";
-  const households = (rows: MonthlyReport["toIdentify"]) => rows.map((row) => [
-    row.householdId, row.village ?? "", row.people, row.category ? labelOf("category", row.category, language) : "", row.riskTypes.join(list),
-    Number(row.perCapitaNetIncome), row.reasons.join(language === "zh" ? "；" : "; "),
-  ]);
+  const households = (rows: MonthlyReport["toIdentify"]) =>
+    rows.map((row) => [
+      row.householdId,
+      row.village ?? "",
+      row.people,
+      row.category ? labelOf("category", row.category, language) : "",
+      row.riskTypes.join(list),
+      Number(row.perCapitaNetIncome),
+      row.reasons.join(language === "zh" ? "；" : "; "),
+    ]);
   const widths = [16, 10, 6, 14, 18, 12, 80];
   sheet(SHEETS[language].identify, HEADERS[language].households, widths, households(report.toIdentify));
   sheet(SHEETS[language].eliminate, HEADERS[language].households, widths, households(report.toEliminate));
-  sheet(SHEETS[language].overdue, HEADERS[language].overdue, [16, 10, 16, 12, 12, 12], report.overdueTasks.map((task) => [
-    task.householdId, task.village ?? "", task.channel ? labelOf("leadChannel", task.channel, language) : "",
-    task.department ? labelOf("leadDepartment", task.department, language) : "", task.leadDate ?? "", task.dueBy ?? "",
-  ]));
-  sheet(SHEETS[language].checks, HEADERS[language].checks, [28, 8, 8, 80], Object.entries(report.checks.byId).map(([id, check]) => [
-    id, labelOf("checkSeverity", check.severity, language), check.count, check.message,
-  ]));
+  sheet(
+    SHEETS[language].overdue,
+    HEADERS[language].overdue,
+    [16, 10, 16, 12, 12, 12],
+    report.overdueTasks.map((task) => [
+      task.householdId,
+      task.village ?? "",
+      task.channel ? labelOf("leadChannel", task.channel, language) : "",
+      task.department ? labelOf("leadDepartment", task.department, language) : "",
+      task.leadDate ?? "",
+      task.dueBy ?? "",
+    ]),
+  );
+  sheet(
+    SHEETS[language].checks,
+    HEADERS[language].checks,
+    [28, 8, 8, 80],
+    Object.entries(report.checks.byId).map(([id, check]) => [
+      id,
+      labelOf("checkSeverity", check.severity, language),
+      check.count,
+      check.message,
+    ]),
+  );
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);

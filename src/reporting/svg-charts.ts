@@ -19,16 +19,25 @@ export function barChart(title: string, bars: { label: string; value: number; co
   const rows = bars.map((bar, index) => {
     const y = 28 + index * rowHeight;
     const length = Math.round(((width - labelWidth - 70) * bar.value) / max);
-    return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text>` +
+    return (
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text>` +
       `<rect class="bar" x="${labelWidth}" y="${y + 2}" width="${length}" height="${rowHeight - 8}" fill="${bar.color ?? PALETTE[index % PALETTE.length]}"><title>${escapeHtml(bar.label)}: ${bar.value}</title></rect>` +
-      `<text x="${labelWidth + length + 6}" y="${y + 15}">${bar.value}</text>`;
+      `<text x="${labelWidth + length + 6}" y="${y + 15}">${bar.value}</text>`
+    );
   });
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">` +
-    `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${rows.join("")}</svg>`;
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${rows.join("")}</svg>`
+  );
 }
 
 /** Stacked horizontal bars: one row per label, one segment per series, with a legend. */
-export function stackedBarChart(title: string, series: string[], rows: { label: string; values: number[] }[], colors: readonly string[] = PALETTE): string {
+export function stackedBarChart(
+  title: string,
+  series: string[],
+  rows: { label: string; values: number[] }[],
+  colors: readonly string[] = PALETTE,
+): string {
   const rowHeight = 26;
   const labelWidth = 120;
   const width = 640;
@@ -45,7 +54,9 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
     let x = labelWidth;
     const segments = row.values.map((value, index) => {
       const length = Math.round(((width - labelWidth - 60) * value) / max);
-      const rect = value ? `<rect class="bar" x="${x}" y="${y + 2}" width="${length}" height="${rowHeight - 8}" fill="${colors[index % colors.length]}"><title>${escapeHtml(row.label)} · ${escapeHtml(series[index]!)}: ${value}</title></rect>` : "";
+      const rect = value
+        ? `<rect class="bar" x="${x}" y="${y + 2}" width="${length}" height="${rowHeight - 8}" fill="${colors[index % colors.length]}"><title>${escapeHtml(row.label)} · ${escapeHtml(series[index]!)}: ${value}</title></rect>`
+        : "";
       x += length;
       return rect;
     });
@@ -55,6 +66,8 @@ export function stackedBarChart(title: string, series: string[], rows: { label: 
   const height = 56 + rows.length * rowHeight;
   // Long legends (English labels) widen the chart rather than run off it.
   const svgWidth = Math.max(width, legendX);
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" xmlns="http://www.w3.org/2000/svg">` +
-    `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${legend.join("")}${body.join("")}</svg>`;
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text class="title" x="0" y="16">${escapeHtml(title)}</text>${legend.join("")}${body.join("")}</svg>`
+  );
 }

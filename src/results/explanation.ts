@@ -23,14 +23,25 @@ export function explain(
     status,
     basis: compiled.rule.basis ?? null,
     parameters: compiled.parameters.map(({ name, value, from, until, source, status: valueStatus }) => ({
-      name, value, from, until, source, status: valueStatus,
+      name,
+      value,
+      from,
+      until,
+      source,
+      status: valueStatus,
     })),
     conditions: trace ? plainValues(mapLabels(trace, write)) : null,
   }));
   // Rules left out for an optional parameter without a value: listed last, as not evaluated.
   const left = inapplicable.map(({ rule, parameters }): RuleExplanation => ({
-    rule: rule.id, stage: rule.stage, label: localize(rule.label, language), status: "notEvaluated",
-    basis: rule.basis ?? null, parameters: [], conditions: null, parametersWithoutValue: parameters,
+    rule: rule.id,
+    stage: rule.stage,
+    label: localize(rule.label, language),
+    status: "notEvaluated",
+    basis: rule.basis ?? null,
+    parameters: [],
+    conditions: null,
+    parametersWithoutValue: parameters,
   }));
   return left.length ? [...evaluated, ...left] : evaluated;
 }
@@ -41,6 +52,7 @@ function plainValues(trace: ConditionTrace): ConditionTrace {
   if ("any" in trace) return { ...trace, any: trace.any.map(plainValues) };
   if ("not" in trace) return { ...trace, not: plainValues(trace.not) };
   if (!("fact" in trace)) return trace;
-  const plain = (value: unknown) => (value instanceof ExactRatio ? value.toString() : value instanceof Decimal ? decimalText(value) : value);
+  const plain = (value: unknown) =>
+    value instanceof ExactRatio ? value.toString() : value instanceof Decimal ? decimalText(value) : value;
   return { ...trace, value: plain(trace.value), factValue: plain(trace.factValue) };
 }

@@ -17,12 +17,18 @@ const MESSAGES = {
   inPlaceSince: { zh: "已落实（自 {since} 起）", en: "in place since {since}" },
   inPlace: { zh: "已落实", en: "in place" },
   inPlaceSocialAssistance: { zh: "已落实（家庭成员已享受）", en: "in place (a member receives it)" },
-  unknownMeasure: { zh: "监测记录中的措施 {id} 不在规则集的措施目录中", en: "recorded measure {id} is not in the rule set's measure catalogue" },
+  unknownMeasure: {
+    zh: "监测记录中的措施 {id} 不在规则集的措施目录中",
+    en: "recorded measure {id} is not in the rule set's measure catalogue",
+  },
   staleParameter: {
     zh: "参数 {name} 使用的取值 {value} 自 {from} 起生效，为 {year} 年以前所定；请核对 {asOfYear} 年标准是否已发布",
     en: "parameter {name} uses the value {value} in force from {from}, set before {year}; check whether the {asOfYear} value has been published",
   },
-  noFlagRule: { zh: "规则集没有给出任何标记（flag 阶段无规则满足）", en: "no flag rule was met; the rule set lacks a fallback flag rule" },
+  noFlagRule: {
+    zh: "规则集没有给出任何标记（flag 阶段无规则满足）",
+    en: "no flag rule was met; the rule set lacks a fallback flag rule",
+  },
   unmetCondition: { zh: "未满足：{label}", en: "not met: {label}" },
   noData: { zh: "无数据", en: "no data" },
   yes: { zh: "是", en: "yes" },
@@ -66,7 +72,9 @@ export interface MessageText {
 export function message(id: MessageId, language: Language, values?: MessageValues): string {
   const template: string = MESSAGES[id][language];
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
 }
 
 /** A {@link MessageText} in the given language. */

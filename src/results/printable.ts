@@ -4,8 +4,9 @@
  * paragraph separators and the bidirectional controls. A line break is kept only where dixian
  * puts one ({@link printableText}).
  */
-// eslint-disable-next-line no-control-regex -- these are the characters to escape
-const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- these are the characters to escape
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function escape(character: string): string {
   const code = character.charCodeAt(0);

@@ -49,7 +49,8 @@ function compileTemplate(compiled: CompiledRuleSet, language: Language, template
   const fillers = parts.map((part, index) => (index % 2 === 0 ? null : resolvePlaceholder(compiled, language, part)));
   return (facts) => {
     let text = parts[0]!;
-    for (let index = 1; index < parts.length; index += 2) text += (fillers[index]!(facts) ?? `{${parts[index]}}`) + parts[index + 1]!;
+    for (let index = 1; index < parts.length; index += 2)
+      text += (fillers[index]!(facts) ?? `{${parts[index]}}`) + parts[index + 1]!;
     return text;
   };
 }
@@ -64,7 +65,8 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
     const text = parameter && inForce ? formatValue(inForce.value, parameter.type, language) : null;
     return () => text;
   }
-  if (head === "riskFactors") return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "riskFactors")
+    return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
   const fact = FACTS.get(head);
   if (!fact) return () => null;
   const params = placeholderParams(fact, argument);
@@ -86,15 +88,18 @@ function safeInForce(compiled: CompiledRuleSet, name: string) {
  * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
  */
 export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
-  return (template: BilingualText | undefined): string => templateWriter(compiled, language, localize(template, language))(facts);
+  return (template: BilingualText | undefined): string =>
+    templateWriter(compiled, language, localize(template, language))(facts);
 }
 
 /** Labels of the detected risk types and the 3+1 items with a problem, in catalogue order. */
 export function riskFactorLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
   const { ruleSet } = compiled;
-  const risks = ruleSet.riskTypes.filter((entry) => context.stages.riskTypes.has(entry.id)).map((entry) => localize(entry.label, language));
-  const problems = GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map((item) =>
-    localize(ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+  const risks = ruleSet.riskTypes
+    .filter((entry) => context.stages.riskTypes.has(entry.id))
+    .map((entry) => localize(entry.label, language));
+  const problems = GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
+    (item) => localize(ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
   );
   return [...risks, ...problems];
 }

@@ -1,6 +1,15 @@
 import type { ConditionTrace } from "../evaluation/condition-trace.js";
 import type { RuleStatus } from "../evaluation/types.js";
-import type { Category, Flag, GuaranteeItem, GuaranteeStatus, LeadChannel, LeadDepartment, MeasureKind, TaskKind } from "../input/enums.js";
+import type {
+  Category,
+  Flag,
+  GuaranteeItem,
+  GuaranteeStatus,
+  LeadChannel,
+  LeadDepartment,
+  MeasureKind,
+  TaskKind,
+} from "../input/enums.js";
 import type { PolicySource, Stage } from "../rulesets/schema.js";
 
 export type { Language } from "./language.js";

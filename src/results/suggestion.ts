@@ -13,12 +13,15 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const rows = a.length + 1;
   const columns = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < columns; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -48,7 +51,12 @@ export function closestName(name: string, known: Iterable<string>): string | und
  * The "did you mean" ending for a message about an unknown name: `；你是否想写 "threshold"？` or
  * `; did you mean "threshold"?`, or `""` when no known name is close.
  */
-export function didYouMean(name: string, known: Iterable<string>, language: Language, quote: (name: string) => string = JSON.stringify): string {
+export function didYouMean(
+  name: string,
+  known: Iterable<string>,
+  language: Language,
+  quote: (name: string) => string = JSON.stringify,
+): string {
   const closest = closestName(name, known);
   return closest === undefined ? "" : message("didYouMean", language, { name: quote(closest) });
 }

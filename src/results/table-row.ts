@@ -30,8 +30,28 @@ export const TABLE_OUTPUT_COLUMNS = [
 export type TableCell = string | { number: string };
 
 const TEXT = {
-  zh: { screened: "已筛查", rejected: "不合格", inPlace: "（已落实）", list: "、", items: "；", overdue: "已逾期", due: "限", line: "第 {n} 行", index: "第 {n} 户" },
-  en: { screened: "screened", rejected: "rejected", inPlace: " (in place)", list: ", ", items: "; ", overdue: "overdue", due: "due", line: "line {n}", index: "household {n}" },
+  zh: {
+    screened: "已筛查",
+    rejected: "不合格",
+    inPlace: "（已落实）",
+    list: "、",
+    items: "；",
+    overdue: "已逾期",
+    due: "限",
+    line: "第 {n} 行",
+    index: "第 {n} 户",
+  },
+  en: {
+    screened: "screened",
+    rejected: "rejected",
+    inPlace: " (in place)",
+    list: ", ",
+    items: "; ",
+    overdue: "overdue",
+    due: "due",
+    line: "line {n}",
+    index: "household {n}",
+  },
 } as const;
 
 export function tableHeader(language: Language): string[] {
@@ -39,17 +59,26 @@ export function tableHeader(language: Language): string[] {
 }
 
 /** A verification task of a result (version 2 `tasks`), read defensively: results without it are fine. */
-interface TaskLike { channel?: unknown; department?: unknown; dueBy?: unknown; overdue?: unknown }
+interface TaskLike {
+  channel?: unknown;
+  department?: unknown;
+  dueBy?: unknown;
+  overdue?: unknown;
+}
 
 function taskText(tasks: unknown, language: Language): string {
   if (!Array.isArray(tasks)) return "";
   const t = TEXT[language];
-  return tasks.filter((task): task is TaskLike => typeof task === "object" && task !== null).map((task) => {
-    const channel = typeof task.channel === "string" ? labelOf("leadChannel", task.channel, language) : "";
-    const department = typeof task.department === "string" ? `（${labelOf("leadDepartment", task.department, language)}）` : "";
-    const due = typeof task.dueBy === "string" ? ` ${t.due} ${task.dueBy}` : "";
-    return `${channel}${language === "en" ? department.replace("（", " (").replace("）", ")") : department}${due}${task.overdue === true ? ` ${t.overdue}` : ""}`;
-  }).join(t.items);
+  return tasks
+    .filter((task): task is TaskLike => typeof task === "object" && task !== null)
+    .map((task) => {
+      const channel = typeof task.channel === "string" ? labelOf("leadChannel", task.channel, language) : "";
+      const department =
+        typeof task.department === "string" ? `（${labelOf("leadDepartment", task.department, language)}）` : "";
+      const due = typeof task.dueBy === "string" ? ` ${t.due} ${task.dueBy}` : "";
+      return `${channel}${language === "en" ? department.replace("（", " (").replace("）", ")") : department}${due}${task.overdue === true ? ` ${t.overdue}` : ""}`;
+    })
+    .join(t.items);
 }
 
 /**
@@ -58,7 +87,9 @@ function taskText(tasks: unknown, language: Language): string {
  */
 export function resultRow(result: ScreeningResult, language: Language): TableCell[] {
   const t = TEXT[language];
-  const problems = Object.entries(result.guarantees).filter(([, status]) => status === "problem").map(([item]) => labelOf("guarantee", item, language));
+  const problems = Object.entries(result.guarantees)
+    .filter(([, status]) => status === "problem")
+    .map(([item]) => labelOf("guarantee", item, language));
   return [
     result.householdId,
     result.region?.township ?? "",
@@ -85,7 +116,10 @@ export function resultRow(result: ScreeningResult, language: Language): TableCel
  */
 export function rejectionRow(rejection: Rejection, language: Language, locate?: (path: string) => string): TableCell[] {
   const t = TEXT[language];
-  const where = rejection.line !== undefined ? t.line.replace("{n}", String(rejection.line)) : t.index.replace("{n}", String(rejection.index + 1));
+  const where =
+    rejection.line !== undefined
+      ? t.line.replace("{n}", String(rejection.line))
+      : t.index.replace("{n}", String(rejection.index + 1));
   const problems = rejection.issues.map((issue) => {
     const place = locate ? (issue.path ? locate(issue.path) : "") : `${where} ${issue.path || "/"}`;
     return place ? `${place}: ${issue.message}` : issue.message;

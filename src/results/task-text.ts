@@ -4,7 +4,12 @@ import type { Language, TaskResult } from "./result-types.js";
 /** A lead's channel (and, for a sector warning, its department) as people read it. */
 export function leadSourceText(channel: string, department: string | null, language: Language): string {
   const channelText = message(`channel.${channel}` as MessageId, language);
-  return department === null ? channelText : message("leadSource", language, { channel: channelText, department: message(`department.${department}` as MessageId, language) });
+  return department === null
+    ? channelText
+    : message("leadSource", language, {
+        channel: channelText,
+        department: message(`department.${department}` as MessageId, language),
+      });
 }
 
 /**

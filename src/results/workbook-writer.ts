@@ -18,7 +18,9 @@ export async function openWorkbookWriter(target: { stream: Writable } | { filena
   const { default: ExcelJS } = await import("exceljs");
   if (!patched) {
     const probe = new ExcelJS.stream.xlsx.WorkbookWriter({}) as unknown as { zip: object };
-    const archiver = Object.getPrototypeOf(probe.zip) as { _normalizeEntryData: (this: unknown, data: object, stats?: unknown) => object };
+    const archiver = Object.getPrototypeOf(probe.zip) as {
+      _normalizeEntryData: (this: unknown, data: object, stats?: unknown) => object;
+    };
     const normalize = archiver._normalizeEntryData;
     archiver._normalizeEntryData = function (this: unknown, data: { date?: unknown }, stats?: unknown) {
       return normalize.call(this, data && data.date == null ? { ...data, date: FIXED_DATE } : data, stats);

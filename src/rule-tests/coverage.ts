@@ -7,7 +7,10 @@ import type { RuleTestOutcome } from "./run.js";
  * county's 低保 standard in the national set) is listed in `withoutValue` instead: only a layer that
  * sets the value can make it fire.
  */
-export function ruleCoverage(ruleSets: readonly RuleSet[], outcomes: readonly RuleTestOutcome[]): {
+export function ruleCoverage(
+  ruleSets: readonly RuleSet[],
+  outcomes: readonly RuleTestOutcome[],
+): {
   missing: { ruleSet: string; rule: string }[];
   withoutValue: string[];
 } {
@@ -28,6 +31,9 @@ export function ruleCoverage(ruleSets: readonly RuleSet[], outcomes: readonly Ru
 }
 
 /** Rules of the given rule sets that no test made fire (see {@link ruleCoverage}). */
-export function rulesNeverFired(ruleSets: readonly RuleSet[], outcomes: readonly RuleTestOutcome[]): { ruleSet: string; rule: string }[] {
+export function rulesNeverFired(
+  ruleSets: readonly RuleSet[],
+  outcomes: readonly RuleTestOutcome[],
+): { ruleSet: string; rule: string }[] {
   return ruleCoverage(ruleSets, outcomes).missing;
 }

@@ -68,7 +68,11 @@ export function readTestFile(file: string, language: Language = "zh"): { ruleSet
  * worded in `options.lang` (Chinese by default); each test screens in its own `lang` (Chinese when
  * it gives none), which its `reasonsContain` is written in.
  */
-export async function runRuleTests(files: readonly string[], ruleSets: Map<string, RuleSet> = new Map(), options: LoadOptions = {}): Promise<RuleTestOutcome[]> {
+export async function runRuleTests(
+  files: readonly string[],
+  ruleSets: Map<string, RuleSet> = new Map(),
+  options: LoadOptions = {},
+): Promise<RuleTestOutcome[]> {
   const language = options.lang ?? "zh";
   const outcomes: RuleTestOutcome[] = [];
   for (const file of files) {
@@ -81,18 +85,38 @@ export async function runRuleTests(files: readonly string[], ruleSets: Map<strin
 }
 
 /** Runs one test: screens its household and compares the result (or the error) with the expectation. */
-export async function runRuleTest(file: string, ruleSet: RuleSet, test: RuleTest, engine: EngineName = "compiled", language: Language = "zh"): Promise<RuleTestOutcome> {
+export async function runRuleTest(
+  file: string,
+  ruleSet: RuleSet,
+  test: RuleTest,
+  engine: EngineName = "compiled",
+  language: Language = "zh",
+): Promise<RuleTestOutcome> {
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
-    const result = await screen(test.household, { ruleSet, asOf: test.asOf, lang: test.lang ?? "zh", explain: true, engine });
+    const result = await screen(test.household, {
+      ruleSet,
+      asOf: test.asOf,
+      lang: test.lang ?? "zh",
+      explain: true,
+      engine,
+    });
     const mismatches = compareResult(result, test.expect, language);
     const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
-    const rulesWithoutValue = result.explanation.filter((rule) => rule.parametersWithoutValue?.length).map((rule) => rule.rule);
+    const rulesWithoutValue = result.explanation
+      .filter((rule) => rule.parametersWithoutValue?.length)
+      .map((rule) => rule.rule);
     return { ...base, passed: mismatches.length === 0, mismatches, rulesMet, rulesWithoutValue };
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     const passed = test.expect.error === error.code;
     const expected = test.expect.error ?? message("expectedNoError", language);
-    return { ...base, passed, mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }], rulesMet: [], rulesWithoutValue: [] };
+    return {
+      ...base,
+      passed,
+      mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }],
+      rulesMet: [],
+      rulesWithoutValue: [],
+    };
   }
 }

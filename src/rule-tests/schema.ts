@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { calendarDate } from "../input/household-schema.js";
-import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, LEAD_CHANNELS, LEAD_DEPARTMENTS, RISK_TYPE_IDS, TASK_KINDS } from "../input/enums.js";
+import {
+  CATEGORIES,
+  FLAGS,
+  GUARANTEE_ITEMS,
+  GUARANTEE_STATUSES,
+  LEAD_CHANNELS,
+  LEAD_DEPARTMENTS,
+  RISK_TYPE_IDS,
+  TASK_KINDS,
+} from "../input/enums.js";
 
 const idList = z.array(z.string()).describe("ids");
 const includeExclude = z.strictObject({
@@ -16,35 +25,52 @@ export const EMPTY_EXPECTATION_MESSAGE =
  * What a rule test expects. Every field is optional: only what is written is checked, and at least
  * one must be written.
  */
-export const expectationSchema = z.strictObject({
-  flag: z.enum(FLAGS).optional().describe("标记 / flag"),
-  category: z.enum(CATEGORIES).nullable().optional().describe("类别 / category"),
-  riskTypes: z.array(z.enum(RISK_TYPE_IDS)).optional().describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
-  riskCodes: z.record(z.string(), z.string()).optional().describe("风险类型代码 / risk codes by id"),
-  guarantees: z.partialRecord(z.enum(GUARANTEE_ITEMS), z.enum(GUARANTEE_STATUSES)).optional().describe("3+1 状态 / 3+1 statuses"),
-  measures: includeExclude.optional().describe("措施 / measures by id"),
-  measureGroups: includeExclude.optional().describe("措施分组 / measure group codes"),
-  inPlace: idList.optional().describe("已落实的措施 / measures marked in place"),
-  checks: includeExclude.optional().describe("数据校验 / check ids"),
-  figures: z
-    .strictObject({ threshold: z.string().nullable().optional(), perCapitaNetIncome: z.string().optional(), adjustedPerCapitaIncome: z.string().optional() })
-    .optional()
-    .describe("数值 / figures"),
-  followUp: z.strictObject({ visitsPerWeek: z.number().int() }).nullable().optional().describe("走访频次 / follow-up"),
-  tasks: z
-    .array(z.strictObject({
-      kind: z.enum(TASK_KINDS),
-      channel: z.enum(LEAD_CHANNELS),
-      department: z.enum(LEAD_DEPARTMENTS).nullable(),
-      leadDate: calendarDate,
-      dueBy: calendarDate,
-      overdue: z.boolean(),
-    }))
-    .optional()
-    .describe("任务（完全一致，按线索顺序，不比较理由）/ the exact tasks in lead order, reasons not compared"),
-  reasonsContain: z.array(z.string()).optional().describe("理由中须包含的文字 / text the reasons must contain"),
-  error: z.string().optional().describe("预期的错误代码，如 E_NO_PARAMETER_IN_FORCE / expected error code"),
-})
+export const expectationSchema = z
+  .strictObject({
+    flag: z.enum(FLAGS).optional().describe("标记 / flag"),
+    category: z.enum(CATEGORIES).nullable().optional().describe("类别 / category"),
+    riskTypes: z
+      .array(z.enum(RISK_TYPE_IDS))
+      .optional()
+      .describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
+    riskCodes: z.record(z.string(), z.string()).optional().describe("风险类型代码 / risk codes by id"),
+    guarantees: z
+      .partialRecord(z.enum(GUARANTEE_ITEMS), z.enum(GUARANTEE_STATUSES))
+      .optional()
+      .describe("3+1 状态 / 3+1 statuses"),
+    measures: includeExclude.optional().describe("措施 / measures by id"),
+    measureGroups: includeExclude.optional().describe("措施分组 / measure group codes"),
+    inPlace: idList.optional().describe("已落实的措施 / measures marked in place"),
+    checks: includeExclude.optional().describe("数据校验 / check ids"),
+    figures: z
+      .strictObject({
+        threshold: z.string().nullable().optional(),
+        perCapitaNetIncome: z.string().optional(),
+        adjustedPerCapitaIncome: z.string().optional(),
+      })
+      .optional()
+      .describe("数值 / figures"),
+    followUp: z
+      .strictObject({ visitsPerWeek: z.number().int() })
+      .nullable()
+      .optional()
+      .describe("走访频次 / follow-up"),
+    tasks: z
+      .array(
+        z.strictObject({
+          kind: z.enum(TASK_KINDS),
+          channel: z.enum(LEAD_CHANNELS),
+          department: z.enum(LEAD_DEPARTMENTS).nullable(),
+          leadDate: calendarDate,
+          dueBy: calendarDate,
+          overdue: z.boolean(),
+        }),
+      )
+      .optional()
+      .describe("任务（完全一致，按线索顺序，不比较理由）/ the exact tasks in lead order, reasons not compared"),
+    reasonsContain: z.array(z.string()).optional().describe("理由中须包含的文字 / text the reasons must contain"),
+    error: z.string().optional().describe("预期的错误代码，如 E_NO_PARAMETER_IN_FORCE / expected error code"),
+  })
   .refine((expectation) => Object.keys(expectation).length > 0, { message: EMPTY_EXPECTATION_MESSAGE })
   .meta({ minProperties: 1 });
 export type Expectation = z.output<typeof expectationSchema>;
@@ -62,7 +88,12 @@ export type RuleTest = z.output<typeof ruleTestSchema>;
 /** A rule-test file: the rule set to run (relative to the file) and its cases. */
 export const ruleTestFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  ruleSet: z.string().optional().describe("规则集目录（相对本文件）；放在规则集 tests/ 下时可省略 / rule-set directory relative to this file; optional inside a rule set's tests/"),
+  ruleSet: z
+    .string()
+    .optional()
+    .describe(
+      "规则集目录（相对本文件）；放在规则集 tests/ 下时可省略 / rule-set directory relative to this file; optional inside a rule set's tests/",
+    ),
   tests: z.array(ruleTestSchema).min(1),
 });
 export type RuleTestFile = z.output<typeof ruleTestFileSchema>;

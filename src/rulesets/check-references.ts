@@ -32,28 +32,57 @@ function sampleValue(parameter: Parameter | undefined): unknown {
  * named condition and rule that is referenced exists and fits; parameter periods are in order.
  * Problems are worded in `language`; an unknown name comes with the closest known one.
  */
-export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate, language: Language = "zh"): Problem[] {
+export function checkReferences(
+  ruleSet: Omit<RuleSet, "hash" | "origins">,
+  locate: Locate,
+  language: Language = "zh",
+): Problem[] {
   const problems: Problem[] = [];
   const riskIds = new Set(ruleSet.riskTypes.map((entry) => entry.id));
   const measureIds = new Set(ruleSet.measures.map((entry) => entry.id));
   const ruleIds = new Set(ruleSet.rules.map((rule) => rule.id));
   const parameterNames = Object.keys(ruleSet.parameters);
   const say = message;
-  const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) => say(id, language, { name }) + didYouMean(name, known, language);
+  const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) =>
+    say(id, language, { name }) + didYouMean(name, known, language);
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
       if (parameterValueProblem(parameter.type, value.value, language)) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "value"], say(["money", "decimal", "ratio"].includes(parameter.type) ? "expectedDecimalText" : "expectedValueType", language, { type: parameter.type })));
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index, "value"],
+            say(
+              ["money", "decimal", "ratio"].includes(parameter.type) ? "expectedDecimalText" : "expectedValueType",
+              language,
+              { type: parameter.type },
+            ),
+          ),
+        );
       }
       if (value.until !== undefined && value.until < value.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "until"], say("untilBeforeFrom", language, { until: value.until, from: value.from })));
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index, "until"],
+            say("untilBeforeFrom", language, { until: value.until, from: value.from }),
+          ),
+        );
       }
       const next = parameter.values[index + 1];
       if (next && next.from === value.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index + 1, "from"], say("twoValuesSameStart", language, { from: value.from })));
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index + 1, "from"],
+            say("twoValuesSameStart", language, { from: value.from }),
+          ),
+        );
       } else if (next && value.until !== undefined && value.until >= next.from) {
-        problems.push(locate(`parameter:${name}`, ["values", index, "until"], say("periodOverlaps", language, { from: next.from })));
+        problems.push(
+          locate(`parameter:${name}`, ["values", index, "until"], say("periodOverlaps", language, { from: next.from })),
+        );
       }
     });
   }
@@ -69,20 +98,31 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
   const checkCondition = (key: string, base: PropertyKey[]) => (condition: Condition, path: PropertyKey[]) => {
     const at = [...base, ...path];
     if ("condition" in condition && !hasOwn(ruleSet.conditions, condition.condition)) {
-      problems.push(locate(key, [...at, "condition"], unknown("unknownNamedCondition", condition.condition, Object.keys(ruleSet.conditions))));
+      problems.push(
+        locate(
+          key,
+          [...at, "condition"],
+          unknown("unknownNamedCondition", condition.condition, Object.keys(ruleSet.conditions)),
+        ),
+      );
     }
     if (!isFactCondition(condition)) return;
     const fact = FACTS.get(condition.fact);
     if (!fact) {
       problems.push(locate(key, [...at, "fact"], unknown("unknownFact", condition.fact, FACTS.keys())));
     } else {
-      const params = replaceParameterReferences(condition.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)));
+      const params = replaceParameterReferences(condition.params ?? {}, (ref) =>
+        sampleValue(own(ruleSet.parameters, ref.param)),
+      );
       const parsed = fact.params.safeParse(params, issueLanguage(language));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const keys = (issue as { keys?: string[] }).keys;
           const problem = keys
-            ? say("factTakesNoParam", language, { fact: fact.id, keys: keys.map((k) => JSON.stringify(k)).join(", ") }) + (keys.length === 1 ? didYouMean(keys[0]!, knownParams(fact.params), language) : "")
+            ? say("factTakesNoParam", language, {
+                fact: fact.id,
+                keys: keys.map((k) => JSON.stringify(k)).join(", "),
+              }) + (keys.length === 1 ? didYouMean(keys[0]!, knownParams(fact.params), language) : "")
             : say("factParam", language, { fact: fact.id, detail: issueText(issue, language) });
           problems.push(locate(key, [...at, "params", ...issue.path, ...(keys ? [keys[0]!] : [])], problem));
         }
@@ -101,14 +141,30 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
     if (typeof value === "object" && value !== null && "fact" in value) {
       const reference = value as { fact: unknown; params?: unknown };
       const valueFact = FACTS.get(String(reference.fact));
-      if (!valueFact) problems.push(locate(key, [...at, "value", "fact"], unknown("unknownFact", String(reference.fact), FACTS.keys())));
-      else if (!valueFact.params.safeParse(replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param)))).success) {
-        problems.push(locate(key, [...at, "value", "params"], say("factParamsInvalid", language, { fact: valueFact.id })));
+      if (!valueFact)
+        problems.push(
+          locate(key, [...at, "value", "fact"], unknown("unknownFact", String(reference.fact), FACTS.keys())),
+        );
+      else if (
+        !valueFact.params.safeParse(
+          replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param))),
+        ).success
+      ) {
+        problems.push(
+          locate(key, [...at, "value", "params"], say("factParamsInvalid", language, { fact: valueFact.id })),
+        );
       }
     }
-    for (const { reference, path: refPath } of parameterReferencesIn({ value: condition.value, params: condition.params })) {
-      for (const [name, suffix] of [[reference.param, "param"], [reference.times, "times"]] as const) {
-        if (name !== undefined && !hasOwn(ruleSet.parameters, name)) problems.push(locate(key, [...at, ...refPath, suffix], unknown("unknownParameter", name, parameterNames)));
+    for (const { reference, path: refPath } of parameterReferencesIn({
+      value: condition.value,
+      params: condition.params,
+    })) {
+      for (const [name, suffix] of [
+        [reference.param, "param"],
+        [reference.times, "times"],
+      ] as const) {
+        if (name !== undefined && !hasOwn(ruleSet.parameters, name))
+          problems.push(locate(key, [...at, ...refPath, suffix], unknown("unknownParameter", name, parameterNames)));
       }
     }
     if (isParameterReference(value) && value.times && own(ruleSet.parameters, value.param)?.type === "text") {
@@ -119,32 +175,60 @@ export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, loca
   for (const [name, condition] of Object.entries(ruleSet.conditions)) {
     walkConditions(condition, checkCondition(`condition:${name}`, []));
   }
-  checkNamedConditionCycles(ruleSet.conditions, (name) => problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))));
+  checkNamedConditionCycles(ruleSet.conditions, (name) =>
+    problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))),
+  );
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
     walkConditions(rule.conditions, checkCondition(key, ["conditions"]));
     if (!STAGE_EVENTS[rule.stage].includes(rule.event.type)) {
-      problems.push(locate(key, ["event", "type"], say("eventNotInStage", language, { event: rule.event.type, stage: rule.stage, allowed: STAGE_EVENTS[rule.stage].join(", ") })));
+      problems.push(
+        locate(
+          key,
+          ["event", "type"],
+          say("eventNotInStage", language, {
+            event: rule.event.type,
+            stage: rule.stage,
+            allowed: STAGE_EVENTS[rule.stage].join(", "),
+          }),
+        ),
+      );
     }
     const event = rule.event;
     if (event.type === "risk" && !riskIds.has(event.params.riskType)) {
-      problems.push(locate(key, ["event", "params", "riskType"], unknown("unknownRiskType", event.params.riskType, riskIds)));
+      problems.push(
+        locate(key, ["event", "params", "riskType"], unknown("unknownRiskType", event.params.riskType, riskIds)),
+      );
     }
     if (event.type === "measure" && !measureIds.has(event.params.measure)) {
-      problems.push(locate(key, ["event", "params", "measure"], unknown("unknownMeasureId", event.params.measure, measureIds)));
+      problems.push(
+        locate(key, ["event", "params", "measure"], unknown("unknownMeasureId", event.params.measure, measureIds)),
+      );
     }
     if (event.type === "flag" && event.params.unmetConditionsOf && !ruleIds.has(event.params.unmetConditionsOf)) {
-      problems.push(locate(key, ["event", "params", "unmetConditionsOf"], unknown("unknownRule", event.params.unmetConditionsOf, ruleIds)));
+      problems.push(
+        locate(
+          key,
+          ["event", "params", "unmetConditionsOf"],
+          unknown("unknownRule", event.params.unmetConditionsOf, ruleIds),
+        ),
+      );
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
-      if (!hasOwn(ruleSet.parameters, reference.param)) problems.push(locate(key, ["event", ...refPath, "param"], unknown("unknownParameter", reference.param, parameterNames)));
+      if (!hasOwn(ruleSet.parameters, reference.param))
+        problems.push(
+          locate(key, ["event", ...refPath, "param"], unknown("unknownParameter", reference.param, parameterNames)),
+        );
     }
     for (const language of ["zh", "en"] as const) {
       const template = rule.reason?.[language];
       if (!template) continue;
       for (const placeholder of templatePlaceholders(template)) {
-        const problem = event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder) ? null : placeholderProblem(placeholder, ruleSet, language);
+        const problem =
+          event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder)
+            ? null
+            : placeholderProblem(placeholder, ruleSet, language);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
@@ -175,7 +259,11 @@ const DECIMAL_PARAMETER_TYPES: ReadonlySet<string> = new Set(["money", "decimal"
  * — so a money or ratio fact (by its declared value type), a numeric string, or a money, decimal or
  * ratio parameter compared with one of them is an error; `equal`/`notEqual` with null (data absent) is not.
  */
-function moneyUnsafeComparison(condition: { fact: string; operator: string; value: unknown; params?: Record<string, unknown> }, ruleSet: Omit<RuleSet, "hash" | "origins">, language: Language): string | null {
+function moneyUnsafeComparison(
+  condition: { fact: string; operator: string; value: unknown; params?: Record<string, unknown> },
+  ruleSet: Omit<RuleSet, "hash" | "origins">,
+  language: Language,
+): string | null {
   const replacement = DECIMAL_OPERATOR_FOR[condition.operator];
   if (!replacement) return null;
   const value = condition.value;
@@ -183,15 +271,28 @@ function moneyUnsafeComparison(condition: { fact: string; operator: string; valu
   const fact = FACTS.get(condition.fact);
   let what: string | null = null;
   if (fact && DECIMAL_VALUE_TYPES.has(fact.valueType)) {
-    what = message(fact.valueType === "ratio" ? "unsafeFactRatio" : fact.valueType === "money" ? "unsafeFactMoney" : "unsafeFactDecimal", language, { fact: fact.id });
+    what = message(
+      fact.valueType === "ratio"
+        ? "unsafeFactRatio"
+        : fact.valueType === "money"
+          ? "unsafeFactMoney"
+          : "unsafeFactDecimal",
+      language,
+      { fact: fact.id },
+    );
   } else if (isDecimalText(value)) what = message("unsafeNumericString", language, { value });
   else if (isParameterReference(value)) {
     const type = own(ruleSet.parameters, value.param)?.type;
     if (value.times) what = message("unsafeParameterTimes", language, { name: value.param });
-    else if (type && DECIMAL_PARAMETER_TYPES.has(type)) what = message(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", language, { name: value.param, type });
+    else if (type && DECIMAL_PARAMETER_TYPES.has(type))
+      what = message(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", language, {
+        name: value.param,
+        type,
+      });
   } else if (typeof value === "object" && value !== null && "fact" in value) {
-    const other = FACTS.get(String((value).fact));
-    if (other && DECIMAL_VALUE_TYPES.has(other.valueType)) what = message("unsafeComparedFact", language, { fact: other.id, type: other.valueType });
+    const other = FACTS.get(String(value.fact));
+    if (other && DECIMAL_VALUE_TYPES.has(other.valueType))
+      what = message("unsafeComparedFact", language, { fact: other.id, type: other.valueType });
   }
   if (!what) return null;
   return message("moneyUnsafeOperator", language, { operator: condition.operator, what, replacement });
@@ -216,11 +317,23 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
         const parsed = parseFigureTerm(term);
         if (parsed.kind === "unknownField") {
           const groups = Object.keys(FIGURE_INPUT_FIELDS).join(".*, ") + ".*";
-          problems.push(locate(`figure:${id}`, [...base, ...path], message("figureUnknownField", language, { term, groups })));
+          problems.push(
+            locate(`figure:${id}`, [...base, ...path], message("figureUnknownField", language, { term, groups })),
+          );
         } else if (parsed.kind === "field" && path[0] === "perMember") {
-          problems.push(locate(`figure:${id}`, [...base, ...path], message("figurePerMemberField", language, { term })));
+          problems.push(
+            locate(`figure:${id}`, [...base, ...path], message("figurePerMemberField", language, { term })),
+          );
         } else if (parsed.kind === "figure") {
-          if (!defined(parsed.id)) problems.push(locate(`figure:${id}`, [...base, ...path], message("figureUnknown", language, { name: parsed.id }) + didYouMean(parsed.id, Object.keys(figures), language)));
+          if (!defined(parsed.id))
+            problems.push(
+              locate(
+                `figure:${id}`,
+                [...base, ...path],
+                message("figureUnknown", language, { name: parsed.id }) +
+                  didYouMean(parsed.id, Object.keys(figures), language),
+              ),
+            );
           else targets.add(parsed.id);
         }
       }
@@ -231,14 +344,25 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
     // Each figure on the cycle is reported, with the cycle read from it.
     cycle.forEach((id, index) => {
       const path = [...cycle.slice(index), ...cycle.slice(0, index), id];
-      problems.push(locate(`figure:${id}`, [], message("figureCycle", language, { name: id, cycle: path.join(" → ") })));
+      problems.push(
+        locate(`figure:${id}`, [], message("figureCycle", language, { name: id, cycle: path.join(" → ") })),
+      );
     });
   }
   for (const use of figuresUsedBy(ruleSet)) {
-    if (!defined(use.id)) problems.push(locate(use.key, use.path, message("figureUsedUndefined", language, { name: use.id }) + didYouMean(use.id, Object.keys(figures), language)));
+    if (!defined(use.id))
+      problems.push(
+        locate(
+          use.key,
+          use.path,
+          message("figureUsedUndefined", language, { name: use.id }) +
+            didYouMean(use.id, Object.keys(figures), language),
+        ),
+      );
   }
   for (const id of RESULT_FIGURES) {
-    if (!defined(id)) problems.push(locate(`figure:${id}`, [], message("figureResultUndefined", language, { name: id })));
+    if (!defined(id))
+      problems.push(locate(`figure:${id}`, [], message("figureResultUndefined", language, { name: id })));
   }
   return problems;
 }
@@ -293,18 +417,30 @@ function orderAlongReads(members: string[], reads: ReadonlyMap<string, ReadonlyS
   return ordered.length === members.length ? ordered : members;
 }
 
-function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">, language: Language): string | null {
+function placeholderProblem(
+  placeholder: string,
+  ruleSet: Omit<RuleSet, "hash" | "origins">,
+  language: Language,
+): string | null {
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
   const values = { placeholder: `{${placeholder}}` };
   if (head === "param") {
     if (argument && hasOwn(ruleSet.parameters, argument)) return null;
-    return message("placeholderUnknownParameter", language, values) + (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "");
+    return (
+      message("placeholderUnknownParameter", language, values) +
+      (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "")
+    );
   }
   if (head === "riskFactors" || head === "unmetConditions") return null;
   const fact = FACTS.get(head);
-  if (!fact) return message("placeholderUnknownFact", language, values) + didYouMean(head, [...FACTS.keys(), "param", "riskFactors", "unmetConditions"], language);
+  if (!fact)
+    return (
+      message("placeholderUnknownFact", language, values) +
+      didYouMean(head, [...FACTS.keys(), "param", "riskFactors", "unmetConditions"], language)
+    );
   const params = argument === undefined ? {} : primaryParams(fact, argument);
-  if (params === null || !fact.params.safeParse(params).success) return message("placeholderParams", language, { ...values, fact: head });
+  if (params === null || !fact.params.safeParse(params).success)
+    return message("placeholderParams", language, { ...values, fact: head });
   return null;
 }
 
@@ -314,11 +450,17 @@ function knownParams(schema: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function checkNamedConditionCycles(conditions: Record<string, TopLevelCondition>, report: (name: string) => void): void {
+function checkNamedConditionCycles(
+  conditions: Record<string, TopLevelCondition>,
+  report: (name: string) => void,
+): void {
   const references = (name: string): string[] => {
     const found: string[] = [];
     const condition = own(conditions, name);
-    if (condition) walkConditions(condition, (c) => { if ("condition" in c) found.push(c.condition); });
+    if (condition)
+      walkConditions(condition, (c) => {
+        if ("condition" in c) found.push(c.condition);
+      });
     return found;
   };
   for (const start of Object.keys(conditions)) {
@@ -326,7 +468,10 @@ function checkNamedConditionCycles(conditions: Record<string, TopLevelCondition>
     const seen = new Set<string>();
     while (stack.length) {
       const next = stack.pop()!;
-      if (next === start) { report(start); break; }
+      if (next === start) {
+        report(start);
+        break;
+      }
       if (seen.has(next)) continue;
       seen.add(next);
       stack.push(...references(next));

@@ -34,7 +34,10 @@ export function directoryFiles(dir: string): RuleSetFiles {
     entries(folder) {
       const dirPath = join(root, folder);
       if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
-      return readdirSync(dirPath, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+      return readdirSync(dirPath, { withFileTypes: true }).map((entry) => ({
+        name: entry.name,
+        isDirectory: entry.isDirectory(),
+      }));
     },
     relative: (target) => directoryFiles(resolve(root, target)),
   };

@@ -25,17 +25,20 @@ export function figureReadBy(fact: string, params: unknown): string | null {
  */
 export function figuresUsedBy(ruleSet: Pick<RuleSet, "rules" | "conditions">): FigureUse[] {
   const uses: FigureUse[] = [];
-  const scan = (key: string, base: PropertyKey[]) => (condition: Parameters<Parameters<typeof walkConditions>[1]>[0], path: PropertyKey[]) => {
-    if (!isFactCondition(condition)) return;
-    const id = figureReadBy(condition.fact, condition.params);
-    if (id) uses.push({ id, key, path: [...base, ...path, condition.fact === FIGURE_FACT ? "params" : "fact"] });
-    const value = condition.value as { fact?: unknown; params?: unknown } | null;
-    if (value && typeof value === "object" && typeof value.fact === "string") {
-      const valueId = figureReadBy(value.fact, value.params);
-      if (valueId) uses.push({ id: valueId, key, path: [...base, ...path, "value"] });
-    }
-  };
-  for (const [name, condition] of Object.entries(ruleSet.conditions)) walkConditions(condition, scan(`condition:${name}`, []));
+  const scan =
+    (key: string, base: PropertyKey[]) =>
+    (condition: Parameters<Parameters<typeof walkConditions>[1]>[0], path: PropertyKey[]) => {
+      if (!isFactCondition(condition)) return;
+      const id = figureReadBy(condition.fact, condition.params);
+      if (id) uses.push({ id, key, path: [...base, ...path, condition.fact === FIGURE_FACT ? "params" : "fact"] });
+      const value = condition.value as { fact?: unknown; params?: unknown } | null;
+      if (value && typeof value === "object" && typeof value.fact === "string") {
+        const valueId = figureReadBy(value.fact, value.params);
+        if (valueId) uses.push({ id: valueId, key, path: [...base, ...path, "value"] });
+      }
+    };
+  for (const [name, condition] of Object.entries(ruleSet.conditions))
+    walkConditions(condition, scan(`condition:${name}`, []));
   for (const rule of ruleSet.rules) {
     walkConditions(rule.conditions, scan(`rule:${rule.id}`, ["conditions"]));
     for (const language of ["zh", "en"] as const) {

@@ -18,7 +18,10 @@ import { memoryFiles, type RuleSetFileContent } from "./rule-set-files.js";
  *   "parameters.json": "{ \"threshold\": { … } }",
  * });
  */
-export function ruleSetFromJson(files: Readonly<Record<string, RuleSetFileContent>>, options: LoadOptions = {}): RuleSet {
+export function ruleSetFromJson(
+  files: Readonly<Record<string, RuleSetFileContent>>,
+  options: LoadOptions = {},
+): RuleSet {
   if (files === null || typeof files !== "object" || Array.isArray(files)) {
     throw new DixianError("E_RULESET_NOT_FOUND", message("ruleSetFromJsonTakesObject", options.lang ?? "zh"));
   }

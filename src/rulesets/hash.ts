@@ -36,8 +36,15 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
  * Refuses a rule set whose resolved hash is not the one expected — for audited deployments that
  * must prove which rules produced a decision. Throws E_RULESET_HASH_MISMATCH.
  */
-export function assertRuleSetHash(ruleSet: { id: string; hash: string }, expected: string, language: Language = "zh"): void {
+export function assertRuleSetHash(
+  ruleSet: { id: string; hash: string },
+  expected: string,
+  language: Language = "zh",
+): void {
   if (ruleSet.hash !== expected.trim()) {
-    throw new DixianError("E_RULESET_HASH_MISMATCH", message("hashMismatch", language, { id: ruleSet.id, hash: ruleSet.hash, expected: expected.trim() }));
+    throw new DixianError(
+      "E_RULESET_HASH_MISMATCH",
+      message("hashMismatch", language, { id: ruleSet.id, hash: ruleSet.hash, expected: expected.trim() }),
+    );
   }
 }

@@ -2,8 +2,15 @@ import { z } from "zod";
 import { householdSchema } from "../input/household-schema.js";
 import { ruleTestFileSchema } from "../rule-tests/schema.js";
 import {
-  conditionsFileSchema, figureDefinitionSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parameterAdditionSchema,
-  parameterSchema, riskTypesFileSchema, rulesFileSchema,
+  conditionsFileSchema,
+  figureDefinitionSchema,
+  guaranteesFileSchema,
+  manifestSchema,
+  measuresFileSchema,
+  parameterAdditionSchema,
+  parameterSchema,
+  riskTypesFileSchema,
+  rulesFileSchema,
 } from "./schema.js";
 
 /**
@@ -15,9 +22,7 @@ const parametersFileJsonSchema = z
   .catchall(z.union([parameterSchema, parameterAdditionSchema]));
 
 /** The figures file as JSON Schema sees it: any figure id, each a sum, a per-member figure or dated variants. */
-const figuresFileJsonSchema = z
-  .object({ $schema: z.string().optional() })
-  .catchall(figureDefinitionSchema);
+const figuresFileJsonSchema = z.object({ $schema: z.string().optional() }).catchall(figureDefinitionSchema);
 
 /** Every JSON Schema dixian publishes under `schema/`, generated from the zod schemas. */
 export const JSON_SCHEMAS = {
@@ -38,7 +43,11 @@ export type JsonSchemaName = keyof typeof JSON_SCHEMAS;
 /** The JSON Schema (draft 2020-12) for one file kind, as written to `schema/<name>.schema.json`. */
 export function jsonSchemaFor(name: JsonSchemaName): Record<string, unknown> {
   const { schema, title } = JSON_SCHEMAS[name];
-  const generated = z.toJSONSchema(schema as z.ZodType, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema as z.ZodType, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, title, ...rest };
 }

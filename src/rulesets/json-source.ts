@@ -23,7 +23,8 @@ function nestingTooDeepAt(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -90,12 +91,21 @@ function endOfPreviousToken(text: string, offset: number): number {
  * token after it (often the next line), so the problem is placed at the end of the value before
  * it and names that line; a comma before a closing bracket is named as a trailing comma.
  */
-function syntaxProblem(text: string, error: ParseError, locate: (offset: number) => { line: number; column: number }, file: string, language: Language): Problem {
+function syntaxProblem(
+  text: string,
+  error: ParseError,
+  locate: (offset: number) => { line: number; column: number },
+  file: string,
+  language: Language,
+): Problem {
   const at = locate(error.offset);
   const end = endOfPreviousToken(text, error.offset);
   const before = end > 0 ? locate(end) : at;
   const describe = (detail: string, position: { line: number; column: number }) => ({
-    file, path: "", ...position, message: message("invalidJson", language, { detail }),
+    file,
+    path: "",
+    ...position,
+    message: message("invalidJson", language, { detail }),
   });
   const code = printParseErrorCode(error.error);
   if (code === "CommaExpected" && end > 0) {
@@ -103,7 +113,12 @@ function syntaxProblem(text: string, error: ParseError, locate: (offset: number)
     return describe(message(id, language, { line: before.line, nextLine: at.line, nextColumn: at.column }), before);
   }
   const closing = text[error.offset];
-  if ((code === "PropertyNameExpected" || code === "ValueExpected") && end > 0 && text[end - 1] === "," && (closing === "}" || closing === "]")) {
+  if (
+    (code === "PropertyNameExpected" || code === "ValueExpected") &&
+    end > 0 &&
+    text[end - 1] === "," &&
+    (closing === "}" || closing === "]")
+  ) {
     const comma = locate(end - 1);
     return describe(message("jsonTrailingComma", language, comma), comma);
   }
@@ -114,7 +129,9 @@ function syntaxProblem(text: string, error: ParseError, locate: (offset: number)
 /** The error for a file over {@link MAX_RULE_FILE_BYTES}, in `language`. */
 export function tooLarge(displayName: string, language: Language = "zh"): DixianError {
   const problem = message("fileTooLarge", language, { bytes: MAX_RULE_FILE_BYTES });
-  return new DixianError("E_RULESET_JSON", `${displayName}: ${problem}`, [{ file: displayName, path: "", message: problem }]);
+  return new DixianError("E_RULESET_JSON", `${displayName}: ${problem}`, [
+    { file: displayName, path: "", message: problem },
+  ]);
 }
 
 /**
@@ -124,13 +141,19 @@ export function tooLarge(displayName: string, language: Language = "zh"): Dixian
  */
 export function parseJsonSource(text: string, displayName: string, language: Language = "zh"): JsonSource {
   // UTF-8 needs at least one byte per UTF-16 unit and at most three.
-  if (text.length > MAX_RULE_FILE_BYTES || (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)) throw tooLarge(displayName, language);
+  if (
+    text.length > MAX_RULE_FILE_BYTES ||
+    (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)
+  )
+    throw tooLarge(displayName, language);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {
     const at = lineAndColumn(text, tooDeep);
     const problem = message("nestedTooDeep", language, { depth: MAX_RULE_FILE_DEPTH });
-    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${problem}`, [{ file: displayName, path: "", ...at, message: problem }]);
+    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${problem}`, [
+      { file: displayName, path: "", ...at, message: problem },
+    ]);
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -139,11 +162,21 @@ export function parseJsonSource(text: string, displayName: string, language: Lan
     // The parser may report one slip twice (a trailing comma ends both a value and an object).
     const seen = new Set<string>();
     const problems = errors.length
-      ? errors.map((error) => syntaxProblem(text, error, locate, displayName, language)).filter((problem) => {
-        const key = `${problem.line}:${problem.column}:${problem.message}`;
-        return seen.has(key) ? false : (seen.add(key), true);
-      })
-      : [{ file: displayName, path: "", line: 1, column: 1, message: message("invalidJson", language, { detail: message("jsonEmptyFile", language) }) }];
+      ? errors
+          .map((error) => syntaxProblem(text, error, locate, displayName, language))
+          .filter((problem) => {
+            const key = `${problem.line}:${problem.column}:${problem.message}`;
+            return seen.has(key) ? false : (seen.add(key), true);
+          })
+      : [
+          {
+            file: displayName,
+            path: "",
+            line: 1,
+            column: 1,
+            message: message("invalidJson", language, { detail: message("jsonEmptyFile", language) }),
+          },
+        ];
     const first = problems[0]!;
     throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
   }
@@ -151,9 +184,16 @@ export function parseJsonSource(text: string, displayName: string, language: Lan
   const value = nodeValue(root, duplicates);
   if (duplicates.length > 0) {
     const problems = duplicates.map((key) => ({
-      file: displayName, path: "", ...lineAndColumn(text, key.offset), message: message("duplicateKey", language, { key: String(key.value) }),
+      file: displayName,
+      path: "",
+      ...lineAndColumn(text, key.offset),
+      message: message("duplicateKey", language, { key: String(key.value) }),
     }));
-    throw new DixianError("E_RULESET_JSON", `${displayName}:${problems[0]!.line}:${problems[0]!.column} ${problems[0]!.message}`, problems);
+    throw new DixianError(
+      "E_RULESET_JSON",
+      `${displayName}:${problems[0]!.line}:${problems[0]!.column} ${problems[0]!.message}`,
+      problems,
+    );
   }
   let locate: ((offset: number) => { line: number; column: number }) | null = null;
   return {
@@ -182,7 +222,12 @@ function nodeValue(node: Node, duplicates: Node[]): unknown {
         const [key, child] = property.children ?? [];
         if (!key || !child) continue;
         if (Object.prototype.hasOwnProperty.call(result, String(key.value))) duplicates.push(key);
-        Object.defineProperty(result, String(key.value), { value: nodeValue(child, duplicates), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(result, String(key.value), {
+          value: nodeValue(child, duplicates),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return result;
     }

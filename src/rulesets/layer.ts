@@ -5,7 +5,16 @@ import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
 import { own, setOwn } from "./own.js";
 import type {
-  Figure, FigureDefinition, FigureVariant, GuaranteeEntry, MeasureEntry, Parameter, ParameterValue, RiskTypeEntry, Stage, TopLevelCondition,
+  Figure,
+  FigureDefinition,
+  FigureVariant,
+  GuaranteeEntry,
+  MeasureEntry,
+  Parameter,
+  ParameterValue,
+  RiskTypeEntry,
+  Stage,
+  TopLevelCondition,
 } from "./schema.js";
 
 /** What one rule-set directory contributes, before it is merged onto the set it extends. */
@@ -20,7 +29,12 @@ export interface Layer {
   conditions: Record<string, TopLevelCondition>;
   rules: ({ stage: Stage } & (LoadedRule | Disabled))[];
   /** Where each entry was written, to report problems found while merging. */
-  sources: { parameters?: JsonSource; riskTypes?: JsonSource; measures?: JsonSource; rules: Map<string, { source: JsonSource; index: number }> };
+  sources: {
+    parameters?: JsonSource;
+    riskTypes?: JsonSource;
+    measures?: JsonSource;
+    rules: Map<string, { source: JsonSource; index: number }>;
+  };
 }
 
 interface Disabled {
@@ -42,14 +56,32 @@ export interface Merged {
 }
 
 export const EMPTY_MERGED: Merged = {
-  parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [], disabled: [],
+  parameters: {},
+  figures: {},
+  riskTypes: [],
+  guarantees: [],
+  measures: [],
+  conditions: {},
+  rules: [],
+  disabled: [],
 };
 
 /** A figure definition as written, in the one shape screening reads: its dated variants. */
 export function normalizeFigure(definition: FigureDefinition): Figure {
-  const variant = (entry: { from?: string; until?: string; add?: string[]; subtract?: string[]; perMember?: string }): FigureVariant => {
-    const period = { ...(entry.from !== undefined ? { from: entry.from } : {}), ...(entry.until !== undefined ? { until: entry.until } : {}) };
-    return entry.perMember !== undefined ? { ...period, perMember: entry.perMember } : { ...period, add: entry.add ?? [], subtract: entry.subtract ?? [] };
+  const variant = (entry: {
+    from?: string;
+    until?: string;
+    add?: string[];
+    subtract?: string[];
+    perMember?: string;
+  }): FigureVariant => {
+    const period = {
+      ...(entry.from !== undefined ? { from: entry.from } : {}),
+      ...(entry.until !== undefined ? { until: entry.until } : {}),
+    };
+    return entry.perMember !== undefined
+      ? { ...period, perMember: entry.perMember }
+      : { ...period, add: entry.add ?? [], subtract: entry.subtract ?? [] };
   };
   const variants = "values" in definition ? definition.values.map(variant) : [variant(definition)];
   return {
@@ -96,22 +128,45 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
     if ("merge" in entry) {
       const inherited = own(parameters, name);
       if (!inherited) {
-        problems.push(layer.sources.parameters!.problemAt([name, "merge"], message("mergeNotInherited", language, { name })));
+        problems.push(
+          layer.sources.parameters!.problemAt([name, "merge"], message("mergeNotInherited", language, { name })),
+        );
         continue;
       }
       const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
       for (const value of entry.values) byFrom.set(value.from, value);
-      setOwn(parameters, name, { ...inherited, values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)) });
+      setOwn(parameters, name, {
+        ...inherited,
+        values: [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from)),
+      });
     } else {
       setOwn(parameters, name, { ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) });
     }
   }
   const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>
-    problems.push(source?.problemAt([key], message("cannotDisable", language, { id })) ?? {
-      file: layer.id, path: "", message: message("cannotDisable", language, { id }),
-    });
-  const riskTypes = mergeById(base.riskTypes, layer.riskTypes, "riskType", layer.id, disabled, unknown(layer.sources.riskTypes, "riskTypes"));
-  const measures = mergeById(base.measures, layer.measures, "measure", layer.id, disabled, unknown(layer.sources.measures, "measures"));
+    problems.push(
+      source?.problemAt([key], message("cannotDisable", language, { id })) ?? {
+        file: layer.id,
+        path: "",
+        message: message("cannotDisable", language, { id }),
+      },
+    );
+  const riskTypes = mergeById(
+    base.riskTypes,
+    layer.riskTypes,
+    "riskType",
+    layer.id,
+    disabled,
+    unknown(layer.sources.riskTypes, "riskTypes"),
+  );
+  const measures = mergeById(
+    base.measures,
+    layer.measures,
+    "measure",
+    layer.id,
+    disabled,
+    unknown(layer.sources.measures, "measures"),
+  );
   const guarantees = mergeById(base.guarantees, layer.guarantees, "guarantee", layer.id, disabled, () => undefined);
   const rules = mergeById(
     base.rules,
@@ -121,13 +176,24 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
     disabled,
     (id) => {
       const where = layer.sources.rules.get(id);
-      problems.push(where
-        ? where.source.problemAt(["rules", where.index, "id"], message("cannotDisableRule", language, { id }))
-        : { file: layer.id, path: "", message: message("cannotDisableRule", language, { id }) });
+      problems.push(
+        where
+          ? where.source.problemAt(["rules", where.index, "id"], message("cannotDisableRule", language, { id }))
+          : { file: layer.id, path: "", message: message("cannotDisableRule", language, { id }) },
+      );
     },
   ) as LoadedRule[];
   // Layered by id: a definition in this layer replaces the inherited one; the rest is inherited.
   const figures: Record<string, Figure> = { ...base.figures };
   for (const [id, definition] of Object.entries(layer.figures)) figures[id] = normalizeFigure(definition);
-  return { parameters, figures, riskTypes, guarantees, measures, conditions: { ...base.conditions, ...layer.conditions }, rules, disabled };
+  return {
+    parameters,
+    figures,
+    riskTypes,
+    guarantees,
+    measures,
+    conditions: { ...base.conditions, ...layer.conditions },
+    rules,
+    disabled,
+  };
 }

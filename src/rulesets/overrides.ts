@@ -19,7 +19,11 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  * @example
  * parseOverrideList(["threshold=9000", "riskWindowMonths=6"]); // { threshold: "9000", riskWindowMonths: "6" }
  */
-export function parseOverrideList(texts: readonly string[], option = "--set", language: Language = "zh"): Record<string, string> {
+export function parseOverrideList(
+  texts: readonly string[],
+  option = "--set",
+  language: Language = "zh",
+): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const text of texts) {
     const at = text.indexOf("=");
@@ -28,7 +32,11 @@ export function parseOverrideList(texts: readonly string[], option = "--set", la
     if (at < 0 || !NAME.test(name) || value === "") {
       throw new DixianError("E_USAGE", message("overrideNotNameValue", language, { option, text }));
     }
-    if (Object.hasOwn(overrides, name)) throw new DixianError("E_USAGE", message("overrideTwice", language, { option, name, first: overrides[name]!, second: value }));
+    if (Object.hasOwn(overrides, name))
+      throw new DixianError(
+        "E_USAGE",
+        message("overrideTwice", language, { option, name, first: overrides[name]!, second: value }),
+      );
     Object.defineProperty(overrides, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return overrides;
@@ -53,18 +61,30 @@ export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, 
     const parameter = Object.hasOwn(ruleSet.parameters, name) ? ruleSet.parameters[name] : undefined;
     if (!parameter) {
       const known = Object.keys(ruleSet.parameters).sort().join(", ");
-      problems.push({ file: "--set", path: `/${name}`, message: message("overrideUnknownParameter", language, { ruleSet: ruleSet.id, name, known }) });
+      problems.push({
+        file: "--set",
+        path: `/${name}`,
+        message: message("overrideUnknownParameter", language, { ruleSet: ruleSet.id, name, known }),
+      });
       continue;
     }
     const problem = parameterValueProblem(parameter.type, overrideValue(parameter.type, value), language);
     if (problem) {
-      problems.push({ file: "--set", path: `/${name}`, message: message("overrideBadValue", language, { name, problem, value }) });
+      problems.push({
+        file: "--set",
+        path: `/${name}`,
+        message: message("overrideBadValue", language, { name, problem, value }),
+      });
       continue;
     }
     Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });
   }
   if (problems.length) {
-    throw new DixianError("E_PARAMETER_OVERRIDE", problems.map((p) => `${p.path.slice(1)}: ${p.message}`).join("; "), problems);
+    throw new DixianError(
+      "E_PARAMETER_OVERRIDE",
+      problems.map((p) => `${p.path.slice(1)}: ${p.message}`).join("; "),
+      problems,
+    );
   }
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const { hash: _hash, origins, ...content } = ruleSet;

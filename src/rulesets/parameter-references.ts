@@ -9,7 +9,9 @@ export function isParameterReference(value: unknown): value is ParameterReferenc
   const keys = Object.keys(value);
   return (
     typeof (value as { param?: unknown }).param === "string" &&
-    keys.every((key) => key === "param" || (key === "times" && typeof (value as { times?: unknown }).times === "string"))
+    keys.every(
+      (key) => key === "param" || (key === "times" && typeof (value as { times?: unknown }).times === "string"),
+    )
   );
 }
 
@@ -17,13 +19,21 @@ export function isParameterReference(value: unknown): value is ParameterReferenc
  * Copies a JSON value, replacing every parameter reference with what `resolve` returns for it.
  * Used on condition values, fact params and event params.
  */
-export function replaceParameterReferences(value: unknown, resolve: (reference: ParameterReference) => unknown): unknown {
+export function replaceParameterReferences(
+  value: unknown,
+  resolve: (reference: ParameterReference) => unknown,
+): unknown {
   if (isParameterReference(value)) return resolve(value);
   if (Array.isArray(value)) return value.map((item) => replaceParameterReferences(item, resolve));
   if (typeof value === "object" && value !== null) {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(copy, key, { value: replaceParameterReferences(item, resolve), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, {
+        value: replaceParameterReferences(item, resolve),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return copy;
   }
@@ -41,7 +51,10 @@ export function parameterNamesIn(value: unknown, into: Set<string> = new Set()):
 }
 
 /** Every parameter reference inside a JSON value, with its path. */
-export function parameterReferencesIn(value: unknown, path: PropertyKey[] = []): { reference: ParameterReference; path: PropertyKey[] }[] {
+export function parameterReferencesIn(
+  value: unknown,
+  path: PropertyKey[] = [],
+): { reference: ParameterReference; path: PropertyKey[] }[] {
   if (isParameterReference(value)) return [{ reference: value, path }];
   if (Array.isArray(value)) return value.flatMap((item, index) => parameterReferencesIn(item, [...path, index]));
   if (typeof value === "object" && value !== null) {

@@ -53,7 +53,8 @@ export interface ParameterInForce {
  */
 export function valueInForce(parameter: Parameter, asOf: IsoDate): ParameterValue | null {
   let candidate: ParameterValue | null = null;
-  for (const value of parameter.values) if (value.from <= asOf && (!candidate || value.from >= candidate.from)) candidate = value;
+  for (const value of parameter.values)
+    if (value.from <= asOf && (!candidate || value.from >= candidate.from)) candidate = value;
   if (!candidate || (candidate.until !== undefined && candidate.until < asOf)) return null;
   return candidate;
 }
@@ -73,37 +74,74 @@ export function isOptionalWithoutValue(ruleSet: RuleSet, name: string, asOf: Iso
  * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
  * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.
  */
-export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate, language: Language = "zh"): ParameterInForce {
+export function parameterInForce(
+  ruleSet: RuleSet,
+  name: string,
+  asOf: IsoDate,
+  language: Language = "zh",
+): ParameterInForce {
   const parameter = own(ruleSet.parameters, name);
   if (!parameter) {
-    throw new DixianError("E_RULESET_REFERENCE", message("noSuchParameter", language, { ruleSet: ruleSet.id, name }) + didYouMean(name, Object.keys(ruleSet.parameters), language));
+    throw new DixianError(
+      "E_RULESET_REFERENCE",
+      message("noSuchParameter", language, { ruleSet: ruleSet.id, name }) +
+        didYouMean(name, Object.keys(ruleSet.parameters), language),
+    );
   }
   const override = ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name) ? ruleSet.overrides[name]! : undefined;
   if (override !== undefined) {
     // Given for every date: in force on this one, never stale.
     return {
-      name, value: overrideValue(parameter.type, override), from: asOf, until: null, stale: false, status: "default",
-      source: { document: `--set ${name}=${override}`, note: "覆盖取值（假设或县级补充），非规则集文件中的取值 / override (what-if or county value), not from the rule-set files" },
+      name,
+      value: overrideValue(parameter.type, override),
+      from: asOf,
+      until: null,
+      stale: false,
+      status: "default",
+      source: {
+        document: `--set ${name}=${override}`,
+        note: "覆盖取值（假设或县级补充），非规则集文件中的取值 / override (what-if or county value), not from the rule-set files",
+      },
     };
   }
   const value = valueInForce(parameter, asOf);
   if (!value) {
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
-    throw new DixianError("E_NO_PARAMETER_IN_FORCE", noValueMessage(ruleSet, name, parameter, asOf, origin.file, language), [
-      { ...origin, message: message("noValueInForceHere", language, { name, asOf }) },
-    ]);
+    throw new DixianError(
+      "E_NO_PARAMETER_IN_FORCE",
+      noValueMessage(ruleSet, name, parameter, asOf, origin.file, language),
+      [{ ...origin, message: message("noValueInForceHere", language, { name, asOf }) }],
+    );
   }
   const stale = parameter.yearly === true && value.until === undefined && value.from.slice(0, 4) < asOf.slice(0, 4);
-  return { name, value: value.value, from: value.from, until: value.until ?? null, source: value.source, status: value.status, stale };
+  return {
+    name,
+    value: value.value,
+    from: value.from,
+    until: value.until ?? null,
+    source: value.source,
+    status: value.status,
+    stale,
+  };
 }
 
 /**
  * Why screening cannot run on `asOf` without a parameter, in `language`: the parameter, the date,
  * the file where a dated value belongs, and the two ways to supply one.
  */
-export function noValueMessage(ruleSet: RuleSet, name: string, parameter: Parameter, asOf: IsoDate, file: string, language: Language = "zh"): string {
+export function noValueMessage(
+  ruleSet: RuleSet,
+  name: string,
+  parameter: Parameter,
+  asOf: IsoDate,
+  file: string,
+  language: Language = "zh",
+): string {
   const known = parameter.values.map((v) => `${v.from}…${v.until ?? ""}: ${v.value}`).join("; ");
-  return message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) + message("supplyParameterValue", language, { name, asOf, file });
+  return (
+    message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) +
+    message("supplyParameterValue", language, { name, asOf, file })
+  );
 }
 
 /** `param × times` exactly, as a decimal string. */

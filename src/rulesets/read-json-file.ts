@@ -11,7 +11,12 @@ import { parseJsonSource, tooLarge, MAX_RULE_FILE_BYTES, type JsonSource } from 
  * refused), and at most {@link MAX_RULE_FILE_BYTES} bytes however large it claims or grows to be.
  * Problems are worded in `language`.
  */
-export function readRuleFileText(file: string, displayName: string, root: string | undefined, language: Language = "zh"): string {
+export function readRuleFileText(
+  file: string,
+  displayName: string,
+  root: string | undefined,
+  language: Language = "zh",
+): string {
   const refuse = (code: "E_RULESET_JSON" | "E_RULESET_NOT_FOUND", problem: string) =>
     new DixianError(code, `${displayName}: ${problem}`, [{ file: displayName, path: "", message: problem }]);
   let fd: number | null = null;
@@ -19,7 +24,8 @@ export function readRuleFileText(file: string, displayName: string, root: string
     const real = realpathSync(file);
     if (root !== undefined) {
       const inside = relative(realpathSync(root), real);
-      if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) throw refuse("E_RULESET_NOT_FOUND", message("fileOutsideRuleSet", language));
+      if (inside === "" || inside.startsWith("..") || isAbsolute(inside))
+        throw refuse("E_RULESET_NOT_FOUND", message("fileOutsideRuleSet", language));
     }
     if (!statSync(real).isFile()) throw refuse("E_RULESET_NOT_FOUND", message("notARegularFile", language));
     // Non-blocking, so a FIFO put in place after the check cannot hang the open; fstat then checks what was opened.
@@ -37,9 +43,11 @@ export function readRuleFileText(file: string, displayName: string, root: string
   } catch (error) {
     if (error instanceof DixianError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new DixianError("E_RULESET_NOT_FOUND", `${displayName}: ${message("cannotReadFileCode", language, { code })}`, [
-      { file: displayName, path: "", message: message("cannotReadFile", language) },
-    ]);
+    throw new DixianError(
+      "E_RULESET_NOT_FOUND",
+      `${displayName}: ${message("cannotReadFileCode", language, { code })}`,
+      [{ file: displayName, path: "", message: message("cannotReadFile", language) }],
+    );
   } finally {
     if (fd !== null) closeSync(fd);
   }
@@ -50,6 +58,11 @@ export function readRuleFileText(file: string, displayName: string, root: string
  * Messages are in `language` (Chinese by default). With `within`, the file must lie inside that
  * folder once symlinks are resolved.
  */
-export function readJsonSource(file: string, displayName = file, language: Language = "zh", within?: string): JsonSource {
+export function readJsonSource(
+  file: string,
+  displayName = file,
+  language: Language = "zh",
+  within?: string,
+): JsonSource {
   return parseJsonSource(readRuleFileText(file, displayName, within, language), displayName, language);
 }

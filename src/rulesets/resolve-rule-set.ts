@@ -14,8 +14,15 @@ import { applyOverrides, type ParameterOverrides } from "./overrides.js";
 import type { RuleSet } from "./rule-set.js";
 import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
 import {
-  conditionsFileSchema, figuresFileSchema, guaranteesFileSchema, manifestSchema, measuresFileSchema, parametersFileSchema,
-  riskTypesFileSchema, rulesFileSchema, type RuleSetManifest,
+  conditionsFileSchema,
+  figuresFileSchema,
+  guaranteesFileSchema,
+  manifestSchema,
+  measuresFileSchema,
+  parametersFileSchema,
+  riskTypesFileSchema,
+  rulesFileSchema,
+  type RuleSetManifest,
 } from "./schema.js";
 
 /** The files of a rule-set directory. Only `ruleset.json` is required. */
@@ -40,10 +47,17 @@ const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES)
  */
 function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Language): void {
   const known = [...KNOWN_ENTRIES].join(", ");
-  const check = (folder: string, allowed: (name: string, isDirectory: boolean) => boolean, what: "inRuleSetDir" | "inRulesFolder") => {
+  const check = (
+    folder: string,
+    allowed: (name: string, isDirectory: boolean) => boolean,
+    what: "inRuleSetDir" | "inRulesFolder",
+  ) => {
     for (const entry of files.entries(folder)) {
       if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory)) continue;
-      const where = message(what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder", language);
+      const where = message(
+        what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder",
+        language,
+      );
       problems.push({
         file: files.display(folder ? `${folder}/${entry.name}` : entry.name),
         path: "",
@@ -51,7 +65,12 @@ function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Lang
       });
     }
   };
-  check("", (name, isDirectory) => KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir), "inRuleSetDir");
+  check(
+    "",
+    (name, isDirectory) =>
+      KNOWN_ENTRIES.has(name) && isDirectory === (name === RULE_SET_FILES.rulesDir || name === RULE_SET_FILES.testsDir),
+    "inRuleSetDir",
+  );
   check(RULE_SET_FILES.rulesDir, (name, isDirectory) => !isDirectory && name.endsWith(".json"), "inRulesFolder");
 }
 
@@ -80,7 +99,8 @@ function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: 
   const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
-    const path = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
+    const path =
+      issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
     context.problems.push(source.problemAt(path, issueText(issue, context.language)));
   }
   return undefined;
@@ -92,7 +112,9 @@ function readOptional(files: RuleSetFiles, path: string, context: LoadContext): 
     return text === undefined ? undefined : parseJsonSource(text, files.display(path), context.language);
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    const problems = error.problems.length ? error.problems : [{ file: files.display(path), path: "", message: error.message }];
+    const problems = error.problems.length
+      ? error.problems
+      : [{ file: files.display(path), path: "", message: error.message }];
     context.problems.push(...problems);
     if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
     return undefined;
@@ -117,7 +139,11 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, context);
   if (!manifestSource) {
     if (!problems.length) {
-      problems.push({ file: dir.display(RULE_SET_FILES.manifest), path: "", message: message("notARuleSet", language) });
+      problems.push({
+        file: dir.display(RULE_SET_FILES.manifest),
+        path: "",
+        message: message("notARuleSet", language),
+      });
     }
     return undefined;
   }
@@ -126,7 +152,14 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   unknownEntries(dir, problems, language);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
-    id: manifest.id, parameters: {}, figures: {}, riskTypes: [], guarantees: [], measures: [], conditions: {}, rules: [],
+    id: manifest.id,
+    parameters: {},
+    figures: {},
+    riskTypes: [],
+    guarantees: [],
+    measures: [],
+    conditions: {},
+    rules: [],
     sources: { rules: new Map() },
   };
 
@@ -135,7 +168,8 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     const { $schema: _schema, ...parameters } = parametersSource.value as Record<string, unknown>;
     layer.parameters = parameters as Layer["parameters"];
     layer.sources.parameters = parametersSource;
-    for (const name of Object.keys(parameters)) origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
+    for (const name of Object.keys(parameters))
+      origins.set(`parameter:${name}`, { source: parametersSource, path: [name] });
   }
   const figuresSource = readOptional(dir, RULE_SET_FILES.figures, context);
   if (figuresSource && validated(figuresSource, figuresFileSchema, context)) {
@@ -149,7 +183,8 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     if (!source || !data) return;
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
-      if (seen.has(entry.id)) problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
+      if (seen.has(entry.id))
+        problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
       seen.add(entry.id);
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
@@ -166,7 +201,8 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);
   if (conditions && conditionsSource) {
     layer.conditions = conditions.conditions;
-    for (const name of Object.keys(conditions.conditions)) origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
+    for (const name of Object.keys(conditions.conditions))
+      origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
   }
 
   for (const name of dir.list(RULE_SET_FILES.rulesDir).sort()) {
@@ -202,9 +238,13 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   let current: RuleSetFiles | undefined = files;
   while (current) {
     if (!current.exists()) {
-      const problem = chain.length === 0
-        ? message("ruleSetDirNotFound", language, { dir: current.label })
-        : message("extendsNotFound", language, { id: chain[0]!.manifest.id, target: chain[0]!.manifest.extends ?? "" });
+      const problem =
+        chain.length === 0
+          ? message("ruleSetDirNotFound", language, { dir: current.label })
+          : message("extendsNotFound", language, {
+              id: chain[0]!.manifest.id,
+              target: chain[0]!.manifest.extends ?? "",
+            });
       throw new DixianError("E_RULESET_NOT_FOUND", problem, [
         chain.length === 0
           ? { file: current.label, path: "", message: problem }
@@ -218,7 +258,8 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
         chain[0]!.manifestSource.problemAt(["extends"], message("extendsCycleHere", language, { cycle })),
       ]);
     }
-    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
+    if (seen.length >= MAX_LAYERS)
+      throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
     seen.push(current);
     const loaded = loadLayer(current, context);
     if (!loaded) break;
@@ -244,7 +285,9 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   };
   const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
-    return anchor ? anchor.source.problemAt([...anchor.path, ...path], problem) : { file: top.id, path: "", message: problem };
+    return anchor
+      ? anchor.source.problemAt([...anchor.path, ...path], problem)
+      : { file: top.id, path: "", message: problem };
   };
   problems.push(...checkReferences(withoutHash, locate, language));
   if (problems.length > 0) throw ruleSetError(context);
@@ -255,11 +298,20 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   }
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
-  return deepFreeze(options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides, language) : ruleSet);
+  return deepFreeze(
+    options.overrides && Object.keys(options.overrides).length
+      ? applyOverrides(ruleSet, options.overrides, language)
+      : ruleSet,
+  );
 }
 
 function lastSegment(label: string): string {
-  return label.split(/[\\/:]/).filter(Boolean).pop() ?? label;
+  return (
+    label
+      .split(/[\\/:]/)
+      .filter(Boolean)
+      .pop() ?? label
+  );
 }
 
 /** The files of the shipped rule set `name` (embedded in the code, so found in a bundle or a browser). */
@@ -282,7 +334,9 @@ function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Langua
 
 function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
   const colon = message("colon", language);
-  const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`);
+  const lines = problems.map(
+    (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`,
+  );
   const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
   return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }

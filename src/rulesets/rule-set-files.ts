@@ -53,7 +53,12 @@ export function normalizePath(path: string): string | null {
  * content, not its formatting, so it is the same either way. A path that leaves the root is
  * refused with a problem worded in `language`.
  */
-export function memoryFiles(files: Readonly<Record<string, RuleSetFileContent>>, root = "", labelPrefix = "", language: Language = "zh"): RuleSetFiles {
+export function memoryFiles(
+  files: Readonly<Record<string, RuleSetFileContent>>,
+  root = "",
+  labelPrefix = "",
+  language: Language = "zh",
+): RuleSetFiles {
   const byPath = new Map<string, RuleSetFileContent>();
   for (const [path, content] of Object.entries(files)) {
     const normalized = normalizePath(path);

@@ -1,6 +1,14 @@
 import type { SourceLocation } from "../errors.js";
 import type {
-  BilingualText, Figure, GuaranteeEntry, MeasureEntry, Parameter, RiskTypeEntry, RuleDefinition, RuleSetManifest, Stage,
+  BilingualText,
+  Figure,
+  GuaranteeEntry,
+  MeasureEntry,
+  Parameter,
+  RiskTypeEntry,
+  RuleDefinition,
+  RuleSetManifest,
+  Stage,
   TopLevelCondition,
 } from "./schema.js";
 

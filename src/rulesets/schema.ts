@@ -2,7 +2,13 @@ import { z } from "zod";
 import { nestedParseOptions, textParams } from "../input/zod-issues.js";
 import { calendarDate } from "../input/household-schema.js";
 import {
-  CATEGORIES, FLAGS, GUARANTEE_ITEMS, MEASURE_KINDS, RISK_TYPE_IDS, SOCIAL_ASSISTANCE_CODES, TASK_KINDS,
+  CATEGORIES,
+  FLAGS,
+  GUARANTEE_ITEMS,
+  MEASURE_KINDS,
+  RISK_TYPE_IDS,
+  SOCIAL_ASSISTANCE_CODES,
+  TASK_KINDS,
 } from "../input/enums.js";
 import { STAGES, type Stage } from "./stages.js";
 
@@ -46,11 +52,21 @@ export const manifestSchema = z.strictObject({
   $schema: z.string().optional(),
   id: identifier.describe("规则集标识 / rule set id"),
   version: z.string().min(1).describe("规则集版本 / rule set version"),
-  extends: z.string().min(1).optional().describe("继承的上级规则集目录（相对路径）/ directory of the rule set this one extends, relative"),
+  extends: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("继承的上级规则集目录（相对路径）/ directory of the rule set this one extends, relative"),
   region: z
     .strictObject({
-      province: z.string().regex(/^\d{6}$/).optional(),
-      county: z.string().regex(/^\d{6}$/).optional(),
+      province: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+      county: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
       name: bilingualSchema,
     })
     .optional()
@@ -67,8 +83,12 @@ export type ParameterType = (typeof PARAMETER_TYPES)[number];
 
 export const parameterValueSchema = z.strictObject({
   from: calendarDate.describe("生效日期（含）/ in force from (inclusive)"),
-  until: calendarDate.optional().describe("截止日期（含），省略表示直到下一取值 / in force until (inclusive); open-ended when omitted"),
-  value: z.union([z.string(), z.number(), z.boolean()]).describe("取值；金额和小数写成字符串 / the value; money and decimals as strings"),
+  until: calendarDate
+    .optional()
+    .describe("截止日期（含），省略表示直到下一取值 / in force until (inclusive); open-ended when omitted"),
+  value: z
+    .union([z.string(), z.number(), z.boolean()])
+    .describe("取值；金额和小数写成字符串 / the value; money and decimals as strings"),
   source: sourceSchema,
   status: z.enum(STATUSES).describe("confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）"),
 });
@@ -78,51 +98,73 @@ export const parameterSchema = z.strictObject({
   description: bilingualSchema,
   type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
   unit: z.string().optional().describe("单位 / unit"),
-  yearly: z.boolean().optional().describe("每年重新确定：按上一年度取值计算时给出警告 / set every year: warn when a value from an earlier year is used"),
+  yearly: z
+    .boolean()
+    .optional()
+    .describe(
+      "每年重新确定：按上一年度取值计算时给出警告 / set every year: warn when a value from an earlier year is used",
+    ),
   optional: z
     .boolean()
     .optional()
-    .describe("可选参数：可以没有取值（如由县区设定的低保标准）；没有生效取值时，引用它的规则不适用而不报错 / may have no value (e.g. a county's dibao standard): without a value in force, the rules using it do not apply, instead of failing"),
-  values: z.array(parameterValueSchema).max(MAX_CATALOGUE_ENTRIES).describe("按生效日期排列的取值；可选参数可为空 / values by effective date; may be empty for an optional parameter"),
+    .describe(
+      "可选参数：可以没有取值（如由县区设定的低保标准）；没有生效取值时，引用它的规则不适用而不报错 / may have no value (e.g. a county's dibao standard): without a value in force, the rules using it do not apply, instead of failing",
+    ),
+  values: z
+    .array(parameterValueSchema)
+    .max(MAX_CATALOGUE_ENTRIES)
+    .describe(
+      "按生效日期排列的取值；可选参数可为空 / values by effective date; may be empty for an optional parameter",
+    ),
 });
 export type Parameter = z.output<typeof parameterSchema>;
 
 export const parameterAdditionSchema = z.strictObject({
-  merge: z.literal("addValues").describe("在上级参数上增加（或按生效日期替换）取值 / add values to the inherited parameter (same `from` replaces)"),
+  merge: z
+    .literal("addValues")
+    .describe(
+      "在上级参数上增加（或按生效日期替换）取值 / add values to the inherited parameter (same `from` replaces)",
+    ),
   values: z.array(parameterValueSchema).min(1),
 });
 
-export const parametersFileSchema = z
-  .unknown()
-  .superRefine((file, ctx) => {
-    // The raw object, not a parsed copy: a parsed record would turn a "__proto__" key into a prototype.
-    if (typeof file !== "object" || file === null || Array.isArray(file)) {
-      ctx.addIssue({ code: "custom", params: textParams("parametersNotObject") });
-      return;
+export const parametersFileSchema = z.unknown().superRefine((file, ctx) => {
+  // The raw object, not a parsed copy: a parsed record would turn a "__proto__" key into a prototype.
+  if (typeof file !== "object" || file === null || Array.isArray(file)) {
+    ctx.addIssue({ code: "custom", params: textParams("parametersNotObject") });
+    return;
+  }
+  for (const [name, entry] of Object.entries(file)) {
+    if (name === "$schema") continue;
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+      ctx.addIssue({ code: "custom", path: [name], params: textParams("parameterNameFormat") });
+      continue;
     }
-    for (const [name, entry] of Object.entries(file)) {
-      if (name === "$schema") continue;
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-        ctx.addIssue({ code: "custom", path: [name], params: textParams("parameterNameFormat") });
-        continue;
-      }
-      const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
-      const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, nestedParseOptions());
-      if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
-        continue;
-      }
-      if (!isAddition && result.data.values.length === 0 && (result.data as Parameter).optional !== true) {
-        ctx.addIssue({ code: "custom", path: [name, "values"], message: "a parameter needs at least one value, unless it is optional (\"optional\": true)" });
-      }
-      result.data.values.forEach((value, index, values) => {
-        const previous = values[index - 1];
-        if (previous && value.from < previous.from) {
-          ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }) });
-        }
+    const isAddition = typeof entry === "object" && entry !== null && "merge" in entry;
+    const result = (isAddition ? parameterAdditionSchema : parameterSchema).safeParse(entry, nestedParseOptions());
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
+      continue;
+    }
+    if (!isAddition && result.data.values.length === 0 && (result.data as Parameter).optional !== true) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name, "values"],
+        message: 'a parameter needs at least one value, unless it is optional ("optional": true)',
       });
     }
-  });
+    result.data.values.forEach((value, index, values) => {
+      const previous = values[index - 1];
+      if (previous && value.from < previous.from) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name, "values", index, "from"],
+          params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }),
+        });
+      }
+    });
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 // figures.json: the income accounting (收支核算口径) as data
@@ -134,15 +176,28 @@ export const FIGURE_INPUT_FIELDS = {
   expenses: ["medical", "education", "other"],
 } as const;
 
-const figureId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "figure ids are letters, digits and '_', starting with a letter");
-const figureTerm = z.string().min(1).describe("输入金额字段（income.wage、expenses.medical …）或另一数值的标识 / an input money field or another figure's id");
+const figureId = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "figure ids are letters, digits and '_', starting with a letter");
+const figureTerm = z
+  .string()
+  .min(1)
+  .describe(
+    "输入金额字段（income.wage、expenses.medical …）或另一数值的标识 / an input money field or another figure's id",
+  );
 
 const figureSumFields = {
   add: z.array(figureTerm).max(MAX_CONDITIONS).optional().describe("相加的字段和数值 / fields and figures added"),
-  subtract: z.array(figureTerm).max(MAX_CONDITIONS).optional().describe("相减的字段和数值 / fields and figures subtracted"),
+  subtract: z
+    .array(figureTerm)
+    .max(MAX_CONDITIONS)
+    .optional()
+    .describe("相减的字段和数值 / fields and figures subtracted"),
 };
 const figurePerMemberFields = {
-  perMember: figureTerm.describe("除以家庭人数的数值（精确商）/ the figure divided by the number of members (exact quotient)"),
+  perMember: figureTerm.describe(
+    "除以家庭人数的数值（精确商）/ the figure divided by the number of members (exact quotient)",
+  ),
 };
 const figureCommon = {
   description: bilingualSchema.optional(),
@@ -160,7 +215,12 @@ export const figurePerMemberSchema = z.strictObject({ ...figurePerMemberFields, 
 /** Dated variants, each in force from `from` (to `until`), as parameter values are. */
 export const figureDatedSchema = z.strictObject({
   values: z
-    .array(z.union([z.strictObject({ ...figurePeriod, ...figureSumFields }), z.strictObject({ ...figurePeriod, ...figurePerMemberFields })]))
+    .array(
+      z.union([
+        z.strictObject({ ...figurePeriod, ...figureSumFields }),
+        z.strictObject({ ...figurePeriod, ...figurePerMemberFields }),
+      ]),
+    )
     .min(1)
     .max(MAX_CATALOGUE_ENTRIES)
     .describe("按生效日期排列的定义 / definitions by effective date"),
@@ -170,7 +230,9 @@ export const figureDefinitionSchema = z.union([figureSumSchema, figurePerMemberS
 export type FigureDefinition = z.output<typeof figureDefinitionSchema>;
 
 /** One definition of a figure as in force over a period (an undated definition is in force always). */
-export type FigureVariant = { from?: string; until?: string } & ({ add: string[]; subtract: string[] } | { perMember: string });
+export type FigureVariant = { from?: string; until?: string } & (
+  { add: string[]; subtract: string[] } | { perMember: string }
+);
 
 /** A figure after loading: its variants by `from`, description and source kept for documentation. */
 export interface Figure {
@@ -179,45 +241,56 @@ export interface Figure {
   source?: PolicySource;
 }
 
-export const figuresFileSchema = z
-  .unknown()
-  .superRefine((file, ctx) => {
-    if (typeof file !== "object" || file === null || Array.isArray(file)) {
-      ctx.addIssue({ code: "custom", params: textParams("figuresNotObject") });
-      return;
+export const figuresFileSchema = z.unknown().superRefine((file, ctx) => {
+  if (typeof file !== "object" || file === null || Array.isArray(file)) {
+    ctx.addIssue({ code: "custom", params: textParams("figuresNotObject") });
+    return;
+  }
+  if (Object.keys(file).length > MAX_CATALOGUE_ENTRIES) {
+    ctx.addIssue({ code: "custom", params: textParams("figuresTooMany", { maximum: MAX_CATALOGUE_ENTRIES }) });
+    return;
+  }
+  for (const [name, entry] of Object.entries(file)) {
+    if (name === "$schema") continue;
+    if (!figureId.safeParse(name).success) {
+      ctx.addIssue({ code: "custom", path: [name], params: textParams("figureIdFormat") });
+      continue;
     }
-    if (Object.keys(file).length > MAX_CATALOGUE_ENTRIES) {
-      ctx.addIssue({ code: "custom", params: textParams("figuresTooMany", { maximum: MAX_CATALOGUE_ENTRIES }) });
-      return;
+    const shape: object = typeof entry === "object" && entry !== null ? (entry as object) : {};
+    const schema =
+      "values" in shape ? figureDatedSchema : "perMember" in shape ? figurePerMemberSchema : figureSumSchema;
+    const result = schema.safeParse(entry, nestedParseOptions());
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
+      continue;
     }
-    for (const [name, entry] of Object.entries(file)) {
-      if (name === "$schema") continue;
-      if (!figureId.safeParse(name).success) {
-        ctx.addIssue({ code: "custom", path: [name], params: textParams("figureIdFormat") });
-        continue;
-      }
-      const shape: object = typeof entry === "object" && entry !== null ? (entry as object) : {};
-      const schema = "values" in shape ? figureDatedSchema : "perMember" in shape ? figurePerMemberSchema : figureSumSchema;
-      const result = schema.safeParse(entry, nestedParseOptions());
-      if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] });
-        continue;
-      }
-      if ("values" in result.data) {
-        result.data.values.forEach((value, index, values) => {
-          const previous = values[index - 1];
-          if (previous && value.from <= previous.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index, "from"], params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }) });
-          }
-          if (value.until !== undefined && value.until < value.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index, "until"], params: textParams("untilBeforeFrom", { until: value.until, from: value.from }) });
-          } else if (previous?.until !== undefined && previous.until >= value.from) {
-            ctx.addIssue({ code: "custom", path: [name, "values", index - 1, "until"], params: textParams("figurePeriodOverlaps", { from: value.from }) });
-          }
-        });
-      }
+    if ("values" in result.data) {
+      result.data.values.forEach((value, index, values) => {
+        const previous = values[index - 1];
+        if (previous && value.from <= previous.from) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name, "values", index, "from"],
+            params: textParams("valuesOutOfOrder", { from: value.from, previous: previous.from }),
+          });
+        }
+        if (value.until !== undefined && value.until < value.from) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name, "values", index, "until"],
+            params: textParams("untilBeforeFrom", { until: value.until, from: value.from }),
+          });
+        } else if (previous?.until !== undefined && previous.until >= value.from) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name, "values", index - 1, "until"],
+            params: textParams("figurePeriodOverlaps", { from: value.from }),
+          });
+        }
+      });
     }
-  });
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 // Catalogues
@@ -230,7 +303,10 @@ const disabledEntry = z.strictObject({
 
 export const riskTypeSchema = z.strictObject({
   id: z.enum(RISK_TYPE_IDS).describe("风险类型标识（数据合同固定）/ risk id (fixed by the contract)"),
-  code: z.string().regex(/^\d{2,4}$/).describe("国家代码表 100A27 代码 / national code"),
+  code: z
+    .string()
+    .regex(/^\d{2,4}$/)
+    .describe("国家代码表 100A27 代码 / national code"),
   label: bilingualSchema,
 });
 export const riskTypesFileSchema = z.strictObject({
@@ -251,10 +327,18 @@ export type GuaranteeEntry = z.output<typeof guaranteeItemSchema>;
 
 export const measureSchema = z.strictObject({
   id: identifier.describe("措施标识 / measure id"),
-  group: z.string().regex(/^100A\d{2}$/).describe("国家措施分组代码，如 100A40 / national group code"),
+  group: z
+    .string()
+    .regex(/^100A\d{2}$/)
+    .describe("国家措施分组代码，如 100A40 / national group code"),
   kind: z.enum(MEASURE_KINDS).describe("developmental 开发式帮扶 · protective 兜底/综合保障"),
   label: bilingualSchema,
-  socialAssistance: z.enum(SOCIAL_ASSISTANCE_CODES).optional().describe("成员 socialAssistance 中对应此措施的值 / the member socialAssistance code that means this measure is in place"),
+  socialAssistance: z
+    .enum(SOCIAL_ASSISTANCE_CODES)
+    .optional()
+    .describe(
+      "成员 socialAssistance 中对应此措施的值 / the member socialAssistance code that means this measure is in place",
+    ),
   local: z.boolean().optional().describe("本地特色措施 / a local measure"),
 });
 export const measuresFileSchema = z.strictObject({
@@ -300,22 +384,26 @@ export type Condition =
       name?: string;
     };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
-    z.strictObject({ any: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
-    z.strictObject({ not: conditionSchema, ...conditionCommon }),
-    z.strictObject({ condition: z.string().describe("named condition from conditions.json"), ...conditionCommon }),
-    z.strictObject({
-      fact: z.string().describe("事实名称，见 docs/facts.md / fact id"),
-      operator: z.string().describe("比较运算符 / operator"),
-      value: z.union([parameterReferenceSchema, factReferenceSchema, z.unknown()]).describe("比较值；可引用参数 {\"param\": ...} / value; may reference a parameter"),
-      params: z.record(z.string(), z.unknown()).optional().describe("事实参数 / fact params"),
-      path: z.string().optional(),
-      ...conditionCommon,
-    }),
-  ]),
-).meta({ id: "Condition", title: "条件 / condition" });
+export const conditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
+      z.strictObject({ any: z.array(conditionSchema).min(1).max(MAX_CONDITIONS), ...conditionCommon }),
+      z.strictObject({ not: conditionSchema, ...conditionCommon }),
+      z.strictObject({ condition: z.string().describe("named condition from conditions.json"), ...conditionCommon }),
+      z.strictObject({
+        fact: z.string().describe("事实名称，见 docs/facts.md / fact id"),
+        operator: z.string().describe("比较运算符 / operator"),
+        value: z
+          .union([parameterReferenceSchema, factReferenceSchema, z.unknown()])
+          .describe('比较值；可引用参数 {"param": ...} / value; may reference a parameter'),
+        params: z.record(z.string(), z.unknown()).optional().describe("事实参数 / fact params"),
+        path: z.string().optional(),
+        ...conditionCommon,
+      }),
+    ]),
+  )
+  .meta({ id: "Condition", title: "条件 / condition" });
 
 export const topLevelConditionSchema = z.union([
   z.strictObject({ all: z.array(conditionSchema).max(MAX_CONDITIONS), ...conditionCommon }),
@@ -342,7 +430,11 @@ export const eventSchema = z.discriminatedUnion("type", [
     type: z.literal("risk"),
     params: z.strictObject({
       riskType: z.enum(RISK_TYPE_IDS),
-      code: z.string().regex(/^\d{2,4}$/).optional().describe("覆盖风险类型目录中的代码（如灾害子类）/ overrides the catalogue code"),
+      code: z
+        .string()
+        .regex(/^\d{2,4}$/)
+        .optional()
+        .describe("覆盖风险类型目录中的代码（如灾害子类）/ overrides the catalogue code"),
     }),
   }),
   z.strictObject({
@@ -353,8 +445,13 @@ export const eventSchema = z.discriminatedUnion("type", [
     type: z.literal("flag"),
     params: z.strictObject({
       flag: z.enum(FLAGS),
-      category: z.union([z.enum(CATEGORIES), z.literal("recorded"), z.null()]).describe("类别；recorded 表示沿用监测记录 / category; recorded = as recorded"),
-      unmetConditionsOf: z.string().optional().describe("把该规则未满足的条件列为理由 / list this rule's unmet conditions as reasons"),
+      category: z
+        .union([z.enum(CATEGORIES), z.literal("recorded"), z.null()])
+        .describe("类别；recorded 表示沿用监测记录 / category; recorded = as recorded"),
+      unmetConditionsOf: z
+        .string()
+        .optional()
+        .describe("把该规则未满足的条件列为理由 / list this rule's unmet conditions as reasons"),
     }),
   }),
   z.strictObject({ type: z.literal("measure"), params: z.strictObject({ measure: z.string() }) }),
@@ -368,7 +465,9 @@ export const eventSchema = z.discriminatedUnion("type", [
     params: z
       .strictObject({
         kind: z.enum(TASK_KINDS).describe("verify 核实线索"),
-        withinDays: paramOr(z.number().int().min(0).max(3660)).describe("自线索日期起的期限（天）/ days from the lead's date to the due date"),
+        withinDays: paramOr(z.number().int().min(0).max(3660)).describe(
+          "自线索日期起的期限（天）/ days from the lead's date to the due date",
+        ),
       })
       .describe("为每条未办结线索生成一项任务 / one task per open lead"),
   }),
@@ -392,7 +491,12 @@ export const ruleSchema = z.strictObject({
   id: identifier.describe("规则标识 / rule id"),
   label: bilingualSchema.describe("规则名称 / rule name"),
   basis: sourceSchema.optional(),
-  priority: z.number().int().min(1).optional().describe("优先级，大者先判（flag 阶段取第一个满足的）/ higher first; the flag stage takes the first met"),
+  priority: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("优先级，大者先判（flag 阶段取第一个满足的）/ higher first; the flag stage takes the first met"),
   conditions: topLevelConditionSchema,
   event: eventSchema,
   reason: bilingualSchema.optional().describe("理由模板，可用 {事实名} 和 {param.参数名} / reason template"),

@@ -101,7 +101,13 @@ class HouseholdScreening implements StageListener {
       case "guarantee":
         return this.setGuarantee(event.params.item, event.params.status);
       case "flag":
-        return this.setFlag(rule, event.params.flag, event.params.category, event.params.unmetConditionsOf, stageOutcomes);
+        return this.setFlag(
+          rule,
+          event.params.flag,
+          event.params.category,
+          event.params.unmetConditionsOf,
+          stageOutcomes,
+        );
       case "measure":
         return this.suggestMeasure(rule, event.params.measure);
       case "reason":
@@ -126,7 +132,11 @@ class HouseholdScreening implements StageListener {
   private addRisk(rule: CompiledRule, riskType: string, code: string | undefined): void {
     const existing = this.risks.get(riskType);
     if (existing) existing.reasons.push(this.reasonOf(rule));
-    else this.risks.set(riskType, { code: code ?? this.compiled.riskTypesById.get(riskType)!.code, reasons: [this.reasonOf(rule)] });
+    else
+      this.risks.set(riskType, {
+        code: code ?? this.compiled.riskTypesById.get(riskType)!.code,
+        reasons: [this.reasonOf(rule)],
+      });
     this.context.stages.riskTypes.add(riskType);
   }
 
@@ -135,14 +145,23 @@ class HouseholdScreening implements StageListener {
     if (status === "unknown" || guarantees[item] !== "unknown") guarantees[item] = status;
   }
 
-  private setFlag(rule: CompiledRule, flag: Flag, category: string | null, unmetConditionsOf: string | undefined, stageOutcomes: RuleOutcome[]): void {
+  private setFlag(
+    rule: CompiledRule,
+    flag: Flag,
+    category: string | null,
+    unmetConditionsOf: string | undefined,
+    stageOutcomes: RuleOutcome[],
+  ): void {
     const stages = this.context.stages;
     stages.flag = flag;
-    stages.category = (category === "recorded" ? (this.household.monitoring?.category ?? null) : category) as Category | null;
+    stages.category = (
+      category === "recorded" ? (this.household.monitoring?.category ?? null) : category
+    ) as Category | null;
     this.reasons.push(this.reasonOf(rule));
     if (!unmetConditionsOf) return;
     const other = stageOutcomes.find((outcome) => outcome.compiled.rule.id === unmetConditionsOf);
-    for (const label of unmetLabels(other?.trace ?? null)) this.reasons.push(message("unmetCondition", this.language, { label: this.write(label) }));
+    for (const label of unmetLabels(other?.trace ?? null))
+      this.reasons.push(message("unmetCondition", this.language, { label: this.write(label) }));
   }
 
   private suggestMeasure(rule: CompiledRule, measureId: string): void {
@@ -164,7 +183,12 @@ class HouseholdScreening implements StageListener {
     for (const lead of openLeads(this.context)) {
       const dueBy = leadDueBy(lead, withinDays);
       const task = {
-        kind, channel: lead.channel, department: lead.department ?? null, leadDate: lead.date, dueBy, overdue: dueBy < this.compiled.asOf,
+        kind,
+        channel: lead.channel,
+        department: lead.department ?? null,
+        leadDate: lead.date,
+        dueBy,
+        overdue: dueBy < this.compiled.asOf,
       };
       this.tasks.push({ ...task, reason: leadTaskReason(template, task, this.language) });
     }
@@ -179,12 +203,24 @@ class HouseholdScreening implements StageListener {
       checks.push({
         id: "W_STALE_PARAMETER",
         severity: "warning",
-        message: message("staleParameter", language, { name: parameter.name, value: String(parameter.value), from: parameter.from, year, asOfYear: year }),
+        message: message("staleParameter", language, {
+          name: parameter.name,
+          value: String(parameter.value),
+          from: parameter.from,
+          year,
+          asOfYear: year,
+        }),
       });
     }
-    if (this.context.stages.flag === null) checks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
+    if (this.context.stages.flag === null)
+      checks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
     for (const measure of this.placed) {
-      if (!measure.catalogued) checks.push({ id: "W_UNKNOWN_MEASURE", severity: "warning", message: message("unknownMeasure", language, { id: measure.id }) });
+      if (!measure.catalogued)
+        checks.push({
+          id: "W_UNKNOWN_MEASURE",
+          severity: "warning",
+          message: message("unknownMeasure", language, { id: measure.id }),
+        });
     }
     return checks;
   }
@@ -194,7 +230,13 @@ class HouseholdScreening implements StageListener {
     const found: RiskTypeResult[] = [];
     for (const entry of this.compiled.ruleSet.riskTypes) {
       const risk = this.risks.get(entry.id);
-      if (risk) found.push({ id: entry.id, code: risk.code, label: localize(entry.label, this.language), reason: risk.reasons.join(separator) });
+      if (risk)
+        found.push({
+          id: entry.id,
+          code: risk.code,
+          label: localize(entry.label, this.language),
+          reason: risk.reasons.join(separator),
+        });
     }
     return found;
   }

@@ -45,17 +45,21 @@ export interface Rejection {
 
 /** One entry of a batch, in input order: a result or a rejection. */
 export type BatchEntry =
-  | { ok: true; index: number; result: ScreeningResult }
-  | { ok: false; index: number; rejection: Rejection };
+  { ok: true; index: number; result: ScreeningResult } | { ok: false; index: number; rejection: Rejection };
 
 /** Thrown by {@link screen} for a household that fails validation; the message is in the screening's language. */
 export class HouseholdRejectedError extends DixianError {
-  constructor(readonly rejection: Rejection, language: Language = "zh") {
+  constructor(
+    readonly rejection: Rejection,
+    language: Language = "zh",
+  ) {
     super(
       rejection.code,
       message("householdInvalid", language, {
         id: rejection.householdId ?? message("noId", language),
-        issues: rejection.issues.map((i) => `${i.path || "/"}${message("colon", language)}${i.message}`).join(message("reasonSeparator", language)),
+        issues: rejection.issues
+          .map((i) => `${i.path || "/"}${message("colon", language)}${i.message}`)
+          .join(message("reasonSeparator", language)),
       }),
     );
   }
@@ -95,7 +99,11 @@ export function prepareRuleSet(ruleSet: RuleSet, asOf: string, language: Languag
 export async function screen(household: unknown, options: ScreenOptions): Promise<ScreeningResult> {
   const language = options.lang ?? "zh";
   const compiled = compiledFor(options.ruleSet, options.asOf, language);
-  const entry = await screenItem(compiled, household, 0, { language, explain: options.explain ?? false, engine: options.engine ?? "compiled" });
+  const entry = await screenItem(compiled, household, 0, {
+    language,
+    explain: options.explain ?? false,
+    engine: options.engine ?? "compiled",
+  });
   if (!entry.ok) throw new HouseholdRejectedError(entry.rejection, language);
   return entry.result;
 }
@@ -110,7 +118,11 @@ export async function* screenBatch(
   options: ScreenOptions,
 ): AsyncGenerator<BatchEntry> {
   const compiled = compiledFor(options.ruleSet, options.asOf, options.lang ?? "zh");
-  const screeningOptions = { language: options.lang ?? "zh", explain: options.explain ?? false, engine: options.engine ?? "compiled" } as const;
+  const screeningOptions = {
+    language: options.lang ?? "zh",
+    explain: options.explain ?? false,
+    engine: options.engine ?? "compiled",
+  } as const;
   let index = 0;
   for await (const item of households) yield screenItem(compiled, item, index++, screeningOptions);
 }
@@ -126,14 +138,37 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate, language:
   } catch {
     // A Proxy whose prototype cannot be read is a value, not a LineItem.
   }
-  const { value, line, jsonError, jsonErrorPath } = lineItem ?? { value: item, line: undefined, jsonError: undefined, jsonErrorPath: undefined };
+  const { value, line, jsonError, jsonErrorPath } = lineItem ?? {
+    value: item,
+    line: undefined,
+    jsonError: undefined,
+    jsonErrorPath: undefined,
+  };
   const at = line === undefined ? {} : { line };
   if (jsonError !== undefined) {
-    return { ok: false, rejection: { code: "E_INPUT_JSON", index, ...at, householdId: readableId(value), issues: [{ path: jsonErrorPath ?? "", message: jsonError }] } };
+    return {
+      ok: false,
+      rejection: {
+        code: "E_INPUT_JSON",
+        index,
+        ...at,
+        householdId: readableId(value),
+        issues: [{ path: jsonErrorPath ?? "", message: jsonError }],
+      },
+    };
   }
   const validation = validateHousehold(value, asOf, language);
   if (!validation.ok) {
-    return { ok: false, rejection: { code: "E_INPUT_SCHEMA", index, ...at, householdId: validation.householdId, issues: validation.issues } };
+    return {
+      ok: false,
+      rejection: {
+        code: "E_INPUT_SCHEMA",
+        index,
+        ...at,
+        householdId: validation.householdId,
+        issues: validation.issues,
+      },
+    };
   }
   return validation;
 }
@@ -142,7 +177,13 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate, language:
  * The rejection of a valid household whose screening failed: a fault of dixian, reported for that
  * household alone so the rest of the batch is screened.
  */
-export function internalRejection(item: unknown, household: Household, index: number, error: unknown, language: Language = "zh"): Rejection {
+export function internalRejection(
+  item: unknown,
+  household: Household,
+  index: number,
+  error: unknown,
+  language: Language = "zh",
+): Rejection {
   let line: number | undefined;
   try {
     if (item instanceof LineItem) line = item.line;
@@ -150,7 +191,10 @@ export function internalRejection(item: unknown, household: Household, index: nu
     // No line to name.
   }
   return {
-    code: "E_INTERNAL", index, ...(line === undefined ? {} : { line }), householdId: household.id,
+    code: "E_INTERNAL",
+    index,
+    ...(line === undefined ? {} : { line }),
+    householdId: household.id,
     issues: [{ path: "", message: message("internalScreeningError", language, { detail: thrownMessage(error) }) }],
   };
 }

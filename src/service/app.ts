@@ -80,40 +80,58 @@ function requestLanguage(query: unknown, fallback: Language): Language {
 }
 
 /** Reads asOf, lang and explain; a bad one is a 400 problem naming the parameter, worded in the request's language. */
-function screeningQuery(query: ScreeningQuery, fallback: Language): { asOf: string; options: HouseholdScreeningOptions } {
+function screeningQuery(
+  query: ScreeningQuery,
+  fallback: Language,
+): { asOf: string; options: HouseholdScreeningOptions } {
   const language = requestLanguage(query, fallback);
   const bad = (name: string, text: string) =>
-    new ProblemError(problem(400, message("queryProblem", language, { name, problem: text }), {
-      code: name === "asOf" ? "E_BAD_AS_OF" : "E_USAGE",
-      issues: [{ path: `/query/${name}`, message: text }],
-    }));
+    new ProblemError(
+      problem(400, message("queryProblem", language, { name, problem: text }), {
+        code: name === "asOf" ? "E_BAD_AS_OF" : "E_USAGE",
+        issues: [{ path: `/query/${name}`, message: text }],
+      }),
+    );
   if (typeof query.asOf !== "string" || query.asOf === "") throw bad("asOf", message("queryAsOfRequired", language));
   const dateProblem = calendarDateProblem(query.asOf, language);
-  if (dateProblem) throw bad("asOf", message("queryAsOfInvalid", language, { value: query.asOf, problem: dateProblem }));
+  if (dateProblem)
+    throw bad("asOf", message("queryAsOfInvalid", language, { value: query.asOf, problem: dateProblem }));
   const lang = query.lang ?? language;
-  if (lang !== "zh" && lang !== "en") throw bad("lang", message("queryOneOf", language, { allowed: "zh, en", value: JSON.stringify(lang) }));
+  if (lang !== "zh" && lang !== "en")
+    throw bad("lang", message("queryOneOf", language, { allowed: "zh, en", value: JSON.stringify(lang) }));
   const explain = query.explain ?? "false";
-  if (explain !== "true" && explain !== "false") throw bad("explain", message("queryOneOf", language, { allowed: "true, false", value: JSON.stringify(explain) }));
+  if (explain !== "true" && explain !== "false")
+    throw bad("explain", message("queryOneOf", language, { allowed: "true, false", value: JSON.stringify(explain) }));
   return { asOf: query.asOf, options: { language, explain: explain === "true", engine: "compiled" } };
 }
 
 /** A rule set that cannot be used on the date (no parameter value in force) is the caller's asOf problem. */
-function compileFor(compiled: (asOf: string, language: Language) => CompiledRuleSet, asOf: string, language: Language): CompiledRuleSet {
+function compileFor(
+  compiled: (asOf: string, language: Language) => CompiledRuleSet,
+  asOf: string,
+  language: Language,
+): CompiledRuleSet {
   try {
     return compiled(asOf, language);
   } catch (error) {
     if (error instanceof DixianError) {
-      throw new ProblemError(problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
-        code: error.code,
-        issues: [{ path: "/query/asOf", message: error.message }],
-      }));
+      throw new ProblemError(
+        problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
+          code: error.code,
+          issues: [{ path: "/query/asOf", message: error.message }],
+        }),
+      );
     }
     throw error;
   }
 }
 
 /** One household's result with the compiled evaluator, which answers at once (no promise per household). */
-function screenNow(compiled: CompiledRuleSet, household: Parameters<typeof screenHousehold>[1], options: HouseholdScreeningOptions): ScreeningResult {
+function screenNow(
+  compiled: CompiledRuleSet,
+  household: Parameters<typeof screenHousehold>[1],
+  options: HouseholdScreeningOptions,
+): ScreeningResult {
   const result = screenHousehold(compiled, household, { ...options, engine: "compiled" });
   if (result instanceof Promise) throw new Error("the compiled evaluator answered with a promise");
   return result;
@@ -122,16 +140,32 @@ function screenNow(compiled: CompiledRuleSet, household: Parameters<typeof scree
 /** The line of a batch response for a rejected household. */
 function rejectedLine(rejection: Rejection): string {
   const { code, line, index, householdId, issues } = rejection;
-  return JSON.stringify({ rejected: { code, ...(line === undefined ? {} : { line }), index, householdId, issues: issues.map(({ path, message }) => ({ path, message })) } }) + "\n";
+  return (
+    JSON.stringify({
+      rejected: {
+        code,
+        ...(line === undefined ? {} : { line }),
+        index,
+        householdId,
+        issues: issues.map(({ path, message }) => ({ path, message })),
+      },
+    }) + "\n"
+  );
 }
 
 /** Screens batch items in the main thread, a chunk at a time, letting other requests in between chunks. */
-async function* screenInMainThread(sources: AsyncIterable<SourceItem>, compiled: CompiledRuleSet, options: HouseholdScreeningOptions): AsyncGenerator<string> {
+async function* screenInMainThread(
+  sources: AsyncIterable<SourceItem>,
+  compiled: CompiledRuleSet,
+  options: HouseholdScreeningOptions,
+): AsyncGenerator<string> {
   let index = 0;
   let text = "";
   for await (const item of sources) {
     const checked = checkItem(parseSourceItem(item, options.language), index++, compiled.asOf, options.language);
-    text += checked.ok ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n" : rejectedLine(checked.rejection);
+    text += checked.ok
+      ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n"
+      : rejectedLine(checked.rejection);
     if (index % CHUNK_SIZE === 0) {
       yield text;
       text = "";
@@ -145,8 +179,21 @@ async function* screenInMainThread(sources: AsyncIterable<SourceItem>, compiled:
  * Screens batch items on worker threads (dixian screen's own), putting each chunk's rejections back
  * between its results by position.
  */
-async function* screenOnWorkers(sources: AsyncIterable<SourceItem>, ruleSet: RuleSet, asOf: string, options: HouseholdScreeningOptions, threads: number): AsyncGenerator<string> {
-  const config = { ruleSetArgument: ruleSet.id, asOf, language: options.language, explain: options.explain, format: "ndjson" as const, engine: "compiled" as const };
+async function* screenOnWorkers(
+  sources: AsyncIterable<SourceItem>,
+  ruleSet: RuleSet,
+  asOf: string,
+  options: HouseholdScreeningOptions,
+  threads: number,
+): AsyncGenerator<string> {
+  const config = {
+    ruleSetArgument: ruleSet.id,
+    asOf,
+    language: options.language,
+    explain: options.explain,
+    format: "ndjson" as const,
+    engine: "compiled" as const,
+  };
   let index = 0;
   for await (const chunk of screenSources(sources, config, threads, ruleSet)) {
     const results = chunk.text.split("\n");
@@ -186,7 +233,12 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   const serviceLanguage = options.lang ?? "zh";
   const compiled = compiledCache(ruleSet);
   const overrides = (ruleSet as { overrides?: Record<string, unknown> }).overrides;
-  const ruleSetRef = { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, ...(overrides && Object.keys(overrides).length ? { overrides } : {}) };
+  const ruleSetRef = {
+    id: ruleSet.id,
+    version: ruleSet.version,
+    hash: ruleSet.hash,
+    ...(overrides && Object.keys(overrides).length ? { overrides } : {}),
+  };
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Request logs name the route, status and time only: never a household's data.
@@ -208,27 +260,43 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     const language = requestLanguage(request.query, serviceLanguage);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: { message: error.message, code: error.code } }, "request failed");
-    const code = error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "E_INPUT_JSON" : undefined;
-    const detail = status === 413 ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
-      : status >= 500 ? message("internalServiceError", language)
-      : code ? message("bodyNotJson", language, { detail: error.message })
-      : error.message;
+    const code =
+      error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+        ? "E_INPUT_JSON"
+        : undefined;
+    const detail =
+      status === 413
+        ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
+        : status >= 500
+          ? message("internalServiceError", language)
+          : code
+            ? message("bodyNotJson", language, { detail: error.message })
+            : error.message;
     return sendProblem(reply, problem(status, detail, code ? { code } : {}));
   });
   app.setNotFoundHandler((request, reply) => {
     const language = requestLanguage(request.query, serviceLanguage);
-    return sendProblem(reply, problem(404, message("noSuchResource", language, { method: request.method, path: request.url.split("?")[0]! })));
+    return sendProblem(
+      reply,
+      problem(404, message("noSuchResource", language, { method: request.method, path: request.url.split("?")[0]! })),
+    );
   });
 
-  app.get("/healthz", async (_request, reply) => reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })));
+  app.get("/healthz", async (_request, reply) =>
+    reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })),
+  );
 
-  app.get("/v1/rule-set", async (_request, reply) => reply.type("application/json").send(JSON.stringify({
-    ...ruleSetRef,
-    layers: ruleSet.layers,
-    region: ruleSet.region,
-    description: ruleSet.description,
-    parameters: ruleSet.parameters,
-  })));
+  app.get("/v1/rule-set", async (_request, reply) =>
+    reply.type("application/json").send(
+      JSON.stringify({
+        ...ruleSetRef,
+        layers: ruleSet.layers,
+        region: ruleSet.region,
+        description: ruleSet.description,
+        parameters: ruleSet.parameters,
+      }),
+    ),
+  );
 
   const document = JSON.stringify(openApiDocument(ruleSet, options.version ?? "0.0.0"));
   app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
@@ -240,7 +308,10 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     const checked = checkItem(request.body, 0, asOf, language);
     if (!checked.ok) {
       const { householdId, issues } = checked.rejection;
-      const detail = message("householdInvalidCount", language, { id: householdId ?? message("noId", language), count: issues.length });
+      const detail = message("householdInvalidCount", language, {
+        id: householdId ?? message("noId", language),
+        count: issues.length,
+      });
       return sendProblem(reply, problem(422, detail, { code: "E_INPUT_SCHEMA", householdId, issues }));
     }
     // The very text `dixian screen` writes for the household (without its newline).
@@ -257,9 +328,10 @@ export function buildService(options: ServiceOptions): FastifyInstance {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const sources = readHouseholdSources(once(body), screening.language);
       const threads = options.workers ?? 1;
-      const lines = threads > 1 && countLines(body) >= WORKER_BATCH_LINES
-        ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
-        : screenInMainThread(sources, rules, screening);
+      const lines =
+        threads > 1 && countLines(body) >= WORKER_BATCH_LINES
+          ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
+          : screenInMainThread(sources, rules, screening);
       return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
     });
     done();

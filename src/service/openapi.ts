@@ -3,24 +3,46 @@ import type { RuleSet } from "../rulesets/rule-set.js";
 import { COMPONENT_SCHEMAS } from "./schemas.js";
 
 const ref = (name: keyof typeof COMPONENT_SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
 
 /** JSON Schema (2020-12, the dialect of OpenAPI 3.1) for one component, without its own `$schema`. */
 function componentSchema(name: keyof typeof COMPONENT_SCHEMAS): Record<string, unknown> {
   const { schema, io } = COMPONENT_SCHEMAS[name];
-  const generated = z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema as z.ZodType, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as Record<string, unknown>;
   const { $schema: _schema, ...rest } = generated;
   return rest;
 }
 
 const asOfParameter = {
-  name: "asOf", in: "query", required: true, description: "评估日 / assessment date",
+  name: "asOf",
+  in: "query",
+  required: true,
+  description: "评估日 / assessment date",
   schema: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2025-06-30"] },
 };
 const screeningParameters = [
   asOfParameter,
-  { name: "lang", in: "query", required: false, description: "language of labels and reasons", schema: { type: "string", enum: ["zh", "en"], default: "zh" } },
-  { name: "explain", in: "query", required: false, description: "include every rule's outcome in explanation", schema: { type: "string", enum: ["true", "false"], default: "false" } },
+  {
+    name: "lang",
+    in: "query",
+    required: false,
+    description: "language of labels and reasons",
+    schema: { type: "string", enum: ["zh", "en"], default: "zh" },
+  },
+  {
+    name: "explain",
+    in: "query",
+    required: false,
+    description: "include every rule's outcome in explanation",
+    schema: { type: "string", enum: ["true", "false"], default: "false" },
+  },
 ];
 
 /**
@@ -38,23 +60,31 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
     paths: {
       "/healthz": {
         get: {
-          operationId: "health", summary: "liveness, with the rule set served",
+          operationId: "health",
+          summary: "liveness, with the rule set served",
           responses: { 200: { description: "serving", content: { "application/json": { schema: ref("Health") } } } },
         },
       },
       "/v1/rule-set": {
         get: {
-          operationId: "ruleSet", summary: "the rule set: id, version, hash, overrides, parameters with values, sources and statuses",
-          responses: { 200: { description: "the rule set", content: { "application/json": { schema: ref("RuleSetInfo") } } } },
+          operationId: "ruleSet",
+          summary: "the rule set: id, version, hash, overrides, parameters with values, sources and statuses",
+          responses: {
+            200: { description: "the rule set", content: { "application/json": { schema: ref("RuleSetInfo") } } },
+          },
         },
       },
       "/v1/screen": {
         post: {
-          operationId: "screen", summary: "screen one household",
+          operationId: "screen",
+          summary: "screen one household",
           parameters: screeningParameters,
           requestBody: { required: true, content: { "application/json": { schema: ref("Household") } } },
           responses: {
-            200: { description: "the screening result", content: { "application/json": { schema: ref("ScreeningResult") } } },
+            200: {
+              description: "the screening result",
+              content: { "application/json": { schema: ref("ScreeningResult") } },
+            },
             400: problem("bad or missing asOf, lang or explain, or a body that is not JSON"),
             413: problem("body over the limit"),
             415: problem("body is not application/json"),
@@ -64,7 +94,8 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
       },
       "/v1/screen/batch": {
         post: {
-          operationId: "screenBatch", summary: "screen households given as NDJSON; results streamed as NDJSON, in order",
+          operationId: "screenBatch",
+          summary: "screen households given as NDJSON; results streamed as NDJSON, in order",
           parameters: screeningParameters,
           requestBody: {
             required: true,
@@ -82,11 +113,19 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
         },
       },
       "/openapi.json": {
-        get: { operationId: "openApi", summary: "this document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } },
+        get: {
+          operationId: "openApi",
+          summary: "this document",
+          responses: {
+            200: { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } },
+          },
+        },
       },
     },
     components: {
-      schemas: Object.fromEntries(Object.keys(COMPONENT_SCHEMAS).map((name) => [name, componentSchema(name as keyof typeof COMPONENT_SCHEMAS)])),
+      schemas: Object.fromEntries(
+        Object.keys(COMPONENT_SCHEMAS).map((name) => [name, componentSchema(name as keyof typeof COMPONENT_SCHEMAS)]),
+      ),
     },
   };
 }

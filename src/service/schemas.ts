@@ -13,7 +13,10 @@ const ruleSetRef = z.looseObject({
   id: z.string(),
   version: z.string(),
   hash: z.string().describe("sha256: + hex digest of the resolved rule set"),
-  overrides: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe("parameters overridden at start (--set), when any"),
+  overrides: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .describe("parameters overridden at start (--set), when any"),
 });
 
 const parameterUse = z.looseObject({
@@ -28,30 +31,59 @@ const parameterUse = z.looseObject({
 /** One screening result, exactly as `dixian screen` writes it (docs/contract.md, output). */
 export const screeningResultSchema = z.looseObject({
   householdId: z.string(),
-  region: z.looseObject({ province: z.string(), county: z.string(), township: z.string().optional(), village: z.string().optional() }),
+  region: z.looseObject({
+    province: z.string(),
+    county: z.string(),
+    township: z.string().optional(),
+    village: z.string().optional(),
+  }),
   asOf: z.string(),
   ruleSet: ruleSetRef,
   flag: z.enum(FLAGS),
   category: z.enum(CATEGORIES).nullable(),
   riskTypes: z.array(z.looseObject({ id: z.string(), code: z.string(), label: z.string(), reason: z.string() })),
-  guarantees: z.looseObject(Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, z.enum(GUARANTEE_STATUSES)])) as Record<(typeof GUARANTEE_ITEMS)[number], z.ZodEnum<{ [K in (typeof GUARANTEE_STATUSES)[number]]: K }>>),
-  measures: z.array(z.looseObject({
-    id: z.string(), group: z.string().nullable(), kind: z.enum(MEASURE_KINDS).nullable(), label: z.string(), reason: z.string(), inPlace: z.boolean(),
-  })),
-  figures: z.looseObject({ threshold: z.string().nullable(), perCapitaNetIncome: z.string(), adjustedPerCapitaIncome: z.string() }).describe("money as decimal strings with two places"),
-  checks: z.array(z.looseObject({ id: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() })),
+  guarantees: z.looseObject(
+    Object.fromEntries(GUARANTEE_ITEMS.map((item) => [item, z.enum(GUARANTEE_STATUSES)])) as Record<
+      (typeof GUARANTEE_ITEMS)[number],
+      z.ZodEnum<{ [K in (typeof GUARANTEE_STATUSES)[number]]: K }>
+    >,
+  ),
+  measures: z.array(
+    z.looseObject({
+      id: z.string(),
+      group: z.string().nullable(),
+      kind: z.enum(MEASURE_KINDS).nullable(),
+      label: z.string(),
+      reason: z.string(),
+      inPlace: z.boolean(),
+    }),
+  ),
+  figures: z
+    .looseObject({
+      threshold: z.string().nullable(),
+      perCapitaNetIncome: z.string(),
+      adjustedPerCapitaIncome: z.string(),
+    })
+    .describe("money as decimal strings with two places"),
+  checks: z.array(
+    z.looseObject({ id: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() }),
+  ),
   reasons: z.array(z.string()),
   followUp: z.looseObject({ visitsPerWeek: z.number() }).nullable(),
   tasks: z.array(z.looseObject({})).optional().describe("version 2: one task per open lead"),
-  explanation: z.array(z.looseObject({
-    rule: z.string(),
-    stage: z.enum(STAGES),
-    label: z.string(),
-    status: z.string(),
-    basis: sourceSchema.nullable(),
-    parameters: z.array(parameterUse),
-    conditions: z.looseObject({}).nullable().describe("the rule's condition tree with the values compared"),
-  })).describe("every rule's outcome with explain=true; otherwise empty"),
+  explanation: z
+    .array(
+      z.looseObject({
+        rule: z.string(),
+        stage: z.enum(STAGES),
+        label: z.string(),
+        status: z.string(),
+        basis: sourceSchema.nullable(),
+        parameters: z.array(parameterUse),
+        conditions: z.looseObject({}).nullable().describe("the rule's condition tree with the values compared"),
+      }),
+    )
+    .describe("every rule's outcome with explain=true; otherwise empty"),
 });
 
 const issueSchema = z.looseObject({ path: z.string().describe("JSON Pointer to the bad field"), message: z.string() });

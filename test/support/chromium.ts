@@ -90,7 +90,15 @@ export function chromiumForTest(context: { skip(note?: string): never }, env: No
 }
 
 /** Flags that keep headless Chromium from reaching the network by itself. */
-const QUIET_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const QUIET_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Headless Chromium at `executablePath` (from {@link chromiumForTest}) with nothing that reaches the network by itself. */
 export function launchChromium(executablePath: string): Promise<Browser> {

@@ -53,7 +53,8 @@ function parts(date: string): [number, number, number] {
 }
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const monthDays = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 /** date − n months, clamped to the end of the month. */
 export function minusMonths(date: string, n: number): string {
@@ -100,7 +101,8 @@ export function age(birth: string, asOf: string): number {
 type Json = any;
 
 export function referenceScreen(h: Json, asOf: string, parameters: ReferenceParameters | bigint): ReferenceOutcome {
-  const { threshold, dibaoStandard } = typeof parameters === "bigint" ? { threshold: parameters, dibaoStandard: undefined } : parameters;
+  const { threshold, dibaoStandard } =
+    typeof parameters === "bigint" ? { threshold: parameters, dibaoStandard: undefined } : parameters;
   const members: Json[] = h.members;
   const size = BigInt(members.length);
   const inc = h.income;
@@ -125,11 +127,24 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   const risks: string[] = [];
   if (members.some((m) => m.illness !== "none") && heavy(medical)) risks.push("illness");
   if (recent("naturalDisaster")) risks.push("disaster");
-  if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2 || ((m.disabilityLevel === 3 || m.disabilityLevel === 4) && ["weak", "lost", "none"].includes(m.labor)))) risks.push("disability");
+  if (
+    members.some(
+      (m) =>
+        m.disabilityLevel === 1 ||
+        m.disabilityLevel === 2 ||
+        ((m.disabilityLevel === 3 || m.disabilityLevel === 4) && ["weak", "lost", "none"].includes(m.labor)),
+    )
+  )
+    risks.push("disability");
   if (!hasLabor("ordinary", "skilled")) risks.push("lackOfLabor");
   if (recent("accident")) risks.push("accident");
-  if (recent("industryFailure") || (prev && fen(prev.business) > 0n && 2n * fen(inc.business) <= fen(prev.business))) risks.push("industryFailure");
-  if ((recent("jobLoss") || (prev && fen(prev.wage) > 0n && 2n * fen(inc.wage) <= fen(prev.wage))) && hasLabor("ordinary", "skilled", "weak")) risks.push("unstableEmployment");
+  if (recent("industryFailure") || (prev && fen(prev.business) > 0n && 2n * fen(inc.business) <= fen(prev.business)))
+    risks.push("industryFailure");
+  if (
+    (recent("jobLoss") || (prev && fen(prev.wage) > 0n && 2n * fen(inc.wage) <= fen(prev.wage))) &&
+    hasLabor("ordinary", "skilled", "weak")
+  )
+    risks.push("unstableEmployment");
   if (heavy(education)) risks.push("education");
 
   const lc = h.livingConditions ?? {};
@@ -137,13 +152,25 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   let waterStatus: Status = "unknown";
   if (water) {
     const minimum = water.waterScarceArea ? 20 : 35;
-    const convenient = water.pipedIn || water.fetchMinutes <= 20 || (water.fetchDistanceM !== undefined && water.fetchDistanceM <= 800) || (water.fetchClimbM !== undefined && water.fetchClimbM <= 80);
-    waterStatus = water.litersPerPersonPerDay < minimum || !water.qualityOk || !convenient || water.interruptionDaysPerYear > 36 ? "problem" : "ok";
+    const convenient =
+      water.pipedIn ||
+      water.fetchMinutes <= 20 ||
+      (water.fetchDistanceM !== undefined && water.fetchDistanceM <= 800) ||
+      (water.fetchClimbM !== undefined && water.fetchClimbM <= 80);
+    waterStatus =
+      water.litersPerPersonPerDay < minimum || !water.qualityOk || !convenient || water.interruptionDaysPerYear > 36
+        ? "problem"
+        : "ok";
   }
   const guarantees: Record<string, Status> = {
     food: lc.food === undefined ? "unknown" : lc.food ? "ok" : "problem",
     clothing: lc.clothing === undefined ? "unknown" : lc.clothing ? "ok" : "problem",
-    compulsoryEducation: members.some((m) => { const a = age(m.birthDate, asOf); return a >= 6 && a <= 15 && (m.schooling === "none" || m.schooling === "droppedOut") && !m.schoolExempt; }) ? "problem" : "ok",
+    compulsoryEducation: members.some((m) => {
+      const a = age(m.birthDate, asOf);
+      return a >= 6 && a <= 15 && (m.schooling === "none" || m.schooling === "droppedOut") && !m.schoolExempt;
+    })
+      ? "problem"
+      : "ok",
     basicMedical: members.some((m) => m.medicalInsurance === "none") ? "problem" : "ok",
     housing: lc.housing === undefined ? "unknown" : ["C", "D"].includes(lc.housing.safetyLevel) ? "problem" : "ok",
     water: waterStatus,
@@ -155,7 +182,14 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   const open = leads.filter((lead) => lead.date <= asOf && (lead.resolvedOn == null || lead.resolvedOn > asOf));
   const tasks: ReferenceTask[] = open.map((lead) => {
     const dueBy = plusDays(lead.date, 15);
-    return { kind: "verify", channel: lead.channel, department: lead.department ?? null, leadDate: lead.date, dueBy, overdue: dueBy < asOf };
+    return {
+      kind: "verify",
+      channel: lead.channel,
+      department: lead.department ?? null,
+      leadDate: lead.date,
+      dueBy,
+      overdue: dueBy < asOf,
+    };
   });
 
   const monitoring = h.monitoring ?? null;
@@ -177,7 +211,8 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     // Income measured at least 6 months after identification; a missing period end blocks it.
     const periodEnd: string | undefined = inc.periodEnd;
     const evidence = periodEnd !== undefined && periodEnd >= plusMonths(monitoring.identifiedOn, 6);
-    if (!nWithin && !aWithin && sixMonths && evidence && allOk && risks.length === 0 && open.length === 0) flag = "eliminate";
+    if (!nWithin && !aWithin && sixMonths && evidence && allOk && risks.length === 0 && open.length === 0)
+      flag = "eliminate";
     else {
       flag = "continue";
       category = monitoring.category;
@@ -194,7 +229,8 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
       if (net <= standardTimesSize) social.add("protection.dibao");
       else if (2n * net <= 3n * standardTimesSize) social.add("protection.dibaoEdge");
     }
-    if (members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60)) social.add("protection.tekun");
+    if (members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60))
+      social.add("protection.tekun");
     if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2)) social.add("disability.careAllowance");
     const onDibao = social.has("protection.dibao") || members.some((m) => m.socialAssistance.includes("dibao"));
     if (onDibao && members.some((m) => m.disabilityLevel !== null)) social.add("disability.livingAllowance");
@@ -207,7 +243,9 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     socialAssistanceMeasures: [...social].sort(),
     riskTypes: risks.sort(),
     guarantees,
-    laborCapable: members.some((m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59),
+    laborCapable: members.some(
+      (m) => ["ordinary", "skilled"].includes(m.labor) && age(m.birthDate, asOf) >= 16 && age(m.birthDate, asOf) <= 59,
+    ),
     whollyWithoutLabor: members.every((m) => m.labor === "lost" || m.labor === "none"),
   };
 }

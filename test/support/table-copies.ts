@@ -12,7 +12,10 @@ import iconv from "iconv-lite";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../../src/cli/table-columns.js";
 import { VOCABULARIES, type Label } from "../../src/vocabulary/labels.js";
 
-export interface Table { header: string[]; rows: string[][] }
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
 export type Tables = { households: Table; members: Table; events: Table };
 export const LAYOUTS = { households: HOUSEHOLD_COLUMNS, members: MEMBER_COLUMNS, events: EVENT_COLUMNS } as const;
 const FILES = { households: "households.csv", members: "members.csv", events: "events.csv" } as const;
@@ -35,50 +38,91 @@ function get(value: Record<string, unknown>, path: readonly string[]): unknown {
 
 function cellOf(value: unknown, column: Column): string {
   if (value === undefined || value === null) return "";
-  if (column.kind === "measures") return (value as { id: string; since?: string }[]).map((m) => (m.since ? `${m.id}@${m.since}` : m.id)).join(";");
+  if (column.kind === "measures")
+    return (value as { id: string; since?: string }[]).map((m) => (m.since ? `${m.id}@${m.since}` : m.id)).join(";");
   if (Array.isArray(value)) return value.join(";");
-  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+  return typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : JSON.stringify(value);
 }
 
 /** Contract households as English tables with codes (the project's documented layout). */
 export function householdsToTables(households: Record<string, any>[]): Tables {
-  const table = (layout: readonly Column[], records: Record<string, unknown>[], householdId?: (index: number) => string): Table => ({
+  const table = (
+    layout: readonly Column[],
+    records: Record<string, unknown>[],
+    householdId?: (index: number) => string,
+  ): Table => ({
     header: layout.map((column) => column.en),
-    rows: records.map((record, index) => layout.map((column) => (column.path.length === 0 ? householdId!(index) : cellOf(get(record, column.path), column)))),
+    rows: records.map((record, index) =>
+      layout.map((column) =>
+        column.path.length === 0 ? householdId!(index) : cellOf(get(record, column.path), column),
+      ),
+    ),
   });
   const members = households.flatMap((h) => h.members.map((m: unknown) => ({ m, id: h.id })));
   const events = households.flatMap((h) => (h.events ?? []).map((e: unknown) => ({ e, id: h.id })));
   return {
     households: table(HOUSEHOLD_COLUMNS, households),
-    members: table(MEMBER_COLUMNS, members.map((x) => x.m), (i) => members[i]!.id),
-    events: table(EVENT_COLUMNS, events.map((x) => x.e), (i) => events[i]!.id),
+    members: table(
+      MEMBER_COLUMNS,
+      members.map((x) => x.m),
+      (i) => members[i]!.id,
+    ),
+    events: table(
+      EVENT_COLUMNS,
+      events.map((x) => x.e),
+      (i) => events[i]!.id,
+    ),
   };
 }
 
-const slashDate = (value: string) => value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}/${Number(m)}/${Number(d)}`);
+const slashDate = (value: string) =>
+  value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}/${Number(m)}/${Number(d)}`);
 const zhLabel = (column: Column, code: string) =>
   column.vocabulary ? ((VOCABULARIES[column.vocabulary] as Record<string, Label>)[code]?.zh ?? code) : code;
 
 /** The same tables as people write them: Chinese headers, Chinese labels, `YYYY/M/D` dates, 是/否. */
 export function chineseCopy(tables: Tables): Tables {
   const convert = (table: Table, layout: readonly Column[]): Table => {
-    const columns = table.header.map((header) => layout.find((column) => column.en === header || column.zh === header)!);
+    const columns = table.header.map((header) =>
+      layout.find((column) => column.en === header || column.zh === header)!,
+    );
     return {
       header: columns.map((column) => column.zh),
-      rows: table.rows.map((row) => row.map((cell, index) => {
-        const column = columns[index]!;
-        if (cell === "") return cell;
-        switch (column.kind) {
-          case "date": return slashDate(cell);
-          case "boolean": return cell === "true" ? "是" : cell === "false" ? "否" : cell;
-          case "list": return cell.split(";").map((item) => zhLabel(column, item)).join("、");
-          case "measures": return cell.split(";").map((item) => item.replace(/@(.*)$/, (_, since) => `@${slashDate(since)}`)).join("；");
-          default: return zhLabel(column, cell);
-        }
-      })),
+      rows: table.rows.map((row) =>
+        row.map((cell, index) => {
+          const column = columns[index]!;
+          if (cell === "") return cell;
+          switch (column.kind) {
+            case "date":
+              return slashDate(cell);
+            case "boolean":
+              return cell === "true" ? "是" : cell === "false" ? "否" : cell;
+            case "list":
+              return cell
+                .split(";")
+                .map((item) => zhLabel(column, item))
+                .join("、");
+            case "measures":
+              return cell
+                .split(";")
+                .map((item) => item.replace(/@(.*)$/, (_, since) => `@${slashDate(since)}`))
+                .join("；");
+            default:
+              return zhLabel(column, cell);
+          }
+        }),
+      ),
     };
   };
-  return { households: convert(tables.households, HOUSEHOLD_COLUMNS), members: convert(tables.members, MEMBER_COLUMNS), events: convert(tables.events, EVENT_COLUMNS) };
+  return {
+    households: convert(tables.households, HOUSEHOLD_COLUMNS),
+    members: convert(tables.members, MEMBER_COLUMNS),
+    events: convert(tables.events, EVENT_COLUMNS),
+  };
 }
 
 /** Writes the tables as CSV files in UTF-8 (with a BOM, as Excel saves "CSV UTF-8") or GB18030. */
@@ -103,16 +147,22 @@ export async function writeWorkbook(file: string, tables: Tables, sheetNames: "z
   for (const name of NAMES) {
     const sheet = workbook.addWorksheet(sheetNames === "zh" ? zhNames[name] : name);
     const table = tables[name];
-    const columns = table.header.map((header) => LAYOUTS[name].find((column) => column.en === header || column.zh === header)!);
+    const columns = table.header.map((header) =>
+      LAYOUTS[name].find((column) => column.en === header || column.zh === header)!,
+    );
     sheet.addRow(table.header);
     for (const row of table.rows) {
-      sheet.addRow(row.map((cell, index) => {
-        const column = columns[index]!;
-        const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(cell);
-        if (column.kind === "date" && iso) return new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
-        if ((column.kind === "money" || column.kind === "number") && cell !== "" && Number.isFinite(Number(cell))) return Number(cell);
-        return cell === "" ? null : cell;
-      }));
+      sheet.addRow(
+        row.map((cell, index) => {
+          const column = columns[index]!;
+          const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(cell);
+          if (column.kind === "date" && iso)
+            return new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
+          if ((column.kind === "money" || column.kind === "number") && cell !== "" && Number.isFinite(Number(cell)))
+            return Number(cell);
+          return cell === "" ? null : cell;
+        }),
+      );
     }
     columns.forEach((column, index) => {
       if (column.kind === "date") sheet.getColumn(index + 1).numFmt = "yyyy/m/d";

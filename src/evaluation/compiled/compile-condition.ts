@@ -32,13 +32,25 @@ export interface SlotAssigner {
   slotFor(fact: string, params: Record<string, unknown> | undefined): number;
 }
 
-type Context = { slots: SlotAssigner; named: Record<string, TopLevelCondition>; compiledNamed: Map<string, CompiledCondition>; resolving: Set<string> };
+type Context = {
+  slots: SlotAssigner;
+  named: Record<string, TopLevelCondition>;
+  compiledNamed: Map<string, CompiledCondition>;
+  resolving: Set<string>;
+};
 
 const labelOf = (condition: { label?: BilingualText }) => (condition.label ? { label: condition.label } : {});
 
 /** Evaluates a list like json-rules-engine's prioritizeAndRun: priority groups in order, short-circuit between groups. */
-function compileBoolean(operator: "all" | "any", children: CompiledCondition[], priority: number, label: BilingualText | undefined): CompiledCondition {
-  const groups = [...new Set(children.map((child) => child.priority))].sort((a, b) => b - a).map((p) => children.filter((child) => child.priority === p));
+function compileBoolean(
+  operator: "all" | "any",
+  children: CompiledCondition[],
+  priority: number,
+  label: BilingualText | undefined,
+): CompiledCondition {
+  const groups = [...new Set(children.map((child) => child.priority))]
+    .sort((a, b) => b - a)
+    .map((p) => children.filter((child) => child.priority === p));
   const base = label ? { label } : {};
   const combine = (results: boolean[]) => (operator === "all" ? results.every((r) => r) : results.some((r) => r));
   const decisive = operator === "any";
@@ -64,10 +76,14 @@ function compileBoolean(operator: "all" | "any", children: CompiledCondition[], 
       return !decisive;
     },
     trace(facts) {
-      if (children.length === 0) return { result: true, trace: { [operator]: [], result: true, ...base } as EngineTrace };
+      if (children.length === 0)
+        return { result: true, trace: { [operator]: [], result: true, ...base } as EngineTrace };
       if (children.length === 1) {
         const only = children[0]!.trace(facts);
-        return { result: only.result, trace: { [operator]: [only.trace], result: only.result, ...base } as EngineTrace };
+        return {
+          result: only.result,
+          trace: { [operator]: [only.trace], result: only.result, ...base } as EngineTrace,
+        };
       }
       const traces = new Map<CompiledCondition, EngineTrace>();
       let result = operator === "all";
@@ -93,24 +109,38 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
   const slot = context.slots.slotFor(condition.fact, condition.params);
   const path = condition.path;
   const rawValue = condition.value;
-  const valueFact = typeof rawValue === "object" && rawValue !== null && Object.prototype.hasOwnProperty.call(rawValue, "fact")
-    ? (rawValue as { fact: string; params?: Record<string, unknown>; path?: string })
-    : null;
+  const valueFact =
+    typeof rawValue === "object" && rawValue !== null && Object.prototype.hasOwnProperty.call(rawValue, "fact")
+      ? (rawValue as { fact: string; params?: Record<string, unknown>; path?: string })
+      : null;
   const valueSlot = valueFact ? context.slots.slotFor(valueFact.fact, valueFact.params) : -1;
   const factValue = (facts: FactSource) => (path ? resolveSimplePath(facts.value(slot), path) : facts.value(slot));
   const compareValue = (facts: FactSource) =>
-    valueFact ? (valueFact.path ? resolveSimplePath(facts.value(valueSlot), valueFact.path) : facts.value(valueSlot)) : rawValue;
-  const base = { fact: condition.fact, ...(condition.params && Object.keys(condition.params).length ? { params: condition.params } : {}), operator: condition.operator };
+    valueFact
+      ? valueFact.path
+        ? resolveSimplePath(facts.value(valueSlot), valueFact.path)
+        : facts.value(valueSlot)
+      : rawValue;
+  const base = {
+    fact: condition.fact,
+    ...(condition.params && Object.keys(condition.params).length ? { params: condition.params } : {}),
+    operator: condition.operator,
+  };
   const withConstant = valueFact ? undefined : constantComparison(condition.operator, rawValue);
   return {
     priority: condition.priority || 1,
     mayThrow: operatorMayThrow(condition.operator, valueFact ? undefined : rawValue),
-    evaluate: withConstant ? (facts) => withConstant(factValue(facts)) : (facts) => operator(factValue(facts), compareValue(facts)),
+    evaluate: withConstant
+      ? (facts) => withConstant(factValue(facts))
+      : (facts) => operator(factValue(facts), compareValue(facts)),
     trace(facts) {
       const left = factValue(facts);
       const right = compareValue(facts);
       const result = operator(left, right);
-      return { result, trace: { ...base, value: right ?? rawValue, factValue: left ?? null, result, ...labelOf(condition) } };
+      return {
+        result,
+        trace: { ...base, value: right ?? rawValue, factValue: left ?? null, result, ...labelOf(condition) },
+      };
     },
     untraced: () => ({ ...base, value: rawValue, factValue: null, result: null, ...labelOf(condition) }),
   };
@@ -149,8 +179,20 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
 
 function compileNode(condition: Condition, context: Context): CompiledCondition {
   const priority = condition.priority || 1;
-  if ("all" in condition) return compileBoolean("all", condition.all.map((child) => compileNode(child, context)), priority, condition.label);
-  if ("any" in condition) return compileBoolean("any", condition.any.map((child) => compileNode(child, context)), priority, condition.label);
+  if ("all" in condition)
+    return compileBoolean(
+      "all",
+      condition.all.map((child) => compileNode(child, context)),
+      priority,
+      condition.label,
+    );
+  if ("any" in condition)
+    return compileBoolean(
+      "any",
+      condition.any.map((child) => compileNode(child, context)),
+      priority,
+      condition.label,
+    );
   if ("not" in condition) {
     const child = compileNode(condition.not, context);
     const base = condition.label ? { label: condition.label } : {};

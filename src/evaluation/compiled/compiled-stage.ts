@@ -16,7 +16,11 @@ export function compileStageClosures(
   traced: ReadonlySet<string>,
 ): ClosureStage {
   return {
-    rules: rules.map((rule) => ({ rule, condition: compileConditions(rule.conditions, table, named, compiledNamed), traced: traced.has(rule.rule.id) })),
+    rules: rules.map((rule) => ({
+      rule,
+      condition: compileConditions(rule.conditions, table, named, compiledNamed),
+      traced: traced.has(rule.rule.id),
+    })),
   };
 }
 

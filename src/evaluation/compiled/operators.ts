@@ -30,7 +30,10 @@ type Decorator = { validator?: (value: unknown) => boolean; decorate: (next: Syn
 const DECORATORS: Record<string, Decorator> = {
   someFact: { validator: Array.isArray, decorate: (next) => (a, b) => (a as unknown[]).some((item) => next(item, b)) },
   someValue: { decorate: (next) => (a, b) => (b as unknown[]).some((item) => next(a, item)) },
-  everyFact: { validator: Array.isArray, decorate: (next) => (a, b) => (a as unknown[]).every((item) => next(item, b)) },
+  everyFact: {
+    validator: Array.isArray,
+    decorate: (next) => (a, b) => (a as unknown[]).every((item) => next(item, b)),
+  },
   everyValue: { decorate: (next) => (a, b) => (b as unknown[]).every((item) => next(a, item)) },
   swap: { decorate: (next) => (a, b) => next(b, a) },
   not: { decorate: (next) => (a, b) => !next(a, b) },
@@ -72,6 +75,11 @@ export function constantComparison(name: string, value: unknown): ((factValue: u
  */
 export function operatorMayThrow(name: string, constantValue: unknown): boolean {
   const parts = name.split(":");
-  if (!parts.some((part) => part === "in" || part === "notIn" || part === "someValue" || part === "everyValue" || part === "swap")) return false;
+  if (
+    !parts.some(
+      (part) => part === "in" || part === "notIn" || part === "someValue" || part === "everyValue" || part === "swap",
+    )
+  )
+    return false;
   return !(parts.length === 1 && Array.isArray(constantValue));
 }
