@@ -35,21 +35,6 @@ const MESSAGES = {
   no: { zh: "否", en: "no" },
   listSeparator: { zh: "、", en: ", " },
   reasonSeparator: { zh: "；", en: "; " },
-  // The contract's lead vocabularies, as people read them (the data contract v2 table labels).
-  "channel.selfApplication": { zh: "农户自主申报", en: "self-application" },
-  "channel.sectorWarning": { zh: "部门筛查预警", en: "sector warning" },
-  "channel.cadreVisit": { zh: "干部排查", en: "cadre visit" },
-  "channel.publicReport": { zh: "社会监督", en: "public report" },
-  "channel.dataAnalysis": { zh: "数据分析", en: "data analysis" },
-  "department.medicalSecurity": { zh: "医保", en: "medical security" },
-  "department.education": { zh: "教育", en: "education" },
-  "department.housing": { zh: "住建", en: "housing" },
-  "department.water": { zh: "水利", en: "water" },
-  "department.emergency": { zh: "应急", en: "emergency management" },
-  "department.humanResources": { zh: "人社", en: "human resources" },
-  "department.civilAffairs": { zh: "民政", en: "civil affairs" },
-  "department.disabledPersons": { zh: "残联", en: "disabled persons' federation" },
-  "department.other": { zh: "其他部门", en: "other department" },
   leadSource: { zh: "{channel}（{department}）", en: "{channel} ({department})" },
 } as const;
 

@@ -1,14 +1,15 @@
-import { message, type MessageId } from "./messages.js";
+import { labelOf } from "../vocabulary/labels.js";
+import { message } from "./messages.js";
 import type { Language, TaskResult } from "./result-types.js";
 
 /** A lead's channel (and, for a sector warning, its department) as people read it. */
 export function leadSourceText(channel: string, department: string | null, language: Language): string {
-  const channelText = message(`channel.${channel}` as MessageId, language);
+  const channelText = labelOf("leadChannel", channel, language);
   return department === null
     ? channelText
     : message("leadSource", language, {
         channel: channelText,
-        department: message(`department.${department}` as MessageId, language),
+        department: labelOf("leadDepartment", department, language),
       });
 }
 
