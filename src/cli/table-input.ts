@@ -198,95 +198,157 @@ export const rowText = (sheet: string, line: number, language: Language) =>
 export const rowProblem = (sheet: string, line: number, problem: string, language: Language) =>
   rowText(sheet, line, language) + message("colon", language) + problem;
 
+/** The column layouts of the four tables (county input and anonymize exports differ). */
+export interface TableLayouts {
+  households: readonly Column[];
+  members: readonly Column[];
+  events: readonly Column[];
+  leads: readonly Column[];
+}
+
+/** The names of the tables in messages: the CSV files, or a workbook's sheets. */
+export type TableNames = { households: string; members: string; events: string; leads: string };
+
 /**
- * Reads county tables (a folder of CSV files or one `.xlsx` workbook): the households table streamed
- * row by row (CSV), joined by household id with members, events and leads (read first). A household whose
- * own row, or a member or event row, cannot be read is rejected naming file and row, and the run goes
- * on; a household id given twice rejects each of its rows; members or events whose household is
- * missing are reported, not lost.
+ * A household row joined with its member, event and lead rows (with every problem of those rows
+ * and the other rows of a duplicated id), or a member, event or lead row whose household is missing.
+ */
+export type JoinedRow =
+  | {
+      kind: "household";
+      id: string;
+      row: Row;
+      members: Row[];
+      events: Row[];
+      leads: Row[];
+      /** Where the household is, `households.csv 第 2 行`. */
+      source: string;
+      /** Problems of the household's own row and of its member, event and lead rows, worded in the language. */
+      problems: string[];
+      /** Every row of `households` with this id, when there is more than one. */
+      duplicateRows: number[] | undefined;
+      /** The names of the tables, for messages. */
+      files: TableNames;
+    }
+  | { kind: "orphan"; source: string; message: string; line: number };
+
+/**
+ * Joins county tables (a folder of CSV files or one `.xlsx` workbook) by household id: the
+ * households table streamed row by row (CSV), members, events and leads read first. Member, event
+ * and lead rows whose household is missing come last, each on its own, so nothing is lost.
+ */
+export async function* joinTables(
+  path: string,
+  options: TableReadOptions,
+  layouts: TableLayouts,
+): AsyncGenerator<JoinedRow, void, undefined> {
+  const { language } = options;
+  const tables = await openTables(path, options);
+  const households = tables.households!;
+  const members = await groupByHousehold(tables.members, layouts.members, language);
+  const events = await groupByHousehold(tables.events, layouts.events, language);
+  const leads = await groupByHousehold(tables.leads, layouts.leads, language);
+  const duplicates = await duplicateIds(households, layouts.households, language);
+  const files = tableNames(tables);
+  const seen = new Set<string>();
+  for await (const row of readRows(households, layouts.households, language)) {
+    const id = row.cells.id ?? "";
+    seen.add(id);
+    const children = { members: members.get(id) ?? [], events: events.get(id) ?? [], leads: leads.get(id) ?? [] };
+    const problems: string[] = [];
+    if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
+    for (const table of ["members", "events", "leads"] as const) {
+      for (const child of children[table]) {
+        if (child.problem) problems.push(rowProblem(files[table], child.line, child.problem, language));
+      }
+    }
+    const source = rowText(files.households, row.line, language);
+    yield { kind: "household", id, row, ...children, source, problems, duplicateRows: duplicates.get(id), files };
+  }
+  for (const [table, groups] of [
+    ["members", members],
+    ["events", events],
+    ["leads", leads],
+  ] as const) {
+    for (const [id, rows] of groups) {
+      if (seen.has(id)) continue;
+      for (const row of rows) {
+        yield {
+          kind: "orphan",
+          line: row.line,
+          source: rowText(files[table], row.line, language),
+          message: message("tableHouseholdMissing", language, { id, households: files.households }),
+        };
+      }
+    }
+  }
+}
+
+/** The names of the tables opened, for messages. */
+function tableNames(tables: Awaited<ReturnType<typeof openTables>>): TableNames {
+  return {
+    households: tables.households!.name,
+    members: tables.members!.name,
+    events: tables.events?.name ?? TABLE_FILES.events,
+    leads: tables.leads?.name ?? TABLE_FILES.leads,
+  };
+}
+
+const INPUT_LAYOUTS: TableLayouts = {
+  households: HOUSEHOLD_COLUMNS,
+  members: MEMBER_COLUMNS,
+  events: EVENT_COLUMNS,
+  leads: LEAD_COLUMNS,
+};
+
+/**
+ * Reads county tables (a folder of CSV files or one `.xlsx` workbook) as households to screen. A
+ * household whose own row, or a member, event or lead row, cannot be read is rejected naming file
+ * and row, and the run goes on; a household id given twice rejects each of its rows; members,
+ * events or leads whose household is missing are reported, not lost.
  */
 export async function* readTableSources(
   path: string,
   options: TableReadOptions = { language: "zh" },
 ): AsyncGenerator<SourceItem> {
   const { language } = options;
-  const tables = await openTables(path, options);
-  const households = tables.households!;
-  const members = await groupByHousehold(tables.members, MEMBER_COLUMNS, language);
-  const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
-  const leads = await groupByHousehold(tables.leads, LEAD_COLUMNS, language);
-  const duplicates = await duplicateIds(households, HOUSEHOLD_COLUMNS, language);
-  const files = {
-    households: households.name,
-    members: tables.members!.name,
-    events: tables.events?.name ?? TABLE_FILES.events,
-    leads: tables.leads?.name ?? TABLE_FILES.leads,
-  };
-  const seen = new Set<string>();
-  for await (const row of readRows(households, HOUSEHOLD_COLUMNS, language)) {
-    const id = row.cells.id ?? "";
-    seen.add(id);
-    const memberRows = members.get(id) ?? [];
-    const eventRows = events.get(id) ?? [];
-    const leadRows = leads.get(id) ?? [];
-    const source = rowText(files.households, row.line, language);
-    const problems: string[] = [];
-    if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
-    const twice = duplicates.get(id);
-    if (twice)
+  for await (const joined of joinTables(path, options, INPUT_LAYOUTS)) {
+    if (joined.kind === "orphan") {
+      yield { kind: "error", line: joined.line, source: joined.source, message: joined.message };
+      continue;
+    }
+    const { id, row, problems, files } = joined;
+    if (joined.duplicateRows) {
       problems.push(
         message("tableDuplicateId", language, {
           id,
           households: files.households,
-          rows: twice.join(message("listSeparator", language)),
+          rows: joined.duplicateRows.join(message("listSeparator", language)),
         }),
       );
-    for (const [file, rows] of [
-      [files.members, memberRows],
-      [files.events, eventRows],
-      [files.leads, leadRows],
-    ] as const) {
-      for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
     }
     if (problems.length) {
       yield {
         kind: "error",
         line: row.line,
-        source,
+        source: joined.source,
         message: problems.join(message("reasonSeparator", language)),
         householdId: id || null,
       };
       continue;
     }
     const household = build(row, HOUSEHOLD_COLUMNS);
-    household.members = memberRows.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
-    if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    if (leadRows.length) household.leads = leadRows.map((leadRow) => build(leadRow, LEAD_COLUMNS));
+    household.members = joined.members.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
+    if (joined.events.length) household.events = joined.events.map((eventRow) => build(eventRow, EVENT_COLUMNS));
+    if (joined.leads.length) household.leads = joined.leads.map((leadRow) => build(leadRow, LEAD_COLUMNS));
     const origin: TableOrigin = {
       dir: path,
       files,
       householdRow: row.line,
-      memberRows: memberRows.map((r) => r.line),
-      eventRows: eventRows.map((r) => r.line),
-      leadRows: leadRows.map((r) => r.line),
+      memberRows: joined.members.map((r) => r.line),
+      eventRows: joined.events.map((r) => r.line),
+      leadRows: joined.leads.map((r) => r.line),
     };
     yield { kind: "value", value: household, origin };
-  }
-  for (const [file, groups] of [
-    [files.members, members],
-    [files.events, events],
-    [files.leads, leads],
-  ] as const) {
-    for (const [id, rows] of groups) {
-      if (seen.has(id)) continue;
-      for (const row of rows) {
-        yield {
-          kind: "error",
-          line: row.line,
-          source: rowText(file, row.line, language),
-          message: message("tableHouseholdMissing", language, { id, households: files.households }),
-        };
-      }
-    }
   }
 }

@@ -1,8 +1,7 @@
 import { createHmac } from "node:crypto";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
-import { build, duplicateIds, groupByHousehold, readRows, rowProblem, rowText } from "../cli/table-input.js";
-import { openTables, type TableReadOptions } from "../cli/table-source.js";
-import { TABLE_FILES } from "../cli/table-location.js";
+import { build, joinTables, rowText } from "../cli/table-input.js";
+import type { TableReadOptions } from "../cli/table-source.js";
 import { InputFormatError } from "../cli/read-households.js";
 import { message } from "../results/messages.js";
 import { readResidentId } from "./resident-id.js";
@@ -50,42 +49,25 @@ export async function* anonymizeExport(
   const { language } = options;
   const hash = (kind: string, value: string) =>
     `A${createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex").slice(0, 15)}`;
-  const tables = await openTables(path, options);
-  const householdsSheet = tables.households!;
-  const members = await groupByHousehold(tables.members, EXPORT_MEMBER_COLUMNS, language);
-  const events = await groupByHousehold(tables.events, EVENT_COLUMNS, language);
-  const leads = await groupByHousehold(tables.leads, EXPORT_LEAD_COLUMNS, language);
-  const duplicates = await duplicateIds(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language);
-  const files = {
-    households: householdsSheet.name,
-    members: tables.members!.name,
-    events: tables.events?.name ?? TABLE_FILES.events,
-    leads: tables.leads?.name ?? TABLE_FILES.leads,
+  const layouts = {
+    households: EXPORT_HOUSEHOLD_COLUMNS,
+    members: EXPORT_MEMBER_COLUMNS,
+    events: EVENT_COLUMNS,
+    leads: EXPORT_LEAD_COLUMNS,
   };
-  const seen = new Set<string>();
-  for await (const row of readRows(householdsSheet, EXPORT_HOUSEHOLD_COLUMNS, language)) {
-    const originalId = row.cells.id ?? "";
-    seen.add(originalId);
-    const source = rowText(files.households, row.line, language);
-    const problems: string[] = [];
-    if (row.problem) problems.push(rowProblem(files.households, row.line, row.problem, language));
-    const twice = duplicates.get(originalId);
-    if (twice)
+  for await (const joined of joinTables(path, options, layouts)) {
+    if (joined.kind === "orphan") {
+      yield { ok: false, source: joined.source, message: joined.message };
+      continue;
+    }
+    const { id: originalId, row, problems, source, files } = joined;
+    if (joined.duplicateRows) {
       problems.push(
         message("anonymizeDuplicateId", language, {
           id: originalId,
-          rows: twice.join(message("listSeparator", language)),
+          rows: joined.duplicateRows.join(message("listSeparator", language)),
         }),
       );
-    const memberRows = members.get(originalId) ?? [];
-    const eventRows = events.get(originalId) ?? [];
-    const leadRows = leads.get(originalId) ?? [];
-    for (const [file, rows] of [
-      [files.members, memberRows],
-      [files.events, eventRows],
-      [files.leads, leadRows],
-    ] as const) {
-      for (const child of rows) if (child.problem) problems.push(rowProblem(file, child.line, child.problem, language));
     }
     if (problems.length) {
       yield { ok: false, source, message: problems.join(message("reasonSeparator", language)) };
@@ -93,7 +75,7 @@ export async function* anonymizeExport(
     }
     const household = build(row, EXPORT_HOUSEHOLD_COLUMNS);
     household.id = hash("household", originalId);
-    household.members = memberRows.map((memberRow, index) => {
+    household.members = joined.members.map((memberRow, index) => {
       const member = build(memberRow, EXPORT_MEMBER_COLUMNS);
       const reading = readResidentId(memberRow.cells.idNumber ?? "", language);
       const where =
@@ -104,26 +86,9 @@ export async function* anonymizeExport(
       member.id = `M${index + 1}`;
       return member;
     });
-    if (eventRows.length) household.events = eventRows.map((eventRow) => build(eventRow, EVENT_COLUMNS));
-    if (leadRows.length) household.leads = leadRows.map((leadRow) => build(leadRow, EXPORT_LEAD_COLUMNS));
+    if (joined.events.length) household.events = joined.events.map((eventRow) => build(eventRow, EVENT_COLUMNS));
+    if (joined.leads.length) household.leads = joined.leads.map((leadRow) => build(leadRow, EXPORT_LEAD_COLUMNS));
     if (problems.length) yield { ok: false, source, message: problems.join(message("reasonSeparator", language)) };
     else yield { ok: true, household };
-  }
-  // Member, event and lead rows whose household is not in the households table would be lost: each is an error.
-  for (const [file, groups] of [
-    [files.members, members],
-    [files.events, events],
-    [files.leads, leads],
-  ] as const) {
-    for (const [id, rows] of groups) {
-      if (seen.has(id)) continue;
-      for (const row of rows) {
-        yield {
-          ok: false,
-          source: rowText(file, row.line, language),
-          message: message("tableHouseholdMissing", language, { id, households: files.households }),
-        };
-      }
-    }
   }
 }
