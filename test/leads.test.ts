@@ -175,6 +175,33 @@ describe("leads (CONTRACT v2)", () => {
     );
   });
 
+  it("are read from leads.csv with the contract's Chinese labels and dates as Excel shows them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dixian-leads-"));
+    cpSync("fixtures/tables", dir, { recursive: true });
+    const codes = [
+      "householdId,channel,department,date,code,note,resolvedOn",
+      "TB-003,sectorWarning,humanResources,2025-06-20,RS-7,,",
+      "TB-003,cadreVisit,,2025-05-02,,,2025-05-09",
+    ];
+    const labels = [
+      "户编号,线索来源,预警部门,线索日期,预警编号,说明,核实办结日期",
+      "TB-003,部门筛查预警,人社,2025/6/20,RS-7,,",
+      "TB-003,干部排查,,2025/5/2,,,2025/5/9",
+    ];
+    const screened: string[] = [];
+    for (const lines of [codes, labels]) {
+      writeFileSync(join(dir, "leads.csv"), lines.join("\n") + "\n");
+      const run = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", "--quiet", dir]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      screened.push(run.stdout);
+    }
+    expect(screened[1]).toBe(screened[0]);
+    expect(JSON.parse(screened[1]!.trim().split("\n")[2]!).tasks).toEqual([
+      expect.objectContaining({ channel: "sectorWarning", department: "humanResources", leadDate: "2025-06-20" }),
+    ]);
+  });
+
   it("keep their channel, department and dates through dixian anonymize, but not their note or warning code", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-leads-export-"));
     cpSync("fixtures/county-export", dir, { recursive: true });

@@ -93,12 +93,12 @@ export const EVENT_COLUMNS: readonly Column[] = [
 
 export const LEAD_COLUMNS: readonly Column[] = [
   c("householdId", "户编号", [], "text", true),
-  c("channel", "线索来源", ["channel"], "text", true),
-  c("department", "预警部门", ["department"]),
-  c("date", "线索日期", ["date"], "text", true),
+  c("channel", "线索来源", ["channel"], "text", true, "leadChannel"),
+  c("department", "预警部门", ["department"], "text", false, "leadDepartment"),
+  c("date", "线索日期", ["date"], "date", true),
   c("code", "预警编号", ["code"]),
   c("note", "说明", ["note"]),
-  c("resolvedOn", "核实办结日期", ["resolvedOn"]),
+  c("resolvedOn", "核实办结日期", ["resolvedOn"], "date"),
 ];
 
 /** Values that may be written in Chinese in any column of their kind. */
