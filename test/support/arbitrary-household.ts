@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { LEAD_CHANNELS, LEAD_DEPARTMENTS } from "../../src/input/enums.js";
 import { minusMonths, plusMonths } from "./reference-policy.js";
 
 /** Dates near the as-of dates the tests use, month ends and 29 February included. */
@@ -72,25 +73,13 @@ const water = fc.record(
   },
 );
 
-const CHANNELS = ["selfApplication", "sectorWarning", "cadreVisit", "publicReport", "dataAnalysis"] as const;
-const DEPARTMENTS = [
-  "medicalSecurity",
-  "education",
-  "housing",
-  "water",
-  "emergency",
-  "humanResources",
-  "civilAffairs",
-  "disabledPersons",
-  "other",
-] as const;
 
 /** Leads around the as-of date: some later (ignored), some resolved before, on or after it. */
 const lead = (asOf: string, year: number) =>
   fc
     .record({
-      channel: fc.constantFrom(...CHANNELS),
-      department: fc.constantFrom(...DEPARTMENTS),
+      channel: fc.constantFrom(...LEAD_CHANNELS),
+      department: fc.constantFrom(...LEAD_DEPARTMENTS),
       date: fc.oneof(dateBetween(`${year - 1}-01-01`, `${year + 1}-01-01`), fc.constantFrom(asOf)),
       code: fc.option(fc.constantFrom("YB-2025-001", "JY-17"), { nil: undefined }),
       resolveAfterDays: fc.option(fc.integer({ min: 0, max: 60 })),
