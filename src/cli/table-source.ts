@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
 import type { Language } from "../results/language.js";
+import { message } from "../results/messages.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 
@@ -44,8 +45,6 @@ export function isTableInput(path: string): boolean {
   if (statSync(path).isDirectory()) return existsSync(join(path, TABLES.households.file));
   return basename(path) === TABLES.households.file || isWorkbook(path);
 }
-
-const say = (language: Language, zh: string, en: string) => (language === "en" ? en : zh);
 
 function csvSheet(file: string, options: TableReadOptions): TableSheet {
   // Detected once, however often the table is read.
@@ -133,11 +132,7 @@ async function openWorkbook(file: string, options: TableReadOptions): Promise<Wo
     await workbook.xlsx.readFile(file);
   } catch (error) {
     throw new InputFormatError(
-      say(
-        options.language,
-        `${basename(file)} 不是可读的 .xlsx 工作簿：${(error as Error).message}`,
-        `${basename(file)} is not a readable .xlsx workbook: ${(error as Error).message}`,
-      ),
+      message("workbookUnreadable", options.language, { file: basename(file), detail: (error as Error).message }),
     );
   }
   return workbook;
@@ -176,11 +171,10 @@ export async function openTables(
     ) as Record<TableName, TableSheet | null>;
     if (!tables.households || !tables.members) {
       throw new InputFormatError(
-        say(
-          options.language,
-          `${basename(path)} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：${workbook.worksheets.map((sheet) => sheet.name).join("、")}`,
-          `${basename(path)} needs sheets named households (or 户) and members (or 成员); it has: ${workbook.worksheets.map((sheet) => sheet.name).join(", ")}`,
-        ),
+        message("workbookSheetsMissing", options.language, {
+          file: basename(path),
+          sheets: workbook.worksheets.map((sheet) => sheet.name).join(message("listSeparator", options.language)),
+        }),
       );
     }
     return tables;
@@ -189,11 +183,10 @@ export async function openTables(
   const file = (table: TableName) => join(dir, TABLES[table].file);
   if (!existsSync(file("members"))) {
     throw new InputFormatError(
-      say(
-        options.language,
-        `${TABLES.households.file} 旁缺少 ${TABLES.members.file}`,
-        `${TABLES.members.file} is missing beside ${TABLES.households.file}`,
-      ),
+      message("tableFileMissing", options.language, {
+        members: TABLES.members.file,
+        households: TABLES.households.file,
+      }),
     );
   }
   return Object.fromEntries(

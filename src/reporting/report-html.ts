@@ -1,5 +1,6 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
 import type { Language } from "../results/language.js";
+import { message } from "../results/messages.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
 import { leadSummaryHtml } from "./lead-summary.js";
@@ -170,7 +171,7 @@ function householdTable(rows: readonly ListedHousehold[], language: Language): s
   const header = `<thead><tr><th>${t.id}</th><th>${t.village}</th><th>${t.people}</th><th>${t.category}</th><th>${t.riskTypes}</th><th>${t.income}</th><th>${t.reasons}</th></tr></thead>`;
   const body = shown.map(
     (row) =>
-      `<tr><td>${escapeHtml(row.householdId)}</td><td>${escapeHtml(row.village ?? "")}</td><td class="num">${row.people ?? ""}</td><td>${escapeHtml(row.category ? labelOf("category", row.category, language) : "")}</td><td>${escapeHtml(row.riskTypes.join(language === "zh" ? "、" : ", "))}</td><td class="num">${escapeHtml(row.perCapitaNetIncome)}</td><td>${row.reasons.map((reason) => escapeHtml(reason)).join("<br>")}</td></tr>`,
+      `<tr><td>${escapeHtml(row.householdId)}</td><td>${escapeHtml(row.village ?? "")}</td><td class="num">${row.people ?? ""}</td><td>${escapeHtml(row.category ? labelOf("category", row.category, language) : "")}</td><td>${escapeHtml(row.riskTypes.join(message("listSeparator", language)))}</td><td class="num">${escapeHtml(row.perCapitaNetIncome)}</td><td>${row.reasons.map((reason) => escapeHtml(reason)).join("<br>")}</td></tr>`,
   );
   return `<table>${header}<tbody>${body.join("")}</tbody></table>${limitedNote(shown.length, rows.length, language)}`;
 }
@@ -283,7 +284,7 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
       )
         .map(
           ([group, counts]) =>
-            `<tr><td><code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(language === "zh" ? "、" : ", "))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`,
+            `<tr><td><code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(message("listSeparator", language)))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`,
         )
         .join("")}</tbody></table>`
     : "";

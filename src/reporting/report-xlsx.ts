@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import type { Language } from "../results/language.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
 import { openWorkbookWriter } from "../results/workbook-writer.js";
+import { message } from "../results/messages.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { MonthlyReport } from "./monthly-report.js";
 
@@ -56,7 +57,7 @@ export async function reportWorkbook(report: MonthlyReport, language: Language):
     for (const row of rows) worksheet.addRow(row.map(cell)).commit();
     worksheet.commit();
   };
-  const list = language === "zh" ? "、" : ", ";
+  const list = message("listSeparator", language);
   const households = (rows: MonthlyReport["toIdentify"]) =>
     rows.map((row) => [
       row.householdId,
@@ -65,7 +66,7 @@ export async function reportWorkbook(report: MonthlyReport, language: Language):
       row.category ? labelOf("category", row.category, language) : "",
       row.riskTypes.join(list),
       Number(row.perCapitaNetIncome),
-      row.reasons.join(language === "zh" ? "；" : "; "),
+      row.reasons.join(message("reasonSeparator", language)),
     ]);
   const widths = [16, 10, 6, 14, 18, 12, 80];
   sheet(SHEETS[language].identify, HEADERS[language].households, widths, households(report.toIdentify));

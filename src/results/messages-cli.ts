@@ -103,6 +103,14 @@ export const CLI_MESSAGES = {
     en: '{file}: unknown column "{header}"; did you mean "{closest}"? (see docs/tables.md)',
   },
   tableMissingColumn: { zh: '{file}：缺少列 "{en}"（{zh}）', en: '{file}: missing column "{en}" ({zh})' },
+  workbookUnreadable: {
+    zh: "{file} 不是可读的 .xlsx 工作簿：{detail}",
+    en: "{file} is not a readable .xlsx workbook: {detail}",
+  },
+  workbookSheetsMissing: {
+    zh: "{file} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：{sheets}",
+    en: "{file} needs sheets named households (or 户) and members (or 成员); it has: {sheets}",
+  },
   tableFileMissing: { zh: "{members} 不在 {households} 旁边", en: "{members} is missing beside {households}" },
   tableHouseholdMissing: { zh: '户 "{id}" 不在 {households} 中', en: 'household "{id}" is not in {households}' },
   tableRow: { zh: "{file} 第 {row} 行", en: "{file} row {row}" },
