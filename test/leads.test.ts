@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { applyOverrides, loadRuleSet, screen } from "../src/index.js";
 import { validateHousehold } from "../src/input/validate-household.js";
@@ -200,6 +201,27 @@ describe("leads (CONTRACT v2)", () => {
     expect(JSON.parse(screened[1]!.trim().split("\n")[2]!).tasks).toEqual([
       expect.objectContaining({ channel: "sectorWarning", department: "humanResources", leadDate: "2025-06-20" }),
     ]);
+    // The CSV for people names the task by its channel and department labels.
+    for (const [language, column, text] of [
+      ["zh", "核实任务", "部门筛查预警（人社） 限 2025-07-05"],
+      ["en", "tasks", "sector warning (human resources) due 2025-07-05"],
+    ] as const) {
+      const csv = await runCliCaptured([
+        "screen",
+        "--rules",
+        "rules/yunnan",
+        "--as-of",
+        "2025-06-30",
+        "--quiet",
+        "--format",
+        "csv",
+        "--lang",
+        language,
+        dir,
+      ]);
+      const rows = parse<Record<string, string>>(csv.stdout, { bom: true, columns: true });
+      expect(rows[2]![column]).toBe(text);
+    }
   });
 
   it("keep their channel, department and dates through dixian anonymize, but not their note or warning code", async () => {

@@ -1,6 +1,7 @@
 import type { Rejection } from "../screening/screen.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, ScreeningResult } from "./result-types.js";
+import { leadSourceText } from "./task-text.js";
 
 /**
  * The columns of `--format csv` and `--format xlsx`, in order: the English name (header with
@@ -72,11 +73,10 @@ function taskText(tasks: unknown, language: Language): string {
   return tasks
     .filter((task): task is TaskLike => typeof task === "object" && task !== null)
     .map((task) => {
-      const channel = typeof task.channel === "string" ? labelOf("leadChannel", task.channel, language) : "";
-      const department =
-        typeof task.department === "string" ? `（${labelOf("leadDepartment", task.department, language)}）` : "";
+      const department = typeof task.department === "string" ? task.department : null;
+      const source = typeof task.channel === "string" ? leadSourceText(task.channel, department, language) : "";
       const due = typeof task.dueBy === "string" ? ` ${t.due} ${task.dueBy}` : "";
-      return `${channel}${language === "en" ? department.replace("（", " (").replace("）", ")") : department}${due}${task.overdue === true ? ` ${t.overdue}` : ""}`;
+      return `${source}${due}${task.overdue === true ? ` ${t.overdue}` : ""}`;
     })
     .join(t.items);
 }
