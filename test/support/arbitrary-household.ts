@@ -73,7 +73,6 @@ const water = fc.record(
   },
 );
 
-
 /** Leads around the as-of date: some later (ignored), some resolved before, on or after it. */
 const lead = (asOf: string, year: number) =>
   fc
