@@ -205,7 +205,7 @@ describe("dixian screen at township scale", () => {
     );
     expect(
       zh.stdout.startsWith(
-        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n",
+        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,不合格原因\r\n",
       ),
     ).toBe(true);
     const en = await runCliCaptured(
@@ -229,6 +229,7 @@ describe("dixian screen at township scale", () => {
       "reasons",
       "checks",
       "tasks",
+      "referrals",
       "rejection",
     ]);
     expect(rows).toHaveLength(700);

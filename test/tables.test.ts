@@ -258,7 +258,7 @@ describe("CSV and XLSX results for people", () => {
     expect(code).toBe(1);
     expect(
       stdout.startsWith(
-        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n",
+        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,不合格原因\r\n",
       ),
     ).toBe(true);
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
@@ -294,6 +294,7 @@ describe("CSV and XLSX results for people", () => {
       "reasons",
       "checks",
       "tasks",
+      "referrals",
       "rejection",
     ]);
     expect(rows.map((row) => row.status)).toEqual(["screened", "rejected", "screened"]);
@@ -316,7 +317,7 @@ describe("CSV and XLSX results for people", () => {
     ]);
     expect(sheet.rows[1]![4]).toBe("识别为监测对象");
     expect(sheet.rows[1]![9]).toBe(8000);
-    expect(String(sheet.rows[2]![15])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
+    expect(String(sheet.rows[2]![16])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
     const en = join(dir, "results-en.xlsx");
     await screen(withRejected(), "--format", "xlsx", "--out", en, "--quiet", "--lang", "en");
     const english = await workbookRows(en);

@@ -129,7 +129,8 @@ export class MonthlyReportBuilder {
     const tasks = (result as { tasks?: unknown }).tasks;
     if (Array.isArray(tasks)) {
       for (const task of tasks as Record<string, unknown>[]) {
-        if (task && typeof task === "object" && task.overdue === true) {
+        // The overdue verification of a lead (its identification task is due later and counted apart).
+        if (task && typeof task === "object" && task.overdue === true && (task.kind ?? "verify") === "verify") {
           report.overdueTasks.push({
             householdId: result.householdId,
             village: result.region?.village ?? null,

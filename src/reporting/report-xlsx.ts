@@ -7,8 +7,19 @@ import { labelOf } from "../vocabulary/labels.js";
 import type { MonthlyReport } from "./monthly-report.js";
 
 const SHEETS = {
-  zh: { identify: "建议识别", eliminate: "可标注风险消除", overdue: "逾期未核实线索", checks: "数据校验" },
-  en: { identify: "to identify", eliminate: "to eliminate", overdue: "overdue verification", checks: "data checks" },
+  // The flag's own label names the sheet in Chinese; Excel allows 31 characters, too few for the English label.
+  zh: {
+    identify: "建议识别",
+    eliminate: labelOf("flag", "eliminate", "zh"),
+    overdue: "逾期未核实线索",
+    checks: "数据校验",
+  },
+  en: {
+    identify: "to identify",
+    eliminate: "may start elimination",
+    overdue: "overdue verification",
+    checks: "data checks",
+  },
 } as const;
 const HEADERS = {
   zh: {

@@ -15,8 +15,9 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
     case "decimal":
       return isDecimalText(String(value)) ? formatMoney(String(value)) : String(value);
     case "ratio":
+      // A share as people write it: 0.25 → 25%, 1.5 → 150%, 0.3333 → 33.33% (never "150.00%").
       return isDecimalText(String(value))
-        ? `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`
+        ? `${new Decimal(String(value)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}%`
         : String(value);
     default:
       return Array.isArray(value) ? value.join(message("listSeparator", language)) : String(value);

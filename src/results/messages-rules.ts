@@ -125,6 +125,18 @@ export const RULE_SET_MESSAGES = {
   },
   unknownRiskType: { zh: '未知的风险类型 "{name}"', en: 'unknown risk type "{name}"' },
   unknownMeasureId: { zh: '未知的措施 "{name}"', en: 'unknown measure "{name}"' },
+  unknownMeasureGroup: {
+    zh: '措施分组 "{name}" 没有在 measures.json 的 groups 中定义',
+    en: 'measure group "{name}" is not defined in the groups of measures.json',
+  },
+  unmetTextMissing: {
+    zh: "“{rule}”的未满足条件会写进理由：请为这一条件写 unmet（不满足时的事实，如“人均纯收入 {perCapitaNetIncome} 元未高于监测标准 {param.threshold} 元”）",
+    en: "the unmet conditions of {rule} are written as reasons: give this condition an unmet text (the failing fact, e.g. “per-capita net income {perCapitaNetIncome} not above the threshold {param.threshold}”)",
+  },
+  limitPlaceholderOnly: {
+    zh: "{placeholder} 只能用于 limit（建议数量上限）规则的理由",
+    en: "{placeholder} can only be used in the reason of a limit rule",
+  },
   unknownRule: { zh: '未知的规则 "{name}"', en: 'unknown rule "{name}"' },
   placeholderUnknownParameter: { zh: "{placeholder} 中的参数不存在", en: "unknown parameter in {placeholder}" },
   placeholderUnknownFact: { zh: "{placeholder} 中的事实不存在", en: "unknown fact in {placeholder}" },
@@ -169,6 +181,7 @@ export const RULE_SET_MESSAGES = {
   },
   expectedNoneOf: { zh: "不应出现 {ids}", en: "none of {ids}" },
   expectedReasonContaining: { zh: '含有 "{text}" 的理由', en: 'a reason containing "{text}"' },
+  expectedReasonNotContaining: { zh: '没有含 "{text}" 的理由', en: 'no reason containing "{text}"' },
   expectedNoError: { zh: "没有错误", en: "no error" },
   fileOutsideRuleSet: {
     zh: "在规则集目录之外（是否是指向别处的符号链接？）",

@@ -11,6 +11,7 @@ import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
 import type { Language } from "./language.js";
 import { own } from "../rulesets/own.js";
+import { labelOf } from "../vocabulary/labels.js";
 
 /** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */
 function placeholderParams(fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
@@ -67,6 +68,10 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
   }
   if (head === "riskFactors")
     return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "guaranteeProblems")
+    return (facts) => problemLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "guaranteesNotOk")
+    return (facts) => notOkLabels(compiled, facts.context, language).join(message("listSeparator", language));
   const fact = FACTS.get(head);
   if (!fact) return () => null;
   const params = placeholderParams(fact, argument);
@@ -85,7 +90,9 @@ function safeInForce(compiled: CompiledRuleSet, name: string) {
 
 /**
  * Fills reason templates for one household: `{fact}` or `{fact.arg}` (a fact with one param),
- * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
+ * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems),
+ * `{guaranteeProblems}` (the 3+1 items with a problem), `{guaranteesNotOk}` (those not shown secured, with
+ * their status).
  */
 export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
   return (template: BilingualText | undefined): string =>
@@ -98,8 +105,22 @@ export function riskFactorLabels(compiled: CompiledRuleSet, context: HouseholdCo
   const risks = ruleSet.riskTypes
     .filter((entry) => context.stages.riskTypes.has(entry.id))
     .map((entry) => localize(entry.label, language));
-  const problems = GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
-    (item) => localize(ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+  return [...risks, ...problemLabels(compiled, context, language)];
+}
+
+/** The 3+1 items not shown secured, each with its status: "住房安全保障（存在问题）". */
+function notOkLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
+  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] !== "ok").map((item) =>
+    message("itemWithStatus", language, {
+      item: localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+      status: labelOf("guaranteeStatus", context.stages.guarantees[item], language),
+    }),
   );
-  return [...risks, ...problems];
+}
+
+/** Labels of the 3+1 items with a problem, in contract order. */
+export function problemLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
+  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
+    (item) => localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+  );
 }

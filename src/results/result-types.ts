@@ -10,7 +10,7 @@ import type {
   MeasureKind,
   TaskKind,
 } from "../input/enums.js";
-import type { PolicySource, Stage } from "../rulesets/schema.js";
+import type { PolicySource, Stage, Status } from "../rulesets/schema.js";
 
 export type { Language } from "./language.js";
 
@@ -34,17 +34,32 @@ export interface MeasureResult {
   inPlace: boolean;
 }
 
-/** A task for an open lead (data contract v2, docs/policy.md#s3-4a), in the order of the household's leads. */
+/**
+ * A task for an open lead (data contract v2, docs/policy.md#s3-4a): verify it, and complete the
+ * identification; in the order of the household's leads, a lead's tasks in the order of `TASK_KINDS`.
+ */
 export interface TaskResult {
   kind: TaskKind;
   channel: LeadChannel;
   /** The department of a sector warning; null for every other channel. */
   department: LeadDepartment | null;
   leadDate: string;
-  /** The lead's date plus the rule set's days to verify. */
+  /** The lead's date plus the rule set's days for this kind of task. */
   dueBy: string;
   /** The due date is before the as-of date. */
   overdue: boolean;
+  reason: string;
+}
+
+/**
+ * A referral of the household to a sector department (教育, 住建, 医保, 水利, 民政 …): for a 3+1
+ * problem that department secures, or a check only that department can make (docs/policy.md#s4-2).
+ * One per department, with every reason for it.
+ */
+export interface ReferralResult {
+  department: LeadDepartment;
+  /** The department's name in the result's language. */
+  label: string;
   reason: string;
 }
 
@@ -62,7 +77,7 @@ export interface ParameterUse {
   from: string;
   until: string | null;
   source: PolicySource;
-  status: "confirmed" | "partial" | "default";
+  status: Status;
 }
 
 /** How one rule came out for one household. */
@@ -93,6 +108,8 @@ export interface ScreeningResult {
   riskTypes: RiskTypeResult[];
   guarantees: Record<GuaranteeItem, GuaranteeStatus>;
   measures: MeasureResult[];
+  /** Departments the household is referred to (an addition to the contract); empty when none. */
+  referrals: ReferralResult[];
   figures: {
     /** The threshold T in force, two places; null when the rule set has no `threshold` parameter. */
     threshold: string | null;
@@ -102,7 +119,7 @@ export interface ScreeningResult {
   checks: CheckResult[];
   reasons: string[];
   followUp: { visitsPerWeek: number } | null;
-  /** One task per open lead (version 2); empty when there is none. */
+  /** The tasks of the open leads (version 2: `verify`; `identify` added): empty when there is none. */
   tasks: TaskResult[];
   /** Every rule's outcome, when asked for with `explain: true`; otherwise empty. */
   explanation: RuleExplanation[];

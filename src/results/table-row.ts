@@ -1,6 +1,7 @@
 import type { Rejection } from "../screening/screen.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, ScreeningResult } from "./result-types.js";
+import { message } from "./messages.js";
 import { leadSourceText } from "./task-text.js";
 
 /**
@@ -23,7 +24,8 @@ export const TABLE_OUTPUT_COLUMNS = [
   { en: "threshold", zh: "监测标准", width: 10, number: true },
   { en: "reasons", zh: "理由", width: 60 },
   { en: "checks", zh: "数据校验", width: 30 },
-  { en: "tasks", zh: "核实任务", width: 30 },
+  { en: "tasks", zh: "线索任务", width: 30 },
+  { en: "referrals", zh: "转介部门", width: 30 },
   { en: "rejection", zh: "不合格原因", width: 60 },
 ] as const;
 
@@ -37,8 +39,8 @@ const TEXT = {
     inPlace: "（已落实）",
     list: "、",
     items: "；",
-    overdue: "已逾期",
     due: "限",
+    colon: "：",
     line: "第 {n} 行",
     index: "第 {n} 户",
   },
@@ -48,8 +50,8 @@ const TEXT = {
     inPlace: " (in place)",
     list: ", ",
     items: "; ",
-    overdue: "overdue",
     due: "due",
+    colon: ": ",
     line: "line {n}",
     index: "household {n}",
   },
@@ -61,6 +63,7 @@ export function tableHeader(language: Language): string[] {
 
 /** A verification task of a result (version 2 `tasks`), read defensively: results without it are fine. */
 interface TaskLike {
+  kind?: unknown;
   channel?: unknown;
   department?: unknown;
   dueBy?: unknown;
@@ -75,8 +78,26 @@ function taskText(tasks: unknown, language: Language): string {
     .map((task) => {
       const department = typeof task.department === "string" ? task.department : null;
       const source = typeof task.channel === "string" ? leadSourceText(task.channel, department, language) : "";
+      const kind = typeof task.kind === "string" ? `${labelOf("taskKind", task.kind, language)} ` : "";
       const due = typeof task.dueBy === "string" ? ` ${t.due} ${task.dueBy}` : "";
-      return `${source}${due}${task.overdue === true ? ` ${t.overdue}` : ""}`;
+      return `${kind}${source}${due}${task.overdue === true ? ` ${message("overdue", language)}` : ""}`;
+    })
+    .join(t.items);
+}
+
+/** The referrals of a result: each department with its reasons; results without them are fine. */
+function referralText(referrals: unknown, language: Language): string {
+  if (!Array.isArray(referrals)) return "";
+  const t = TEXT[language];
+  return referrals
+    .filter(
+      (referral): referral is { department?: unknown; reason?: unknown } =>
+        typeof referral === "object" && referral !== null,
+    )
+    .map((referral) => {
+      const name =
+        typeof referral.department === "string" ? labelOf("leadDepartment", referral.department, language) : "";
+      return typeof referral.reason === "string" && referral.reason ? `${name}${t.colon}${referral.reason}` : name;
     })
     .join(t.items);
 }
@@ -106,6 +127,7 @@ export function resultRow(result: ScreeningResult, language: Language): TableCel
     result.reasons.join(t.items),
     result.checks.map((check) => check.message || check.id).join(t.items),
     taskText((result as { tasks?: unknown }).tasks, language),
+    referralText((result as { referrals?: unknown }).referrals, language),
     "",
   ];
 }

@@ -24,8 +24,8 @@ export function leadTaskReason(text: string, task: Omit<TaskResult, "reason">, l
     .replaceAll("{lead.dueBy}", task.dueBy);
 }
 
-/** A task in one line, for tables and plain text: source, lead date → due date, and whether overdue. */
+/** A task in one line, for tables and plain text: what to do, source, lead date → due date, and whether overdue. */
 export function taskSummary(task: Omit<TaskResult, "reason">, language: Language): string {
-  const overdue = task.overdue ? (language === "en" ? " overdue" : " 已超期") : "";
-  return `${leadSourceText(task.channel, task.department, language)} ${task.leadDate}→${task.dueBy}${overdue}`;
+  const overdue = task.overdue ? ` ${message("overdue", language)}` : "";
+  return `${labelOf("taskKind", task.kind, language)} ${leadSourceText(task.channel, task.department, language)} ${task.leadDate}→${task.dueBy}${overdue}`;
 }

@@ -5,6 +5,7 @@ import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
+import { applyOverrides } from "../rulesets/overrides.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screen } from "../screening/screen.js";
@@ -95,7 +96,7 @@ export async function runRuleTest(
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
     const result = await screen(test.household, {
-      ruleSet,
+      ruleSet: test.set ? applyOverrides(ruleSet, test.set, language) : ruleSet,
       asOf: test.asOf,
       lang: test.lang ?? "zh",
       explain: true,

@@ -128,6 +128,11 @@ export function checkReferences(
         }
       }
     }
+    if (condition.fact === "parameterHasValue") {
+      const name = (condition.params as { name?: unknown } | undefined)?.name;
+      if (typeof name === "string" && !hasOwn(ruleSet.parameters, name))
+        problems.push(locate(key, [...at, "params", "name"], unknown("unknownParameter", name, parameterNames)));
+    }
     if (!OPERATOR_NAMES.has(condition.operator)) {
       problems.push(locate(key, [...at, "operator"], unknown("unknownOperator", condition.operator, OPERATOR_NAMES)));
     } else {
@@ -172,8 +177,28 @@ export function checkReferences(
     }
   };
 
+  // Condition texts (label, unmet) are reason templates too.
+  const checkTexts = (key: string, base: PropertyKey[]) => (condition: Condition, path: PropertyKey[]) => {
+    for (const field of ["label", "unmet"] as const)
+      for (const language of ["zh", "en"] as const) {
+        const template = condition[field]?.[language];
+        if (!template) continue;
+        for (const placeholder of templatePlaceholders(template)) {
+          const problem = placeholderProblem(placeholder, ruleSet, language);
+          if (problem) problems.push(locate(key, [...base, ...path, field, language], problem));
+        }
+      }
+  };
   for (const [name, condition] of Object.entries(ruleSet.conditions)) {
     walkConditions(condition, checkCondition(`condition:${name}`, []));
+    walkConditions(condition, checkTexts(`condition:${name}`, []));
+  }
+  const groupCodes = new Set(ruleSet.measureGroups.map((group) => group.code));
+  for (const measure of ruleSet.measures) {
+    if (!groupCodes.has(measure.group))
+      problems.push(
+        locate(`measures:${measure.id}`, ["group"], unknown("unknownMeasureGroup", measure.group, groupCodes)),
+      );
   }
   checkNamedConditionCycles(ruleSet.conditions, (name) =>
     problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))),
@@ -182,6 +207,7 @@ export function checkReferences(
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
     walkConditions(rule.conditions, checkCondition(key, ["conditions"]));
+    walkConditions(rule.conditions, checkTexts(key, ["conditions"]));
     if (!STAGE_EVENTS[rule.stage].includes(rule.event.type)) {
       problems.push(
         locate(
@@ -214,6 +240,8 @@ export function checkReferences(
           unknown("unknownRule", event.params.unmetConditionsOf, ruleIds),
         ),
       );
+    } else if (event.type === "flag" && event.params.unmetConditionsOf) {
+      problems.push(...missingUnmetTexts(event.params.unmetConditionsOf, ruleSet, locate, language));
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
       if (!hasOwn(ruleSet.parameters, reference.param))
@@ -228,7 +256,11 @@ export function checkReferences(
         const problem =
           event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder)
             ? null
-            : placeholderProblem(placeholder, ruleSet, language);
+            : placeholder === LIMIT_PLACEHOLDER
+              ? event.type === "limit"
+                ? null
+                : say("limitPlaceholderOnly", language, { placeholder: `{${placeholder}}` })
+              : placeholderProblem(placeholder, ruleSet, language);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
@@ -238,6 +270,34 @@ export function checkReferences(
 
 /** What a task rule's reason may say of the lead each task is for (results/task-text). */
 const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.date", "lead.dueBy"]);
+/** Placeholders that list what the earlier stages found (results/reason-text). */
+const TEXT_PLACEHOLDERS: ReadonlySet<string> = new Set(["riskFactors", "guaranteeProblems", "guaranteesNotOk"]);
+/** What a limit rule's reason says of the suggestions it left out (screening/screen-household). */
+const LIMIT_PLACEHOLDER = "limit.leftOut";
+
+/**
+ * The top-level conditions of a rule whose unmet conditions another rule lists as reasons, that have
+ * no `unmet` text (on the condition or on the named condition it refers to): an unmet condition must
+ * be written as the failing fact, never as its label with "not met" before it.
+ */
+function missingUnmetTexts(
+  ruleId: string,
+  ruleSet: Omit<RuleSet, "hash" | "origins">,
+  locate: Locate,
+  language: Language,
+): Problem[] {
+  const rule = ruleSet.rules.find((candidate) => candidate.id === ruleId);
+  if (!rule || !("all" in rule.conditions)) return [];
+  const problems: Problem[] = [];
+  rule.conditions.all.forEach((condition, index) => {
+    const named = "condition" in condition ? own(ruleSet.conditions, condition.condition) : undefined;
+    if (condition.unmet || named?.unmet) return;
+    problems.push(
+      locate(`rule:${ruleId}`, ["conditions", "all", index], message("unmetTextMissing", language, { rule: ruleId })),
+    );
+  });
+  return problems;
+}
 
 /** The plain json-rules-engine comparisons and the exact decimal operator to use instead of each. */
 export const DECIMAL_OPERATOR_FOR: Readonly<Record<string, string>> = {
@@ -431,12 +491,12 @@ function placeholderProblem(
       (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "")
     );
   }
-  if (head === "riskFactors" || head === "unmetConditions") return null;
+  if (TEXT_PLACEHOLDERS.has(head)) return null;
   const fact = FACTS.get(head);
   if (!fact)
     return (
       message("placeholderUnknownFact", language, values) +
-      didYouMean(head, [...FACTS.keys(), "param", "riskFactors", "unmetConditions"], language)
+      didYouMean(head, [...FACTS.keys(), "param", ...TEXT_PLACEHOLDERS], language)
     );
   const params = argument === undefined ? {} : primaryParams(fact, argument);
   if (params === null || !fact.params.safeParse(params).success)

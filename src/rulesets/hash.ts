@@ -24,6 +24,7 @@ export function ruleSetHash(ruleSet: Omit<RuleSet, "hash" | "origins">): string 
     riskTypes: ruleSet.riskTypes,
     guarantees: ruleSet.guarantees,
     measures: ruleSet.measures,
+    measureGroups: ruleSet.measureGroups,
     conditions: ruleSet.conditions,
     rules: ruleSet.rules,
     disabled: ruleSet.disabled,

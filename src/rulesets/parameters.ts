@@ -70,6 +70,14 @@ export function isOptionalWithoutValue(ruleSet: RuleSet, name: string, asOf: Iso
   return valueInForce(parameter, asOf) === null;
 }
 
+/** Whether a parameter has a value on `asOf`: an override (`--set`), or a value in force. */
+export function hasValueInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): boolean {
+  const parameter = own(ruleSet.parameters, name);
+  if (!parameter) return false;
+  if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) return true;
+  return valueInForce(parameter, asOf) !== null;
+}
+
 /**
  * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
  * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.

@@ -19,6 +19,7 @@ import {
   guaranteesFileSchema,
   manifestSchema,
   measuresFileSchema,
+  type MeasureGroupEntry,
   parametersFileSchema,
   riskTypesFileSchema,
   rulesFileSchema,
@@ -158,6 +159,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     riskTypes: [],
     guarantees: [],
     measures: [],
+    measureGroups: [],
     conditions: {},
     rules: [],
     sources: { rules: new Map() },
@@ -180,7 +182,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
     const source = readOptional(dir, file, context);
     const data = source && (validated(source, schema, context) as Record<K, { id: string }[]> | undefined);
-    if (!source || !data) return;
+    if (!source || !data) return undefined;
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
       if (seen.has(entry.id))
@@ -192,10 +194,25 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
+    return data;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
   catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
-  catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
+  const measures = catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema) as
+    { groups?: MeasureGroupEntry[] } | undefined;
+  const measuresSource = layer.sources.measures;
+  if (measures?.groups && measuresSource) {
+    const seen = new Set<string>();
+    measures.groups.forEach((group, index) => {
+      if (seen.has(group.code))
+        problems.push(
+          measuresSource.problemAt(["groups", index, "code"], message("duplicateId", language, { id: group.code })),
+        );
+      seen.add(group.code);
+      origins.set(`measureGroup:${group.code}`, { source: measuresSource, path: ["groups", index] });
+    });
+    layer.measureGroups = measures.groups;
+  }
 
   const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, context);
   const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);

@@ -4,6 +4,7 @@ import type {
   Figure,
   GuaranteeEntry,
   MeasureEntry,
+  MeasureGroupEntry,
   Parameter,
   RiskTypeEntry,
   RuleDefinition,
@@ -42,6 +43,8 @@ export interface RuleSet {
   riskTypes: RiskTypeEntry[];
   guarantees: GuaranteeEntry[];
   measures: MeasureEntry[];
+  /** The measure groups (100A39 产业 …) with their names, sources and statuses, from measures.json. */
+  measureGroups: MeasureGroupEntry[];
   conditions: Record<string, TopLevelCondition>;
   rules: LoadedRule[];
   disabled: DisabledEntry[];

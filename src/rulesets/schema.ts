@@ -5,6 +5,7 @@ import {
   CATEGORIES,
   FLAGS,
   GUARANTEE_ITEMS,
+  LEAD_DEPARTMENTS,
   MEASURE_KINDS,
   RISK_TYPE_IDS,
   SOCIAL_ASSISTANCE_CODES,
@@ -43,7 +44,18 @@ export const sourceSchema = z
   .describe("政策依据 / policy source");
 export type PolicySource = z.output<typeof sourceSchema>;
 
-export const STATUSES = ["confirmed", "partial", "default"] as const;
+/**
+ * How certain a value is: confirmed (an official document or its text), partial (a county notice, an
+ * unofficial repost, a news report), default (dixian's own choice), provisional (a value a county
+ * supplies before it is published; every result that uses one says so).
+ */
+export const STATUSES = ["confirmed", "partial", "default", "provisional"] as const;
+export type Status = (typeof STATUSES)[number];
+const statusSchema = z
+  .enum(STATUSES)
+  .describe(
+    "confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）· provisional 暂定值（县级在正式公布前提供）",
+  );
 
 // ---------------------------------------------------------------------------------------------
 // ruleset.json
@@ -90,11 +102,14 @@ export const parameterValueSchema = z.strictObject({
     .union([z.string(), z.number(), z.boolean()])
     .describe("取值；金额和小数写成字符串 / the value; money and decimals as strings"),
   source: sourceSchema,
-  status: z.enum(STATUSES).describe("confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）"),
+  status: statusSchema,
 });
 export type ParameterValue = z.output<typeof parameterValueSchema>;
 
 export const parameterSchema = z.strictObject({
+  label: bilingualSchema
+    .optional()
+    .describe("简称，用在理由和提示中（如“监测标准”）/ a short name, used in reasons and warnings"),
   description: bilingualSchema,
   type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
   unit: z.string().optional().describe("单位 / unit"),
@@ -308,6 +323,8 @@ export const riskTypeSchema = z.strictObject({
     .regex(/^\d{2,4}$/)
     .describe("国家代码表 100A27 代码 / national code"),
   label: bilingualSchema,
+  source: sourceSchema.describe("代码和名称的出处 / where the code and name come from"),
+  status: statusSchema,
 });
 export const riskTypesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -325,6 +342,18 @@ export const guaranteesFileSchema = z.strictObject({
 });
 export type GuaranteeEntry = z.output<typeof guaranteeItemSchema>;
 
+/** A measure group of the national code tables (100A39 产业 …): its name, and where the code comes from. */
+export const measureGroupSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^100A\d{2}$/)
+    .describe("国家措施分组代码，如 100A40 / national group code"),
+  label: bilingualSchema,
+  source: sourceSchema.describe("代码和名称的出处 / where the code and name come from"),
+  status: statusSchema,
+});
+export type MeasureGroupEntry = z.output<typeof measureGroupSchema>;
+
 export const measureSchema = z.strictObject({
   id: identifier.describe("措施标识 / measure id"),
   group: z
@@ -340,9 +369,16 @@ export const measureSchema = z.strictObject({
       "成员 socialAssistance 中对应此措施的值 / the member socialAssistance code that means this measure is in place",
     ),
   local: z.boolean().optional().describe("本地特色措施 / a local measure"),
+  source: sourceSchema.optional().describe("措施的政策依据 / the policy the measure rests on"),
+  status: statusSchema.optional(),
 });
 export const measuresFileSchema = z.strictObject({
   $schema: z.string().optional(),
+  groups: z
+    .array(measureGroupSchema)
+    .max(MAX_CATALOGUE_ENTRIES)
+    .optional()
+    .describe("措施分组（按代码分层，县级可增加或改名）/ measure groups, layered by code"),
   measures: z.array(z.union([disabledEntry, measureSchema])).max(MAX_CATALOGUE_ENTRIES),
 });
 export type MeasureEntry = z.output<typeof measureSchema>;
@@ -364,25 +400,34 @@ const factReferenceSchema = z.strictObject({
 
 const conditionCommon = {
   label: bilingualSchema.optional().describe("条件说明，用于理由和解释 / what the condition means, used in reasons"),
+  unmet: bilingualSchema
+    .optional()
+    .describe(
+      "条件不满足时的说法，写成不满足的事实（如“人均纯收入 {perCapitaNetIncome} 元未高于监测标准 {param.threshold} 元”）/ the failing fact, written when the condition is not met",
+    ),
   priority: z.number().int().min(1).optional(),
   name: z.string().optional(),
 };
 
+interface ConditionText {
+  label?: BilingualText;
+  unmet?: BilingualText;
+  priority?: number;
+  name?: string;
+}
+
 export type Condition =
-  | { all: Condition[]; label?: BilingualText; priority?: number; name?: string }
-  | { any: Condition[]; label?: BilingualText; priority?: number; name?: string }
-  | { not: Condition; label?: BilingualText; priority?: number; name?: string }
-  | { condition: string; label?: BilingualText; priority?: number; name?: string }
-  | {
+  | ({ all: Condition[] } & ConditionText)
+  | ({ any: Condition[] } & ConditionText)
+  | ({ not: Condition } & ConditionText)
+  | ({ condition: string } & ConditionText)
+  | ({
       fact: string;
       operator: string;
       value: unknown;
       params?: Record<string, unknown>;
       path?: string;
-      label?: BilingualText;
-      priority?: number;
-      name?: string;
-    };
+    } & ConditionText);
 
 export const conditionSchema: z.ZodType<Condition> = z
   .lazy(() =>
@@ -454,7 +499,40 @@ export const eventSchema = z.discriminatedUnion("type", [
         .describe("把该规则未满足的条件列为理由 / list this rule's unmet conditions as reasons"),
     }),
   }),
-  z.strictObject({ type: z.literal("measure"), params: z.strictObject({ measure: z.string() }) }),
+  z.strictObject({
+    type: z.literal("measure"),
+    params: z.strictObject({
+      measure: z.string(),
+      fit: z
+        .number()
+        .int()
+        .min(1)
+        .max(9)
+        .optional()
+        .describe(
+          "适配度 1–9（默认 1）：开发式措施按各条建议它的规则的适配度之和排序，超过上限的适配度低者不列入 / how well the measure fits the household (1–9, default 1): developmental suggestions are ranked by the sum over the rules that suggest them",
+        ),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("referral"),
+    params: z.strictObject({
+      department: z.enum(LEAD_DEPARTMENTS).describe("转介的行业部门 / the department the household is referred to"),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("limit"),
+    params: z
+      .strictObject({
+        kind: z.enum(MEASURE_KINDS).describe("限制哪一类措施 / which kind of measure"),
+        max: paramOr(z.number().int().min(1).max(100)).describe(
+          "最多建议几项（已落实的不计）/ at most this many suggestions (measures in place not counted)",
+        ),
+      })
+      .describe(
+        "建议数量上限：按适配度保留前几项，其余写进理由 / a cap on suggestions: the best-fitting are kept, the rest named in a reason",
+      ),
+  }),
   z.strictObject({ type: z.literal("reason") }),
   z.strictObject({
     type: z.literal("followUp"),
@@ -464,7 +542,7 @@ export const eventSchema = z.discriminatedUnion("type", [
     type: z.literal("task"),
     params: z
       .strictObject({
-        kind: z.enum(TASK_KINDS).describe("verify 核实线索"),
+        kind: z.enum(TASK_KINDS).describe("verify 核实线索 · identify 完成识别认定"),
         withinDays: paramOr(z.number().int().min(0).max(3660)).describe(
           "自线索日期起的期限（天）/ days from the lead's date to the due date",
         ),
@@ -482,8 +560,8 @@ export type RuleEvent = z.output<typeof eventSchema>;
 export const STAGE_EVENTS: Record<Stage, readonly RuleEvent["type"][]> = {
   assessment: ["risk", "guarantee"],
   flag: ["flag"],
-  plan: ["measure", "reason", "followUp", "task"],
-  fallback: ["measure"],
+  plan: ["measure", "referral", "limit", "reason", "followUp", "task"],
+  fallback: ["measure", "referral", "limit"],
   checks: ["check"],
 };
 

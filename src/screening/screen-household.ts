@@ -1,4 +1,3 @@
-import type { EngineTrace } from "../evaluation/condition-trace.js";
 import { evaluateClosureRule } from "../evaluation/compiled/compiled-stage.js";
 import { JsonRulesEngineEvaluator } from "../evaluation/evaluate-stage.js";
 import { StageWalk, type StageListener } from "../evaluation/stage-walk.js";
@@ -7,16 +6,35 @@ import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext, figureValue, type HouseholdContext } from "../facts/household-context.js";
 import { leadDueBy, openLeads } from "../facts/lead-facts.js";
 import { formatMoney } from "../input/decimal.js";
-import type { Category, Flag, GuaranteeItem, GuaranteeStatus, TaskKind } from "../input/enums.js";
+import {
+  LEAD_DEPARTMENTS,
+  TASK_KINDS,
+  type Category,
+  type Flag,
+  type GuaranteeItem,
+  type GuaranteeStatus,
+  type LeadDepartment,
+  type TaskKind,
+} from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
 import { inPlaceMeasures, type InPlaceMeasure } from "../planning/in-place-measures.js";
-import { measurePlan } from "../planning/measure-plan.js";
+import { measurePlan, type SuggestedMeasure, type SuggestionLimit } from "../planning/measure-plan.js";
 import { explain } from "../results/explanation.js";
 import { message } from "../results/messages.js";
 import { localize, reasonWriter } from "../results/reason-text.js";
-import type { CheckResult, Language, RiskTypeResult, ScreeningResult, TaskResult } from "../results/result-types.js";
+import type {
+  CheckResult,
+  Language,
+  MeasureResult,
+  ReferralResult,
+  RiskTypeResult,
+  ScreeningResult,
+  TaskResult,
+} from "../results/result-types.js";
 import { leadTaskReason } from "../results/task-text.js";
-import type { BilingualText } from "../rulesets/schema.js";
+import { own } from "../rulesets/own.js";
+import type { BilingualText, TopLevelCondition } from "../rulesets/schema.js";
+import { labelOf } from "../vocabulary/labels.js";
 
 /** Options for screening one validated household. */
 export interface HouseholdScreeningOptions {
@@ -63,11 +81,14 @@ class HouseholdScreening implements StageListener {
   private readonly language: Language;
   private readonly placed: InPlaceMeasure[];
   private readonly risks = new Map<string, { code: string; reasons: string[] }>();
-  private readonly suggested = new Map<string, string[]>();
+  private readonly suggested = new Map<string, SuggestedMeasure>();
+  private readonly referrals = new Map<LeadDepartment, string[]>();
+  private readonly limits: SuggestionLimit[] = [];
   private readonly reasons: string[] = [];
   private readonly checks: CheckResult[] = [];
   private followUp: ScreeningResult["followUp"] = null;
-  private readonly tasks: TaskResult[] = [];
+  /** Tasks with the position of their lead, sorted by lead and kind when the result is built. */
+  private readonly tasks: (TaskResult & { lead: number })[] = [];
   /** Every rule's outcome, kept only for explanations. */
   private readonly outcomes: RuleOutcome[] = [];
 
@@ -78,7 +99,13 @@ class HouseholdScreening implements StageListener {
   ) {
     this.language = options.language;
     this.placed = inPlaceMeasures(household, compiled.measures);
-    this.context = buildHouseholdContext(household, compiled.asOf, this.placed, compiled.figures);
+    this.context = buildHouseholdContext(
+      household,
+      compiled.asOf,
+      this.placed,
+      compiled.figures,
+      compiled.parametersWithValue,
+    );
     this.facts = new HouseholdFacts(compiled.facts, this.context);
     this.write = reasonWriter(compiled, this.facts, this.language);
   }
@@ -109,7 +136,12 @@ class HouseholdScreening implements StageListener {
           stageOutcomes,
         );
       case "measure":
-        return this.suggestMeasure(rule, event.params.measure);
+        return this.suggestMeasure(rule, event.params.measure, event.params.fit ?? 1);
+      case "referral":
+        return this.refer(rule, event.params.department);
+      case "limit":
+        this.limits.push({ rule, kind: event.params.kind, max: Number(event.params.max) });
+        return;
       case "reason":
         this.reasons.push(this.reasonOf(rule));
         return;
@@ -160,17 +192,31 @@ class HouseholdScreening implements StageListener {
     this.reasons.push(this.reasonOf(rule));
     if (!unmetConditionsOf) return;
     const other = stageOutcomes.find((outcome) => outcome.compiled.rule.id === unmetConditionsOf);
-    for (const label of unmetLabels(other?.trace ?? null))
-      this.reasons.push(message("unmetCondition", this.language, { label: this.write(label) }));
+    if (other) for (const text of unmetTexts(other, this.compiled.conditions)) this.reasons.push(this.unmetText(text));
   }
 
-  private suggestMeasure(rule: CompiledRule, measureId: string): void {
+  /** An unmet condition as the failing fact (its `unmet` text); a condition without one by its label. */
+  private unmetText(condition: { label?: BilingualText; unmet?: BilingualText }): string {
+    if (condition.unmet) return this.write(condition.unmet);
+    return message("unmetCondition", this.language, { label: this.write(condition.label) });
+  }
+
+  private suggestMeasure(rule: CompiledRule, measureId: string, fit: number): void {
     const entry = this.compiled.measures.byId.get(measureId)!;
-    const list = this.suggested.get(entry.id) ?? [];
+    const suggestion = this.suggested.get(entry.id) ?? { reasons: [], fit: 0 };
     const reason = this.reasonOf(rule);
-    if (!list.includes(reason)) list.push(reason);
-    this.suggested.set(entry.id, list);
+    if (!suggestion.reasons.includes(reason)) suggestion.reasons.push(reason);
+    // Every rule that suggests a measure adds its fit: a measure with more reasons fits better.
+    suggestion.fit += fit;
+    this.suggested.set(entry.id, suggestion);
     this.context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
+  }
+
+  private refer(rule: CompiledRule, department: LeadDepartment): void {
+    const reasons = this.referrals.get(department) ?? [];
+    const reason = this.reasonOf(rule);
+    if (!reasons.includes(reason)) reasons.push(reason);
+    this.referrals.set(department, reasons);
   }
 
   /**
@@ -180,6 +226,7 @@ class HouseholdScreening implements StageListener {
   private addTasks(rule: CompiledRule, kind: TaskKind, withinDays: number): void {
     if (this.tasks.some((task) => task.kind === kind)) return;
     const template = this.reasonOf(rule);
+    const leads = this.household.leads;
     for (const lead of openLeads(this.context)) {
       const dueBy = leadDueBy(lead, withinDays);
       const task = {
@@ -190,8 +237,14 @@ class HouseholdScreening implements StageListener {
         dueBy,
         overdue: dueBy < this.compiled.asOf,
       };
-      this.tasks.push({ ...task, reason: leadTaskReason(template, task, this.language) });
+      this.tasks.push({ ...task, reason: leadTaskReason(template, task, this.language), lead: leads.indexOf(lead) });
     }
+  }
+
+  /** The tasks in the order of the leads, and for one lead in the order of the task kinds. */
+  private sortedTasks(): TaskResult[] {
+    const rank = (task: TaskResult & { lead: number }) => task.lead * TASK_KINDS.length + TASK_KINDS.indexOf(task.kind);
+    return [...this.tasks].sort((a, b) => rank(a) - rank(b)).map(({ lead: _lead, ...task }) => task);
   }
 
   /** The checks the engine itself adds: stale parameters, no flag, recorded measures not in the catalogue. */
@@ -204,11 +257,25 @@ class HouseholdScreening implements StageListener {
         id: "W_STALE_PARAMETER",
         severity: "warning",
         message: message("staleParameter", language, {
-          name: parameter.name,
+          name: this.parameterName(parameter.name),
           value: String(parameter.value),
           from: parameter.from,
           year,
           asOfYear: year,
+        }),
+      });
+    }
+    for (const parameter of compiled.provisionalParameters) {
+      checks.push({
+        id: "W_PROVISIONAL_PARAMETER",
+        severity: "warning",
+        message: message("provisionalParameter", language, {
+          name: this.parameterName(parameter.name),
+          value: [String(parameter.value), own(compiled.ruleSet.parameters, parameter.name)?.unit]
+            .filter(Boolean)
+            .join(" "),
+          from: parameter.from,
+          document: parameter.source.document,
         }),
       });
     }
@@ -223,6 +290,39 @@ class HouseholdScreening implements StageListener {
         });
     }
     return checks;
+  }
+
+  /** A parameter as people name it: its short label (else its description) in the result's language. */
+  private parameterName(name: string): string {
+    const parameter = own(this.compiled.ruleSet.parameters, name);
+    return localize(parameter?.label ?? parameter?.description, this.language) || name;
+  }
+
+  private referralList(): ReferralResult[] {
+    const separator = message("reasonSeparator", this.language);
+    return LEAD_DEPARTMENTS.filter((department) => this.referrals.has(department)).map((department) => ({
+      department,
+      label: labelOf("leadDepartment", department, this.language),
+      reason: this.referrals.get(department)!.join(separator),
+    }));
+  }
+
+  /** The 一户一策 list, ranked and capped; a limit that left suggestions out says which, in the reasons. */
+  private measureList(): MeasureResult[] {
+    const { plan, leftOut } = measurePlan(
+      this.compiled.ruleSet.measures,
+      this.suggested,
+      this.placed,
+      this.limits,
+      this.language,
+    );
+    for (const { limit, measures } of leftOut) {
+      const names = measures.map((entry) => localize(entry.label, this.language));
+      this.reasons.push(
+        this.reasonOf(limit.rule).replaceAll("{limit.leftOut}", names.join(message("listSeparator", this.language))),
+      );
+    }
+    return plan;
   }
 
   private riskTypes(): RiskTypeResult[] {
@@ -257,7 +357,8 @@ class HouseholdScreening implements StageListener {
       riskTypes: this.riskTypes(),
       // Keys were set in contract order when the context was built; events only change values.
       guarantees: { ...context.stages.guarantees },
-      measures: measurePlan(ruleSet.measures, this.suggested, this.placed, language),
+      measures: this.measureList(),
+      referrals: this.referralList(),
       figures: {
         threshold: compiled.thresholdText,
         // Compiling checked that the rule set defines both on the as-of date.
@@ -267,14 +368,27 @@ class HouseholdScreening implements StageListener {
       checks: [...this.engineChecks(), ...this.checks],
       reasons: this.reasons,
       followUp: this.followUp,
-      tasks: this.tasks,
+      tasks: this.sortedTasks(),
       explanation: this.options.explain ? explain(this.outcomes, language, this.write, compiled.inapplicableRules) : [],
     };
   }
 }
 
-/** The labels of the top-level conditions that were not met (the conditions of a rule's `all`). */
-function unmetLabels(trace: EngineTrace | null) {
-  if (!trace || !("all" in trace)) return [];
-  return trace.all.filter((child) => child.result === false && child.label).map((child) => child.label!);
+/**
+ * The top-level conditions of a rule's `all` that were not met, as written (a named condition by its
+ * definition), so their `unmet` texts can be used. The trace lists the children in the rule's order.
+ */
+function unmetTexts(outcome: RuleOutcome, named: Record<string, TopLevelCondition>) {
+  const { trace } = outcome;
+  const conditions = outcome.compiled.conditions;
+  if (!trace || !("all" in trace) || !("all" in conditions)) return [];
+  const texts: { label?: BilingualText; unmet?: BilingualText }[] = [];
+  trace.all.forEach((child, index) => {
+    const condition = conditions.all[index];
+    if (child.result !== false || !condition) return;
+    const definition = "condition" in condition ? (own(named, condition.condition) ?? condition) : condition;
+    const text = { label: definition.label ?? condition.label, unmet: definition.unmet ?? condition.unmet };
+    if (text.label || text.unmet) texts.push(text);
+  });
+  return texts;
 }

@@ -115,7 +115,7 @@ export const VOCABULARIES = {
     watch: l("关注", "watch"),
     identify: l("识别为监测对象", "identify for monitoring"),
     continue: l("继续监测帮扶", "continue monitoring"),
-    eliminate: l("风险消除", "risk eliminated"),
+    eliminate: l("可启动风险消除程序", "may start the elimination procedure"),
   },
   guarantee: {
     food: l("不愁吃", "food"),
@@ -131,6 +131,7 @@ export const VOCABULARIES = {
     unknown: l("未知（缺数据）", "unknown (no data)"),
   },
   measureKind: { developmental: l("开发式", "developmental"), protective: l("保障性", "protective") },
+  taskKind: { verify: l("入户核实", "verify"), identify: l("完成识别认定", "complete identification") },
   checkSeverity: { error: l("错误", "error"), warning: l("警告", "warning"), info: l("提示", "info") },
 } as const satisfies Record<string, Record<string, Label>>;
 
