@@ -119,6 +119,18 @@ export const RULE_SET_MESSAGES = {
     zh: '命名条件 "{name}" 经由其他条件引用了自身',
     en: 'named condition "{name}" refers to itself through other conditions',
   },
+  conditionsTooDeep: {
+    zh: "条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值",
+    en: "conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them",
+  },
+  conditionsTooDeepChain: {
+    zh: "代入命名条件（{chain}）后条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值；请缩短命名条件的引用链",
+    en: "with its named conditions in place ({chain}) the conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them; shorten the chain of named conditions",
+  },
+  conditionsTooMany: {
+    zh: "代入命名条件后共有 {count} 个条件，超过上限 {maxCount} 个（经由 {chain}）：筛查时无法在合理时间内求值",
+    en: "with its named conditions in place there are {count} conditions, more than the {maxCount} allowed (through {chain}): screening could not evaluate them in reasonable time",
+  },
   eventNotInStage: {
     zh: '{stage} 阶段不能产生 "{event}" 事件（允许：{allowed}）',
     en: 'a "{event}" event cannot come from the {stage} stage (allowed: {allowed})',

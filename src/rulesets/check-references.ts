@@ -14,6 +14,7 @@ import { isParameterReference, parameterReferencesIn, replaceParameterReferences
 import type { RuleSet } from "./rule-set.js";
 import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
+import { namedConditionCycles } from "./condition-graph.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";
 import { hasOwn, own } from "./own.js";
 
@@ -175,9 +176,9 @@ export function checkReferences(
   for (const [name, condition] of Object.entries(ruleSet.conditions)) {
     walkConditions(condition, checkCondition(`condition:${name}`, []));
   }
-  checkNamedConditionCycles(ruleSet.conditions, (name) =>
-    problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))),
-  );
+  const cycles = namedConditionCycles(ruleSet.conditions);
+  for (const name of Object.keys(ruleSet.conditions))
+    if (cycles.has(name)) problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name })));
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
@@ -448,33 +449,4 @@ function placeholderProblem(
 function knownParams(schema: unknown): string[] {
   const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape;
   return shape ? Object.keys(shape) : [];
-}
-
-function checkNamedConditionCycles(
-  conditions: Record<string, TopLevelCondition>,
-  report: (name: string) => void,
-): void {
-  const references = (name: string): string[] => {
-    const found: string[] = [];
-    const condition = own(conditions, name);
-    if (condition)
-      walkConditions(condition, (c) => {
-        if ("condition" in c) found.push(c.condition);
-      });
-    return found;
-  };
-  for (const start of Object.keys(conditions)) {
-    const stack = [...references(start)];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (next === start) {
-        report(start);
-        break;
-      }
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...references(next));
-    }
-  }
 }

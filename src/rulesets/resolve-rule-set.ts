@@ -6,6 +6,7 @@ import type { Language } from "../results/language.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";
+import { conditionGraphProblems } from "./condition-graph.js";
 import { ruleSetHash } from "./hash.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
@@ -92,6 +93,8 @@ const MAX_LAYERS = 16;
 interface LoadContext {
   problems: Problem[];
   syntax: Set<Problem>;
+  /** Problems of a condition graph too deep or too large to evaluate. */
+  limits: Set<Problem>;
   language: Language;
 }
 
@@ -231,7 +234,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
  */
 export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
   const language = options.lang ?? "zh";
-  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const context: LoadContext = { problems: [], syntax: new Set(), limits: new Set(), language };
   const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
@@ -290,6 +293,10 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
       : { file: top.id, path: "", message: problem };
   };
   problems.push(...checkReferences(withoutHash, locate, language));
+  for (const problem of conditionGraphProblems(withoutHash, locate, language)) {
+    problems.push(problem);
+    context.limits.add(problem);
+  }
   if (problems.length > 0) throw ruleSetError(context);
   const origins = new Map<string, SourceLocation>();
   for (const [key, anchor] of anchors) {
@@ -332,11 +339,15 @@ function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Langua
   }
 }
 
-function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+function ruleSetError({ problems, syntax, limits, language }: LoadContext): DixianError {
   const colon = message("colon", language);
   const lines = problems.map(
     (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`,
   );
-  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  const code = problems.some((p) => syntax.has(p))
+    ? "E_RULESET_JSON"
+    : problems.every((p) => limits.has(p))
+      ? "E_RULESET_CONDITION_LIMIT"
+      : "E_RULESET_SCHEMA";
   return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }
