@@ -12,7 +12,7 @@ import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
-import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
+import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
 import { namedConditionCycles } from "./condition-graph.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";

@@ -323,12 +323,12 @@ export function buildService(options: ServiceOptions): FastifyInstance {
 
   // Before the body is read: a URL with parameters a route does not declare, or a body of a type it
   // does not read, is refused at once.
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", (request, _reply, done) => {
     const config = request.routeOptions.config as { query?: readonly string[]; types?: readonly string[] };
-    if (request.routeOptions.url === undefined || !config.query) return;
+    if (request.routeOptions.url === undefined || !config.query) return done();
     const language = requestLanguage(request.query, serviceLanguage);
     const badQuery = queryProblem(request.query as Record<string, unknown>, config.query, language);
-    if (badQuery) throw new ProblemError(badQuery);
+    if (badQuery) return done(new ProblemError(badQuery));
     const { headers } = request;
     const noBody =
       headers["content-type"] === undefined &&
@@ -336,8 +336,9 @@ export function buildService(options: ServiceOptions): FastifyInstance {
       (headers["content-length"] === undefined || headers["content-length"] === "0");
     if (config.types && !noBody) {
       const badType = mediaTypeProblem(headers["content-type"], config.types, language);
-      if (badType) throw new ProblemError(badType);
+      if (badType) return done(new ProblemError(badType));
     }
+    done();
   });
   // Every body is read as bytes: the routes decode and parse it themselves, strictly.
   app.removeAllContentTypeParsers();
