@@ -87,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } else if (error instanceof InputFormatError) {
       await writeText(
         io.stderr,
-        `dixian ${command}: E_INPUT_JSON: ${error.text ? renderText(error.text, language) : error.message}\n`,
+        `dixian ${command}: ${error.code}: ${error.text ? renderText(error.text, language) : error.message}\n`,
       );
     } else {
       await writeText(

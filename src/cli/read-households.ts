@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../errors.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
 import { parseStrictJson } from "../input/strict-json.js";
@@ -18,7 +19,11 @@ export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
  */
 export class InputFormatError extends Error {
   readonly text: MessageText | null;
-  constructor(text: string | MessageText) {
+  constructor(
+    text: string | MessageText,
+    /** The code printed with the message (docs/errors.md): E_INPUT_JSON unless a more precise one applies. */
+    readonly code: ErrorCode = "E_INPUT_JSON",
+  ) {
     super(typeof text === "string" ? text : renderText(text, "en"));
     this.text = typeof text === "string" ? null : text;
   }

@@ -111,6 +111,52 @@ export const CLI_MESSAGES = {
     zh: "{file} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：{sheets}",
     en: "{file} needs sheets named households (or 户) and members (or 成员); it has: {sheets}",
   },
+  workbookTooLarge: {
+    zh: "{file} 有 {size} 字节，超过工作簿上限 {limit} 字节；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} is {size} bytes, more than the {limit} a workbook may have; split it, or save the tables as CSV",
+  },
+  workbookXmlTooLarge: {
+    zh: "{file} 解压后有 {size} 字节，超过上限 {limit} 字节（{entry}）；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} unpacks to {size} bytes, more than the {limit} allowed ({entry}); split it, or save the tables as CSV",
+  },
+  workbookTooManyEntries: {
+    zh: "{file} 含 {count} 个文件，超过上限 {limit} 个：不是普通的表格工作簿",
+    en: "{file} holds {count} files, more than the {limit} allowed: not a plain table workbook",
+  },
+  workbookRowsLimit: {
+    zh: "{sheet}：第 {row} 行超过上限 {limit} 行（单元格 {ref}）；请删除表格下方多余的行或拆分表格",
+    en: "{sheet}: row {row} is past the limit of {limit} rows (cell {ref}); delete the rows below the table or split it",
+  },
+  workbookColumnsLimit: {
+    zh: "{sheet}：第 {column} 列超过上限 {limit} 列（单元格 {ref}）；请删除表格右侧多余的列",
+    en: "{sheet}: column {column} is past the limit of {limit} columns (cell {ref}); delete the columns right of the table",
+  },
+  workbookUsedRangeLimit: {
+    zh: "{sheet}：已用区域 {range} 有 {cells} 个单元格，超过上限 {limit} 个；请删除表格下方和右侧多余的行列",
+    en: "{sheet}: the used range {range} spans {cells} cells, more than the {limit} allowed; delete the rows and columns beyond the table",
+  },
+  workbookSheetsTwice: {
+    zh: '{file}：工作表 "{first}" 和 "{second}" 都可作为 {table} 表，无法确定用哪一个；请删除或改名其中一个',
+    en: '{file}: sheets "{first}" and "{second}" could both be the {table} table; delete or rename one of them',
+  },
+  workbookFormulaNoValue: {
+    zh: "{file}：公式没有保存计算结果，无法读取其值：{cells}；请在 Excel 或 WPS 中打开工作簿、重新计算并保存后再试",
+    en: "{file}: formulas without a saved result cannot be read: {cells}; open the workbook in Excel or WPS, recalculate and save it, then try again",
+  },
+  workbookErrorValue: {
+    zh: "{file}：单元格的值是错误值，无法读取：{cells}；请改正后再试",
+    en: "{file}: cells hold error values that cannot be read: {cells}; correct them and try again",
+  },
+  workbookCellList: { zh: "{sheet} {ref}{detail}", en: "{sheet} {ref}{detail}" },
+  workbookMoreCells: { zh: " 等共 {count} 个", en: " and more, {count} in all" },
+  workbookMergedCells: {
+    zh: "{file}：工作表 {sheet} 有合并单元格 {ranges}：合并区域中只有左上角单元格有值，其余各行的值无从得知；请取消合并并填写每一行后再试",
+    en: "{file}: sheet {sheet} has merged cells {ranges}: only the top-left cell of a merged range holds a value, so the other rows' values are unknown; unmerge and fill in every row, then try again",
+  },
+  formulaValueNote: {
+    zh: "{where}（单元格 {ref}）的值取自公式 ={formula} 在文件中保存的计算结果；若工作簿未重新计算，该值可能已过期",
+    en: "{where} (cell {ref}) is the result of the formula ={formula} as saved in the file; it may be stale if the workbook was not recalculated",
+  },
   tableFileMissing: { zh: "{members} 不在 {households} 旁边", en: "{members} is missing beside {households}" },
   tableHouseholdMissing: { zh: '户 "{id}" 不在 {households} 中', en: 'household "{id}" is not in {households}' },
   tableRow: { zh: "{file} 第 {row} 行", en: "{file} row {row}" },
