@@ -74,7 +74,7 @@ describe("workbook formulas", () => {
     ],
     [
       "a formula whose result is an error",
-      { formula: "1/0", value: "#DIV/0!", type: "e" },
+      { formula: "1/0", value: "#DIV/0!", type: "e" as const },
       "E_WORKBOOK_FORMULA",
       "#DIV/0!",
     ],
