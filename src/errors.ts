@@ -22,6 +22,8 @@ export type ErrorCode =
   | "E_PARAMETER_OVERRIDE"
   | "E_BAD_AS_OF"
   | "E_USAGE"
+  | "E_OUTPUT_WRITE"
+  | "E_REPORT_DUPLICATE_ID"
   | "E_INTERNAL";
 
 /** Where in a file a problem is. Line and column are 1-based. */
