@@ -176,6 +176,10 @@ export const CLI_MESSAGES = {
     zh: "{where}（单元格 {ref}）的值取自公式 ={formula} 在文件中保存的计算结果；若工作簿未重新计算，该值可能已过期",
     en: "{where} (cell {ref}) is the result of the formula ={formula} as saved in the file; it may be stale if the workbook was not recalculated",
   },
+  encodingAmbiguous: {
+    zh: "{file} 既可按 UTF-8 也可按 GB18030 读取，两种读法的文字不同（第 {line} 行：UTF-8 读作 {utf8}，GB18030 读作 {gb18030}）；请用 --encoding utf8 或 --encoding gb18030 指明文件的编码",
+    en: "{file} reads as UTF-8 and as GB18030 alike, with different text (line {line}: UTF-8 gives {utf8}, GB18030 gives {gb18030}); name its encoding with --encoding utf8 or --encoding gb18030",
+  },
   tableFileMissing: { zh: "{members} 不在 {households} 旁边", en: "{members} is missing beside {households}" },
   tableHouseholdMissing: { zh: '户 "{id}" 不在 {households} 中', en: 'household "{id}" is not in {households}' },
   tableRow: { zh: "{file} 第 {row} 行", en: "{file} row {row}" },
