@@ -54,6 +54,21 @@ export const RULE_SET_MESSAGES = {
     zh: '重复的键 "{key}"：后一个会悄悄覆盖前一个',
     en: 'duplicate key "{key}": the last one would silently win',
   },
+  jsonValueNotFinite: {
+    zh: "{value} 不是 JSON 数值（JSON 中没有 NaN 和 Infinity，写出时会悄悄变成 null）",
+    en: "{value} is not a JSON number (JSON has no NaN or Infinity; writing it would silently give null)",
+  },
+  jsonValueBigInt: {
+    zh: "BigInt 值 {value} 不能写成 JSON：请写成数字，金额写成十进制文本",
+    en: "the BigInt {value} cannot be written as JSON: give a number, or money as decimal text",
+  },
+  jsonValueCycle: {
+    zh: "对象经由其中的值引用了自身（循环引用），不能写成 JSON",
+    en: "the object contains itself (a cycle): not JSON",
+  },
+  jsonValueType: { zh: "{type} 不是 JSON 值", en: "a {type} is not a JSON value" },
+  jsonValueUnreadable: { zh: "无法读取：{detail}", en: "cannot be read: {detail}" },
+  fileNotUtf8: { zh: "文件不是有效的 UTF-8 编码文本", en: "the file is not valid UTF-8 text" },
   fileTooLarge: { zh: "文件超过 {bytes} 字节", en: "file is larger than {bytes} bytes" },
   nestedTooDeep: { zh: "嵌套超过 {depth} 层", en: "nested more than {depth} levels deep" },
   cannotReadFile: { zh: "无法读取文件", en: "cannot read file" },
