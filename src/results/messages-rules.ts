@@ -69,6 +69,10 @@ export const RULE_SET_MESSAGES = {
   jsonValueType: { zh: "{type} 不是 JSON 值", en: "a {type} is not a JSON value" },
   jsonValueUnreadable: { zh: "无法读取：{detail}", en: "cannot be read: {detail}" },
   fileNotUtf8: { zh: "文件不是有效的 UTF-8 编码文本", en: "the file is not valid UTF-8 text" },
+  danglingSymlink: {
+    zh: "符号链接指向的文件不存在：{target}",
+    en: "symbolic link to something that does not exist: {target}",
+  },
   fileTooLarge: { zh: "文件超过 {bytes} 字节", en: "file is larger than {bytes} bytes" },
   nestedTooDeep: { zh: "嵌套超过 {depth} 层", en: "nested more than {depth} levels deep" },
   cannotReadFile: { zh: "无法读取文件", en: "cannot read file" },

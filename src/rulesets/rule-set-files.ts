@@ -23,8 +23,11 @@ export interface RuleSetFiles {
    * Throws a {@link DixianError}, worded in `language`, when it exists but cannot be read or is too large.
    */
   read(path: string, language: Language): string | undefined;
-  /** Names of the `.json` files directly inside a folder (relative to the root), in any order. */
-  list(folder: string): string[];
+  /**
+   * Names of the `.json` files directly inside a folder (relative to the root), in any order.
+   * Throws a {@link DixianError}, worded in `language`, when the folder is a link to nothing.
+   */
+  list(folder: string, language: Language): string[];
   /** Everything directly inside a folder (`""` for the root), to report files the loader does not know. */
   entries(folder: string): { name: string; isDirectory: boolean }[];
   /** The rule set a relative `extends` value names (`../cn`). */
