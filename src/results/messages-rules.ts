@@ -235,6 +235,17 @@ export const RULE_SET_MESSAGES = {
     en: "a {type} written as a decimal number, such as 0.5 or 2",
   },
   parameterTakesInteger: { zh: "整数", en: "a whole number" },
+  parameterRangeMoney: {
+    zh: "大于 0 的金额（0.01 至 999999999999999.99 元，最多两位小数）",
+    en: "money greater than 0 (0.01 to 999999999999999.99 元, at most 2 places)",
+  },
+  parameterRangeRatio: { zh: "大于 0 的十进制数，如 0.5 或 1.5", en: "a decimal greater than 0, such as 0.5 or 1.5" },
+  parameterRangeInteger: { zh: "不小于 0 的整数", en: "a whole number of at least 0" },
+  parameterRangeNumber: { zh: "不小于 0 的数", en: "a number of at least 0" },
+  parameterOutOfRange: {
+    zh: "取值 {value} 不在允许范围内：应为{range}",
+    en: "the value {value} is out of range: it must be {range}",
+  },
   parameterTakesBoolean: { zh: "true 或 false", en: "true or false" },
   parameterTakesType: { zh: "{type} 类型的值", en: "a {type}" },
   supplyParameterValue: {

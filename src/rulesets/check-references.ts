@@ -4,7 +4,7 @@ import { FACTS } from "../facts/catalogue.js";
 import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "../facts/figures.js";
 import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
-import { parameterValueProblem } from "./parameters.js";
+import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
@@ -49,7 +49,16 @@ export function checkReferences(
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
-      if (parameterValueProblem(parameter.type, value.value, language)) {
+      const outOfRange = parameterRangeProblem(parameter.type, value.value, language);
+      if (outOfRange) {
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index, "value"],
+            say("parameterOutOfRange", language, { value: JSON.stringify(value.value), range: outOfRange }),
+          ),
+        );
+      } else if (parameterValueProblem(parameter.type, value.value, language)) {
         problems.push(
           locate(
             `parameter:${name}`,
