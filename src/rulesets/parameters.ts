@@ -1,6 +1,6 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
-import { Decimal, decimalText, moneyProblem } from "../input/decimal.js";
+import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
 import { message, type MessageId } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
@@ -44,6 +44,16 @@ export function parameterRangeProblem(type: ParameterType, value: unknown, langu
   const range = RANGES[type];
   if (!range || !VALUE_PATTERNS[type](value)) return null;
   return range.holds(Number(value)) ? null : message(range.range, language);
+}
+
+/**
+ * An override's text in one form for its parameter's type, so one policy has one hash and one
+ * listing in results: `9100.00`, `9100.0` and `9100` as `9100`; `06` and `6.0` as `6` for a count.
+ */
+export function canonicalOverrideText(type: string, text: string): string {
+  if (type === "money" || type === "decimal" || type === "ratio")
+    return isDecimalText(text) ? decimalText(new Decimal(text)) : text;
+  return String(overrideValue(type, text));
 }
 
 /** What a value of this parameter type must be, in `language`, or null when the value is one. */
