@@ -23,6 +23,7 @@ export type ErrorCode =
   | "E_BAD_AS_OF"
   | "E_USAGE"
   | "E_OUTPUT_WRITE"
+  | "E_CONTENT_TYPE"
   | "E_REPORT_DUPLICATE_ID"
   | "E_INTERNAL";
 
