@@ -1,5 +1,6 @@
 import {
   closeSync,
+  linkSync,
   createWriteStream,
   fstatSync,
   fsyncSync,
@@ -108,6 +109,16 @@ function temporaryBeside(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/** The path each output stream writes, so a failed write names its file (a full disk, say). */
+const streamTargets = new WeakMap<Writable, string>();
+
+/** A failed write on a stream: an {@link OutputError} naming the file when the stream is an output file's. */
+export function outputFailure(stream: Writable, error: Error): Error {
+  if (error instanceof OutputError) return error;
+  const path = streamTargets.get(stream);
+  return path === undefined ? error : cannotWrite(path, error);
+}
+
 function cannotWrite(path: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code;
   return new OutputError(path, code, code ?? (error as Error)?.message ?? String(error));
@@ -133,6 +144,7 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
     liveTemporaries.add(written);
   }
   const stream = createWriteStream(written, direct ? { flags: "w" } : { flags: "wx", mode });
+  streamTargets.set(stream, path);
   // Keep a listener for the whole life of the stream: an unhandled 'error' event would crash the process.
   stream.on("error", () => undefined);
   try {
@@ -182,6 +194,11 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
 
 /** Writes a whole file at once, by the same temporary-file-and-rename route. */
 export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  writeFilesAtomically([{ path, data }]);
+}
+
+/** A file's temporary copy written whole and synced, not yet renamed into place. */
+function writeTemporary(path: string, data: string | Uint8Array): { target: string; written: string; direct: boolean } {
   const { target, direct, mode } = resolveTarget(path);
   const written = direct ? target : temporaryBeside(target);
   if (!direct) {
@@ -196,14 +213,81 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
     if (!direct && fstatSync(fd).isFile()) fsyncSync(fd);
     closeSync(fd);
     fd = null;
-    if (!direct) renameSync(written, target);
+    return { target, written, direct };
   } catch (error) {
     if (fd !== null) closeSync(fd);
-    if (!direct) removeQuietly(written);
+    if (!direct) {
+      removeQuietly(written);
+      settled(written);
+    }
     throw cannotWrite(path, error);
-  } finally {
-    if (!direct) settled(written);
   }
+}
+
+/**
+ * Writes a set of files that belong together (a report's JSON, HTML and workbook): all of them are
+ * replaced, or none. Every file is written to its temporary copy first, so a disk that fills up
+ * midway leaves every previous file in place; then each previous file is kept under a hard link
+ * while the new ones are renamed in, and put back if a rename fails.
+ */
+export function writeFilesAtomically(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  const written: { path: string; target: string; written: string; direct: boolean }[] = [];
+  const discard = () => {
+    for (const file of written)
+      if (!file.direct) {
+        removeQuietly(file.written);
+        settled(file.written);
+      }
+  };
+  try {
+    for (const { path, data } of files) written.push({ path, ...writeTemporary(path, data) });
+  } catch (error) {
+    discard();
+    throw error;
+  }
+  const replaced: { target: string; backup: string | null }[] = [];
+  try {
+    for (const file of written) {
+      if (file.direct) continue;
+      let backup: string | null = null;
+      if (statOrNull(file.target)) {
+        backup = temporaryBeside(file.target);
+        liveTemporaries.add(backup);
+        try {
+          linkSync(file.target, backup);
+        } catch (error) {
+          removeQuietly(backup);
+          throw cannotWrite(file.path, error);
+        }
+      }
+      try {
+        renameSync(file.written, file.target);
+      } catch (error) {
+        if (backup) removeQuietly(backup);
+        throw cannotWrite(file.path, error);
+      }
+      settled(file.written);
+      replaced.push({ target: file.target, backup });
+    }
+  } catch (error) {
+    // Put back what was there before the files already renamed in; a file that is new goes.
+    for (const { target, backup } of replaced.reverse()) {
+      try {
+        if (backup) renameSync(backup, target);
+        else unlinkSync(target);
+      } catch {
+        // Nothing more can be done: the error below names the file that failed.
+      }
+      if (backup) settled(backup);
+    }
+    discard();
+    throw error;
+  }
+  for (const { backup } of replaced)
+    if (backup) {
+      removeQuietly(backup);
+      settled(backup);
+    }
 }
 
 /** A file named on the command line, with the option (or "input") that named it. */

@@ -1,5 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
-import { message, renderText } from "../results/messages.js";
+import { message, renderText, type MessageId } from "../results/messages.js";
+import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { InputFormatError } from "./read-households.js";
 import { EXIT, OutputError, UsageError, write, writeText, type CliIo } from "./io.js";
@@ -41,6 +42,26 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   serve: (args, io) => serveCommand(args, io),
 };
 
+const WRITE_REASONS: Record<string, MessageId> = {
+  ENOSPC: "writeENOSPC",
+  EDQUOT: "writeEDQUOT",
+  EFBIG: "writeEFBIG",
+  EACCES: "writeEACCES",
+  EPERM: "writeEPERM",
+  EROFS: "writeEROFS",
+  ENOENT: "writeENOENT",
+  ENOTDIR: "writeENOTDIR",
+  EIO: "writeEIO",
+};
+
+/** Why an output could not be written, in words: `ENOSPC（磁盘空间不足）`; the system's own text otherwise. */
+function writeFailure(error: OutputError, language: Language): string {
+  const reason = error.code ? WRITE_REASONS[error.code] : undefined;
+  return reason
+    ? message("writeFailureCode", language, { code: error.code!, reason: message(reason, language) })
+    : error.detail;
+}
+
 /**
  * Runs the command line and returns the exit status. Every failure becomes a message on standard
  * error, never a stack trace, in the language of `--lang` (Chinese by default); error codes are
@@ -80,14 +101,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
       await writeText(
         io.stderr,
-        `dixian ${command}: ${message("cannotWrite", language, { target: error.target, detail: error.detail })}\n`,
+        `dixian ${command}: E_OUTPUT_WRITE: ${message("cannotWriteKept", language, { target: error.target, detail: writeFailure(error, language) })}\n`,
       ).catch(() => undefined);
     } else if ((error as NodeJS.ErrnoException)?.code === "EPIPE") {
       return EXIT.ok;
     } else if (error instanceof InputFormatError) {
       await writeText(
         io.stderr,
-        `dixian ${command}: E_INPUT_JSON: ${error.text ? renderText(error.text, language) : error.message}\n`,
+        `dixian ${command}: ${error.code}: ${error.text ? renderText(error.text, language) : error.message}\n`,
       );
     } else {
       await writeText(

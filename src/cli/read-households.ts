@@ -1,5 +1,7 @@
+import type { ErrorCode } from "../errors.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
+import { parseStrictJson } from "../input/strict-json.js";
 import { message, renderText, type MessageText } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { LineItem } from "../screening/screen.js";
@@ -17,7 +19,11 @@ export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
  */
 export class InputFormatError extends Error {
   readonly text: MessageText | null;
-  constructor(text: string | MessageText) {
+  constructor(
+    text: string | MessageText,
+    /** The code printed with the message (docs/errors.md): E_INPUT_JSON unless a more precise one applies. */
+    readonly code: ErrorCode = "E_INPUT_JSON",
+  ) {
     super(typeof text === "string" ? text : renderText(text, "en"));
     this.text = typeof text === "string" ? null : text;
   }
@@ -219,21 +225,9 @@ function parses(text: string): boolean {
 export function parseSourceItem(item: SourceItem, language: Language = "zh"): unknown {
   switch (item.kind) {
     case "line": {
-      let value: unknown;
-      try {
-        value = JSON.parse(item.text);
-      } catch (error) {
-        return new LineItem(
-          item.line,
-          undefined,
-          message("invalidJsonLine", language, { detail: (error as Error).message }),
-        );
-      }
-      // About 9 µs for a generated household, some 5% of screening it.
-      const duplicate = findDuplicateKeys(item.text)[0];
-      return duplicate
-        ? new LineItem(item.line, value, duplicateKeyMessage(duplicate, language), duplicate.path)
-        : new LineItem(item.line, value);
+      const read = parseStrictJson(item.text, language);
+      if (read.ok) return new LineItem(item.line, read.value);
+      return new LineItem(item.line, read.value, read.message, read.path);
     }
     case "error":
       return new LineItem(item.line, undefined, item.message, item.path);

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { refuseClashingPaths, writeFileAtomically } from "./atomic-output.js";
+import { refuseClashingPaths, writeFilesAtomically } from "./atomic-output.js";
+import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
 import { join } from "node:path";
 import type { Flag } from "../input/enums.js";
 import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
@@ -22,7 +24,46 @@ group with their names, and the first households to identify or eliminate with t
 (report.xlsx lists them all). With --previous, what changed since last month.
 生成月度分析报告（JSON 和可离线打开的 HTML）。`;
 
+/**
+ * The results of a file, in order. A household listed twice would be counted twice in every total,
+ * so repeated ids refuse the file (E_REPORT_DUPLICATE_ID) naming each id and its lines, once the
+ * whole file has been read.
+ */
 async function* results(path: string, io: CliIo, language: Language): AsyncGenerator<ScreeningResult> {
+  const linesById = new Map<string, (number | string)[]>();
+  let position = 0;
+  for await (const result of readResults(path, io, language)) {
+    position++;
+    const where = result.line ?? position;
+    const lines = linesById.get(result.value.householdId);
+    if (lines) lines.push(where);
+    else linesById.set(result.value.householdId, [where]);
+    yield result.value;
+  }
+  const repeated = [...linesById].filter(([, lines]) => lines.length > 1);
+  if (!repeated.length) return;
+  const list = message("listSeparator", language);
+  throw new DixianError(
+    "E_REPORT_DUPLICATE_ID",
+    message("reportDuplicateIds", language, {
+      path,
+      ids: repeated
+        .slice(0, 20)
+        .map(([id]) => JSON.stringify(id))
+        .join(list),
+      lines: repeated
+        .slice(0, 20)
+        .map(([id, lines]) => message("reportDuplicateIdLines", language, { id, lines: lines.join(list) }))
+        .join(message("reasonSeparator", language)),
+    }),
+  );
+}
+
+async function* readResults(
+  path: string,
+  io: CliIo,
+  language: Language,
+): AsyncGenerator<{ value: ScreeningResult; line: number | undefined }> {
   for await (const item of readHouseholdSources(openInput(path, io), language)) {
     if (item.kind === "error")
       throw new UsageError("resultLineProblem", { path, line: item.line, problem: item.message });
@@ -48,7 +89,7 @@ async function* results(path: string, io: CliIo, language: Language): AsyncGener
         where: item.kind === "line" && item.line !== undefined ? `${path}:${item.line}` : path,
       });
     }
-    yield result;
+    yield { value: result, line: item.line };
   }
 }
 
@@ -107,9 +148,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   // All built before any is written, so a failure leaves every file of the last report in place.
   const html = monthlyReportHtml(report, language);
   const workbook = await reportWorkbook(report, language);
-  writeFileAtomically(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  writeFileAtomically(join(values.out, "report.html"), html);
-  writeFileAtomically(join(values.out, "report.xlsx"), workbook);
+  // The three files are one report: replaced together, or (a full disk) not at all.
+  writeFilesAtomically([
+    { path: join(values.out, "report.xlsx"), data: workbook },
+    { path: join(values.out, "report.html"), data: html },
+    { path: join(values.out, "report.json"), data: JSON.stringify(report, null, 2) + "\n" },
+  ]);
   await write(
     io.stdout,
     `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`,

@@ -1,5 +1,6 @@
 import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Language } from "../results/language.js";
+import type { ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";
@@ -18,6 +19,21 @@ function locateInTables(rejection: Rejection, origin: TableOrigin, language: Lan
       row: origin.householdRow,
     }),
     issues: rejection.issues.map((issue) => ({ ...issue, where: tableLocation(origin, issue.path, language) })),
+  };
+}
+
+/**
+ * A result with a warning for each value its household's rows took from a saved formula result:
+ * the value is used, and the result says where it came from, since a workbook not recalculated
+ * after its inputs changed holds stale results.
+ */
+function withFormulaNotes(result: ScreeningResult, notes: readonly string[]): ScreeningResult {
+  return {
+    ...result,
+    checks: [
+      ...result.checks,
+      ...notes.map((text) => ({ id: "W_FORMULA_VALUE", severity: "warning" as const, message: text })),
+    ],
   };
 }
 
@@ -122,7 +138,8 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       // The compiled evaluator answers synchronously: no promise per household.
       const screening = screenHousehold(compiled, checked.household, options);
       const result = screening instanceof Promise ? await screening : screening;
-      formatted = formatter.format(result);
+      const notes = item.kind === "value" ? item.origin?.notes : undefined;
+      formatted = formatter.format(notes ? withFormulaNotes(result, notes) : result);
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
       const rejection = internalRejection(parsed, checked.household, index, error, options.language);

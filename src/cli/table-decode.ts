@@ -57,17 +57,46 @@ async function* byteLines(file: string): AsyncGenerator<Buffer> {
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Whether bytes are GB18030 text: iconv-lite turns what is not into U+FFFD. */
+const isGb18030 = (bytes: Buffer) => !iconv.decode(bytes, "gb18030", { stripBOM: false }).includes(REPLACEMENT);
+
 /**
  * Which encoding a table is in: UTF-8 when every byte is valid UTF-8 (a BOM counts as UTF-8), else
- * GB18030 (what Chinese Excel writes for "CSV"). Reads the file once, without keeping it.
+ * GB18030 (what Chinese Excel writes for "CSV"). Bytes that are text in both, and say different
+ * things in each (anything but ASCII), cannot be told apart: the caller must name the encoding, and
+ * the error (E_INPUT_ENCODING) shows the first line both ways. Reads the file once, without keeping it.
  */
 export async function detectEncoding(file: string): Promise<TableEncoding> {
+  let bom = false;
+  let alsoGb18030 = true;
+  let sample: { line: number; bytes: Buffer } | null = null;
+  let number = 0;
   for await (const line of byteLines(file)) {
+    number++;
+    if (number === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) bom = true;
     try {
       strictUtf8.decode(line);
     } catch {
       return "gb18030";
     }
+    if (bom || !alsoGb18030 || !line.some((byte) => byte >= 0x80)) continue;
+    if (!isGb18030(line)) alsoGb18030 = false;
+    else sample ??= { line: number, bytes: line };
+  }
+  if (!bom && alsoGb18030 && sample) {
+    const clip = (text: string) => JSON.stringify(text.replace(/\r?\n$/, "").slice(0, 40));
+    throw new TableDecodeError(
+      {
+        id: "encodingAmbiguous",
+        values: {
+          file: basename(file),
+          line: sample.line,
+          utf8: clip(strictUtf8.decode(sample.bytes)),
+          gb18030: clip(iconv.decode(sample.bytes, "gb18030")),
+        },
+      },
+      "E_INPUT_ENCODING",
+    );
   }
   return "utf8";
 }

@@ -18,7 +18,13 @@ import { openTables, type TableReadOptions, type TableSheet } from "./table-sour
 export { isTableInput } from "./table-source.js";
 
 /** A row mapped to the layout's columns (by English name); `problem` says why it cannot be used. */
-export type Row = { line: number; cells: Record<string, string>; problem?: string };
+export type Row = {
+  line: number;
+  cells: Record<string, string>;
+  problem?: string;
+  /** For a workbook row: which of its values are the saved results of formulas, worded in the language. */
+  notes?: string[];
+};
 
 /**
  * Reads a table row by row, mapping English or Chinese headers to the layout's columns. A header
@@ -88,7 +94,23 @@ export async function* readRows(
     if (!problem && (extra || (!raw.sheetRow && raw.cells.length < columns.length))) {
       problem = message("tableRaggedRow", language, { cells: raw.cells.length, columns: columns.length });
     }
-    yield problem ? { line: raw.line, cells, problem } : { line: raw.line, cells };
+    const notes = (raw.formulas ?? [])
+      .filter(({ index }) => columns![index] !== undefined)
+      .map(({ index, ref, formula }) =>
+        message("formulaValueNote", language, {
+          where:
+            rowText(sheet.name, raw.line, language) +
+            message("tableColumn", language, { en: columns![index]!.en, zh: columns![index]!.zh }),
+          ref,
+          formula: formula || "…",
+        }),
+      );
+    yield {
+      line: raw.line,
+      cells,
+      ...(problem ? { problem } : {}),
+      ...(notes.length ? { notes } : {}),
+    };
   }
 }
 
@@ -225,6 +247,8 @@ export type JoinedRow =
       source: string;
       /** Problems of the household's own row and of its member, event and lead rows, worded in the language. */
       problems: string[];
+      /** Values of those rows that a workbook saved as formula results, worded in the language. */
+      notes: string[];
       /** Every row of `households` with this id, when there is more than one. */
       duplicateRows: number[] | undefined;
       /** The names of the tables, for messages. */
@@ -262,8 +286,19 @@ export async function* joinTables(
         if (child.problem) problems.push(rowProblem(files[table], child.line, child.problem, language));
       }
     }
+    const notes = [row, ...children.members, ...children.events, ...children.leads].flatMap((each) => each.notes ?? []);
     const source = rowText(files.households, row.line, language);
-    yield { kind: "household", id, row, ...children, source, problems, duplicateRows: duplicates.get(id), files };
+    yield {
+      kind: "household",
+      id,
+      row,
+      ...children,
+      source,
+      problems,
+      notes,
+      duplicateRows: duplicates.get(id),
+      files,
+    };
   }
   for (const [table, groups] of [
     ["members", members],
@@ -348,6 +383,7 @@ export async function* readTableSources(
       memberRows: joined.members.map((r) => r.line),
       eventRows: joined.events.map((r) => r.line),
       leadRows: joined.leads.map((r) => r.line),
+      ...(joined.notes.length ? { notes: joined.notes } : {}),
     };
     yield { kind: "value", value: household, origin };
   }

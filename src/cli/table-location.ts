@@ -19,6 +19,8 @@ export interface TableOrigin {
   memberRows: number[];
   eventRows: number[];
   leadRows: number[];
+  /** Values the workbook saved as formula results, each a note for the household's result (W_FORMULA_VALUE). */
+  notes?: string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Language } from "../results/language.js";
 import { message } from "../results/messages.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
+import { openWorkbookTables, type WorkbookTable } from "./workbook-source.js";
 
 /** The tables of county input, each a CSV file of a folder or a sheet of one `.xlsx` workbook. */
 export const TABLES = {
@@ -23,6 +24,8 @@ export interface RawRow {
   problem?: string;
   /** A sheet row: it ends at its last filled cell, so fewer cells than the header is not ragged. */
   sheetRow?: boolean;
+  /** Cells of a sheet row whose text is the saved result of a formula (index into `cells`). */
+  formulas?: { index: number; ref: string; formula: string }[];
 }
 
 /** One table of the input: its name in messages, and a way to read its rows (more than once). */
@@ -96,67 +99,47 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
   };
 }
 
-/** The text of a workbook cell: dates as YYYY-MM-DD, formulas by their result, rich text as plain text. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    // exceljs reads an Excel date serial as that day at 00:00 UTC.
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  }
-  if (typeof value === "object") {
-    const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(cell.richText))
-      return cell.richText
-        .map((part) => part.text)
-        .join("")
-        .trim();
-    if ("result" in cell) return cellText(cell.result);
-    if ("text" in cell) return cellText(cell.text);
-    if (cell.error) return String(cell.error);
-    return "";
-  }
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  return "";
-}
-
-interface WorkbookLike {
-  worksheets: { name: string; rowCount: number; getRow(n: number): { values: unknown } }[];
-}
-
-async function openWorkbook(file: string, options: TableReadOptions): Promise<WorkbookLike> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
+/** The tables of a workbook, each sheet streamed; a workbook that is not a zip of sheets is unreadable. */
+async function openWorkbook(path: string, options: TableReadOptions): Promise<Record<TableName, TableSheet | null>> {
+  const names = Object.fromEntries(
+    (Object.keys(TABLES) as TableName[]).map((table) => [table, TABLES[table].sheets]),
+  ) as unknown as Record<TableName, readonly string[]>;
+  let tables: Record<TableName, WorkbookTable | null>;
+  let sheetNames: string[] = [];
   try {
-    await workbook.xlsx.readFile(file);
+    tables = await openWorkbookTables(path, names, (all) => (sheetNames = all));
   } catch (error) {
+    if (error instanceof InputFormatError) throw error;
     throw new InputFormatError(
-      message("workbookUnreadable", options.language, { file: basename(file), detail: (error as Error).message }),
+      message("workbookUnreadable", options.language, { file: basename(path), detail: (error as Error).message }),
     );
   }
-  return workbook;
-}
-
-function workbookSheet(workbook: WorkbookLike, file: string, table: TableName): TableSheet | null {
-  const names: readonly string[] = TABLES[table].sheets;
-  const sheet = workbook.worksheets.find((candidate) => names.includes(candidate.name.trim()));
-  if (!sheet) return null;
-  return {
-    name: `${basename(file)} [${sheet.name}]`,
-    // The interface is asynchronous (a CSV file streams); a workbook is already in memory.
-    // eslint-disable-next-line @typescript-eslint/require-await
-    async *rows() {
-      for (let number = 1; number <= sheet.rowCount; number++) {
-        const values = sheet.getRow(number).values as unknown[];
-        // exceljs numbers cells from 1: values[0] is always empty.
-        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, index) => cellText(values[index + 1]));
-        while (cells.length && cells[cells.length - 1] === "") cells.pop();
-        if (cells.length === 0) continue;
-        yield { line: number, cells, sheetRow: true };
-      }
-    },
-  };
+  if (!tables.households || !tables.members) {
+    throw new InputFormatError(
+      message("workbookSheetsMissing", options.language, {
+        file: basename(path),
+        sheets: sheetNames.join(message("listSeparator", options.language)),
+      }),
+    );
+  }
+  const asSheet = (table: WorkbookTable | null): TableSheet | null =>
+    table && {
+      name: table.name,
+      async *rows() {
+        try {
+          for await (const row of table.rows())
+            yield { line: row.line, cells: row.cells, sheetRow: true, formulas: row.formulas };
+        } catch (error) {
+          if (error instanceof InputFormatError) throw error;
+          throw new InputFormatError(
+            message("workbookUnreadable", options.language, { file: basename(path), detail: (error as Error).message }),
+          );
+        }
+      },
+    };
+  return Object.fromEntries(
+    (Object.keys(TABLES) as TableName[]).map((table) => [table, asSheet(tables[table])]),
+  ) as Record<TableName, TableSheet | null>;
 }
 
 /** The tables of an input path: a folder's CSV files or a workbook's sheets; null for a table not given. */
@@ -164,21 +147,7 @@ export async function openTables(
   path: string,
   options: TableReadOptions,
 ): Promise<Record<TableName, TableSheet | null>> {
-  if (isWorkbook(path)) {
-    const workbook = await openWorkbook(path, options);
-    const tables = Object.fromEntries(
-      (Object.keys(TABLES) as TableName[]).map((table) => [table, workbookSheet(workbook, path, table)]),
-    ) as Record<TableName, TableSheet | null>;
-    if (!tables.households || !tables.members) {
-      throw new InputFormatError(
-        message("workbookSheetsMissing", options.language, {
-          file: basename(path),
-          sheets: workbook.worksheets.map((sheet) => sheet.name).join(message("listSeparator", options.language)),
-        }),
-      );
-    }
-    return tables;
-  }
+  if (isWorkbook(path)) return openWorkbook(path, options);
   const dir = statSync(path).isDirectory() ? path : dirname(path);
   const file = (table: TableName) => join(dir, TABLES[table].file);
   if (!existsSync(file("members"))) {

@@ -25,10 +25,28 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   if (format !== "xlsx") return { write: (text) => write(stream, text), end: () => Promise.resolve() };
   // exceljs pipes its zip into the stream it is given and ends it: give it one of its own, and copy
   // from it to the output, which stays open for its owner to close.
+  // A failed copy (a full disk) is kept and reported by the next write or the end, never left as an
+  // unhandled rejection; the zip is drained after it so exceljs can finish without blocking.
   const zip = new PassThrough();
-  const copied = (async () => {
-    for await (const chunk of zip as AsyncIterable<Buffer>) await write(stream, chunk);
-  })();
+  const state: { failure: Error | null } = { failure: null };
+  const copied = new Promise<void>((resolve) => {
+    zip.on("data", (chunk: Buffer) => {
+      if (state.failure) return;
+      zip.pause();
+      write(stream, chunk).then(
+        () => zip.resume(),
+        (error: Error) => {
+          state.failure = error;
+          zip.resume();
+        },
+      );
+    });
+    zip.on("end", resolve);
+    zip.on("error", (error) => {
+      state.failure ??= error;
+      resolve();
+    });
+  });
   const workbook = await openWorkbookWriter({ stream: zip });
   const sheet = workbook.addWorksheet(SHEET_NAMES[language], { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = TABLE_OUTPUT_COLUMNS.map((column, index) => ({
@@ -43,6 +61,7 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   let pending = "";
   return {
     write(text) {
+      if (state.failure) return Promise.reject(state.failure);
       pending += text;
       let newline: number;
       while ((newline = pending.indexOf("\n")) >= 0) {
@@ -53,9 +72,12 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
       return Promise.resolve();
     },
     async end() {
+      if (state.failure) throw state.failure;
       sheet.commit();
       await workbook.commit();
       await copied;
+      const failed = state.failure as Error | null;
+      if (failed) throw failed;
     },
   };
 }

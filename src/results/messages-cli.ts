@@ -60,6 +60,25 @@ export const CLI_MESSAGES = {
     en: "{label} {path} is the same file as {otherLabel} {otherPath}: give another file",
   },
   cannotWrite: { zh: "无法写入 {target}：{detail}", en: "cannot write {target}: {detail}" },
+  cannotWriteKept: {
+    zh: "无法写入 {target}：{detail}；原有文件未改动",
+    en: "cannot write {target}: {detail}; any previous file is unchanged",
+  },
+  writeFailureCode: { zh: "{code}（{reason}）", en: "{code} ({reason})" },
+  writeENOSPC: { zh: "磁盘空间不足", en: "no space left on the disk" },
+  writeEDQUOT: { zh: "超出磁盘配额", en: "disk quota exceeded" },
+  writeEFBIG: { zh: "文件超过系统允许的大小", en: "file larger than the system allows" },
+  writeEACCES: { zh: "没有写入权限", en: "permission denied" },
+  writeEPERM: { zh: "不允许写入", en: "operation not permitted" },
+  writeEROFS: { zh: "只读文件系统", en: "read-only file system" },
+  writeENOENT: { zh: "文件夹不存在", en: "the folder does not exist" },
+  writeENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+  writeEIO: { zh: "读写设备出错", en: "input/output error" },
+  reportDuplicateIds: {
+    zh: "{path}：户编号 {ids} 出现多次（{lines}）：同一户会被计算两次；请去掉重复的结果后再试",
+    en: "{path}: household ids {ids} occur more than once ({lines}): a household would be counted twice; remove the repeated results and try again",
+  },
+  reportDuplicateIdLines: { zh: "{id} 在第 {lines} 行", en: "{id} on lines {lines}" },
   unexpectedError: { zh: "意外错误：{detail}", en: "unexpected error: {detail}" },
   rejectedLine: { zh: "未通过校验 {where}{who}：{issues}", en: "rejected {where}{who}: {issues}" },
   whereLine: { zh: "第 {line} 行", en: "line {line}" },
@@ -110,6 +129,56 @@ export const CLI_MESSAGES = {
   workbookSheetsMissing: {
     zh: "{file} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：{sheets}",
     en: "{file} needs sheets named households (or 户) and members (or 成员); it has: {sheets}",
+  },
+  workbookTooLarge: {
+    zh: "{file} 有 {size} 字节，超过工作簿上限 {limit} 字节；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} is {size} bytes, more than the {limit} a workbook may have; split it, or save the tables as CSV",
+  },
+  workbookXmlTooLarge: {
+    zh: "{file} 解压后有 {size} 字节，超过上限 {limit} 字节（{entry}）；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} unpacks to {size} bytes, more than the {limit} allowed ({entry}); split it, or save the tables as CSV",
+  },
+  workbookTooManyEntries: {
+    zh: "{file} 含 {count} 个文件，超过上限 {limit} 个：不是普通的表格工作簿",
+    en: "{file} holds {count} files, more than the {limit} allowed: not a plain table workbook",
+  },
+  workbookRowsLimit: {
+    zh: "{sheet}：第 {row} 行超过上限 {limit} 行（单元格 {ref}）；请删除表格下方多余的行或拆分表格",
+    en: "{sheet}: row {row} is past the limit of {limit} rows (cell {ref}); delete the rows below the table or split it",
+  },
+  workbookColumnsLimit: {
+    zh: "{sheet}：第 {column} 列超过上限 {limit} 列（单元格 {ref}）；请删除表格右侧多余的列",
+    en: "{sheet}: column {column} is past the limit of {limit} columns (cell {ref}); delete the columns right of the table",
+  },
+  workbookUsedRangeLimit: {
+    zh: "{sheet}：已用区域 {range} 有 {cells} 个单元格，超过上限 {limit} 个；请删除表格下方和右侧多余的行列",
+    en: "{sheet}: the used range {range} spans {cells} cells, more than the {limit} allowed; delete the rows and columns beyond the table",
+  },
+  workbookSheetsTwice: {
+    zh: '{file}：工作表 "{first}" 和 "{second}" 都可作为 {table} 表，无法确定用哪一个；请删除或改名其中一个',
+    en: '{file}: sheets "{first}" and "{second}" could both be the {table} table; delete or rename one of them',
+  },
+  workbookFormulaNoValue: {
+    zh: "{file}：公式没有保存计算结果，无法读取其值：{cells}；请在 Excel 或 WPS 中打开工作簿、重新计算并保存后再试",
+    en: "{file}: formulas without a saved result cannot be read: {cells}; open the workbook in Excel or WPS, recalculate and save it, then try again",
+  },
+  workbookErrorValue: {
+    zh: "{file}：单元格的值是错误值，无法读取：{cells}；请改正后再试",
+    en: "{file}: cells hold error values that cannot be read: {cells}; correct them and try again",
+  },
+  workbookCellList: { zh: "{sheet} {ref}{detail}", en: "{sheet} {ref}{detail}" },
+  workbookMoreCells: { zh: " 等共 {count} 个", en: " and more, {count} in all" },
+  workbookMergedCells: {
+    zh: "{file}：工作表 {sheet} 有合并单元格 {ranges}：合并区域中只有左上角单元格有值，其余各行的值无从得知；请取消合并并填写每一行后再试",
+    en: "{file}: sheet {sheet} has merged cells {ranges}: only the top-left cell of a merged range holds a value, so the other rows' values are unknown; unmerge and fill in every row, then try again",
+  },
+  formulaValueNote: {
+    zh: "{where}（单元格 {ref}）的值取自公式 ={formula} 在文件中保存的计算结果；若工作簿未重新计算，该值可能已过期",
+    en: "{where} (cell {ref}) is the result of the formula ={formula} as saved in the file; it may be stale if the workbook was not recalculated",
+  },
+  encodingAmbiguous: {
+    zh: "{file} 既可按 UTF-8 也可按 GB18030 读取，两种读法的文字不同（第 {line} 行：UTF-8 读作 {utf8}，GB18030 读作 {gb18030}）；请用 --encoding utf8 或 --encoding gb18030 指明文件的编码",
+    en: "{file} reads as UTF-8 and as GB18030 alike, with different text (line {line}: UTF-8 gives {utf8}, GB18030 gives {gb18030}); name its encoding with --encoding utf8 or --encoding gb18030",
   },
   tableFileMissing: { zh: "{members} 不在 {households} 旁边", en: "{members} is missing beside {households}" },
   tableHouseholdMissing: { zh: '户 "{id}" 不在 {households} 中', en: 'household "{id}" is not in {households}' },

@@ -54,6 +54,25 @@ export const RULE_SET_MESSAGES = {
     zh: '重复的键 "{key}"：后一个会悄悄覆盖前一个',
     en: 'duplicate key "{key}": the last one would silently win',
   },
+  jsonValueNotFinite: {
+    zh: "{value} 不是 JSON 数值（JSON 中没有 NaN 和 Infinity，写出时会悄悄变成 null）",
+    en: "{value} is not a JSON number (JSON has no NaN or Infinity; writing it would silently give null)",
+  },
+  jsonValueBigInt: {
+    zh: "BigInt 值 {value} 不能写成 JSON：请写成数字，金额写成十进制文本",
+    en: "the BigInt {value} cannot be written as JSON: give a number, or money as decimal text",
+  },
+  jsonValueCycle: {
+    zh: "对象经由其中的值引用了自身（循环引用），不能写成 JSON",
+    en: "the object contains itself (a cycle): not JSON",
+  },
+  jsonValueType: { zh: "{type} 不是 JSON 值", en: "a {type} is not a JSON value" },
+  jsonValueUnreadable: { zh: "无法读取：{detail}", en: "cannot be read: {detail}" },
+  fileNotUtf8: { zh: "文件不是有效的 UTF-8 编码文本", en: "the file is not valid UTF-8 text" },
+  danglingSymlink: {
+    zh: "符号链接指向的文件不存在：{target}",
+    en: "symbolic link to something that does not exist: {target}",
+  },
   fileTooLarge: { zh: "文件超过 {bytes} 字节", en: "file is larger than {bytes} bytes" },
   nestedTooDeep: { zh: "嵌套超过 {depth} 层", en: "nested more than {depth} levels deep" },
   cannotReadFile: { zh: "无法读取文件", en: "cannot read file" },
@@ -118,6 +137,18 @@ export const RULE_SET_MESSAGES = {
   conditionCycle: {
     zh: '命名条件 "{name}" 经由其他条件引用了自身',
     en: 'named condition "{name}" refers to itself through other conditions',
+  },
+  conditionsTooDeep: {
+    zh: "条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值",
+    en: "conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them",
+  },
+  conditionsTooDeepChain: {
+    zh: "代入命名条件（{chain}）后条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值；请缩短命名条件的引用链",
+    en: "with its named conditions in place ({chain}) the conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them; shorten the chain of named conditions",
+  },
+  conditionsTooMany: {
+    zh: "代入命名条件后共有 {count} 个条件，超过上限 {maxCount} 个（经由 {chain}）：筛查时无法在合理时间内求值",
+    en: "with its named conditions in place there are {count} conditions, more than the {maxCount} allowed (through {chain}): screening could not evaluate them in reasonable time",
   },
   eventNotInStage: {
     zh: '{stage} 阶段不能产生 "{event}" 事件（允许：{allowed}）',
@@ -217,6 +248,17 @@ export const RULE_SET_MESSAGES = {
     en: "a {type} written as a decimal number, such as 0.5 or 2",
   },
   parameterTakesInteger: { zh: "整数", en: "a whole number" },
+  parameterRangeMoney: {
+    zh: "大于 0 的金额（0.01 至 999999999999999.99 元，最多两位小数）",
+    en: "money greater than 0 (0.01 to 999999999999999.99 元, at most 2 places)",
+  },
+  parameterRangeRatio: { zh: "大于 0 的十进制数，如 0.5 或 1.5", en: "a decimal greater than 0, such as 0.5 or 1.5" },
+  parameterRangeInteger: { zh: "不小于 0 的整数", en: "a whole number of at least 0" },
+  parameterRangeNumber: { zh: "不小于 0 的数", en: "a number of at least 0" },
+  parameterOutOfRange: {
+    zh: "取值 {value} 不在允许范围内：应为{range}",
+    en: "the value {value} is out of range: it must be {range}",
+  },
   parameterTakesBoolean: { zh: "true 或 false", en: "true or false" },
   parameterTakesType: { zh: "{type} 类型的值", en: "a {type}" },
   supplyParameterValue: {

@@ -24,5 +24,25 @@ export const SERVICE_MESSAGES = {
   bodyTooLarge: { zh: "请求体超过 {bytes} 字节", en: "request body larger than {bytes} bytes" },
   bodyNotJson: { zh: "请求体不是有效的 JSON：{detail}", en: "request body is not valid JSON: {detail}" },
   internalServiceError: { zh: "内部错误", en: "internal error" },
+  queryUnknown: {
+    zh: "未知的查询参数 {name}：此路径只接受 {allowed}",
+    en: "unknown query parameter {name}: this path takes {allowed}",
+  },
+  queryNoneTaken: {
+    zh: "未知的查询参数 {name}：此路径不接受查询参数",
+    en: "unknown query parameter {name}: this path takes no query parameters",
+  },
+  queryRepeated: { zh: "{name} 只能给出一次，这里给了 {count} 次", en: "{name} may be given once, not {count} times" },
+  unsupportedMediaType: {
+    zh: "不支持的内容类型 {type}：请用 {allowed}",
+    en: "unsupported content type {type}: use {allowed}",
+  },
+  unsupportedCharset: {
+    zh: "不支持的字符集 {charset}：请求体须为 UTF-8 编码",
+    en: "unsupported charset {charset}: the body must be UTF-8",
+  },
+  noContentType: { zh: "（未给出）", en: "(none given)" },
+  bodyNotUtf8: { zh: "请求体不是有效的 UTF-8 编码", en: "request body is not valid UTF-8" },
+  bodyEmpty: { zh: "请求体为空：请给出一户的 JSON", en: "request body is empty: give one household as JSON" },
   noSuchResource: { zh: "没有这个资源：{method} {path}", en: "no such resource: {method} {path}" },
 } as const;

@@ -4,7 +4,7 @@ import { FACTS } from "../facts/catalogue.js";
 import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "../facts/figures.js";
 import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
-import { parameterValueProblem } from "./parameters.js";
+import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
@@ -12,8 +12,9 @@ import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
-import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
+import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
+import { namedConditionCycles } from "./condition-graph.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";
 import { hasOwn, own } from "./own.js";
 
@@ -48,7 +49,16 @@ export function checkReferences(
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
-      if (parameterValueProblem(parameter.type, value.value, language)) {
+      const outOfRange = parameterRangeProblem(parameter.type, value.value, language);
+      if (outOfRange) {
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index, "value"],
+            say("parameterOutOfRange", language, { value: JSON.stringify(value.value), range: outOfRange }),
+          ),
+        );
+      } else if (parameterValueProblem(parameter.type, value.value, language)) {
         problems.push(
           locate(
             `parameter:${name}`,
@@ -200,9 +210,9 @@ export function checkReferences(
         locate(`measures:${measure.id}`, ["group"], unknown("unknownMeasureGroup", measure.group, groupCodes)),
       );
   }
-  checkNamedConditionCycles(ruleSet.conditions, (name) =>
-    problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))),
-  );
+  const cycles = namedConditionCycles(ruleSet.conditions);
+  for (const name of Object.keys(ruleSet.conditions))
+    if (cycles.has(name)) problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name })));
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
@@ -508,33 +518,4 @@ function placeholderProblem(
 function knownParams(schema: unknown): string[] {
   const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape;
   return shape ? Object.keys(shape) : [];
-}
-
-function checkNamedConditionCycles(
-  conditions: Record<string, TopLevelCondition>,
-  report: (name: string) => void,
-): void {
-  const references = (name: string): string[] => {
-    const found: string[] = [];
-    const condition = own(conditions, name);
-    if (condition)
-      walkConditions(condition, (c) => {
-        if ("condition" in c) found.push(c.condition);
-      });
-    return found;
-  };
-  for (const start of Object.keys(conditions)) {
-    const stack = [...references(start)];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (next === start) {
-        report(start);
-        break;
-      }
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...references(next));
-    }
-  }
 }

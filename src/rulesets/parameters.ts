@@ -1,7 +1,7 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
-import { Decimal, decimalText, moneyProblem } from "../input/decimal.js";
-import { message } from "../results/messages.js";
+import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
+import { message, type MessageId } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
@@ -25,9 +25,40 @@ export function overrideValue(type: string, text: string): string | number | boo
   return text;
 }
 
+/**
+ * Thresholds, standards, multipliers and shares are positive (a threshold of 0 or -1 flags nobody);
+ * counts, ages, months and days are not negative. Decimals and text are not bounded.
+ */
+const RANGES: Partial<Record<ParameterType, { holds: (value: number) => boolean; range: MessageId }>> = {
+  money: { holds: (value) => value > 0, range: "parameterRangeMoney" },
+  ratio: { holds: (value) => value > 0, range: "parameterRangeRatio" },
+  integer: { holds: (value) => value >= 0, range: "parameterRangeInteger" },
+  number: { holds: (value) => value >= 0, range: "parameterRangeNumber" },
+};
+
+/**
+ * The allowed range of a parameter type, in words of `language` (`大于 0 的金额…`), when a value of
+ * the right form lies outside it; null when it is in range (or not of the type's form at all).
+ */
+export function parameterRangeProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
+  const range = RANGES[type];
+  if (!range || !VALUE_PATTERNS[type](value)) return null;
+  return range.holds(Number(value)) ? null : message(range.range, language);
+}
+
+/**
+ * An override's text in one form for its parameter's type, so one policy has one hash and one
+ * listing in results: `9100.00`, `9100.0` and `9100` as `9100`; `06` and `6.0` as `6` for a count.
+ */
+export function canonicalOverrideText(type: string, text: string): string {
+  if (type === "money" || type === "decimal" || type === "ratio")
+    return isDecimalText(text) ? decimalText(new Decimal(text)) : text;
+  return String(overrideValue(type, text));
+}
+
 /** What a value of this parameter type must be, in `language`, or null when the value is one. */
 export function parameterValueProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
-  if (VALUE_PATTERNS[type](value)) return null;
+  if (VALUE_PATTERNS[type](value)) return parameterRangeProblem(type, value, language);
   if (type === "money") return message("parameterTakesMoney", language);
   if (type === "decimal" || type === "ratio") return message("parameterTakesDecimal", language, { type });
   if (type === "integer") return message("parameterTakesInteger", language);

@@ -6,6 +6,7 @@ import type { Language } from "../results/language.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";
+import { conditionGraphProblems } from "./condition-graph.js";
 import { ruleSetHash } from "./hash.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
@@ -93,6 +94,10 @@ const MAX_LAYERS = 16;
 interface LoadContext {
   problems: Problem[];
   syntax: Set<Problem>;
+  /** Problems of a condition graph too deep or too large to evaluate. */
+  limits: Set<Problem>;
+  /** Files that are missing behind a link, not regular files, or outside the rule set. */
+  notFound: Set<Problem>;
   language: Language;
 }
 
@@ -118,6 +123,7 @@ function readOptional(files: RuleSetFiles, path: string, context: LoadContext): 
       : [{ file: files.display(path), path: "", message: error.message }];
     context.problems.push(...problems);
     if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
+    if (error.code === "E_RULESET_NOT_FOUND") for (const problem of problems) context.notFound.add(problem);
     return undefined;
   }
 }
@@ -222,7 +228,15 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
       origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
   }
 
-  for (const name of dir.list(RULE_SET_FILES.rulesDir).sort()) {
+  let ruleFiles: string[] = [];
+  try {
+    ruleFiles = dir.list(RULE_SET_FILES.rulesDir, language).sort();
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    problems.push(...error.problems);
+    for (const problem of error.problems) context.notFound.add(problem);
+  }
+  for (const name of ruleFiles) {
     const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
     const file = source && validated(source, rulesFileSchema, context);
     if (!source || !file) continue;
@@ -248,7 +262,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
  */
 export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
   const language = options.lang ?? "zh";
-  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const context: LoadContext = { problems: [], syntax: new Set(), limits: new Set(), notFound: new Set(), language };
   const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
@@ -307,6 +321,10 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
       : { file: top.id, path: "", message: problem };
   };
   problems.push(...checkReferences(withoutHash, locate, language));
+  for (const problem of conditionGraphProblems(withoutHash, locate, language)) {
+    problems.push(problem);
+    context.limits.add(problem);
+  }
   if (problems.length > 0) throw ruleSetError(context);
   const origins = new Map<string, SourceLocation>();
   for (const [key, anchor] of anchors) {
@@ -349,11 +367,17 @@ function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Langua
   }
 }
 
-function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+function ruleSetError({ problems, syntax, limits, notFound, language }: LoadContext): DixianError {
   const colon = message("colon", language);
   const lines = problems.map(
     (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`,
   );
-  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  const code = problems.some((p) => syntax.has(p))
+    ? "E_RULESET_JSON"
+    : problems.some((p) => notFound.has(p))
+      ? "E_RULESET_NOT_FOUND"
+      : problems.every((p) => limits.has(p))
+        ? "E_RULESET_CONDITION_LIMIT"
+        : "E_RULESET_SCHEMA";
   return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }

@@ -14,6 +14,15 @@ import { screenSources } from "../cli/parallel-screen.js";
 import { parseSourceItem, readHouseholdSources, type SourceItem } from "../cli/read-households.js";
 import { openApiDocument } from "./openapi.js";
 import { problem, type ProblemDocument } from "./problem.js";
+import {
+  BATCH_TYPES,
+  loggedUrl,
+  mediaTypeProblem,
+  queryProblem,
+  SCREEN_TYPES,
+  SCREENING_QUERY,
+} from "./request-checks.js";
+import { parseStrictJson } from "../input/strict-json.js";
 
 /** How the service is set up; one rule set per process. */
 export interface ServiceOptions {
@@ -220,6 +229,29 @@ function countLines(body: Buffer): number {
   return lines;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The household of a single-screening body, read as `dixian screen` reads a line: strict UTF-8,
+ * `JSON.parse`, no repeated key. Anything else is a 400 problem (E_INPUT_JSON) naming where.
+ */
+function householdBody(body: unknown, language: Language): unknown {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  const bad = (detail: string, path = "") =>
+    new ProblemError(problem(400, detail, { code: "E_INPUT_JSON", issues: [{ path, message: detail }] }));
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw bad(message("bodyNotUtf8", language));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") throw bad(message("bodyEmpty", language));
+  const read = parseStrictJson(text, language);
+  if (!read.ok) throw bad(message("bodyNotJson", language, { detail: read.detail }), read.path);
+  return read.value;
+}
+
 function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
   return reply.code(document.status).type("application/problem+json").send(JSON.stringify(document));
 }
@@ -241,12 +273,15 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   };
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    // Request logs name the route, status and time only: never a household's data.
+    // Request logs name the route, status and time only: never a household's data, nor query values not declared.
     logger: options.log
       ? {
           stream: options.log,
           serializers: {
-            req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: loggedUrl(request.url),
+            }),
             res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
           },
         }
@@ -264,6 +299,10 @@ export function buildService(options: ServiceOptions): FastifyInstance {
       error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
         ? "E_INPUT_JSON"
         : undefined;
+    if (status === 415) {
+      const unsupported = mediaTypeProblem(request.headers["content-type"], [], language);
+      if (unsupported) return sendProblem(reply, unsupported);
+    }
     const detail =
       status === 413
         ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
@@ -282,11 +321,34 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     );
   });
 
-  app.get("/healthz", async (_request, reply) =>
+  // Before the body is read: a URL with parameters a route does not declare, or a body of a type it
+  // does not read, is refused at once.
+  app.addHook("onRequest", (request, _reply, done) => {
+    const config = request.routeOptions.config as { query?: readonly string[]; types?: readonly string[] };
+    if (request.routeOptions.url === undefined || !config.query) return done();
+    const language = requestLanguage(request.query, serviceLanguage);
+    const badQuery = queryProblem(request.query as Record<string, unknown>, config.query, language);
+    if (badQuery) return done(new ProblemError(badQuery));
+    const { headers } = request;
+    const noBody =
+      headers["content-type"] === undefined &&
+      headers["transfer-encoding"] === undefined &&
+      (headers["content-length"] === undefined || headers["content-length"] === "0");
+    if (config.types && !noBody) {
+      const badType = mediaTypeProblem(headers["content-type"], config.types, language);
+      if (badType) return done(new ProblemError(badType));
+    }
+    done();
+  });
+  // Every body is read as bytes: the routes decode and parse it themselves, strictly.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
+
+  app.get("/healthz", { config: { query: [] } }, async (_request, reply) =>
     reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })),
   );
 
-  app.get("/v1/rule-set", async (_request, reply) =>
+  app.get("/v1/rule-set", { config: { query: [] } }, async (_request, reply) =>
     reply.type("application/json").send(
       JSON.stringify({
         ...ruleSetRef,
@@ -299,13 +361,16 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   );
 
   const document = JSON.stringify(openApiDocument(ruleSet, options.version ?? "0.0.0"));
-  app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
+  app.get("/openapi.json", { config: { query: [] } }, async (_request, reply) =>
+    reply.type("application/json").send(document),
+  );
 
-  app.post("/v1/screen", async (request, reply) => {
+  app.post("/v1/screen", { config: { query: SCREENING_QUERY, types: SCREEN_TYPES } }, async (request, reply) => {
     const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
     const { language } = screening;
     const rules = compileFor(compiled, asOf, language);
-    const checked = checkItem(request.body, 0, asOf, language);
+    const household = householdBody(request.body, language);
+    const checked = checkItem(household, 0, asOf, language);
     if (!checked.ok) {
       const { householdId, issues } = checked.rejection;
       const detail = message("householdInvalidCount", language, {
@@ -318,23 +383,18 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     return reply.type("application/json").send(JSON.stringify(screenNow(rules, checked.household, screening)));
   });
 
-  // The batch route reads its body as bytes, whatever its content type: NDJSON is split by lines here.
-  app.register((batch, _options, done) => {
-    batch.removeAllContentTypeParsers();
-    batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
-    batch.post("/v1/screen/batch", async (request, reply) => {
-      const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
-      const rules = compileFor(compiled, asOf, screening.language);
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const sources = readHouseholdSources(once(body), screening.language);
-      const threads = options.workers ?? 1;
-      const lines =
-        threads > 1 && countLines(body) >= WORKER_BATCH_LINES
-          ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
-          : screenInMainThread(sources, rules, screening);
-      return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
-    });
-    done();
+  // NDJSON is split by lines here, with the reader `dixian screen` uses.
+  app.post("/v1/screen/batch", { config: { query: SCREENING_QUERY, types: BATCH_TYPES } }, async (request, reply) => {
+    const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+    const rules = compileFor(compiled, asOf, screening.language);
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const sources = readHouseholdSources(once(body), screening.language);
+    const threads = options.workers ?? 1;
+    const lines =
+      threads > 1 && countLines(body) >= WORKER_BATCH_LINES
+        ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
+        : screenInMainThread(sources, rules, screening);
+    return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
   });
 
   return app;
