@@ -119,7 +119,7 @@ describe("dixian explain", () => {
     expect(stdout).toContain("监测标准 T: 8700.00 元 (2025-01-01 起; 来源: 云农办通〔2025〕1号");
     expect(stdout).toContain("标记: continue (继续监测帮扶)");
     // An unmet condition of elimination is written as the failing fact (docs/policy.md#s4-2).
-    expect(stdout).toContain("识别仅 5 个月，不满 6 个月");
+    expect(stdout).toContain("识别日 2025-01-10 距评估日不满 6 个月");
     expect(stdout).not.toContain("未满足");
     expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
     expect(stdout).toMatch(/^ {2}✓ flag\.continue /m); // met, not merely shown
@@ -168,6 +168,7 @@ describe("dixian explain", () => {
       ["measure.rigidSpending", ["dibaoStandard"]],
       ["referral.rigidSpending", ["dibaoStandard"]],
       ["referral.noLabor.aboveEdge", ["dibaoStandard"]],
+      ["referral.socialAssistance.watch", ["dibaoStandard"]],
     ]);
   });
 });

@@ -88,7 +88,7 @@ describe("leads (CONTRACT v2)", () => {
     expect(valid([{ channel: "publicReport", date: "2025-06-01", extra: 1 }])).toBe(false);
   });
 
-  it("give a verify task (10 days) and, before identification, an identify task (15 days) per open lead, in lead order, with reasons in both languages", async () => {
+  it("give a verify task per open lead (10 days) and, before identification, one identify task from the earliest (15 days), in lead order, with reasons in both languages", async () => {
     const household = comfortable([
       { channel: "publicReport", date: "2025-07-01" },
       { channel: "sectorWarning", department: "education", date: "2025-06-15", code: "JY-9" },
@@ -97,7 +97,8 @@ describe("leads (CONTRACT v2)", () => {
     ]);
     const zh = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30" });
     expect(zh.flag).toBe("watch");
-    // Verify within 10 days, complete identification within 15 (docs/policy.md#s4-3), lead by lead.
+    // Verify each lead within 10 days; complete the household's identification within 15 days of the
+    // earliest open lead (docs/policy.md#s4-3); tasks by lead.
     expect(zh.tasks).toEqual([
       {
         kind: "verify",
@@ -106,7 +107,7 @@ describe("leads (CONTRACT v2)", () => {
         leadDate: "2025-06-15",
         dueBy: "2025-06-25",
         overdue: true,
-        reason: "部门筛查预警（教育）线索（2025-06-15）应在 10 天内入户核实，截止 2025-06-25",
+        reason: "部门筛查预警（教育）线索（2025-06-15）应在 10 天内入户核实，截止 2025-06-25（已逾期）",
       },
       {
         kind: "identify",
@@ -116,7 +117,7 @@ describe("leads (CONTRACT v2)", () => {
         dueBy: "2025-06-30",
         overdue: false,
         reason:
-          "部门筛查预警（教育）线索（2025-06-15）应在 15 天内完成识别认定（其中村内公示不少于 5 天），截止 2025-06-30",
+          "部门筛查预警（教育）线索（2025-06-15）起 15 天内完成识别认定（其中村内公示不少于 5 天），截止 2025-06-30",
       },
       {
         kind: "verify",
@@ -127,27 +128,17 @@ describe("leads (CONTRACT v2)", () => {
         overdue: false,
         reason: "农户自主申报线索（2025-06-30）应在 10 天内入户核实，截止 2025-07-10",
       },
-      {
-        kind: "identify",
-        channel: "selfApplication",
-        department: null,
-        leadDate: "2025-06-30",
-        dueBy: "2025-07-15",
-        overdue: false,
-        reason: "农户自主申报线索（2025-06-30）应在 15 天内完成识别认定（其中村内公示不少于 5 天），截止 2025-07-15",
-      },
     ]);
     expect(zh.checks.map((check) => check.id)).toContain("check.leadOverdue");
     expect(zh.checks.map((check) => check.id)).not.toContain("check.identificationOverdue");
     const en = await screen(household, { ruleSet: yunnan, asOf: "2025-07-01", lang: "en" });
     expect(en.tasks.map((task) => [task.kind, task.channel, task.overdue])).toEqual([
       ["verify", "publicReport", false],
-      ["identify", "publicReport", false],
       ["verify", "sectorWarning", true],
       ["identify", "sectorWarning", true],
     ]);
-    expect(en.tasks[2]!.reason).toBe(
-      "sector warning (education) lead of 2025-06-15: verify within 10 days, by 2025-06-25",
+    expect(en.tasks[1]!.reason).toBe(
+      "sector warning (education) lead of 2025-06-15: verify within 10 days, by 2025-06-25 (overdue)",
     );
     expect(en.checks.map((check) => check.id)).toEqual(
       expect.arrayContaining(["check.leadOverdue", "check.identificationOverdue"]),
@@ -353,7 +344,7 @@ describe("optional parameters", () => {
     rmSync(join(rules, "cn/tests/version-3.json"));
     const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", join(rules, "cn")]);
     expect(stdout).toContain(
-      "coverage: 7 rule(s) never applied, an optional parameter having no value: measure.tekun, referral.tekun.onDibao, measure.dibaoStandard.dibao, measure.dibaoStandard.edge, measure.rigidSpending, referral.rigidSpending, referral.noLabor.aboveEdge",
+      "coverage: 8 rule(s) never applied, an optional parameter having no value: measure.tekun, referral.tekun.onDibao, measure.dibaoStandard.dibao, measure.dibaoStandard.edge, measure.rigidSpending, referral.rigidSpending, referral.noLabor.aboveEdge, referral.socialAssistance.watch",
     );
     // Rules only those tests fire are missing too, which fails the coverage.
     expect(stdout).toContain("cn: flag.watch.guaranteeProblem");

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyOverrides, loadRuleSet, screen, type ScreeningResult } from "../src/index.js";
+import { explanationText } from "../src/results/explain-text.js";
 import { arbitraryHousehold } from "./support/arbitrary-household.js";
 import { referenceScreen, type ReferenceOutcome } from "./support/reference-policy.js";
 
@@ -22,7 +23,12 @@ function measureProblems(result: ScreeningResult, expected: ReferenceOutcome): s
   const ids = new Set(result.measures.map((m) => m.id));
   const suggested = result.measures.filter((m) => !m.inPlace);
   if (planned && result.measures.length === 0) problems.push("no measure");
-  if (planned && expected.laborCapable && !result.measures.some((m) => m.kind === "developmental"))
+  if (
+    planned &&
+    expected.laborCapable &&
+    !expected.tekunSuggestedOrReceived &&
+    !result.measures.some((m) => m.kind === "developmental")
+  )
     problems.push("no developmental measure");
   // 兜底: every identify/continue household without an ordinary or skilled member that is eligible by income.
   if (planned && expected.protectionDue && !groups.has("100A48")) problems.push("no 100A48 protection");
@@ -33,6 +39,8 @@ function measureProblems(result: ScreeningResult, expected: ReferenceOutcome): s
     if (!expected.socialAssistanceMeasures.includes(id)) problems.push(`unexpected ${id}`);
   const developmental = suggested.filter((m) => m.kind === "developmental");
   if (developmental.length > 3) problems.push(`${developmental.length} developmental suggestions`);
+  if (expected.tekunSuggestedOrReceived && developmental.length > 0)
+    problems.push("developmental measures beside 特困");
   if (result.flag !== "none" && result.flag !== "eliminate") {
     const needs: Record<string, string> = {
       housing: "100A50",
@@ -64,6 +72,8 @@ function sentenceProblems(result: ScreeningResult): string[] {
     if (hasProblem && text.includes("无需")) problems.push(`"无需" beside a 3+1 problem: ${text}`);
     if (text.includes("未满足")) problems.push(`"未满足" instead of the failing fact: ${text}`);
     if (/%\s*倍/.test(text) || /\.\d*0%/.test(text)) problems.push(`a share written badly: ${text}`);
+    if (/超期|逾期未/.test(text)) problems.push(`overdue not said as 已逾期: ${text}`);
+    if (/（未知（/.test(text)) problems.push(`a status nested in a status: ${text}`);
     if (/\{[A-Za-z.]+\}/.test(text)) problems.push(`a placeholder left: ${text}`);
     if (/[A-Za-z]{4,}/.test(text.replace(/\{[^}]*\}/g, ""))) problems.push(`English inside Chinese: ${text}`);
   }
@@ -170,6 +180,67 @@ describe("with a county 低保 standard (test overlay, 5400 元 in 2025)", () =>
       { numRuns: 200, seed: 7 },
     );
     expect(planned).toBeGreaterThan(0);
+  });
+});
+
+describe("explanations a rule author or cadre reads (docs/policy.md §4.2)", () => {
+  const lianhe = applyOverrides(loadRuleSet("rules/examples/xundian-lianhe"), { dibaoStandard: "5400" });
+  /** Words of English inside a Chinese line, leaving out the policy anchors, standards' codes and the project's name. */
+  const english = (text: string) =>
+    text
+      .replace(/docs\/policy\.md#[\w-]+/g, "")
+      .replace(/T\/CHES|SDG|dixian|https?:\/\/\S+/g, "")
+      .match(/[A-Za-z]{4,}/g) ?? [];
+
+  it("never say 未满足 and name no identifier in a basis or a condition's text", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryHousehold("2025-06-30"), async (household) => {
+        const result = await screen(household, { ruleSet: lianhe, asOf: "2025-06-30", explain: true });
+        const lines = explanationText(result, lianhe).split("\n");
+        const problems: string[] = [];
+        for (const line of lines) {
+          // The words after " — " are a condition's text; a basis line is the policy it rests on.
+          const said = line.includes(" — ")
+            ? line.slice(line.indexOf(" — ") + 3)
+            : line.trim().startsWith("依据:")
+              ? line
+              : "";
+          if (english(said).length) problems.push(`English in: ${line.trim()}`);
+          if (said.includes("未满足")) problems.push(`"未满足" instead of the failing fact: ${line.trim()}`);
+        }
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+  });
+
+  it("describe a condition that was not met by its failing fact", async () => {
+    const household = {
+      id: "EX-1",
+      region: { province: "530000", county: "530129", village: "V01" },
+      householdType: "general",
+      members: [
+        {
+          id: "M1",
+          birthDate: "1980-01-01",
+          sex: "male",
+          relation: "head",
+          labor: "ordinary",
+          illness: "none",
+          disabilityLevel: null,
+          schooling: "none",
+          schoolExempt: false,
+          medicalInsurance: "resident",
+          socialAssistance: [],
+        },
+      ],
+      income: { wage: "15000", business: "0", property: "0", transfer: "0", productionCost: "0" },
+    };
+    const result = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30", explain: true });
+    const text = explanationText(result, yunnan);
+    // N = 15000 > 8700: the identify rules' condition fails and says so, never "不高于".
+    expect(text).toContain("✗ all  — 人均纯收入 15000.00 元高于监测标准 8700.00 元");
+    expect(text).not.toMatch(/✗ .*— 人均纯收入 15000\.00 元不高于/);
   });
 });
 

@@ -93,7 +93,7 @@ describe("dixian report", () => {
     const bigReport = JSON.parse(readFileSync(join(big, "out", "report.json"), "utf8"));
     expect(bigReport.households).toBe(50_000);
     expect(bigReport.overdueTasks).toHaveLength(100);
-    expect(html.toString()).toContain(`逾期未核实的预警线索: 100`);
+    expect(html.toString()).toContain(`核实已逾期的线索: 100`);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(big, "out", "report.xlsx"));

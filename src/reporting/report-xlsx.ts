@@ -11,7 +11,7 @@ const SHEETS = {
   zh: {
     identify: "建议识别",
     eliminate: labelOf("flag", "eliminate", "zh"),
-    overdue: "逾期未核实线索",
+    overdue: "核实已逾期的线索",
     checks: "数据校验",
   },
   en: {

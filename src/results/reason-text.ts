@@ -11,7 +11,6 @@ import { formatValue } from "./format-value.js";
 import { message } from "./messages.js";
 import type { Language } from "./language.js";
 import { own } from "../rulesets/own.js";
-import { labelOf } from "../vocabulary/labels.js";
 
 /** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */
 function placeholderParams(fact: FactDefinition<any>, argument: string | undefined): Record<string, unknown> | null {
@@ -68,6 +67,12 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
   }
   if (head === "riskFactors")
     return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "detectedRisks")
+    return (facts) =>
+      compiled.ruleSet.riskTypes
+        .filter((entry) => facts.context.stages.riskTypes.has(entry.id))
+        .map((entry) => localize(entry.label, language))
+        .join(message("listSeparator", language));
   if (head === "guaranteeProblems")
     return (facts) => problemLabels(compiled, facts.context, language).join(message("listSeparator", language));
   if (head === "guaranteesNotOk")
@@ -91,7 +96,7 @@ function safeInForce(compiled: CompiledRuleSet, name: string) {
 /**
  * Fills reason templates for one household: `{fact}` or `{fact.arg}` (a fact with one param),
  * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems),
- * `{guaranteeProblems}` (the 3+1 items with a problem), `{guaranteesNotOk}` (those not shown secured, with
+ * `{detectedRisks}` (the risk types detected), `{guaranteeProblems}` (the 3+1 items with a problem), `{guaranteesNotOk}` (those not shown secured, with
  * their status).
  */
 export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
@@ -108,19 +113,22 @@ export function riskFactorLabels(compiled: CompiledRuleSet, context: HouseholdCo
   return [...risks, ...problemLabels(compiled, context, language)];
 }
 
-/** The 3+1 items not shown secured, each with its status: "住房安全保障（存在问题）". */
+/**
+ * The 3+1 items not shown secured: a problem as the rule set words it ("住房不安全（C/D 级危房）"), an
+ * item without data as missing ("饮水安全缺少数据").
+ */
 function notOkLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
-  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] !== "ok").map((item) =>
-    message("itemWithStatus", language, {
-      item: localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
-      status: labelOf("guaranteeStatus", context.stages.guarantees[item], language),
-    }),
-  );
+  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] !== "ok").map((item) => {
+    const entry = compiled.ruleSet.guarantees.find((candidate) => candidate.id === item);
+    return context.stages.guarantees[item] === "problem"
+      ? localize(entry?.problem, language) || item
+      : message("itemWithoutData", language, { item: localize(entry?.label, language) || item });
+  });
 }
 
-/** Labels of the 3+1 items with a problem, in contract order. */
+/** The 3+1 problems as the rule set words them ("有成员未参加基本医疗保险"), in contract order. */
 export function problemLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
   return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
-    (item) => localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+    (item) => localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.problem, language) || item,
   );
 }

@@ -281,7 +281,12 @@ export function checkReferences(
 /** What a task rule's reason may say of the lead each task is for (results/task-text). */
 const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.date", "lead.dueBy"]);
 /** Placeholders that list what the earlier stages found (results/reason-text). */
-const TEXT_PLACEHOLDERS: ReadonlySet<string> = new Set(["riskFactors", "guaranteeProblems", "guaranteesNotOk"]);
+const TEXT_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  "riskFactors",
+  "detectedRisks",
+  "guaranteeProblems",
+  "guaranteesNotOk",
+]);
 /** What a limit rule's reason says of the suggestions it left out (screening/screen-household). */
 const LIMIT_PLACEHOLDER = "limit.leftOut";
 

@@ -334,7 +334,10 @@ export type RiskTypeEntry = z.output<typeof riskTypeSchema>;
 
 export const guaranteeItemSchema = z.strictObject({
   id: z.enum(GUARANTEE_ITEMS).describe("3+1 项目 / item"),
-  label: bilingualSchema,
+  label: bilingualSchema.describe("项目名称（有保障时的说法），如“住房安全保障” / the item's name"),
+  problem: bilingualSchema.describe(
+    "有问题时的说法，用在理由中，如“住房不安全（C/D 级危房）” / the problem, as reasons name it",
+  ),
 });
 export const guaranteesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -510,7 +513,7 @@ export const eventSchema = z.discriminatedUnion("type", [
         .max(9)
         .optional()
         .describe(
-          "适配度 1–9（默认 1）：开发式措施按各条建议它的规则的适配度之和排序，超过上限的适配度低者不列入 / how well the measure fits the household (1–9, default 1): developmental suggestions are ranked by the sum over the rules that suggest them",
+          "适配度 1–9（默认 1）：开发式措施按适配度排序，几条规则建议同一措施的相加，超过上限的不列入 / how well the measure fits the household (1–9, default 1): developmental suggestions are ranked by the sum over the rules that suggest them",
         ),
     }),
   }),
@@ -525,8 +528,8 @@ export const eventSchema = z.discriminatedUnion("type", [
     params: z
       .strictObject({
         kind: z.enum(MEASURE_KINDS).describe("限制哪一类措施 / which kind of measure"),
-        max: paramOr(z.number().int().min(1).max(100)).describe(
-          "最多建议几项（已落实的不计）/ at most this many suggestions (measures in place not counted)",
+        max: paramOr(z.number().int().min(0).max(100)).describe(
+          "最多建议几项（已落实的不计；0 表示不建议这一类措施）/ at most this many suggestions (measures in place not counted; 0: none of the kind)",
         ),
       })
       .describe(
@@ -546,6 +549,12 @@ export const eventSchema = z.discriminatedUnion("type", [
         withinDays: paramOr(z.number().int().min(0).max(3660)).describe(
           "自线索日期起的期限（天）/ days from the lead's date to the due date",
         ),
+        leads: z
+          .enum(["each", "first"])
+          .optional()
+          .describe(
+            "each：每条未办结线索一项（默认）；first：只为最早的未办结线索一项（对户的任务，如识别认定）/ each: one task per open lead (default); first: one for the earliest open lead (a task for the household, such as identification)",
+          ),
       })
       .describe("为每条未办结线索生成一项任务 / one task per open lead"),
   }),

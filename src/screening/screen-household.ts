@@ -91,6 +91,8 @@ class HouseholdScreening implements StageListener {
   private readonly tasks: (TaskResult & { lead: number })[] = [];
   /** Every rule's outcome, kept only for explanations. */
   private readonly outcomes: RuleOutcome[] = [];
+  /** Names of the parameters the decisive rules used (noted only when some parameter is provisional). */
+  private readonly parametersUsed = new Set<string>();
 
   constructor(
     private readonly compiled: CompiledRuleSet,
@@ -117,7 +119,22 @@ class HouseholdScreening implements StageListener {
   /** Applies the events of a stage's rules that were met, in rule order. */
   finishStage(outcomes: RuleOutcome[]): void {
     if (this.options.explain) this.outcomes.push(...outcomes);
-    for (const outcome of outcomes) if (outcome.status === "met") this.applyEvent(outcome.compiled, outcomes);
+    for (const outcome of outcomes)
+      if (outcome.status === "met") {
+        this.noteParametersUsed(outcome.compiled);
+        this.applyEvent(outcome.compiled, outcomes);
+      }
+  }
+
+  /**
+   * The parameters a result rests on: those of every rule met, and for the flag (the first rule met
+   * decides) those of every flag rule tried before it, whose failing also decided the flag.
+   */
+  private noteParametersUsed(rule: CompiledRule): void {
+    if (this.compiled.provisionalParameters.length === 0) return;
+    const stage = this.compiled.stages.find((candidate) => candidate.stage === rule.rule.stage)!;
+    const decided = stage.mode === "first" ? stage.rules.slice(0, stage.rules.indexOf(rule) + 1) : [rule];
+    for (const tried of decided) for (const parameter of tried.parameters) this.parametersUsed.add(parameter.name);
   }
 
   private applyEvent(rule: CompiledRule, stageOutcomes: RuleOutcome[]): void {
@@ -149,7 +166,7 @@ class HouseholdScreening implements StageListener {
         this.followUp ??= { visitsPerWeek: Number(event.params.visitsPerWeek) };
         return;
       case "task":
-        return this.addTasks(rule, event.params.kind, Number(event.params.withinDays));
+        return this.addTasks(rule, event.params.kind, Number(event.params.withinDays), event.params.leads ?? "each");
       case "check":
         this.checks.push({ id: rule.rule.id, severity: event.params.severity, message: this.reasonOf(rule) });
         return;
@@ -206,7 +223,8 @@ class HouseholdScreening implements StageListener {
     const suggestion = this.suggested.get(entry.id) ?? { reasons: [], fit: 0 };
     const reason = this.reasonOf(rule);
     if (!suggestion.reasons.includes(reason)) suggestion.reasons.push(reason);
-    // Every rule that suggests a measure adds its fit: a measure with more reasons fits better.
+    // Each rule that suggests a measure gives a reason of its own and adds its fit: a measure that
+    // answers more of the household's risks and members fits it better.
     suggestion.fit += fit;
     this.suggested.set(entry.id, suggestion);
     this.context.stages.suggestedMeasures.set(entry.id, { id: entry.id, group: entry.group, kind: entry.kind });
@@ -223,11 +241,12 @@ class HouseholdScreening implements StageListener {
    * One task of the kind for every open lead, in the order of the leads. A lead already given a
    * task of this kind by an earlier rule keeps it.
    */
-  private addTasks(rule: CompiledRule, kind: TaskKind, withinDays: number): void {
+  private addTasks(rule: CompiledRule, kind: TaskKind, withinDays: number, of: "each" | "first"): void {
     if (this.tasks.some((task) => task.kind === kind)) return;
     const template = this.reasonOf(rule);
     const leads = this.household.leads;
-    for (const lead of openLeads(this.context)) {
+    const open = openLeads(this.context);
+    for (const lead of of === "first" ? earliest(open) : open) {
       const dueBy = leadDueBy(lead, withinDays);
       const task = {
         kind,
@@ -266,6 +285,7 @@ class HouseholdScreening implements StageListener {
       });
     }
     for (const parameter of compiled.provisionalParameters) {
+      if (!this.parametersUsed.has(parameter.name)) continue;
       checks.push({
         id: "W_PROVISIONAL_PARAMETER",
         severity: "warning",
@@ -369,9 +389,18 @@ class HouseholdScreening implements StageListener {
       reasons: this.reasons,
       followUp: this.followUp,
       tasks: this.sortedTasks(),
-      explanation: this.options.explain ? explain(this.outcomes, language, this.write, compiled.inapplicableRules) : [],
+      explanation: this.options.explain
+        ? explain(this.outcomes, language, this.write, compiled.inapplicableRules, compiled.conditions)
+        : [],
     };
   }
+}
+
+/** The earliest of the leads (the first in input order among those of that date), or none. */
+function earliest<T extends { date: string }>(leads: readonly T[]): T[] {
+  let first: T | undefined;
+  for (const lead of leads) if (!first || lead.date < first.date) first = lead;
+  return first ? [first] : [];
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ReferenceOutcome {
   referrals: string[];
   /** Whether §4.4 still owes the household a 100A48 protection (no ordinary or skilled labour, and eligible by income). */
   protectionDue: boolean;
+  /** A single person with 特困 suggested or received: then no developmental measure is suggested (§4.4). */
+  tekunSuggestedOrReceived: boolean;
 }
 
 /** The parameters of docs/policy.md §3 the reference takes as given (money in fen). */
@@ -203,8 +205,12 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
       overdue: dueBy < asOf,
     };
   };
+  // Identification is of the household: one identify task, from the earliest open lead (the first
+  // in input order among those of that date), placed with that lead's tasks.
+  let first: Json = null;
+  for (const lead of open) if (!first || lead.date < first.date) first = lead;
   const tasks: ReferenceTask[] = open.flatMap((lead) =>
-    monitored ? [task(lead, "verify", 10)] : [task(lead, "verify", 10), task(lead, "identify", 15)],
+    !monitored && lead === first ? [task(lead, "verify", 10), task(lead, "identify", 15)] : [task(lead, "verify", 10)],
   );
   const hasProblem = Object.values(guarantees).includes("problem");
   let flag: Flag;
@@ -242,15 +248,17 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   const social = new Set<string>();
   const referrals = new Set<string>();
   let protectionDue = false;
+  let tekunSuggestedOrReceived = false;
   if (planned) {
     const tekunCandidate =
       members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60);
     const onDibao = receives("dibao");
     const onTekun = receives("tekun");
     if (dibaoStandard === undefined) {
-      if (withoutOrdinaryLabor && !onTekun) social.add("protection.dibao");
+      // 应兜尽兜 for a household without labour whose income is within the range, unless already covered.
+      if (withoutOrdinaryLabor && nWithin && !onDibao && !onTekun) social.add("protection.dibao");
       if (tekunCandidate && !onTekun) referrals.add("civilAffairs");
-      protectionDue = withoutOrdinaryLabor;
+      protectionDue = withoutOrdinaryLabor && nWithin;
     } else {
       const standardTimesSize = dibaoStandard * size;
       const atMostStandard = net <= standardTimesSize;
@@ -259,7 +267,7 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
       const adjustedWithinEdge = 2n * adjustedTotal <= 3n * standardTimesSize;
       if (atMostStandard && tekunCandidate && !onDibao && !onTekun) social.add("protection.tekun");
       if (atMostStandard && tekunCandidate && onDibao && !onTekun) referrals.add("civilAffairs");
-      if (atMostStandard && !tekunCandidate && !onTekun) social.add("protection.dibao");
+      if (atMostStandard && !tekunCandidate && !onDibao && !onTekun) social.add("protection.dibao");
       if (!atMostStandard && netWithinEdge && !onDibao && !onTekun) social.add("protection.dibaoEdge");
       if (!netWithinEdge && adjustedWithinEdge && !onDibao && !onTekun) {
         social.add("protection.rigidSpending");
@@ -271,7 +279,15 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     }
     if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2)) social.add("disability.careAllowance");
     const dibaoHousehold = social.has("protection.dibao") || onDibao;
+    tekunSuggestedOrReceived = tekunCandidate && (social.has("protection.tekun") || onTekun);
     if (dibaoHousehold && members.some((m) => m.disabilityLevel !== null)) social.add("disability.livingAllowance");
+  }
+  // A watched household within the 低保边缘 line is referred to 民政, not given 兜底 measures (§4.4).
+  if (flag === "watch" && dibaoStandard !== undefined) {
+    const standardTimesSize = dibaoStandard * size;
+    const onDibaoOrTekun = receives("dibao") || receives("tekun");
+    if (!onDibaoOrTekun && (2n * net <= 3n * standardTimesSize || 2n * adjustedTotal <= 3n * standardTimesSize))
+      referrals.add("civilAffairs");
   }
   // Every planned or watched household is referred for its 3+1 problems (§4.2).
   if (flag === "identify" || flag === "continue" || flag === "watch") {
@@ -288,6 +304,7 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     tasks,
     referrals: [...referrals].sort(),
     protectionDue,
+    tekunSuggestedOrReceived,
     socialAssistanceMeasures: [...social].sort(),
     riskTypes: risks.sort(),
     guarantees,
