@@ -104,8 +104,18 @@ export const CLI_MESSAGES = {
   testExpected: { zh: "期望：", en: "expected:" },
   testActual: { zh: "实际：", en: "actual:  " },
   testSummary: { zh: "通过 {passed} 个，失败 {failed} 个", en: "{passed} passed, {failed} failed" },
-  coverageAll: { zh: "覆盖：每条规则都被触发过（共 {count} 条）", en: "coverage: every rule fired ({count} rules)" },
-  coverageMissing: { zh: "覆盖：{count} 条规则没有被任何用例触发：", en: "coverage: {count} rule(s) no test fired:" },
+  coverageAll: {
+    zh: "覆盖：规则集自己写的每条规则都被触发过（共 {count} 条）",
+    en: "coverage: every rule fired ({count} rules written in the rule sets themselves)",
+  },
+  coverageMissing: {
+    zh: "覆盖：规则集自己写的规则中有 {count} 条没有被任何用例触发：",
+    en: "coverage: {count} rule(s) written in the rule sets themselves no test fired:",
+  },
+  coverageInherited: {
+    zh: "覆盖：{ruleSet} 继承的规则中有 {count} 条没有被这些用例触发（由上级规则集的测试负责，不算失败）：{rules}",
+    en: "coverage: {count} rule(s) {ruleSet} inherits no test here fired (the base rule sets' own tests cover them; not a failure): {rules}",
+  },
   coverageWithoutValue: {
     zh: "覆盖：{count} 条规则因可选参数没有取值而从未适用：{rules}",
     en: "coverage: {count} rule(s) never applied, an optional parameter having no value: {rules}",
