@@ -6,6 +6,7 @@ import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
 import { parametersUsedBy } from "../rulesets/parameter-references.js";
+import { supplyAdvice } from "../rulesets/supply-advice.js";
 import { compileFigures, RESULT_FIGURES } from "../facts/figures.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Problem } from "../errors.js";
@@ -64,7 +65,9 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
     problems.push({
       ...origin,
-      message: message("parameterNotInForceOn", language, { name, asOf, file: origin.file }),
+      message:
+        message("parameterNotInForceOn", language, { name, asOf }) +
+        supplyAdvice(ruleSet, name, asOf, origin.file, language),
     });
   }
   try {

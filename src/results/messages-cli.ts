@@ -93,8 +93,8 @@ export const CLI_MESSAGES = {
     en: "ok {dir}: {id} {version} ({layers}), {rules} rules, {hash}",
   },
   parameterNotInForceOn: {
-    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败。请在 {file} 中增加适用于 {asOf} 的取值，或在继承本规则集的县级规则集中提供，或用 --set {name}=取值",
-    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails. Add a value dated for {asOf} in {file}, supply one in a county overlay that extends this rule set, or give --set {name}=VALUE',
+    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败",
+    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails',
   },
   validateWarning: {
     zh: '{location}：警告：参数 {name} = {value}（{from} 起）的状态为 "{status}"，不是 "confirmed"（已证实）',
