@@ -55,7 +55,7 @@ function unconfirmedValues(ruleSet: RuleSet, asOf: string | undefined): { name: 
  * What screening on `asOf` would lack: each parameter the rules use with no value in force (and
  * no override), and a figure read with no definition in force — each located where it belongs.
  */
-function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[] {
+export function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[] {
   const problems: Problem[] = [];
   for (const name of parametersUsedBy(ruleSet)) {
     if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) continue;
