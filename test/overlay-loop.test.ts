@@ -252,3 +252,21 @@ describe("dixian diff --set-a", () => {
     expect(malformed.stderr).toContain("--set-a");
   });
 });
+
+describe('docs/rule-authoring.md: an overlay with "extends": "builtin:yunnan"', () => {
+  it("is a rule set as written there, which validates and screens 2026", async () => {
+    const text = readFileSync("docs/rule-authoring.md", "utf8");
+    const block = (file: string) => {
+      const at = text.indexOf(`\`我的县/${file}\`：`);
+      expect(at, file).toBeGreaterThan(0);
+      return JSON.parse(/```json\n([\s\S]*?)```/.exec(text.slice(at))![1]!);
+    };
+    const dir = join(mkdtempSync(join(tmpdir(), "dixian-docs-")), "我的县");
+    mkdirSync(dir);
+    for (const file of ["ruleset.json", "parameters.json"]) writeFileSync(join(dir, file), JSON.stringify(block(file)));
+    expect(loadRuleSet(dir).layers).toEqual(["cn", "yunnan", "my-county"]);
+    const { code, stdout } = await runCliCaptured(["validate", "--as-of", "2026-06-30", dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("cn → yunnan → my-county");
+  });
+});
