@@ -250,12 +250,12 @@ describe("dixian init-overlay", () => {
     const root = scratch();
     const dir = join(root, "county");
     const cases: [string[], string][] = [
-      [["--threshold", "2026=0"], "--threshold 2026=0: the value must be greater than 0"],
-      [["--threshold", "2026=-9000"], "--threshold 2026=-9000: the value must be greater than 0"],
-      [["--dibao-standard", "2026=0.00"], "--dibao-standard 2026=0.00: the value must be greater than 0"],
+      [["--threshold", "2026=0"], "--threshold 2026=0 is not a valid value: money greater than 0"],
+      [["--threshold", "2026=-9000"], "--threshold 2026=-9000 is not a valid value: money greater than 0"],
+      [["--dibao-standard", "2026=0.00"], "--dibao-standard 2026=0.00 is not a valid value: money greater than 0"],
       [
         ["--threshold", "2026=9000.123"],
-        "--threshold 2026=9000.123 is not a valid value: expected money: a decimal amount in 元 with at most 2 places",
+        "--threshold 2026=9000.123 is not a valid value: money: a decimal amount in 元 with at most 2 places",
       ],
       [["--threshold", "2026=9千"], "--threshold 2026=9千 is not a valid value"],
       [["--threshold", "26=9000"], '--threshold "26=9000": write YEAR=VALUE with a four-digit year'],

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import { compileRuleSet } from "../evaluation/compile.js";
 import { Decimal, isDecimalText } from "../input/decimal.js";
-import { message, type MessageId } from "../results/messages.js";
+import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { runRuleTest } from "../rule-tests/run.js";
 import { ruleTestFileSchema } from "../rule-tests/schema.js";
@@ -56,18 +56,16 @@ Exit status: 0 written and checked; 1 written, but the example test fails on the
 2 bad arguments, or an overlay that would not validate (nothing written).`;
 
 const STATUSES = ["provisional", "partial", "confirmed"] as const;
-/** The message naming what a value of each parameter type must be. */
-const VALUE_PROBLEMS: Partial<Record<string, MessageId>> = {
-  money: "parameterTakesMoney",
-  decimal: "parameterTakesDecimal",
-  ratio: "parameterTakesDecimal",
-  integer: "parameterTakesInteger",
-  boolean: "parameterTakesBoolean",
-};
 const ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** `--threshold 2026=9000 …` as values of `name`, each checked like a value of the parameter. */
-function parseValues(texts: readonly string[], option: string, name: string, base: RuleSet): OverlayValue[] {
+function parseValues(
+  texts: readonly string[],
+  option: string,
+  name: string,
+  base: RuleSet,
+  language: Language,
+): OverlayValue[] {
   const values: OverlayValue[] = [];
   for (const text of texts) {
     const match = /^\s*([1-9]\d{3})\s*=\s*(\S+)\s*$/.exec(text);
@@ -78,15 +76,10 @@ function parseValues(texts: readonly string[], option: string, name: string, bas
     const parameter = Object.hasOwn(base.parameters, name) ? base.parameters[name] : undefined;
     if (!parameter) throw new UsageError("initOverlayNoSuchParameter", { base: base.id, name, option });
     const typed = overrideValue(parameter.type, value);
-    if (parameterValueProblem(parameter.type, typed) !== null)
-      throw new UsageError("initOverlayBadValue", {
-        option,
-        year,
-        value,
-        type: parameter.type,
-        problemId: VALUE_PROBLEMS[parameter.type] ?? "parameterTakesType",
-      });
-    // A threshold or a standard of zero (or less) is a slip, never a policy.
+    // Checked as the parameter's own values are (money: at most two places, greater than 0, …).
+    const problem = parameterValueProblem(parameter.type, typed, language);
+    if (problem) throw new UsageError("initOverlayBadValue", { option, year, value, problem });
+    // A threshold or a standard of zero (or less) is a slip, never a policy, whatever the type says.
     if (isDecimalText(String(typed)) && new Decimal(String(typed)).lte(0))
       throw new UsageError("initOverlayNotPositive", { option, year, value });
     values.push({ name, year, value });
@@ -192,8 +185,8 @@ export async function initOverlayCommand(args: string[], io: CliIo): Promise<num
   const { id, derived } = overlayId(dir, values.id);
   const base = loadRuleSetArgument(extendsArgument, {}, language);
   const overlayValues = [
-    ...parseValues(values.threshold ?? [], "--threshold", "threshold", base),
-    ...parseValues(values["dibao-standard"] ?? [], "--dibao-standard", "dibaoStandard", base),
+    ...parseValues(values.threshold ?? [], "--threshold", "threshold", base, language),
+    ...parseValues(values["dibao-standard"] ?? [], "--dibao-standard", "dibaoStandard", base, language),
   ];
   if (overlayValues.length === 0) throw new UsageError("initOverlayNeedsValue");
   const years = [...new Set(overlayValues.map((value) => value.year))].sort();

@@ -24,8 +24,8 @@ export const OVERLAY_MESSAGES = {
     en: "{option} gives {year} twice ({first} and {second})",
   },
   initOverlayBadValue: {
-    zh: "{option} {year}={value} 不是有效的取值，应为{problem}",
-    en: "{option} {year}={value} is not a valid value: expected {problem}",
+    zh: "{option} {year}={value} 不是有效的取值：{problem}",
+    en: "{option} {year}={value} is not a valid value: {problem}",
   },
   initOverlayNotPositive: {
     zh: "{option} {year}={value}：取值必须大于 0",
