@@ -54,6 +54,29 @@ export class DixianError extends Error {
   }
 }
 
+/**
+ * E_NO_PARAMETER_IN_FORCE, with what a caller needs to word its own advice (the HTTP service
+ * speaks to the operator who started it, not to the client that called it).
+ */
+export class NoParameterInForceError extends DixianError {
+  constructor(
+    message: string,
+    problems: readonly Problem[],
+    readonly missing: {
+      /** The parameter without a value. */
+      parameter: string;
+      /** The date screened. */
+      asOf: string;
+      /** The id of the rule set. */
+      ruleSet: string;
+      /** What `dixian init-overlay --extends` names to build an overlay on it (`builtin:yunnan`, or its folder). */
+      base: string;
+    },
+  ) {
+    super("E_NO_PARAMETER_IN_FORCE", message, problems);
+  }
+}
+
 /** Formats a location as `file:line:column /json/path`. */
 export function formatLocation(location: SourceLocation): string {
   const position = location.line === undefined ? "" : `:${location.line}:${location.column ?? 1}`;

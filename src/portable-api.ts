@@ -16,7 +16,7 @@ export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js
 export { validateHousehold } from "./input/validate-household.js";
 export type { HouseholdValidation, InputIssue } from "./input/validate-household.js";
 export type { Household, HouseholdInput, Member, HouseholdEvent, Lead } from "./input/household-schema.js";
-export { DixianError } from "./errors.js";
+export { DixianError, NoParameterInForceError } from "./errors.js";
 export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
 export type {
   ScreeningResult,

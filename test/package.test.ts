@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -289,6 +289,22 @@ describe("the packed package, installed in a fresh project", () => {
       project,
     );
     expect(validated).toContain("cn → yunnan → my-county");
+  });
+
+  it("writes a 2026 county overlay with the installed CLI, its files naming the installed schemas", () => {
+    const dixian = join(project, "node_modules", ".bin", "dixian");
+    const args = ["--extends", "builtin:yunnan", "--threshold", "2026=9000", "--source", "某县 2026 年认定标准"];
+    run(dixian, ["init-overlay", "county-2026", ...args], project);
+    const manifest = JSON.parse(readFileSync(join(project, "county-2026", "ruleset.json"), "utf8"));
+    expect(manifest.$schema).toBe("../node_modules/dixian/schema/ruleset.schema.json");
+    const example = JSON.parse(readFileSync(join(project, "county-2026", "tests", "example.json"), "utf8"));
+    expect(example.$schema).toBe("../../node_modules/dixian/schema/rule-test.schema.json");
+    expect(run(dixian, ["validate", "--as-of", "2026-06-30", "county-2026"], project)).toContain("cn → yunnan →");
+    expect(run(dixian, ["test", "county-2026"], project)).toContain("通过 1 个，失败 0 个");
+    const result = JSON.parse(
+      run(dixian, ["screen", "--rules", "county-2026", "--as-of", "2026-06-30", "--quiet", "household.json"], project),
+    );
+    expect(result.figures.threshold).toBe("9000.00");
   });
 
   it("ships dist, rules and schemas, and no tests or fixtures", () => {

@@ -4,9 +4,13 @@ import {
   createWriteStream,
   fstatSync,
   fsyncSync,
+  mkdirSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
+  rmdirSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -40,7 +44,8 @@ let handlersInstalled = false;
 
 function removeQuietly(path: string): void {
   try {
-    unlinkSync(path);
+    // A temporary file, or the temporary folder of writeFolderAtomically.
+    rmSync(path, { recursive: true, force: true });
   } catch {
     // Already gone, or never created: nothing to clean up.
   }
@@ -288,6 +293,54 @@ export function writeFilesAtomically(files: readonly { path: string; data: strin
       removeQuietly(backup);
       settled(backup);
     }
+}
+
+/** Writes one whole file into a folder being built, and makes sure it is on disk before the folder is renamed. */
+function writeNewFile(path: string, data: string): void {
+  const fd = openSync(path, "wx", 0o666);
+  try {
+    const bytes = Buffer.from(data, "utf8");
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a new folder whole (`dixian init-overlay`): its files, by path relative to it, go into a
+ * temporary folder beside it, which is renamed into place once every file is written — so an
+ * interrupted or failed run leaves no half-written folder. The folder must not exist, or be
+ * empty; the folders above it are made when missing.
+ */
+export function writeFolderAtomically(path: string, files: Readonly<Record<string, string>>): void {
+  const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true });
+  const written = temporaryBeside(target);
+  installHandlers();
+  liveTemporaries.add(written);
+  try {
+    mkdirSync(written);
+    for (const [relative, data] of Object.entries(files)) {
+      const file = join(written, relative);
+      mkdirSync(dirname(file), { recursive: true });
+      writeNewFile(file, data);
+    }
+    try {
+      renameSync(written, target);
+    } catch (error) {
+      // An empty folder already there: some systems rename over it, others need it removed first.
+      const empty = statOrNull(target)?.isDirectory() === true && readdirSync(target).length === 0;
+      if (!empty) throw error;
+      rmdirSync(target);
+      renameSync(written, target);
+    }
+  } catch (error) {
+    removeQuietly(written);
+    throw cannotWrite(path, error);
+  } finally {
+    settled(written);
+  }
 }
 
 /** A file named on the command line, with the option (or "input") that named it. */

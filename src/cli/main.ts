@@ -11,6 +11,7 @@ import { anonymizeCommand } from "./anonymize-command.js";
 import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
 import { generateCommand } from "./generate-command.js";
+import { initOverlayCommand } from "./init-overlay-command.js";
 import { reportCommand } from "./report-command.js";
 import { testCommand } from "./test-command.js";
 import { validateCommand } from "./validate-command.js";
@@ -20,6 +21,7 @@ const HELP = `Usage: dixian <command> [options]
 Commands:
   screen     screen households with a rule set                 按规则集筛查农户
   validate   check rule-set directories                        校验规则集
+  init-overlay  a county overlay with a year's values (2026)     建立县级规则集（补充某年取值）
   test       run rule tests written as data                    运行规则测试
   explain    explain one household's screening, rule by rule   逐条解释一户的筛查
   report     monthly analysis of results: report.json and .html 月度分析报告
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   screen: screenCommand,
   validate: validateCommand,
   test: testCommand,
+  "init-overlay": initOverlayCommand,
   explain: explainCommand,
   generate: generateCommand,
   diff: diffCommand,

@@ -93,8 +93,8 @@ export const CLI_MESSAGES = {
     en: "ok {dir}: {id} {version} ({layers}), {rules} rules, {hash}",
   },
   parameterNotInForceOn: {
-    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败。请在 {file} 中增加适用于 {asOf} 的取值，或在继承本规则集的县级规则集中提供，或用 --set {name}=取值",
-    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails. Add a value dated for {asOf} in {file}, supply one in a county overlay that extends this rule set, or give --set {name}=VALUE',
+    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败",
+    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails',
   },
   validateWarning: {
     zh: '{location}：警告：参数 {name} = {value}（{from} 起）的状态为 "{status}"，不是 "confirmed"（已证实）',
@@ -104,8 +104,18 @@ export const CLI_MESSAGES = {
   testExpected: { zh: "期望：", en: "expected:" },
   testActual: { zh: "实际：", en: "actual:  " },
   testSummary: { zh: "通过 {passed} 个，失败 {failed} 个", en: "{passed} passed, {failed} failed" },
-  coverageAll: { zh: "覆盖：每条规则都被触发过（共 {count} 条）", en: "coverage: every rule fired ({count} rules)" },
-  coverageMissing: { zh: "覆盖：{count} 条规则没有被任何用例触发：", en: "coverage: {count} rule(s) no test fired:" },
+  coverageAll: {
+    zh: "覆盖：规则集自己写的每条规则都被触发过（共 {count} 条）",
+    en: "coverage: every rule fired ({count} rules written in the rule sets themselves)",
+  },
+  coverageMissing: {
+    zh: "覆盖：规则集自己写的规则中有 {count} 条没有被任何用例触发：",
+    en: "coverage: {count} rule(s) written in the rule sets themselves no test fired:",
+  },
+  coverageInherited: {
+    zh: "覆盖：{ruleSet} 继承的规则中有 {count} 条没有被这些用例触发（由上级规则集的测试负责，不算失败）：{rules}",
+    en: "coverage: {count} rule(s) {ruleSet} inherits no test here fired (the base rule sets' own tests cover them; not a failure): {rules}",
+  },
   coverageWithoutValue: {
     zh: "覆盖：{count} 条规则因可选参数没有取值而从未适用：{rules}",
     en: "coverage: {count} rule(s) never applied, an optional parameter having no value: {rules}",

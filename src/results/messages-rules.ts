@@ -265,6 +265,27 @@ export const RULE_SET_MESSAGES = {
     zh: "。请在 {file} 中为该日期增加取值，或由县级规则集（extends 本规则集）提供，或用 --set {name}=取值 临时指定。",
     en: ". Add a value dated for {asOf} in {file}, supply one in a county overlay that extends this rule set, or give --set {name}=VALUE.",
   },
+  supplyByInitOverlay: {
+    zh: "。要按该日筛查，请先为本县建立县级规则集：{command}（写出 {folder}/，含取值、出处、状态和一个示例测试），再用 --rules {folder} 筛查；随 dixian 安装的规则集文件不要修改。只想试算可用 --set {name}=取值。",
+    en: ". To screen that date, make a county overlay first: {command} (writes {folder}/ with the value, its source and status, and an example test), then screen with --rules {folder}; do not edit the rule-set files installed with dixian. For a what-if, give --set {name}=VALUE.",
+  },
+  supplyInNewOverlay: {
+    zh: '。要按该日筛查，请建立继承 {base} 的县级规则集（可用 dixian init-overlay 建立），在它的 parameters.json 中用 "merge": "addValues" 为 {name} 增加适用于 {asOf} 的取值；随 dixian 安装的规则集文件不要修改。只想试算可用 --set {name}=取值。',
+    en: '. To screen that date, make a county overlay that extends {base} (dixian init-overlay makes one) and add a value of {name} dated for {asOf} to its parameters.json with "merge": "addValues"; do not edit the rule-set files installed with dixian. For a what-if, give --set {name}=VALUE.',
+  },
+  supplyInOwnOverlay: {
+    zh: '。请在本规则集的 {file} 中用 "merge": "addValues" 为 {name} 增加适用于 {asOf} 的取值（继承的规则集随 dixian 安装，不要修改），或用 --set {name}=取值 临时指定。',
+    en: '. Add a value of {name} dated for {asOf} to this rule set\'s own {file} with "merge": "addValues" (the rule set it extends is installed with dixian: do not edit it), or give --set {name}=VALUE.',
+  },
+  initOverlayExample: {
+    zh: 'dixian init-overlay 我的县 --extends {base} {option} {year}=取值 --source "文件名称及文号"',
+    en: 'dixian init-overlay my-county --extends {base} {option} {year}=VALUE --source "document title and number"',
+  },
+  initOverlayFolder: { zh: "我的县", en: "my-county" },
+  noValueInForcePackaged: {
+    zh: "参数 {name} 在 {asOf} 没有生效的取值（此文件随 dixian 安装，不要修改；取值的提供办法见上）",
+    en: 'no value of "{name}" in force on {asOf} (this file is installed with dixian: do not edit it; see above for how to supply a value)',
+  },
   noValueInForceHere: {
     zh: "参数 {name} 在 {asOf} 没有生效的取值：请在此处增加带日期的取值，或由县级规则集提供，或用 --set {name}=取值 指定",
     en: 'no value of "{name}" in force on {asOf}: add a dated value here, in a county overlay, or give --set {name}=VALUE',

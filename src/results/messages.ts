@@ -1,5 +1,6 @@
 import { CLI_MESSAGES } from "./messages-cli.js";
 import { INPUT_MESSAGES } from "./messages-input.js";
+import { OVERLAY_MESSAGES } from "./messages-overlay.js";
 import { RULE_SET_MESSAGES } from "./messages-rules.js";
 import { SERVICE_MESSAGES } from "./messages-service.js";
 import type { Language } from "./language.js";
@@ -7,12 +8,13 @@ import type { Language } from "./language.js";
 /**
  * Text the code itself writes (policy text lives in the rule sets), in Chinese and English. The
  * messages a person reads while fixing data are kept by area: household input, rule-set files,
- * the command line, the HTTP service.
+ * the command line, county overlays (`dixian init-overlay`), the HTTP service.
  */
 const MESSAGES = {
   ...INPUT_MESSAGES,
   ...RULE_SET_MESSAGES,
   ...CLI_MESSAGES,
+  ...OVERLAY_MESSAGES,
   ...SERVICE_MESSAGES,
   inPlaceSince: { zh: "已落实（自 {since} 起）", en: "in place since {since}" },
   inPlace: { zh: "已落实", en: "in place" },

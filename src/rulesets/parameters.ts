@@ -1,4 +1,4 @@
-import { DixianError } from "../errors.js";
+import { DixianError, NoParameterInForceError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
 import { message, type MessageId } from "../results/messages.js";
@@ -7,6 +7,7 @@ import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";
 import { own } from "./own.js";
+import { isPackagedFile, overlayBase, supplyAdvice } from "./supply-advice.js";
 
 const VALUE_PATTERNS: Record<ParameterType, (value: unknown) => boolean> = {
   money: (v) => typeof v === "string" && moneyProblem(v, true) === null,
@@ -146,10 +147,11 @@ export function parameterInForce(
   const value = valueInForce(parameter, asOf);
   if (!value) {
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
-    throw new DixianError(
-      "E_NO_PARAMETER_IN_FORCE",
+    const here = isPackagedFile(origin.file) ? "noValueInForcePackaged" : "noValueInForceHere";
+    throw new NoParameterInForceError(
       noValueMessage(ruleSet, name, parameter, asOf, origin.file, language),
-      [{ ...origin, message: message("noValueInForceHere", language, { name, asOf }) }],
+      [{ ...origin, message: message(here, language, { name, asOf }) }],
+      { parameter: name, asOf, ruleSet: ruleSet.id, base: overlayBase(ruleSet) },
     );
   }
   const stale = parameter.yearly === true && value.until === undefined && value.from.slice(0, 4) < asOf.slice(0, 4);
@@ -166,7 +168,8 @@ export function parameterInForce(
 
 /**
  * Why screening cannot run on `asOf` without a parameter, in `language`: the parameter, the date,
- * the file where a dated value belongs, and the two ways to supply one.
+ * and how to supply a value (see {@link supplyAdvice}: for a rule set shipped in the package, a
+ * county overlay made with `dixian init-overlay`, never an edit of the installed files).
  */
 export function noValueMessage(
   ruleSet: RuleSet,
@@ -179,7 +182,7 @@ export function noValueMessage(
   const known = parameter.values.map((v) => `${v.from}…${v.until ?? ""}: ${v.value}`).join("; ");
   return (
     message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) +
-    message("supplyParameterValue", language, { name, asOf, file })
+    supplyAdvice(ruleSet, name, asOf, file, language)
   );
 }
 

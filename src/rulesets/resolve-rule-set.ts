@@ -12,7 +12,8 @@ import { deepFreeze, FrozenMap } from "./freeze.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
 import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
 import { applyOverrides, type ParameterOverrides } from "./overrides.js";
-import type { RuleSet } from "./rule-set.js";
+import type { OwnLayer, RuleSet } from "./rule-set.js";
+import { setOwn } from "./own.js";
 import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
 import {
   conditionsFileSchema,
@@ -313,6 +314,8 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     region: top.region ?? null,
     description: top.description,
     ...merged,
+    // Not hashed: which rules and values are this set's own is for authors' tools, not for screening.
+    ownLayer: ownLayerOf(chain[chain.length - 1]!.layer),
   };
   const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
@@ -331,6 +334,8 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
     origins.set(key, { file, path, line, column });
   }
+  // This rule set's own ruleset.json: where messages point an author (an overlay's parameters.json is beside it).
+  origins.set("manifest", { file: chain[chain.length - 1]!.manifestSource.file, path: "" });
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
   return deepFreeze(
@@ -338,6 +343,21 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
       ? applyOverrides(ruleSet, options.overrides, language)
       : ruleSet,
   );
+}
+
+/** What a layer itself writes: the rules it defines or replaces, and the parameter values it writes. */
+function ownLayerOf(layer: Layer): OwnLayer {
+  const parameterValues: Record<string, string[]> = {};
+  for (const [name, entry] of Object.entries(layer.parameters))
+    setOwn(
+      parameterValues,
+      name,
+      entry.values.map((value) => value.from),
+    );
+  return {
+    rules: layer.rules.filter((rule) => !("disabled" in rule)).map((rule) => rule.id),
+    parameterValues,
+  };
 }
 
 function lastSegment(label: string): string {

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { compileRuleSet } from "../evaluation/compile.js";
 import type { CompiledRuleSet } from "../evaluation/types.js";
-import { DixianError } from "../errors.js";
+import { DixianError, NoParameterInForceError } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
 import { message } from "../results/messages.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
@@ -13,6 +13,7 @@ import { screenHousehold, type HouseholdScreeningOptions } from "../screening/sc
 import { screenSources } from "../cli/parallel-screen.js";
 import { parseSourceItem, readHouseholdSources, type SourceItem } from "../cli/read-households.js";
 import { openApiDocument } from "./openapi.js";
+import { operatorAdvice } from "./operator-advice.js";
 import { problem, type ProblemDocument } from "./problem.js";
 import {
   BATCH_TYPES,
@@ -124,10 +125,12 @@ function compileFor(
     return compiled(asOf, language);
   } catch (error) {
     if (error instanceof DixianError) {
+      // A missing value is the operator's to supply, not the caller's: say how, in their terms.
+      const text = error instanceof NoParameterInForceError ? operatorAdvice(error, language) : error.message;
       throw new ProblemError(
-        problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
+        problem(400, message("queryAsOfUnusable", language, { asOf, problem: text }), {
           code: error.code,
-          issues: [{ path: "/query/asOf", message: error.message }],
+          issues: [{ path: "/query/asOf", message: text }],
         }),
       );
     }
