@@ -205,7 +205,7 @@ describe("dixian screen at township scale", () => {
     );
     expect(
       zh.stdout.startsWith(
-        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,不合格原因\r\n",
+        "\uFEFF户编号,乡镇,村,户类型,人数,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,每周走访次数,未办结线索,已办结线索,评估日,规则集,不合格原因\r\n",
       ),
     ).toBe(true);
     const en = await runCliCaptured(
@@ -217,6 +217,8 @@ describe("dixian screen at township scale", () => {
       "householdId",
       "township",
       "village",
+      "householdType",
+      "householdSize",
       "status",
       "flag",
       "category",
@@ -230,6 +232,11 @@ describe("dixian screen at township scale", () => {
       "checks",
       "tasks",
       "referrals",
+      "visitsPerWeek",
+      "openLeads",
+      "resolvedLeads",
+      "asOf",
+      "ruleSet",
       "rejection",
     ]);
     expect(rows).toHaveLength(700);
@@ -294,7 +301,7 @@ describe("county tables as input", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      'rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): invalid value "strong": expected one of',
+      'rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): "strong" is not valid: write one of the Chinese labels 普通劳动力, 技能劳动力, 弱劳动力或半劳动力, 丧失劳动力, 无劳动力, or a code: ordinary',
     );
     expect(stderr).toContain(`rejected members.csv row 8: /: household "TB-999" is not in households.csv`);
     expect(stderr).toContain("read 4, screened 2, rejected 2");

@@ -119,6 +119,7 @@ describe("dixian screen", () => {
       "init-overlay",
       "explain",
       "report",
+      "worklist",
       "diff",
       "generate",
       "anonymize",

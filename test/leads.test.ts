@@ -242,12 +242,12 @@ describe("leads (CONTRACT v2)", () => {
       [
         "zh",
         "线索任务",
-        "入户核实 部门筛查预警（人社） 限 2025-06-30；完成识别认定 部门筛查预警（人社） 限 2025-07-05",
+        "入户核实 部门筛查预警（人社） 2025-06-20 限 2025-06-30\n完成识别认定 部门筛查预警（人社） 2025-06-20 限 2025-07-05",
       ],
       [
         "en",
         "tasks",
-        "verify sector warning (human resources) due 2025-06-30; complete identification sector warning (human resources) due 2025-07-05",
+        "verify sector warning (human resources) 2025-06-20 due 2025-06-30\ncomplete identification sector warning (human resources) 2025-06-20 due 2025-07-05",
       ],
     ] as const) {
       const csv = await runCliCaptured([

@@ -13,6 +13,7 @@ import { explainCommand } from "./explain-command.js";
 import { generateCommand } from "./generate-command.js";
 import { initOverlayCommand } from "./init-overlay-command.js";
 import { reportCommand } from "./report-command.js";
+import { worklistCommand } from "./worklist-command.js";
 import { testCommand } from "./test-command.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -25,6 +26,7 @@ Commands:
   test       run rule tests written as data                    运行规则测试
   explain    explain one household's screening, rule by rule   逐条解释一户的筛查
   report     monthly analysis of results: report.json and .html 月度分析报告
+  worklist   this week's work by village, from results         本周工作清单
   diff       compare a population under two rule sets or dates 比较两套规则或两个日期的筛查结果
   generate   write a seeded synthetic population               生成模拟农户数据
   anonymize  county export with personal data → fixtures       导出数据匿名化
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   generate: generateCommand,
   diff: diffCommand,
   report: reportCommand,
+  worklist: worklistCommand,
   anonymize: anonymizeCommand,
   serve: (args, io) => serveCommand(args, io),
 };

@@ -23,8 +23,9 @@ export interface ResultFormatter {
   end(count: number): string;
 }
 
-/** A CSV cell: money figures as they are (numbers, negative ones too), text neutralised against formulas. */
-const csvCell = (cell: TableCell) => (typeof cell === "string" ? neutralizeCell(cell) : cell.number);
+/** A CSV cell: numbers as they are (negative ones too), dates as YYYY-MM-DD, text neutralised against formulas. */
+const csvCell = (cell: TableCell) =>
+  typeof cell === "string" ? neutralizeCell(cell) : "number" in cell ? cell.number : cell.date;
 const csvLine = (cells: TableCell[]) =>
   stringify([cells.map(csvCell)], { quoted_match: /[",\r\n;]/, record_delimiter: "\r\n" });
 

@@ -3,12 +3,69 @@ import type { Language } from "../results/language.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
-import { checkItem, compiledRuleSet, internalRejection, type Rejection } from "../screening/screen.js";
+import { checkItem, compiledRuleSet, internalRejection, LineItem, type Rejection } from "../screening/screen.js";
 import { screenHousehold } from "../screening/screen-household.js";
 import { resultFormatter, type OutputFormat, type ResultFormatter } from "./output-format.js";
 import { parseSourceItem, type SourceItem } from "./read-households.js";
-import { TABLE_FILES, tableLocation, type TableOrigin } from "./table-location.js";
+import { codeOf, VOCABULARIES } from "../vocabulary/labels.js";
+import { TABLE_FILES, tableColumnAt, tableLocation, type TableOrigin } from "./table-location.js";
 import { message } from "../results/messages.js";
+
+/** The value at a JSON pointer of a household as read, or undefined. */
+function valueAt(value: unknown, pointer: string): unknown {
+  let node = value instanceof LineItem ? value.value : value;
+  for (const key of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * A cell of a vocabulary column that is neither a code nor a label: the message lists the Chinese
+ * labels a table may use (and the codes), not only the codes the JSON contract takes.
+ */
+function withTableChoices(rejection: Rejection, household: unknown, language: Language): Rejection {
+  return {
+    ...rejection,
+    issues: withWaterRule(rejection.issues, language).map((issue) => {
+      const vocabulary = tableColumnAt(issue.path)?.vocabulary;
+      const value = valueAt(household, issue.path);
+      if (!vocabulary || typeof value !== "string" || codeOf(vocabulary, value) !== null) return issue;
+      const entries = Object.entries(VOCABULARIES[vocabulary] as Record<string, { zh: string }>);
+      const list = message("listSeparator", language);
+      return {
+        ...issue,
+        message: message("tableChoice", language, {
+          value: JSON.stringify(value),
+          labels: entries.map(([, label]) => label.zh).join(list),
+          codes: entries.map(([code]) => code).join(list),
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * The water columns are all filled or all empty (docs/tables.md): a row with some of the six needed
+ * ones gets one problem naming the empty ones, instead of one "missing" per column.
+ */
+function withWaterRule(issues: Rejection["issues"], language: Language): Rejection["issues"] {
+  const missing = message("fieldMissing", language);
+  const water = issues.filter(
+    (issue) => issue.path.startsWith("/livingConditions/water/") && issue.message === missing,
+  );
+  if (!water.length) return issues;
+  const columns = water.map((issue) => tableColumnAt(issue.path)?.zh ?? issue.path);
+  const rest = issues.filter((issue) => !water.includes(issue));
+  return [
+    {
+      ...water[0]!,
+      message: message("tableWaterPartial", language, { columns: columns.join(message("listSeparator", language)) }),
+    },
+    ...rest,
+  ];
+}
 
 /** Adds the file, row and column of each bad field of a household read from tables. */
 function locateInTables(rejection: Rejection, origin: TableOrigin, language: Language): Rejection {
@@ -27,12 +84,13 @@ function locateInTables(rejection: Rejection, origin: TableOrigin, language: Lan
  * the value is used, and the result says where it came from, since a workbook not recalculated
  * after its inputs changed holds stale results.
  */
-function withFormulaNotes(result: ScreeningResult, notes: readonly string[]): ScreeningResult {
+function withFormulaNotes(result: ScreeningResult, notes: readonly string[], language: Language): ScreeningResult {
+  const label = message("formulaValueLabel", language);
   return {
     ...result,
     checks: [
       ...result.checks,
-      ...notes.map((text) => ({ id: "W_FORMULA_VALUE", severity: "warning" as const, message: text })),
+      ...notes.map((text) => ({ id: "W_FORMULA_VALUE", severity: "warning" as const, label, message: text })),
     ],
   };
 }
@@ -128,9 +186,10 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
     const checked = checkItem(parsed, index, compiled.asOf, options.language);
     if (!checked.ok) {
       const origin = item.kind === "value" ? item.origin : undefined;
-      rejections.push(origin ? locateInTables(checked.rejection, origin, options.language) : checked.rejection);
+      const rejection = origin ? withTableChoices(checked.rejection, parsed, options.language) : checked.rejection;
+      rejections.push(origin ? locateInTables(rejection, origin, options.language) : rejection);
       // Formats that list every household give the rejected one its row, in input order.
-      if (formatter.rejection) text += formatter.rejection(checked.rejection, origin);
+      if (formatter.rejection) text += formatter.rejection(rejection, origin);
       continue;
     }
     let formatted: string;
@@ -139,7 +198,7 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       const screening = screenHousehold(compiled, checked.household, options);
       const result = screening instanceof Promise ? await screening : screening;
       const notes = item.kind === "value" ? item.origin?.notes : undefined;
-      formatted = formatter.format(notes ? withFormulaNotes(result, notes) : result);
+      formatted = formatter.format(notes ? withFormulaNotes(result, notes, options.language) : result);
     } catch (error) {
       // A fault of ours on this household: it is rejected, the rest of the chunk is screened.
       const rejection = internalRejection(parsed, checked.household, index, error, options.language);

@@ -51,3 +51,18 @@ export function tableLocation(origin: TableOrigin, pointer: string, language: La
   }
   return describe(files.households, origin.householdRow, HOUSEHOLD_COLUMNS, path);
 }
+
+/** The column a JSON path of a table household came from (a list item's column too), if any. */
+export function tableColumnAt(pointer: string): Column | undefined {
+  const path = pointer.split("/").slice(1);
+  const [layout, rest] =
+    path[0] === "leads" && path.length >= 2
+      ? [LEAD_COLUMNS, path.slice(2)]
+      : path[0] === "members" && path.length >= 2
+        ? [MEMBER_COLUMNS, path.slice(2)]
+        : path[0] === "events" && path.length >= 2
+          ? [EVENT_COLUMNS, path.slice(2)]
+          : [HOUSEHOLD_COLUMNS, path];
+  const field = /^\d+$/.test(rest[rest.length - 1] ?? "") ? rest.slice(0, -1) : rest;
+  return layout.find((column) => column.path.length > 0 && column.path.join("/") === field.join("/"));
+}

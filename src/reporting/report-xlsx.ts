@@ -1,7 +1,9 @@
 import { PassThrough } from "node:stream";
 import type { Language } from "../results/language.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
-import { openWorkbookWriter } from "../results/workbook-writer.js";
+import { addTableSheet, openWorkbookWriter } from "../results/workbook-writer.js";
+import { WORKLIST_COLUMNS, worklistHeader, worklistRows } from "./worklist-table.js";
+import { WORKLIST_SHEET } from "./worklist-workbook.js";
 import { message } from "../results/messages.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { MonthlyReport } from "./monthly-report.js";
@@ -38,8 +40,8 @@ const cell = (value: string | number | null) => (typeof value === "string" ? neu
 
 /**
  * Writes the report's full household lists as a workbook (the HTML page lists only the first rows):
- * households to identify, to mark eliminated, overdue verification tasks and the data checks, each
- * a sheet with a frozen header. The bytes are returned whole, so the caller can write the file
+ * households to identify, to start elimination, overdue verification tasks, the data checks and the
+ * week's work (工作清单), each a sheet with a frozen header. The bytes are returned whole, so the caller can write the file
  * atomically beside the other report files.
  */
 export async function reportWorkbook(report: MonthlyReport, language: Language): Promise<Buffer> {
@@ -106,6 +108,9 @@ export async function reportWorkbook(report: MonthlyReport, language: Language):
       check.message,
     ]),
   );
+  const work = addTableSheet(workbook, WORKLIST_SHEET[language], WORKLIST_COLUMNS, worklistHeader(language));
+  for (const row of worklistRows(report.worklist, language)) work.add(row);
+  work.commit();
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);

@@ -56,7 +56,6 @@ const TEXT = {
       fallback: "保底措施",
       checks: "数据校验",
     },
-    status: { confirmed: "已证实", partial: "部分证实", default: "默认值", provisional: "暂定值" },
   },
   en: {
     household: "Household",
@@ -104,7 +103,6 @@ const TEXT = {
       fallback: "Fallback measures",
       checks: "Data checks",
     },
-    status: { confirmed: "confirmed", partial: "partial", default: "default", provisional: "provisional" },
   },
 } as const;
 
@@ -188,7 +186,7 @@ function ruleLines(rule: RuleExplanation, language: Language): string[] {
     lines.push(`      ${t.basis}: ${rule.basis.document}${rule.basis.clause ? ` · ${rule.basis.clause}` : ""}`);
   if (decisive && rule.parameters.length) {
     lines.push(
-      `      ${t.parameters}: ${rule.parameters.map((p) => `${p.name} = ${String(p.value)} (${since(p.from, language)}; ${p.source.document}; ${t.status[p.status]})`).join("; ")}`,
+      `      ${t.parameters}: ${rule.parameters.map((p) => `${p.name} = ${String(p.value)} (${since(p.from, language)}; ${p.source.document}; ${labelOf("valueStatus", p.status, language)})`).join("; ")}`,
     );
   }
   if (rule.conditions) lines.push(...conditionLines(rule.conditions, 3, language));
@@ -220,7 +218,7 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   if (result.figures.threshold !== null) {
     const threshold = parameterInForce(ruleSet, "threshold", result.asOf);
     lines.push(
-      `  ${t.threshold}: ${result.figures.threshold} ${t.yuan} (${since(threshold.from, language)}; ${t.source}: ${threshold.source.document}${threshold.source.clause ? ` · ${threshold.source.clause}` : ""}; ${t.status[threshold.status]})`,
+      `  ${t.threshold}: ${result.figures.threshold} ${t.yuan} (${since(threshold.from, language)}; ${t.source}: ${threshold.source.document}${threshold.source.clause ? ` · ${threshold.source.clause}` : ""}; ${labelOf("valueStatus", threshold.status, language)})`,
     );
   }
   lines.push(

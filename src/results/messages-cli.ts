@@ -46,6 +46,42 @@ export const CLI_MESSAGES = {
   cannotCreateOut: { zh: "无法创建 --out {dir}：{detail}", en: "cannot create --out {dir}: {detail}" },
   resultLineProblem: { zh: "{path} 第 {line} 行：{problem}", en: "{path} line {line}: {problem}" },
   notJsonResult: { zh: "{path} 第 {line} 行：不是 JSON 格式的结果", en: "{path} line {line}: not a JSON result" },
+  tableChoice: {
+    zh: "取值 {value} 无效，应为以下之一：{labels}（也可写代码：{codes}）",
+    en: "{value} is not valid: write one of the Chinese labels {labels}, or a code: {codes}",
+  },
+  tableWaterPartial: {
+    zh: "饮水情况的六列（人均日供水量、缺水地区、水质达标、自来水入户、取水往返分钟、年停水天数）须全部填写，或全部不填（饮水安全记为未知）；这一行缺：{columns}",
+    en: "the six water columns (waterLitersPerPersonPerDay, waterScarceArea, waterQualityOk, waterPipedIn, waterFetchMinutes, waterInterruptionDaysPerYear) are filled all or none (water then unknown); this row lacks: {columns}",
+  },
+  reportNeedsOut: {
+    zh: "--report 需要 --out：报告按写出的结果文件生成",
+    en: "--report needs --out: the report is made from the results file written",
+  },
+  badDays: {
+    zh: "--days 须为 0 到 366 的整数，现为 {value}",
+    en: "--days must be a whole number from 0 to 366, not {value}",
+  },
+  resultsFormatUnknown: {
+    zh: "无法读取 {path}：请给出 dixian screen 写出的结果——NDJSON 或 JSON（默认格式），或 CSV（--format csv）、XLSX（--format xlsx）表格，中文或英文表头均可",
+    en: "cannot read {path}: give results written by dixian screen — NDJSON or JSON (the default), or the CSV (--format csv) or XLSX (--format xlsx) table, with Chinese or English headers",
+  },
+  resultsSheetMissing: {
+    zh: "{path} 中没有结果工作表（{sheets}）：请给出 dixian screen --format xlsx 写出的工作簿",
+    en: "{path} has no results sheet ({sheets}): give a workbook written by dixian screen --format xlsx",
+  },
+  resultsHeaderUnknown: {
+    zh: "{path} 第 {line} 行：不是 dixian screen 写出的结果表头（至少要有户编号、状态、标记三列）",
+    en: "{path} line {line}: not the header of results written by dixian screen (householdId, status and flag at least)",
+  },
+  resultsRowUnreadable: {
+    zh: "{path} 第 {line} 行：无法读取“{what}”列，请使用 dixian screen 写出的原样文件",
+    en: "{path} line {line}: cannot read the {what} column; give the file as dixian screen wrote it",
+  },
+  notRejection: {
+    zh: "{where}：不是 dixian screen --rejects 写出的不合格记录",
+    en: "{where}: not a rejection written by dixian screen --rejects",
+  },
   notScreeningResult: {
     zh: '{where}：不是筛查结果（请先运行 "dixian screen"）',
     en: '{where}: not a screening result (run "dixian screen" first)',

@@ -31,6 +31,11 @@ const MESSAGES = {
     zh: "“{name}”的取值 {value}（自 {from} 起）是暂定值，尚未正式公布（{document}）：本结果据此得出，公布后请重新筛查",
     en: "{name} uses the provisional value {value} (from {from}), not yet published ({document}): this result rests on it; screen again once it is published",
   },
+  staleParameterLabel: { zh: "取值可能已过期", en: "value may be out of date" },
+  provisionalParameterLabel: { zh: "使用了暂定值", en: "provisional value used" },
+  noFlagRuleLabel: { zh: "没有判定规则满足", en: "no flag rule met" },
+  unknownMeasureLabel: { zh: "登记了目录中没有的措施", en: "recorded measure not in the catalogue" },
+  formulaValueLabel: { zh: "单元格的值取自公式", en: "cell value from a formula" },
   noFlagRule: {
     zh: "规则集没有给出任何标记（判定阶段没有规则满足）",
     en: "no flag rule was met; the rule set lacks a fallback flag rule",

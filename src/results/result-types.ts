@@ -4,6 +4,7 @@ import type {
   Category,
   Flag,
   GuaranteeItem,
+  HouseholdType,
   GuaranteeStatus,
   LeadChannel,
   LeadDepartment,
@@ -67,6 +68,8 @@ export interface ReferralResult {
 export interface CheckResult {
   id: string;
   severity: "error" | "warning" | "info";
+  /** The check's name in the result's language (an addition to the contract), the same for every household. */
+  label: string;
   message: string;
 }
 
@@ -100,6 +103,8 @@ export interface ScreeningResult {
   region: { province: string; county: string; township?: string; village?: string };
   /** The number of members (an addition to the contract, so reports count people as well as households). */
   householdSize: number;
+  /** The household type as given (an addition, so reports tell general households from formerly poor ones). */
+  householdType: HouseholdType;
   asOf: string;
   /** `overrides` (data contract version 2) is present only when parameters were overridden (`--set`): `{ "threshold": "9000" }`. */
   ruleSet: { id: string; version: string; hash: string; overrides?: Record<string, string> };
@@ -121,6 +126,11 @@ export interface ScreeningResult {
   followUp: { visitsPerWeek: number } | null;
   /** The tasks of the open leads (version 2: `verify`; `identify` added): empty when there is none. */
   tasks: TaskResult[];
+  /**
+   * The household's leads dated on or before the as-of date (an addition): open on it, and resolved
+   * (verified) by it — the start of the identification pipeline in reports.
+   */
+  leadCounts: { open: number; resolved: number };
   /** Every rule's outcome, when asked for with `explain: true`; otherwise empty. */
   explanation: RuleExplanation[];
 }

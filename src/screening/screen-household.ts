@@ -4,7 +4,7 @@ import { StageWalk, type StageListener } from "../evaluation/stage-walk.js";
 import type { CompiledRule, CompiledRuleSet, EngineName, RuleOutcome } from "../evaluation/types.js";
 import { HouseholdFacts } from "../facts/fact-table.js";
 import { buildHouseholdContext, figureValue, type HouseholdContext } from "../facts/household-context.js";
-import { leadDueBy, openLeads } from "../facts/lead-facts.js";
+import { leadCounts, leadDueBy, openLeads } from "../facts/lead-facts.js";
 import { formatMoney } from "../input/decimal.js";
 import {
   LEAD_DEPARTMENTS,
@@ -168,7 +168,12 @@ class HouseholdScreening implements StageListener {
       case "task":
         return this.addTasks(rule, event.params.kind, Number(event.params.withinDays), event.params.leads ?? "each");
       case "check":
-        this.checks.push({ id: rule.rule.id, severity: event.params.severity, message: this.reasonOf(rule) });
+        this.checks.push({
+          id: rule.rule.id,
+          severity: event.params.severity,
+          label: localize(rule.rule.label, this.language),
+          message: this.reasonOf(rule),
+        });
         return;
     }
   }
@@ -275,6 +280,7 @@ class HouseholdScreening implements StageListener {
       checks.push({
         id: "W_STALE_PARAMETER",
         severity: "warning",
+        label: message("staleParameterLabel", language),
         message: message("staleParameter", language, {
           name: this.parameterName(parameter.name),
           value: String(parameter.value),
@@ -289,6 +295,7 @@ class HouseholdScreening implements StageListener {
       checks.push({
         id: "W_PROVISIONAL_PARAMETER",
         severity: "warning",
+        label: message("provisionalParameterLabel", language),
         message: message("provisionalParameter", language, {
           name: this.parameterName(parameter.name),
           value: [String(parameter.value), own(compiled.ruleSet.parameters, parameter.name)?.unit]
@@ -300,12 +307,18 @@ class HouseholdScreening implements StageListener {
       });
     }
     if (this.context.stages.flag === null)
-      checks.push({ id: "E_NO_FLAG_RULE_MET", severity: "error", message: message("noFlagRule", language) });
+      checks.push({
+        id: "E_NO_FLAG_RULE_MET",
+        severity: "error",
+        label: message("noFlagRuleLabel", language),
+        message: message("noFlagRule", language),
+      });
     for (const measure of this.placed) {
       if (!measure.catalogued)
         checks.push({
           id: "W_UNKNOWN_MEASURE",
           severity: "warning",
+          label: message("unknownMeasureLabel", language),
           message: message("unknownMeasure", language, { id: measure.id }),
         });
     }
@@ -368,6 +381,7 @@ class HouseholdScreening implements StageListener {
       householdId: household.id,
       region: household.region,
       householdSize: household.members.length,
+      householdType: household.householdType,
       asOf: compiled.asOf,
       ruleSet: ruleSet.overrides
         ? { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, overrides: { ...ruleSet.overrides } }
@@ -389,6 +403,7 @@ class HouseholdScreening implements StageListener {
       reasons: this.reasons,
       followUp: this.followUp,
       tasks: this.sortedTasks(),
+      leadCounts: leadCounts(this.context),
       explanation: this.options.explain
         ? explain(this.outcomes, language, this.write, compiled.inapplicableRules, compiled.conditions)
         : [],

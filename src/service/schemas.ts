@@ -76,7 +76,12 @@ export const screeningResultSchema = z.looseObject({
     })
     .describe("money as decimal strings with two places"),
   checks: z.array(
-    z.looseObject({ id: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() }),
+    z.looseObject({
+      id: z.string(),
+      severity: z.enum(["error", "warning", "info"]),
+      label: z.string().describe("the check's name, the same for every household"),
+      message: z.string(),
+    }),
   ),
   reasons: z.array(z.string()),
   followUp: z.looseObject({ visitsPerWeek: z.number() }).nullable(),

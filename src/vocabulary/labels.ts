@@ -131,6 +131,12 @@ export const VOCABULARIES = {
     unknown: l("未知（缺数据）", "unknown (no data)"),
   },
   measureKind: { developmental: l("开发式", "developmental"), protective: l("保障性", "protective") },
+  valueStatus: {
+    confirmed: l("已证实", "confirmed"),
+    partial: l("部分证实", "partial"),
+    default: l("默认值", "default"),
+    provisional: l("暂定值", "provisional"),
+  },
   taskKind: { verify: l("入户核实", "verify"), identify: l("完成识别认定", "complete identification") },
   checkSeverity: { error: l("错误", "error"), warning: l("警告", "warning"), info: l("提示", "info") },
 } as const satisfies Record<string, Record<string, Label>>;
