@@ -86,7 +86,7 @@ function cliStream(
     const child = spawn(
       process.execPath,
       [
-        "dist/cli.js",
+        "packages/cli/dist/cli.js",
         "screen",
         "--rules",
         "rules/yunnan",

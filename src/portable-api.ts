@@ -10,7 +10,7 @@ export type { ParameterOverrides } from "./rulesets/overrides.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS } from "./rulesets/built-in-names.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in-names.js";
-export type { RuleSet, LoadedRule, DisabledEntry } from "./rulesets/rule-set.js";
+export type { RuleSet, LoadedRule, DisabledEntry, OwnLayer } from "./rulesets/rule-set.js";
 export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem } from "./screening/screen.js";
 export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js";
 export { validateHousehold } from "./input/validate-household.js";
@@ -27,6 +27,7 @@ export type {
   ParameterUse,
   Language,
   TaskResult,
+  ReferralResult,
 } from "./results/result-types.js";
 export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
 export type { RuleStatus, EngineName } from "./evaluation/types.js";
@@ -58,6 +59,7 @@ export { STAGES } from "./rulesets/schema.js";
 export type {
   BilingualText,
   Condition,
+  ConditionText,
   TopLevelCondition,
   Parameter,
   ParameterValue,

@@ -412,7 +412,8 @@ const conditionCommon = {
   name: z.string().optional(),
 };
 
-interface ConditionText {
+/** What a condition may say of itself: its text when met and when unmet, and json-rules-engine's `priority` and `name`. */
+export interface ConditionText {
   label?: BilingualText;
   unmet?: BilingualText;
   priority?: number;
