@@ -43,7 +43,7 @@ export default defineConfig([
   {
     // The command line and the service are their own package (packages/cli), so a county system
     // that imports the library installs none of their dependencies (docs/architecture.md).
-    entry: { cli: "src/cli.ts", "screen-worker": "src/cli/screen-worker.ts" },
+    entry: { cli: "src/cli.ts", "screen-worker": "src/batch/screen-worker.ts" },
     outDir: "packages/cli/dist",
     clean: true,
     external: cliDependencies,

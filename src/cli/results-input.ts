@@ -8,9 +8,9 @@ import type { ScreeningResult } from "../results/result-types.js";
 import { ResultRowError, ResultRowReader, type MeasureNames, type ResultRecord } from "../reporting/result-rows.js";
 import { rejectionReason, TABLE_OUTPUT_COLUMNS } from "../results/table-row.js";
 import { openInput, UsageError, type CliIo } from "./io.js";
-import { readHouseholdSources } from "./read-households.js";
-import { decodeTable } from "./table-decode.js";
-import { openWorkbookTables } from "./workbook-source.js";
+import { readHouseholdSources } from "../sources/read-households.js";
+import { decodeTable } from "../sources/table-decode.js";
+import { openWorkbookTables } from "../sources/workbook-source.js";
 
 /**
  * Reads screening results from any file `dixian screen` writes: NDJSON or a JSON array (the results

@@ -7,7 +7,7 @@ import { WORKLIST_SHEET } from "../reporting/worklist-workbook.js";
 import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
 import { addTableSheet, openWorkbookWriter } from "../results/workbook-writer.js";
 import { write } from "./io.js";
-import type { OutputFormat } from "./output-format.js";
+import type { OutputFormat } from "../batch/output-format.js";
 
 /**
  * Where formatted results go: straight to the output stream for text formats, or through a streamed

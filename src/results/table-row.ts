@@ -1,4 +1,4 @@
-import type { Rejection } from "../screening/screen.js";
+import type { Rejection } from "../input/rejection.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, ScreeningResult } from "./result-types.js";
 import { message } from "./messages.js";
@@ -156,7 +156,8 @@ export function resultRow(result: ScreeningResult, language: Language): TableCel
 
 /**
  * Every problem of a rejected household, each with where it is — the file, row and column of table
- * input (`where`, or `locate` of its JSON path), else the line or position and the JSON path — one per line.
+ * input (`locate` of its JSON path, or the `where` it carries), else the line or position and the JSON
+ * path — one per line.
  */
 export function rejectionReason(
   rejection: Pick<Rejection, "line" | "index" | "issues">,
@@ -170,7 +171,7 @@ export function rejectionReason(
       : t.index.replace("{n}", String(rejection.index + 1));
   return rejection.issues
     .map((issue) => {
-      const place = issue.where ?? (locate ? (issue.path ? locate(issue.path) : "") : `${where} ${issue.path || "/"}`);
+      const place = locate ? (issue.path ? locate(issue.path) : "") : (issue.where ?? `${where} ${issue.path || "/"}`);
       return place ? `${place}${t.colon}${issue.message}` : issue.message;
     })
     .join(LIST_SEPARATOR);

@@ -15,7 +15,7 @@ import {
   LEAD_COLUMNS,
   MEMBER_COLUMNS,
   type Column,
-} from "../../src/cli/table-columns.js";
+} from "../../src/sources/table-columns.js";
 import { VOCABULARIES, type Label } from "../../src/vocabulary/labels.js";
 
 export interface Table {

@@ -3,8 +3,8 @@ import type { Language, ScreeningResult } from "../results/result-types.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
 import { rejectionRow, resultRow, tableHeader, type TableCell } from "../results/table-row.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import type { Rejection } from "../screening/screen.js";
-import { tableLocation, type TableOrigin } from "./table-location.js";
+import type { Rejection } from "../input/rejection.js";
+import { tableLocation, type TableOrigin } from "../sources/table-location.js";
 
 export const OUTPUT_FORMATS = ["ndjson", "json", "csv", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
