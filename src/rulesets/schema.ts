@@ -338,6 +338,8 @@ export const guaranteeItemSchema = z.strictObject({
   problem: bilingualSchema.describe(
     "有问题时的说法，用在理由中，如“住房不安全（C/D 级危房）” / the problem, as reasons name it",
   ),
+  source: sourceSchema.describe("这一项标准的出处 / where the item's standard comes from"),
+  status: statusSchema,
 });
 export const guaranteesFileSchema = z.strictObject({
   $schema: z.string().optional(),
