@@ -1,6 +1,7 @@
 import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Language } from "../results/language.js";
 import type { ScreeningResult } from "../results/result-types.js";
+import { addedRiskTypes, riskTypeOf, type Catalogue } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { checkItem, compiledRuleSet, internalRejection, LineItem, type Rejection } from "../screening/screen.js";
@@ -23,22 +24,36 @@ function valueAt(value: unknown, pointer: string): unknown {
 
 /**
  * A cell of a vocabulary column that is neither a code nor a label: the message lists the Chinese
- * labels a table may use (and the codes), not only the codes the JSON contract takes.
+ * labels a table may use (and the codes), not only the codes the JSON contract takes. Risk types
+ * are the rule set's (its catalogue, with the risk types it adds).
  */
-function withTableChoices(rejection: Rejection, household: unknown, language: Language): Rejection {
+function withTableChoices(
+  rejection: Rejection,
+  household: unknown,
+  language: Language,
+  catalogue: Catalogue,
+): Rejection {
   return {
     ...rejection,
     issues: withWaterRule(rejection.issues, language).map((issue) => {
       const vocabulary = tableColumnAt(issue.path)?.vocabulary;
       const value = valueAt(household, issue.path);
-      if (!vocabulary || typeof value !== "string" || codeOf(vocabulary, value) !== null) return issue;
-      const entries = Object.entries(VOCABULARIES[vocabulary] as Record<string, { zh: string }>);
+      if (!vocabulary || typeof value !== "string") return issue;
+      const known = vocabulary === "riskType" ? riskTypeOf(catalogue, value) : codeOf(vocabulary, value);
+      if (known !== null) return issue;
+      const entries: [string, string][] =
+        vocabulary === "riskType"
+          ? catalogue.riskTypes.map((entry) => [entry.id, entry.label.zh])
+          : Object.entries(VOCABULARIES[vocabulary] as Record<string, { zh: string }>).map(([code, label]) => [
+              code,
+              label.zh,
+            ]);
       const list = message("listSeparator", language);
       return {
         ...issue,
         message: message("tableChoice", language, {
           value: JSON.stringify(value),
-          labels: entries.map(([, label]) => label.zh).join(list),
+          labels: entries.map(([, label]) => label).join(list),
           codes: entries.map(([code]) => code).join(list),
         }),
       };
@@ -183,10 +198,12 @@ export async function screenChunk(prepared: PreparedScreening, request: ChunkReq
       continue;
     }
     const parsed = parseSourceItem(item, options.language);
-    const checked = checkItem(parsed, index, compiled.asOf, options.language);
+    const checked = checkItem(parsed, index, compiled.asOf, options.language, addedRiskTypes(compiled.ruleSet));
     if (!checked.ok) {
       const origin = item.kind === "value" ? item.origin : undefined;
-      const rejection = origin ? withTableChoices(checked.rejection, parsed, options.language) : checked.rejection;
+      const rejection = origin
+        ? withTableChoices(checked.rejection, parsed, options.language, compiled.ruleSet)
+        : checked.rejection;
       rejections.push(origin ? locateInTables(rejection, origin, options.language) : rejection);
       // Formats that list every household give the rejected one its row, in input order.
       if (formatter.rejection) text += formatter.rejection(rejection, origin);

@@ -7,7 +7,6 @@ import {
   GUARANTEE_ITEMS,
   LEAD_DEPARTMENTS,
   MEASURE_KINDS,
-  RISK_TYPE_IDS,
   SOCIAL_ASSISTANCE_CODES,
   TASK_KINDS,
 } from "../input/enums.js";
@@ -317,7 +316,9 @@ const disabledEntry = z.strictObject({
 });
 
 export const riskTypeSchema = z.strictObject({
-  id: z.enum(RISK_TYPE_IDS).describe("风险类型标识（数据合同固定）/ risk id (fixed by the contract)"),
+  id: identifier.describe(
+    "风险类型标识：数据合同的九种（illness、disaster……），省级规则集可以增加 / risk id: the contract's nine, or one a province adds",
+  ),
   code: z
     .string()
     .regex(/^\d{2,4}$/)
@@ -480,7 +481,9 @@ export const eventSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("risk"),
     params: z.strictObject({
-      riskType: z.enum(RISK_TYPE_IDS),
+      riskType: identifier.describe(
+        "风险类型标识，须在 risk-types.json 目录中 / a risk type id of the risk-types.json catalogue",
+      ),
       code: z
         .string()
         .regex(/^\d{2,4}$/)

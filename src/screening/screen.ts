@@ -7,6 +7,7 @@ import type { Household } from "../input/household-schema.js";
 import { thrownMessage } from "../input/thrown-message.js";
 import { readableId, validateHousehold, type InputIssue } from "../input/validate-household.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
+import { addedRiskTypes } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "./screen-household.js";
 
@@ -130,8 +131,17 @@ export async function* screenBatch(
 /** A batch item checked: the valid household, or why it was rejected. */
 export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
 
-/** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws. */
-export function checkItem(item: unknown, index: number, asOf: IsoDate, language: Language = "zh"): CheckedItem {
+/**
+ * Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws.
+ * `riskTypes`: the risk type ids the rule set adds to the contract's ({@link addedRiskTypes}).
+ */
+export function checkItem(
+  item: unknown,
+  index: number,
+  asOf: IsoDate,
+  language: Language = "zh",
+  riskTypes?: readonly string[],
+): CheckedItem {
   let lineItem: LineItem | null = null;
   try {
     if (item instanceof LineItem) lineItem = item;
@@ -157,7 +167,7 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate, language:
       },
     };
   }
-  const validation = validateHousehold(value, asOf, language);
+  const validation = validateHousehold(value, asOf, language, riskTypes);
   if (!validation.ok) {
     return {
       ok: false,
@@ -206,7 +216,7 @@ export async function screenItem(
   index: number,
   options: HouseholdScreeningOptions,
 ): Promise<BatchEntry> {
-  const checked = checkItem(item, index, compiled.asOf, options.language);
+  const checked = checkItem(item, index, compiled.asOf, options.language, addedRiskTypes(compiled.ruleSet));
   if (!checked.ok) return { ok: false, index, rejection: checked.rejection };
   try {
     return { ok: true, index, result: await screenHousehold(compiled, checked.household, options) };

@@ -7,6 +7,7 @@ import { DixianError, NoParameterInForceError } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
 import { message } from "../results/messages.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
+import { addedRiskTypes } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { checkItem, type Rejection } from "../screening/screen.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "../screening/screen-household.js";
@@ -174,7 +175,13 @@ async function* screenInMainThread(
   let index = 0;
   let text = "";
   for await (const item of sources) {
-    const checked = checkItem(parseSourceItem(item, options.language), index++, compiled.asOf, options.language);
+    const checked = checkItem(
+      parseSourceItem(item, options.language),
+      index++,
+      compiled.asOf,
+      options.language,
+      addedRiskTypes(compiled.ruleSet),
+    );
     text += checked.ok
       ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n"
       : rejectedLine(checked.rejection);
@@ -373,7 +380,7 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     const { language } = screening;
     const rules = compileFor(compiled, asOf, language);
     const household = householdBody(request.body, language);
-    const checked = checkItem(household, 0, asOf, language);
+    const checked = checkItem(household, 0, asOf, language, addedRiskTypes(rules.ruleSet));
     if (!checked.ok) {
       const { householdId, issues } = checked.rejection;
       const detail = message("householdInvalidCount", language, {
