@@ -166,6 +166,30 @@ describe("decision tables: problems name the file, the row or cell, and the line
     });
   });
 
+  it("a small file cannot make rules without bound: the values a table makes are limited", () => {
+    const copy = copyRules();
+    editJson(tableFile(copy), (file) => {
+      const table = file.rules[1];
+      // A default list of 1000 values in every row's rule, over 5000 rows: 5 million values from a few kilobytes.
+      table.table.columns.subtypes.default = Array.from({ length: 1000 }, () => "flood");
+      table.table.rows = Array.from({ length: 5000 }, (_, i) => ({
+        id: `r${i}`,
+        code: "0201",
+        name: "洪涝",
+        suffered: "洪涝",
+        sufferedEn: "a flood",
+      }));
+    });
+    const started = performance.now();
+    expect(loadError(join(copy, "cn")).problems).toEqual([
+      expect.objectContaining({
+        path: "/rules/1/table/rows",
+        message: expect.stringContaining("more than 2000000 values"),
+      }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(20_000); // bounded, not a benchmark
+  });
+
   it("a list put into a text, and a table without rows", () => {
     const copy = copyRules();
     editText(tableFile(copy), `遭受{{suffered}}`, `遭受{{subtypes}}`);

@@ -108,6 +108,10 @@ export const RULE_SET_MESSAGES = {
     zh: '判定表 "{table}" 的列 "{name}" 写在文字中，只能是文字或数字；列表或对象须单独作为一个值，写成 "{{{name}}}"',
     en: 'column "{name}" of decision table "{table}" is put into a text, so it must be text or a number; a list or an object must be a whole value, written "{{{name}}}"',
   },
+  ruleTableTooLarge: {
+    zh: '判定表 "{table}" 展开后的规则过大（超过 {maximum} 个取值）：请缩小规则或表',
+    en: 'decision table "{table}" makes rules too large (more than {maximum} values in all): make the rule or the table smaller',
+  },
   ruleTableTooManyRules: {
     zh: "本文件的规则（含判定表各行）共 {count} 条，超过上限 {maximum} 条",
     en: "this file makes {count} rules (rows of decision tables included), more than the {maximum} allowed",

@@ -15,6 +15,13 @@ import type { RuleTableEntry } from "./schema.js";
 const CELL = /\{\{([^{}]*)\}\}/g;
 const WHOLE_CELL = /^\{\{([A-Za-z][A-Za-z0-9_]*)\}\}$/;
 
+/**
+ * At most this many JSON values (objects, lists, texts, numbers …) in all the rules one table makes: a
+ * rule of a few hundred values over a few thousand rows fits, while a hostile file (a large rule, or a
+ * large list in a cell named many times, over thousands of rows) cannot make gigabytes from 16 MB.
+ */
+export const MAX_TABLE_VALUES = 2_000_000;
+
 /** The fields of a table entry that are the rule every row makes (all but `id` and `table`). */
 const RULE_FIELDS = ["label", "basis", "priority", "conditions", "event", "reason"] as const;
 
@@ -70,7 +77,13 @@ export function expandRuleTable(
 
   const rules: TableRowRule[] = [];
   const seen = new Map<string, number>();
-  entry.table.rows.forEach((row, index) => {
+  let budget = MAX_TABLE_VALUES;
+  const tooLarge = () =>
+    problems.push({
+      path: [...at, "table", "rows"],
+      message: say("ruleTableTooLarge", { table: entry.id, maximum: MAX_TABLE_VALUES }),
+    });
+  for (const [index, row] of entry.table.rows.entries()) {
     const rowAt = [...rowsAt, index];
     const before = seen.get(row.id);
     if (before !== undefined) {
@@ -78,7 +91,7 @@ export function expandRuleTable(
         path: [...rowAt, "id"],
         message: say("ruleTableDuplicateRow", { id: row.id, table: entry.id, row: before + 1 }),
       });
-      return;
+      continue;
     }
     seen.set(row.id, index);
     for (const key of Object.keys(row))
@@ -93,17 +106,19 @@ export function expandRuleTable(
       else if (hasOwn(columns, name) && columns[name]!.default !== undefined) cells[name] = columns[name]!.default;
       else problems.push({ path: rowAt, message: say("ruleTableMissingCell", { name, table: entry.id, row: row.id }) });
     }
-    if (problems.length) return;
+    if (problems.length) continue;
     // Where each value that came from a cell was written: the row's cell, or the column's default.
     const cellPaths = new Map<string, PropertyKey[]>();
     const cellAt = (name: string): PropertyKey[] =>
       hasOwn(row, name) ? [...rowAt, name] : [...at, "table", "columns", name, "default"];
     const fill = (value: unknown, path: PropertyKey[]): unknown => {
+      budget--;
       if (typeof value === "string") {
         const whole = WHOLE_CELL.exec(value);
         if (whole) {
           cellPaths.set(pointer(path), cellAt(whole[1]!));
-          return structuredClone(cells[whole[1]!]);
+          budget -= valueCount(cells[whole[1]!], budget);
+          return budget < 0 ? null : structuredClone(cells[whole[1]!]);
         }
         return value.replace(CELL, (_text, name: string) => {
           const cell = cells[name];
@@ -121,7 +136,11 @@ export function expandRuleTable(
       return value;
     };
     const rule: Record<string, unknown> = { id: `${entry.id}.${row.id}` };
-    for (const [field, value] of Object.entries(template)) rule[field] = fill(value, [field]);
+    for (const [field, value] of Object.entries(template)) if (budget >= 0) rule[field] = fill(value, [field]);
+    if (budget < 0) {
+      tooLarge();
+      break;
+    }
     rules.push({
       rule,
       row: index,
@@ -136,8 +155,21 @@ export function expandRuleTable(
         return [...at, ...path];
       },
     });
-  });
+  }
   return problems.length ? { rules: [], problems } : { rules, problems };
+}
+
+/** How many JSON values a value holds (itself included), counted up to `limit` + 1 with an explicit stack. */
+function valueCount(value: unknown, limit: number): number {
+  let count = 0;
+  const pending = [value];
+  while (pending.length && count <= limit) {
+    const next = pending.pop();
+    count++;
+    // One push at a time: spreading a list of a million values would overflow the call's arguments.
+    if (next !== null && typeof next === "object") for (const item of Object.values(next)) pending.push(item);
+  }
+  return count;
 }
 
 /** Whether a rule-file entry is a table (it has a `table`). */
