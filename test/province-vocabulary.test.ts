@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HouseholdRejectedError, loadRuleSet, screen } from "../src/index.js";
 import { explanationText } from "../src/results/explain-text.js";
+import { openApiDocument } from "../src/service/openapi.js";
 import { copyRules, editJson, lineOf, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 import { householdsToTables, writeTables } from "./support/table-copies.js";
@@ -71,6 +72,16 @@ describe("a risk type and a measure group a province adds", () => {
     expect(await rejection(misspelt, overlay, "zh")).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/^取值 "wildlifeDamages" 无效，应为以下之一：/) }),
     ]);
+  });
+
+  it("the service's OpenAPI document lists it among the ids a household may record", () => {
+    const riskTypes = (ruleSet: ReturnType<typeof loadRuleSet>) =>
+      JSON.stringify(
+        (openApiDocument(ruleSet, "test") as { components: { schemas: Record<string, unknown> } }).components.schemas
+          .Household,
+      );
+    expect(riskTypes(overlay)).toContain('"wildlifeDamage"');
+    expect(riskTypes(loadRuleSet("rules/yunnan"))).not.toContain("wildlifeDamage");
   });
 
   it("explain names it with the overlay's label in both languages", async () => {
