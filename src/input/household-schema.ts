@@ -299,7 +299,8 @@ const withRiskTypes = new WeakMap<readonly string[], typeof householdSchema>();
 /**
  * The household schema for a rule set whose catalogue adds risk types of its own (risk-types.json):
  * `monitoring.riskTypes` takes the contract's ids and `riskTypes`; everything else, and every
- * message, as {@link householdSchema}. Made once for each list (the list a compiled rule set keeps).
+ * message, as {@link householdSchema}. Made once for each list object (`addedRiskTypes` gives a rule set
+ * the same list every time), so a caller validating many households passes the same list.
  */
 export function householdSchemaFor(riskTypes: readonly string[]): typeof householdSchema {
   let schema = withRiskTypes.get(riskTypes);
