@@ -7,6 +7,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import type { Language } from "../results/language.js";
 import { message } from "../results/messages.js";
 import type { ScreeningResult } from "../results/result-types.js";
+import { addedRiskTypes } from "../rulesets/catalogue.js";
 import { screenHousehold, type HouseholdScreeningOptions } from "../screening/screen-household.js";
 import { LineItem } from "../sources/line-item.js";
 import { parseSourceItem, type SourceItem } from "../sources/source-item.js";
@@ -31,8 +32,17 @@ export type SourcedEntry = BatchEntry & { origin?: TableOrigin };
 /** A batch item checked: the valid household, or why it was rejected. */
 export type CheckedItem = { ok: true; household: Household } | { ok: false; rejection: Rejection };
 
-/** Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws. */
-export function checkItem(item: unknown, index: number, asOf: IsoDate, language: Language = "zh"): CheckedItem {
+/**
+ * Parses and validates one batch item (a value or a {@link LineItem}) at a position; never throws.
+ * `riskTypes`: the risk type ids the rule set adds to the contract's ({@link addedRiskTypes}).
+ */
+export function checkItem(
+  item: unknown,
+  index: number,
+  asOf: IsoDate,
+  language: Language = "zh",
+  riskTypes?: readonly string[],
+): CheckedItem {
   let lineItem: LineItem | null = null;
   try {
     if (item instanceof LineItem) lineItem = item;
@@ -58,7 +68,7 @@ export function checkItem(item: unknown, index: number, asOf: IsoDate, language:
       },
     };
   }
-  const validation = validateHousehold(value, asOf, language);
+  const validation = validateHousehold(value, asOf, language, riskTypes);
   if (!validation.ok) {
     return {
       ok: false,
@@ -122,9 +132,11 @@ export function screenSourceItem(
     };
   }
   const parsed = parseSourceItem(item, language);
-  const checked = checkItem(parsed, index, compiled.asOf, language);
+  const checked = checkItem(parsed, index, compiled.asOf, language, addedRiskTypes(compiled.ruleSet));
   if (!checked.ok) {
-    const rejection = origin ? tableRejection(checked.rejection, parsed, origin, language) : checked.rejection;
+    const rejection = origin
+      ? tableRejection(checked.rejection, parsed, origin, language, compiled.ruleSet)
+      : checked.rejection;
     return { ok: false, index, rejection, ...(origin ? { origin } : {}) };
   }
   const done = (result: ScreeningResult): SourcedEntry => ({

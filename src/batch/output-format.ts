@@ -38,7 +38,7 @@ const xlsxLine = (cells: TableCell[]) => JSON.stringify(cells) + "\n";
 const locator = (origin: TableOrigin | undefined, language: Language) =>
   origin ? (path: string) => tableLocation(origin, path, language) : undefined;
 
-export function resultFormatter(format: OutputFormat, _ruleSet: RuleSet, language: Language): ResultFormatter {
+export function resultFormatter(format: OutputFormat, ruleSet: RuleSet, language: Language): ResultFormatter {
   switch (format) {
     case "ndjson":
       return { start: "", format: (result) => JSON.stringify(result) + "\n", separator: "", end: () => "" };
@@ -53,7 +53,7 @@ export function resultFormatter(format: OutputFormat, _ruleSet: RuleSet, languag
       // A UTF-8 byte-order mark so Excel opens the Chinese text correctly.
       return {
         start: "\uFEFF" + csvLine(tableHeader(language)),
-        format: (result) => csvLine(resultRow(result, language)),
+        format: (result) => csvLine(resultRow(result, language, ruleSet)),
         rejection: (rejection, origin) => csvLine(rejectionRow(rejection, language, locator(origin, language))),
         separator: "",
         end: () => "",
@@ -61,7 +61,7 @@ export function resultFormatter(format: OutputFormat, _ruleSet: RuleSet, languag
     case "xlsx":
       return {
         start: "",
-        format: (result) => xlsxLine(resultRow(result, language)),
+        format: (result) => xlsxLine(resultRow(result, language, ruleSet)),
         rejection: (rejection, origin) => xlsxLine(rejectionRow(rejection, language, locator(origin, language))),
         separator: "",
         end: () => "",

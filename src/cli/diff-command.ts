@@ -84,6 +84,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     input !== "-" && isTableInput(input)
       ? readTableSources(input, {
           language,
+          catalogue: a.ruleSet,
           encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS),
         })
       : readHouseholdSources(counted(openInput(input, io)), language);

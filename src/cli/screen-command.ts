@@ -103,7 +103,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   let bytesRead = 0;
   const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
   let sources: AsyncIterable<SourceItem>;
-  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath, { language, encoding });
+  if (inputPath !== "-" && isTableInput(inputPath))
+    sources = readTableSources(inputPath, { language, encoding, catalogue: ruleSet });
   else {
     const counted = async function* (input: AsyncIterable<Buffer | string>) {
       for await (const chunk of input) {
@@ -120,7 +121,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 
   const formatter = resultFormatter(format, ruleSet, language);
   const output = await openOutput(values.out, io.stdout);
-  const sink = await openResultSink(format, output.stream, language);
+  const sink = await openResultSink(format, output.stream, language, ruleSet);
   const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
   // Tables list their rejected households; for NDJSON and JSON the report is told of them here.

@@ -2,6 +2,7 @@ import { isDecimalText } from "../input/decimal.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { closestName } from "../results/suggestion.js";
+import { riskTypeOf, shippedCatalogue, type Catalogue } from "../rulesets/catalogue.js";
 import { codeOf } from "../vocabulary/labels.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";
 import {
@@ -120,12 +121,19 @@ export function normalizeDate(value: string): string {
   return match ? `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` : value;
 }
 
-/** A code for a cell of a vocabulary column: the code, its Chinese label, or the text as written. */
-const code = (column: Column, value: string) =>
-  column.vocabulary ? (codeOf(column.vocabulary, value) ?? value) : value;
+/**
+ * A code for a cell of a vocabulary column: the code, its Chinese label (a risk type's label in
+ * either language, from the catalogue), or the text as written.
+ */
+const code = (column: Column, value: string, catalogue: Catalogue) =>
+  column.vocabulary === "riskType"
+    ? (riskTypeOf(catalogue, value) ?? value)
+    : column.vocabulary
+      ? (codeOf(column.vocabulary, value) ?? value)
+      : value;
 
 /** Converts a cell to what the contract expects; a value that does not convert is kept so validation names it. */
-function convert(value: string, column: Column): unknown {
+function convert(value: string, column: Column, catalogue: Catalogue): unknown {
   switch (column.kind) {
     case "number":
     case "integer":
@@ -145,7 +153,7 @@ function convert(value: string, column: Column): unknown {
             .split(/[;；、,，]/)
             .map((item) => item.trim())
             .filter(Boolean)
-            .map((item) => code(column, item));
+            .map((item) => code(column, item, catalogue));
     case "measures":
       return value === ""
         ? []
@@ -154,7 +162,7 @@ function convert(value: string, column: Column): unknown {
             return since ? { id, since: normalizeDate(since.trim()) } : { id };
           });
     default:
-      return code(column, value);
+      return code(column, value, catalogue);
   }
 }
 
@@ -164,15 +172,22 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]!] = value;
 }
 
-/** Builds an object from a row: empty cells are left out (so optional parts stay absent). */
-export function build(row: Row, layout: readonly Column[]): Record<string, unknown> {
+/**
+ * Builds an object from a row: empty cells are left out (so optional parts stay absent). Risk types
+ * are read with `catalogue` (the shipped national one when not given).
+ */
+export function build(
+  row: Row,
+  layout: readonly Column[],
+  catalogue: Catalogue = shippedCatalogue(),
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const column of layout) {
     const value = row.cells[column.en];
     if (value === undefined || column.path.length === 0) continue;
     if (value === "" && column.kind !== "list" && column.kind !== "nullableInteger") continue;
     if (value === "" && column.kind === "list" && column.path[0] === "monitoring") continue;
-    setPath(result, column.path, convert(value, column));
+    setPath(result, column.path, convert(value, column, catalogue));
   }
   return result;
 }
@@ -372,7 +387,7 @@ export async function* readTableSources(
       };
       continue;
     }
-    const household = build(row, HOUSEHOLD_COLUMNS);
+    const household = build(row, HOUSEHOLD_COLUMNS, options.catalogue);
     household.members = joined.members.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
     if (joined.events.length) household.events = joined.events.map((eventRow) => build(eventRow, EVENT_COLUMNS));
     if (joined.leads.length) household.leads = joined.leads.map((leadRow) => build(leadRow, LEAD_COLUMNS));

@@ -2,6 +2,7 @@ import type { Rejection } from "../input/rejection.js";
 import type { Language } from "../results/language.js";
 import { message } from "../results/messages.js";
 import type { CheckResult } from "../results/result-types.js";
+import { riskTypeOf, type Catalogue } from "../rulesets/catalogue.js";
 import { codeOf, VOCABULARIES } from "../vocabulary/labels.js";
 import { LineItem } from "./line-item.js";
 import { TABLE_FILES, tableColumnAt, tableLocation, type TableOrigin } from "./table-location.js";
@@ -24,20 +25,34 @@ function valueAt(value: unknown, pointer: string): unknown {
 
 /**
  * A cell of a vocabulary column that is neither a code nor a label: the message lists the Chinese
- * labels a table may use (and the codes), not only the codes the JSON contract takes.
+ * labels a table may use (and the codes), not only the codes the JSON contract takes. Risk types
+ * are the rule set's (its catalogue, with the risk types it adds).
  */
-function withTableChoices(issues: Rejection["issues"], household: unknown, language: Language): Rejection["issues"] {
+function withTableChoices(
+  issues: Rejection["issues"],
+  household: unknown,
+  language: Language,
+  catalogue: Catalogue,
+): Rejection["issues"] {
   return issues.map((issue) => {
     const vocabulary = tableColumnAt(issue.path)?.vocabulary;
     const value = valueAt(household, issue.path);
-    if (!vocabulary || typeof value !== "string" || codeOf(vocabulary, value) !== null) return issue;
-    const entries = Object.entries(VOCABULARIES[vocabulary] as Record<string, { zh: string }>);
+    if (!vocabulary || typeof value !== "string") return issue;
+    const known = vocabulary === "riskType" ? riskTypeOf(catalogue, value) : codeOf(vocabulary, value);
+    if (known !== null) return issue;
+    const entries: [string, string][] =
+      vocabulary === "riskType"
+        ? catalogue.riskTypes.map((entry) => [entry.id, entry.label.zh])
+        : Object.entries(VOCABULARIES[vocabulary] as Record<string, { zh: string }>).map(([code, label]) => [
+            code,
+            label.zh,
+          ]);
     const list = message("listSeparator", language);
     return {
       ...issue,
       message: message("tableChoice", language, {
         value: JSON.stringify(value),
-        labels: entries.map(([, label]) => label.zh).join(list),
+        labels: entries.map(([, label]) => label).join(list),
         codes: entries.map(([code]) => code).join(list),
       }),
     };
@@ -82,14 +97,17 @@ export function tableRejection(
   household: unknown,
   origin: TableOrigin,
   language: Language,
+  catalogue: Catalogue,
 ): Rejection {
   return {
     ...rejection,
     source: tableRowSource(origin, language),
-    issues: withTableChoices(withWaterRule(rejection.issues, language), household, language).map((issue) => ({
-      ...issue,
-      where: tableLocation(origin, issue.path, language),
-    })),
+    issues: withTableChoices(withWaterRule(rejection.issues, language), household, language, catalogue).map(
+      (issue) => ({
+        ...issue,
+        where: tableLocation(origin, issue.path, language),
+      }),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
 import type { Language } from "../results/language.js";
+import type { Catalogue } from "../rulesets/catalogue.js";
 import { message } from "../results/messages.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
@@ -38,6 +39,11 @@ export interface TableReadOptions {
   language: Language;
   /** Undefined: detected (UTF-8, else GB18030). Workbooks carry their own encoding. */
   encoding?: TableEncoding;
+  /**
+   * The catalogue whose risk-type labels a `riskTypes` cell may use: the rule set's (`screen`,
+   * `diff`); without one, the shipped national catalogue's (`anonymize`).
+   */
+  catalogue?: Catalogue;
 }
 
 /** A workbook input: an `.xlsx` file. */
