@@ -1,6 +1,5 @@
 import { Decimal as DecimalJs } from "decimal.js";
-import { renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
 
 /**
  * The decimal type used for all money and ratio arithmetic.

@@ -1,6 +1,5 @@
 import { toPointer } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { IsoDate } from "./calendar-date.js";
 import { householdSchema, householdSchemaFor, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
