@@ -6,6 +6,59 @@ import vitest from "@vitest/eslint-plugin";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
+// The rooms of src/ in the order of the pipeline (docs/architecture.md): a module imports from its
+// own room and earlier ones, never from a later one, so words come before input, input before
+// facts, rule sets before evaluation, and nothing but the command line knows the command line.
+// The entry points (index, browser, cli, portable-api) may import any room; no room imports them.
+export const ROOMS = [
+  "messages",
+  "vocabulary",
+  "input",
+  "facts",
+  "rulesets",
+  "evaluation",
+  "results",
+  "planning",
+  "screening",
+  "sources",
+  "batch",
+  "rule-tests",
+  "population",
+  "reporting",
+  "book",
+  "workbench",
+  "service",
+  "cli",
+];
+const ENTRY_POINTS = ["index", "browser", "cli", "portable-api"];
+export const roomOrder = ROOMS.map((room, index) => {
+  const later = ROOMS.slice(index + 1);
+  return {
+    files: [`src/${room}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...(later.length
+              ? [
+                  {
+                    regex: `^(\\.\\./)+(${later.join("|")})/`,
+                    message: `${room}/ may not import from a later room (docs/architecture.md, "Rooms"): move what both need to the earlier one.`,
+                  },
+                ]
+              : []),
+            {
+              regex: `^(\\.\\./)+(${ENTRY_POINTS.join("|")})\\.js$`,
+              message: "Rooms do not import the entry points; import the module itself.",
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default defineConfig(
   { ignores: ["dist/", "packages/cli/dist/", "docs/api/", "out/", "coverage/", "scratch/"] },
   js.configs.recommended,
@@ -26,6 +79,17 @@ export default defineConfig(
       eqeqeq: ["error", "always", { null: "ignore" }],
       // Style, not a fault: a regex may spell out the spaces of the text it matches.
       "no-regex-spaces": "off",
+    },
+  },
+  ...roomOrder,
+  {
+    // Error codes and the error class are shared by every room; they word nothing but messages.
+    files: ["src/errors.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\./(?!messages/)", message: "errors.ts imports only from messages/." }] },
+      ],
     },
   },
   {

@@ -16,7 +16,7 @@ import { HouseholdFacts } from "../src/facts/fact-table.js";
 import { buildHouseholdContext } from "../src/facts/household-context.js";
 import { validateHousehold } from "../src/input/validate-household.js";
 import { loadRuleSet } from "../src/index.js";
-import { inPlaceMeasures } from "../src/planning/in-place-measures.js";
+import { inPlaceMeasures } from "../src/evaluation/in-place-measures.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { compiledRuleSet } from "../src/batch/compiled-cache.js";
 import { screenSourceItem } from "../src/batch/item-loop.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compileConditions, type CompiledCondition } from "../src/evaluation/compiled/compile-condition.js";
 import { FactTable } from "../src/facts/fact-table.js";
 import { traceConditions } from "../src/evaluation/condition-trace.js";
-import { CUSTOM_OPERATORS } from "../src/evaluation/operators.js";
+import { CUSTOM_OPERATORS } from "../src/rulesets/operators.js";
 import { loadRuleSet, screen } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { findTestFiles, readTestFile } from "../src/rule-tests/run.js";

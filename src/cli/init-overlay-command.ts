@@ -6,7 +6,7 @@ import { compileRuleSet } from "../evaluation/compile.js";
 import { Decimal, isDecimalText } from "../input/decimal.js";
 import { message, type Language } from "../messages/catalogue.js";
 import { runRuleTest } from "../rule-tests/run.js";
-import { ruleTestFileSchema } from "../rule-tests/schema.js";
+import { ruleTestFileSchema } from "../rulesets/rule-test-schema.js";
 import { BUILT_IN_PREFIX, builtInRulesRoot } from "../rulesets/built-in.js";
 import {
   draftFiles,

@@ -6,7 +6,8 @@ import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-
 import { valueInForce } from "../rulesets/parameters.js";
 import { parametersUsedBy } from "../rulesets/parameter-references.js";
 import { supplyAdvice } from "../rulesets/supply-advice.js";
-import { compileFigures, RESULT_FIGURES } from "../facts/figures.js";
+import { compileFigures } from "../evaluation/figures.js";
+import { RESULT_FIGURES } from "../rulesets/figure-terms.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Problem } from "../errors.js";
 import type { RuleSet } from "../rulesets/rule-set.js";

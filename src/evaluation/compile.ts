@@ -17,14 +17,15 @@ import {
   type ParameterReference,
 } from "../rulesets/parameter-references.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
-import { indexMeasures } from "../planning/in-place-measures.js";
+import { indexMeasures } from "./in-place-measures.js";
 import type { Condition, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
 import { STAGES, type Stage } from "../rulesets/stages.js";
 import { isFactCondition, walkConditions } from "../rulesets/walk-conditions.js";
 import { compileStageClosures } from "./compiled/compiled-stage.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import { FactTable } from "../facts/fact-table.js";
-import { compileFigures, RESULT_FIGURES } from "../facts/figures.js";
+import { compileFigures } from "./figures.js";
+import { RESULT_FIGURES } from "../rulesets/figure-terms.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Engine } from "json-rules-engine";
 import { engineFactory } from "./load-engine.js";

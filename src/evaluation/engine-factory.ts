@@ -2,7 +2,7 @@ import { Engine, Operator, type RuleProperties } from "json-rules-engine";
 import { FACTS } from "../facts/catalogue.js";
 import type { HouseholdContext } from "../facts/household-context.js";
 import type { TopLevelCondition } from "../rulesets/schema.js";
-import { CUSTOM_OPERATORS } from "./operators.js";
+import { CUSTOM_OPERATORS } from "../rulesets/operators.js";
 
 /** The runtime fact through which every catalogue fact reads the household context. */
 export const CONTEXT_FACT = "__householdContext";

@@ -1,14 +1,14 @@
 import type { Engine } from "json-rules-engine";
 import type { FactTable } from "../facts/fact-table.js";
 import type { IsoDate } from "../input/calendar-date.js";
-import type { MeasureIndex } from "../planning/in-place-measures.js";
+import type { MeasureIndex } from "./in-place-measures.js";
 import type { ParameterInForce } from "../rulesets/parameters.js";
 import type { LoadedRule, RuleSet } from "../rulesets/rule-set.js";
 import type { RiskTypeEntry, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
 import type { Stage } from "../rulesets/stages.js";
 import type { CompiledCondition } from "./compiled/compile-condition.js";
 import type { EngineTrace } from "./condition-trace.js";
-import type { CompiledFigures } from "../facts/figures.js";
+import type { CompiledFigures } from "../facts/household-context.js";
 
 /*
  * The types that compiling a rule set, the stage walk and both evaluators share. They live here,

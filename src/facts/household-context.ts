@@ -11,7 +11,18 @@ import {
   type MeasureKind,
 } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
-import type { CompiledFigures } from "./figures.js";
+
+/**
+ * The figure definitions of a rule set in force on one date, compiled once (per rule set and date,
+ * not per household) to steps in dependency order. {@link CompiledFigures.compute} then gives one
+ * household's figures with a few decimal additions and one exact division per per-member figure.
+ */
+export interface CompiledFigures {
+  /** Figure ids in computing order; `index` gives each one's position in the computed values. */
+  ids: readonly string[];
+  index: ReadonlyMap<string, number>;
+  compute(household: Household): Decimal[];
+}
 
 /** A measure as the later stages see it: from the catalogue, suggested or already in place. */
 export interface MeasureRef {

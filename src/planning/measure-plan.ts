@@ -4,7 +4,7 @@ import type { MeasureEntry } from "../rulesets/schema.js";
 import { message } from "../messages/catalogue.js";
 import { localize } from "../results/reason-text.js";
 import type { Language, MeasureResult } from "../results/result-types.js";
-import type { InPlaceMeasure } from "./in-place-measures.js";
+import type { InPlaceMeasure } from "../evaluation/in-place-measures.js";
 
 /** A measure the rules suggested: every reason given, and how well it fits (the sum of the fits the rules gave). */
 export interface SuggestedMeasure {

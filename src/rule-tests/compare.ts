@@ -1,6 +1,6 @@
 import { message } from "../messages/catalogue.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
-import type { Expectation } from "./schema.js";
+import type { Expectation } from "../rulesets/rule-test-schema.js";
 
 /** One way the result differs from the expectation. */
 export interface Mismatch {

@@ -11,7 +11,7 @@ import { screen } from "../batch/screen.js";
 import type { EngineName } from "../evaluation/types.js";
 import { compareResult, type Mismatch } from "./compare.js";
 import { ruleDefinitionKey } from "./rule-definition.js";
-import { ruleTestFileSchema, type RuleTest } from "./schema.js";
+import { ruleTestFileSchema, type RuleTest } from "../rulesets/rule-test-schema.js";
 
 /** The outcome of one rule test. */
 export interface RuleTestOutcome {

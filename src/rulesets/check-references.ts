@@ -1,8 +1,8 @@
 import type { Problem } from "../errors.js";
-import { OPERATOR_NAMES } from "../evaluation/operators.js";
+import { OPERATOR_NAMES } from "./operators.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { CatalogueName } from "../facts/fact-definition.js";
-import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "../facts/figures.js";
+import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "./figure-terms.js";
 import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
 import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";

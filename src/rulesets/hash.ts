@@ -6,7 +6,7 @@ import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Condition, Parameter, TopLevelCondition } from "./schema.js";
 import { Decimal, decimalText, isDecimalText } from "../input/decimal.js";
-import { DECIMAL_TESTS } from "../evaluation/operators.js";
+import { DECIMAL_TESTS } from "./operators.js";
 import { canonicalOverrideText } from "./parameters.js";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { householdSchema } from "../input/household-schema.js";
-import { ruleTestFileSchema } from "../rule-tests/schema.js";
+import { ruleTestFileSchema } from "./rule-test-schema.js";
 import {
   conditionsFileSchema,
   figureDefinitionSchema,

@@ -17,7 +17,7 @@ import {
   type TaskKind,
 } from "../input/enums.js";
 import type { Household } from "../input/household-schema.js";
-import { inPlaceMeasures, type InPlaceMeasure } from "../planning/in-place-measures.js";
+import { inPlaceMeasures, type InPlaceMeasure } from "../evaluation/in-place-measures.js";
 import { measurePlan, type SuggestedMeasure, type SuggestionLimit } from "../planning/measure-plan.js";
 import { explain } from "../results/explanation.js";
 import { message } from "../messages/catalogue.js";

@@ -1,4 +1,4 @@
-import { compareParsed, CUSTOM_OPERATORS, DECIMAL_TESTS, parseDecimal } from "../operators.js";
+import { compareParsed, CUSTOM_OPERATORS, DECIMAL_TESTS, parseDecimal } from "../../rulesets/operators.js";
 import { own } from "../../rulesets/own.js";
 
 /** An operator as json-rules-engine defines one: a fact-value validator and a comparison. */

@@ -1,43 +1,14 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
+import type { CompiledFigures } from "../facts/household-context.js";
 import type { Household } from "../input/household-schema.js";
 import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
+import { parseFigureTerm, type FigureTerm } from "../rulesets/figure-terms.js";
 
-/**
- * The figures every result reports (docs/contract.md, `figures`), which every rule set must define. The
- * threshold is a parameter, not a figure.
- */
-export const RESULT_FIGURES = ["perCapitaNetIncome", "adjustedPerCapitaIncome"] as const;
-
-/** A term of a definition: an input money field or another figure. */
-export type FigureTerm =
-  { kind: "field"; group: keyof typeof FIGURE_INPUT_FIELDS; field: string } | { kind: "figure"; id: string };
-
-/** What a term names: `income.wage` → a field; `householdNetIncome` → a figure; null when it is neither. */
-export function parseFigureTerm(term: string): FigureTerm | { kind: "unknownField"; group: string; field: string } {
-  const dot = term.indexOf(".");
-  if (dot < 0) return { kind: "figure", id: term };
-  const group = term.slice(0, dot);
-  const field = term.slice(dot + 1);
-  const fields = Object.hasOwn(FIGURE_INPUT_FIELDS, group)
-    ? (FIGURE_INPUT_FIELDS[group as keyof typeof FIGURE_INPUT_FIELDS] as readonly string[])
-    : null;
-  return fields?.includes(field)
-    ? { kind: "field", group: group as keyof typeof FIGURE_INPUT_FIELDS, field }
-    : { kind: "unknownField", group, field };
-}
-
-/** The terms a variant reads, with where each is written inside it. */
-export function variantTerms(variant: FigureVariant): { term: string; path: PropertyKey[] }[] {
-  if ("perMember" in variant) return [{ term: variant.perMember, path: ["perMember"] }];
-  return [
-    ...variant.add.map((term, index) => ({ term, path: ["add", index] as PropertyKey[] })),
-    ...variant.subtract.map((term, index) => ({ term, path: ["subtract", index] as PropertyKey[] })),
-  ];
-}
+type FigureField = Extract<FigureTerm, { kind: "field" }>;
+import type { Figure, FigureVariant } from "../rulesets/schema.js";
 
 /** The variant of a figure in force on a date (the latest starting on or before it, unless ended), or null. */
 export function variantInForce(figure: Figure, asOf: IsoDate): FigureVariant | null {
@@ -56,19 +27,7 @@ type Operand = (household: Household, values: Decimal[]) => Decimal;
 
 type Step = { add: Operand[]; subtract: Operand[] } | { perMember: number };
 
-/**
- * The figure definitions of a rule set in force on one date, compiled once (per rule set and date,
- * not per household) to steps in dependency order. {@link CompiledFigures.compute} then gives one
- * household's figures with a few decimal additions and one exact division per per-member figure.
- */
-export interface CompiledFigures {
-  /** Figure ids in computing order; `index` gives each one's position in the computed values. */
-  ids: readonly string[];
-  index: ReadonlyMap<string, number>;
-  compute(household: Household): Decimal[];
-}
-
-function fieldOperand(group: keyof typeof FIGURE_INPUT_FIELDS, field: string): Operand {
+function fieldOperand(group: FigureField["group"], field: string): Operand {
   // Validation leaves required fields as decimals and optional ones undefined; `expenses` is always an object.
   if (group === "income")
     return (household) => (household.income as unknown as Record<string, Decimal | undefined>)[field] ?? ZERO;
