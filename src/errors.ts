@@ -1,3 +1,5 @@
+import { inLanguage, type Language, type Words } from "./messages/catalogue.js";
+
 /**
  * Stable error codes. Each is documented in docs/errors.md with its meaning and fix; tools and
  * county systems may match on them.
@@ -36,22 +38,84 @@ export interface SourceLocation {
   column?: number;
 }
 
-/** One problem found in a rule set or an argument. */
+/** One problem found in a rule set or an argument, in words of the language asked for. */
 export interface Problem extends SourceLocation {
   message: string;
 }
 
-/** Every error dixian throws is a DixianError with a stable {@link ErrorCode}. */
+/** A problem as the core rooms find it: its words in both languages, picked by the edge. */
+export interface ProblemWords extends Omit<SourceLocation, "file"> {
+  /** The file, or what stands for it (a rule set given in memory). */
+  file: Words;
+  message: Words;
+}
+
+/**
+ * Every error dixian throws is a DixianError with a stable {@link ErrorCode}. Its `message` and
+ * `problems` are in Chinese; {@link DixianError.inLanguage} gives the same error in another language
+ * (the functions of the API that take `lang` throw it so).
+ */
 export class DixianError extends Error {
   override readonly name = "DixianError";
+  /** The individual problems, each with its file and JSON path, when there are several. */
+  readonly problems: readonly Problem[];
+  /** The message in both languages. */
+  declare readonly words: Words;
+  /** The problems in both languages (for code that passes them on to another error). */
+  declare readonly problemWords: readonly ProblemWords[];
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    /** The individual problems, each with its file and JSON path, when there are several. */
-    readonly problems: readonly Problem[] = [],
+    message: Words,
+    problems: readonly ProblemWords[] = [],
   ) {
-    super(message);
+    super(inLanguage(message, "zh"));
+    // Not enumerable: an error's own fields stay what they were (code, problems, and a subclass's own).
+    Object.defineProperty(this, "words", { value: message });
+    Object.defineProperty(this, "problemWords", { value: problems });
+    this.problems = wordProblems(problems, "zh");
   }
+
+  /** This error (its class, code and fields) with its message and problems in `language`. */
+  inLanguage(language: Language): this {
+    if (language === "zh") return this;
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    Object.assign(copy, this);
+    for (const [key, value] of [
+      ["message", inLanguage(this.words, language)],
+      ["stack", this.stack],
+      ["words", this.words],
+      ["problemWords", this.problemWords],
+    ] as const) {
+      Object.defineProperty(copy, key, { value, writable: key === "message" || key === "stack", configurable: true });
+    }
+    (copy as { problems: readonly Problem[] }).problems = wordProblems(this.problemWords, language);
+    return copy;
+  }
+}
+
+function wordProblems(problems: readonly ProblemWords[], language: Language): Problem[] {
+  return problems.map((problem) => ({
+    ...problem,
+    file: inLanguage(problem.file, language),
+    message: inLanguage(problem.message, language),
+  }));
+}
+
+/**
+ * Runs `work` for a caller that reads `language` (a function of the API taking `lang`): a
+ * {@link DixianError} it throws comes out worded in that language.
+ */
+export function inLanguageOf<T>(language: Language, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw inReaderLanguage(error, language);
+  }
+}
+
+/** An error in the reader's language: a {@link DixianError} worded in `language`, anything else as it is. */
+export function inReaderLanguage(error: unknown, language: Language): unknown {
+  return error instanceof DixianError ? error.inLanguage(language) : error;
 }
 
 /**
@@ -60,8 +124,8 @@ export class DixianError extends Error {
  */
 export class NoParameterInForceError extends DixianError {
   constructor(
-    message: string,
-    problems: readonly Problem[],
+    message: Words,
+    problems: readonly ProblemWords[],
     readonly missing: {
       /** The parameter without a value. */
       parameter: string;

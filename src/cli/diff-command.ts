@@ -60,14 +60,14 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const overridesB = setOverrides(values["set-b"], "--set-b", language);
   const baseA = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language);
   const a = {
-    ruleSet: Object.keys(overridesA).length ? applyOverrides(baseA, overridesA, language) : baseA,
+    ruleSet: Object.keys(overridesA).length ? applyOverrides(baseA, overridesA) : baseA,
     asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>"),
   };
   const input = singleInput(positionals, "whatHouseholds");
   // --set-a stays on the first side: without --rules-b the second starts from the rule set before it.
   const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides, language) : baseA;
   const b = {
-    ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB, language) : baseB,
+    ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB) : baseB,
     asOf: values["as-of-b"] ?? a.asOf,
   };
   prepareRuleSet(a.ruleSet, a.asOf, language);

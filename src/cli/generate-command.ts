@@ -53,7 +53,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const dateIssue = calendarDateIssue(asOf);
   if (dateIssue)
     throw new UsageError("optionProblem", { option: "--as-of", problemId: dateIssue.id, ...dateIssue.values });
-  const threshold = parameterInForce(loadRuleSetArgument(values.rules, {}, language), "threshold", asOf, language);
+  const threshold = parameterInForce(loadRuleSetArgument(values.rules, {}, language), "threshold", asOf);
   const output = await openOutput(values.out, io.stdout);
   // No bar when the households themselves are written to the terminal: the two would mix.
   const toTerminal = !values.out && (io.stdout as { isTTY?: boolean }).isTTY === true;

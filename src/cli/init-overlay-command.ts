@@ -76,7 +76,7 @@ function parseValues(
     if (!parameter) throw new UsageError("initOverlayNoSuchParameter", { base: base.id, name, option });
     const typed = overrideValue(parameter.type, value);
     // Checked as the parameter's own values are (money: at most two places, greater than 0, …).
-    const problem = parameterValueProblem(parameter.type, typed, language);
+    const problem = parameterValueProblem(parameter.type, typed);
     if (problem) throw new UsageError("initOverlayBadValue", { option, year, value, problem });
     // A threshold or a standard of zero (or less) is a slip, never a policy, whatever the type says.
     if (isDecimalText(String(typed)) && new Decimal(String(typed)).lte(0))
@@ -207,7 +207,7 @@ export async function initOverlayCommand(args: string[], io: CliIo): Promise<num
   checkDates(ruleSet, years, language);
   const thresholdYears = overlayValues.filter((value) => value.name === "threshold").map((value) => value.year);
   const exampleYear = thresholdYears.sort()[0] ?? years[0]!;
-  const threshold = String(parameterInForce(ruleSet, "threshold", `${exampleYear}-06-30`, language).value);
+  const threshold = String(parameterInForce(ruleSet, "threshold", `${exampleYear}-06-30`).value);
   const testText = exampleTestFile(spec, base, exampleYear, threshold);
   const test = ruleTestFileSchema.parse(JSON.parse(testText)).tests[0]!;
   const testFile = join(dir, "tests", "example.json");

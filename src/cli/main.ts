@@ -97,11 +97,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `dixian ${command}: E_USAGE: ${text}\n${message("usageHint", language, { command })}\n`,
       );
     } else if (error instanceof DixianError) {
+      const worded = error.inLanguage(language);
       const details =
-        error.problems.length > 1 || (error.problems[0] && !error.message.includes(error.problems[0].message))
-          ? "\n" + error.problems.map((p) => `  ${formatLocation(p)}${colon}${p.message}`).join("\n")
+        worded.problems.length > 1 || (worded.problems[0] && !worded.message.includes(worded.problems[0].message))
+          ? "\n" + worded.problems.map((p) => `  ${formatLocation(p)}${colon}${p.message}`).join("\n")
           : "";
-      await writeText(io.stderr, `dixian ${command}: ${error.code}: ${error.message}${details}\n`);
+      await writeText(io.stderr, `dixian ${command}: ${worded.code}: ${worded.message}${details}\n`);
     } else if (error instanceof OutputError) {
       if (error.code === "EPIPE") return EXIT.ok; // the reader stopped reading (e.g. `| head`): nothing more to say
       await writeText(

@@ -1,6 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
 import { calendarDateIssue } from "../input/calendar-date.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { inLanguage, message, type Language } from "../messages/catalogue.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
@@ -67,7 +67,7 @@ export function missingOn(ruleSet: RuleSet, asOf: string, language: Language): P
       ...origin,
       message:
         message("parameterNotInForceOn", language, { name, asOf }) +
-        supplyAdvice(ruleSet, name, asOf, origin.file, language),
+        inLanguage(supplyAdvice(ruleSet, name, asOf, origin.file), language),
     });
   }
   try {
@@ -75,12 +75,12 @@ export function missingOn(ruleSet: RuleSet, asOf: string, language: Language): P
       ruleSet,
       asOf,
       new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]),
-      language,
     );
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
+    const worded = error.inLanguage(language);
     problems.push(
-      ...(error.problems.length ? error.problems : [{ file: ruleSet.id, path: "", message: error.message }]),
+      ...(worded.problems.length ? worded.problems : [{ file: ruleSet.id, path: "", message: worded.message }]),
     );
   }
   return problems;
@@ -140,7 +140,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     } catch (error) {
       if (!(error instanceof DixianError)) throw error;
       failed = true;
-      const problems = error.problems.length ? error.problems : [{ file: dir, path: "", message: error.message }];
+      const worded = error.inLanguage(language);
+      const problems = worded.problems.length ? worded.problems : [{ file: dir, path: "", message: worded.message }];
       for (const problem of problems)
         await writeText(io.stderr, `${formatLocation(problem)}${colon}${problem.message}\n`);
     }

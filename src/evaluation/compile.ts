@@ -1,9 +1,9 @@
 import type { RuleProperties } from "json-rules-engine";
-import { DixianError, type Problem } from "../errors.js";
+import { DixianError, inLanguageOf, type ProblemWords } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { both, inLanguage, message, type Language } from "../messages/catalogue.js";
 import {
   hasValueInForce,
   isOptionalWithoutValue,
@@ -54,11 +54,15 @@ function byPriority(rules: readonly LoadedRule[]): LoadedRule[] {
  * once and builds the json-rules-engine engines.
  */
 export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Language = "zh"): CompiledRuleSet {
+  return inLanguageOf(language, () => compile(ruleSet, asOf));
+}
+
+function compile(ruleSet: RuleSet, asOf: IsoDate): CompiledRuleSet {
   const parameters = new Map<string, ParameterInForce>();
   const inForce = (name: string) => {
     let value = parameters.get(name);
     if (!value) {
-      value = parameterInForce(ruleSet, name, asOf, language);
+      value = parameterInForce(ruleSet, name, asOf);
       parameters.set(name, value);
     }
     return value;
@@ -68,7 +72,6 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     ruleSet,
     asOf,
     new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]),
-    language,
   );
   const withoutValue = (name: string) => isOptionalWithoutValue(ruleSet, name, asOf);
   // An optional parameter without a value compares as null, which no operator accepts; the rules
@@ -81,7 +84,7 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
         : inForce(reference.param).value;
   const inapplicableRules: CompiledRuleSet["inapplicableRules"] = [];
 
-  const problems: Problem[] = [];
+  const problems: ProblemWords[] = [];
   const compileConditions = (conditions: TopLevelCondition, origin: string): TopLevelCondition => {
     const compiled = replaceParameterReferences(conditions, resolve) as TopLevelCondition;
     walkConditions(compiled, (condition: Condition, path) => {
@@ -157,10 +160,16 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     };
   });
   if (problems.length) {
-    const lines = problems.map((p) => `${p.file} ${p.path}${message("colon", language)}${p.message}`).join("\n");
+    const linesIn = (language: Language) =>
+      problems
+        .map(
+          (p) =>
+            `${inLanguage(p.file, language)} ${p.path}${message("colon", language)}${inLanguage(p.message, language)}`,
+        )
+        .join("\n");
     throw new DixianError(
       "E_RULESET_SCHEMA",
-      message("doesNotCompile", language, { ruleSet: ruleSet.id, asOf, lines }),
+      both("doesNotCompile", { ruleSet: ruleSet.id, asOf, lines: { zh: linesIn("zh"), en: linesIn("en") } }),
       problems,
     );
   }

@@ -3,7 +3,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import type { CompiledFigures } from "../facts/household-context.js";
 import type { Household } from "../input/household-schema.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { both, type Words } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { parseFigureTerm, type FigureTerm } from "../rulesets/figure-terms.js";
 
@@ -40,14 +40,9 @@ function fieldOperand(group: FigureField["group"], field: string): Operand {
 /**
  * Compiles the figures a rule set defines on `asOf`. A figure (or a figure it reads) that `required`
  * names but that has no definition in force throws E_NO_FIGURE_IN_FORCE naming it, the date and the
- * file where a definition belongs, in `language`. Figures not in force and not needed are left out.
+ * file where a definition belongs. Figures not in force and not needed are left out.
  */
-export function compileFigures(
-  ruleSet: RuleSet,
-  asOf: IsoDate,
-  required: Iterable<string>,
-  language: Language = "zh",
-): CompiledFigures {
+export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterable<string>): CompiledFigures {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const steps: Step[] = [];
@@ -55,14 +50,14 @@ export function compileFigures(
   const missing = (id: string, by: string | null): never => {
     const origin = ruleSet.origins.get(`figure:${id}`);
     const file = origin?.file ?? "figures.json";
-    const readBy = by ? message("figureReadBy", language, { by }) : "";
+    const readBy: Words = by ? both("figureReadBy", { by }) : "";
     throw new DixianError(
       "E_NO_FIGURE_IN_FORCE",
-      message("figureNotInForce", language, { ruleSet: ruleSet.id, name: id, readBy, asOf, file }),
+      both("figureNotInForce", { ruleSet: ruleSet.id, name: id, readBy, asOf, file }),
       [
         {
           ...(origin ?? { file, path: `/${id}` }),
-          message: message("figureNotInForceHere", language, { name: id, asOf }),
+          message: both("figureNotInForceHere", { name: id, asOf }),
         },
       ],
     );
@@ -74,8 +69,7 @@ export function compileFigures(
     const variant = figure ? variantInForce(figure, asOf) : null;
     if (!variant) return missing(id, by);
     // Rule-set validation rejects cycles; this guard keeps a hand-built rule set from recursing forever.
-    if (visiting.has(id))
-      throw new DixianError("E_RULESET_CYCLE", message("figureReadsItselfOn", language, { name: id, asOf }));
+    if (visiting.has(id)) throw new DixianError("E_RULESET_CYCLE", both("figureReadsItselfOn", { name: id, asOf }));
     visiting.add(id);
     const operand = (term: string): Operand => {
       const parsed = parseFigureTerm(term);
@@ -84,7 +78,7 @@ export function compileFigures(
         const at = visit(parsed.id, id);
         return (_household, values) => values[at]!;
       }
-      throw new DixianError("E_RULESET_REFERENCE", message("figureReadsUnknownField", language, { name: id, term }));
+      throw new DixianError("E_RULESET_REFERENCE", both("figureReadsUnknownField", { name: id, term }));
     };
     let step: Step;
     if ("perMember" in variant) {

@@ -7,6 +7,7 @@ import {
   type MessageText,
   type MessageValues,
   type Language,
+  type Bilingual,
 } from "../messages/catalogue.js";
 import { didYouMean } from "../messages/suggestion.js";
 
@@ -182,6 +183,16 @@ const BOTH_MAP: z.core.$ZodErrorMap = (issue) => {
  */
 export function nestedParseOptions(): { error: z.core.$ZodErrorMap; jitless: true } {
   return { error: BOTH_MAP, jitless: true };
+}
+
+/** Parse options whose issues are worded in both languages; {@link issueWords} reads them. */
+export function inBothLanguages(): { error: z.core.$ZodErrorMap } {
+  return { error: BOTH_MAP };
+}
+
+/** An issue's words in both languages (from a parse with {@link inBothLanguages}). */
+export function issueWords(issue: Issue): Bilingual {
+  return { zh: issueText(issue, "zh"), en: issueText(issue, "en") };
 }
 
 /**

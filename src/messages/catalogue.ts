@@ -15,7 +15,7 @@ const CATALOGUES: Record<Language, Record<MessageId, string>> = { zh, en };
 export type MessageId = keyof typeof zh;
 
 /** Values filling a message's `{name}` placeholders; a value may itself be a message, worded alike. */
-export type MessageValues = Record<string, string | number | MessageText>;
+export type MessageValues = Record<string, string | number | MessageText | Bilingual>;
 
 /** A message not yet put into words: its id and values. */
 export interface MessageText {
@@ -30,7 +30,8 @@ export function message(id: MessageId, language: Language, values?: MessageValue
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(values, name)) return whole;
     const value = values[name]!;
-    return typeof value === "object" ? renderText(value, language) : String(value);
+    if (typeof value !== "object") return String(value);
+    return "id" in value ? renderText(value, language) : value[language];
   });
 }
 
@@ -42,4 +43,34 @@ export function renderText(text: MessageText, language: Language): string {
 /** Whether a string names a message (for texts carried through code that only knows strings). */
 export function isMessageId(id: string): id is MessageId {
   return Object.prototype.hasOwnProperty.call(zh, id);
+}
+
+/**
+ * Text worded in both languages: what the core rooms (input, rule sets, evaluation) write when they
+ * find a problem, since they do not know the reader's language. The edge that does (the command
+ * line, the service, the tables, the report, an API call's `lang`) picks one with {@link inLanguage}.
+ */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Words a reader sees: in both languages, or a text that is the same in both (a path, a value). */
+export type Words = string | Bilingual;
+
+/** A message worded in both languages. */
+export function both(id: MessageId, values?: MessageValues): Bilingual {
+  return { zh: message(id, "zh", values), en: message(id, "en", values) };
+}
+
+/** Words one after the other (a message and its "did you mean", say). */
+export function joinWords(...parts: readonly Words[]): Words {
+  if (parts.every((part) => typeof part === "string")) return parts.join("");
+  const pick = (language: Language) => parts.map((part) => inLanguage(part, language)).join("");
+  return { zh: pick("zh"), en: pick("en") };
+}
+
+/** Words in one language. */
+export function inLanguage(words: Words, language: Language): string {
+  return typeof words === "string" ? words : words[language];
 }

@@ -1,4 +1,4 @@
-import { message, type Language } from "./catalogue.js";
+import { both, message, type Language, type Words } from "./catalogue.js";
 
 /** Names longer than this are not compared: a megabyte key is not a typo. */
 const MAX_COMPARED_LENGTH = 100;
@@ -58,4 +58,14 @@ export function didYouMean(
 ): string {
   const closest = closestName(name, known);
   return closest === undefined ? "" : message("didYouMean", language, { name: quote(closest) });
+}
+
+/** The "did you mean" ending in both languages, for code that does not know the reader's language. */
+export function suggestionWords(
+  name: string,
+  known: Iterable<string>,
+  quote: (name: string) => string = JSON.stringify,
+): Words {
+  const closest = closestName(name, known);
+  return closest === undefined ? "" : both("didYouMean", { name: quote(closest) });
 }

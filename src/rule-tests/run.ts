@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DixianError, type Problem } from "../errors.js";
+import { DixianError, type ProblemWords } from "../errors.js";
 import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { type Language, message } from "../messages/catalogue.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
@@ -53,10 +53,10 @@ function ruleSetDirFor(file: string, declared: string | undefined, language: Lan
 
 /** Reads and validates a test file; schema problems are thrown with their lines, in `language`. */
 export function readTestFile(file: string, language: Language = "zh"): { ruleSetDir: string; tests: RuleTest[] } {
-  const source = readJsonSource(file, file, language);
+  const source = readJsonSource(file, file);
   const parsed = ruleTestFileSchema.safeParse(source.value, issueLanguage(language));
   if (!parsed.success) {
-    const problems: Problem[] = expandUnionIssues(parsed.error.issues).map((issue) => {
+    const problems: ProblemWords[] = expandUnionIssues(parsed.error.issues).map((issue) => {
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
       return source.problemAt(path, issueText(issue, language));
     });
@@ -98,7 +98,7 @@ export async function runRuleTest(
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
     const result = await screen(test.household, {
-      ruleSet: test.set ? applyOverrides(ruleSet, test.set, language) : ruleSet,
+      ruleSet: test.set ? applyOverrides(ruleSet, test.set) : ruleSet,
       asOf: test.asOf,
       lang: test.lang ?? "zh",
       explain: true,
@@ -118,7 +118,9 @@ export async function runRuleTest(
     return {
       ...base,
       passed,
-      mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }],
+      mismatches: passed
+        ? []
+        : [{ field: "error", expected, actual: `${error.code}: ${error.inLanguage(language).message}` }],
       rulesMet: [],
       definitionsMet: [],
       rulesWithoutValue: [],

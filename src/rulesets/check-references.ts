@@ -1,4 +1,4 @@
-import type { Problem } from "../errors.js";
+import type { ProblemWords } from "../errors.js";
 import { OPERATOR_NAMES } from "./operators.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { CatalogueName } from "../facts/fact-definition.js";
@@ -7,9 +7,9 @@ import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
 import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
-import { issueLanguage, issueText } from "../input/zod-issues.js";
-import { message, type Language } from "../messages/catalogue.js";
-import { didYouMean } from "../messages/suggestion.js";
+import { inBothLanguages, issueWords } from "../input/zod-issues.js";
+import { type Words, both, joinWords, message } from "../messages/catalogue.js";
+import { suggestionWords } from "../messages/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
 import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter } from "./schema.js";
@@ -18,7 +18,7 @@ import { namedConditionCycles } from "./condition-graph.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";
 import { hasOwn, own } from "./own.js";
 
-type Locate = (key: string, path: readonly PropertyKey[], message: string) => Problem;
+type Locate = (key: string, path: readonly PropertyKey[], message: Words) => ProblemWords;
 
 /** Plain property and index access only: json-rules-engine hands paths to jsonpath-plus, whose filters can run code. */
 const SAFE_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d{1,6}\])*$/;
@@ -33,19 +33,15 @@ function sampleValue(parameter: Parameter | undefined): unknown {
  * named condition and rule that is referenced exists and fits; parameter periods are in order.
  * Problems are worded in `language`; an unknown name comes with the closest known one.
  */
-export function checkReferences(
-  ruleSet: Omit<RuleSet, "hash" | "origins">,
-  locate: Locate,
-  language: Language = "zh",
-): Problem[] {
-  const problems: Problem[] = [];
+export function checkReferences(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate): ProblemWords[] {
+  const problems: ProblemWords[] = [];
   const riskIds = new Set(ruleSet.riskTypes.map((entry) => entry.id));
   const measureIds = new Set(ruleSet.measures.map((entry) => entry.id));
   const ruleIds = new Set(ruleSet.rules.map((rule) => rule.id));
   const parameterNames = Object.keys(ruleSet.parameters);
-  const say = message;
+
   const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) =>
-    say(id, language, { name }) + didYouMean(name, known, language);
+    joinWords(both(id, { name }), suggestionWords(name, known));
   const groupCodes = new Set(ruleSet.measureGroups.map((group) => group.code));
   const catalogues: Record<CatalogueName, ReadonlySet<string>> = { riskTypes: riskIds, measureGroups: groupCodes };
   const unknownIn = (catalogue: CatalogueName, name: string) =>
@@ -55,25 +51,23 @@ export function checkReferences(
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
-      const outOfRange = parameterRangeProblem(parameter.type, value.value, language);
+      const outOfRange = parameterRangeProblem(parameter.type, value.value);
       if (outOfRange) {
         problems.push(
           locate(
             `parameter:${name}`,
             ["values", index, "value"],
-            say("parameterOutOfRange", language, { value: JSON.stringify(value.value), range: outOfRange }),
+            both("parameterOutOfRange", { value: JSON.stringify(value.value), range: outOfRange }),
           ),
         );
-      } else if (parameterValueProblem(parameter.type, value.value, language)) {
+      } else if (parameterValueProblem(parameter.type, value.value)) {
         problems.push(
           locate(
             `parameter:${name}`,
             ["values", index, "value"],
-            say(
-              ["money", "decimal", "ratio"].includes(parameter.type) ? "expectedDecimalText" : "expectedValueType",
-              language,
-              { type: parameter.type },
-            ),
+            both(["money", "decimal", "ratio"].includes(parameter.type) ? "expectedDecimalText" : "expectedValueType", {
+              type: parameter.type,
+            }),
           ),
         );
       }
@@ -82,32 +76,28 @@ export function checkReferences(
           locate(
             `parameter:${name}`,
             ["values", index, "until"],
-            say("untilBeforeFrom", language, { until: value.until, from: value.from }),
+            both("untilBeforeFrom", { until: value.until, from: value.from }),
           ),
         );
       }
       const next = parameter.values[index + 1];
       if (next && next.from === value.from) {
         problems.push(
-          locate(
-            `parameter:${name}`,
-            ["values", index + 1, "from"],
-            say("twoValuesSameStart", language, { from: value.from }),
-          ),
+          locate(`parameter:${name}`, ["values", index + 1, "from"], both("twoValuesSameStart", { from: value.from })),
         );
       } else if (next && value.until !== undefined && value.until >= next.from) {
         problems.push(
-          locate(`parameter:${name}`, ["values", index, "until"], say("periodOverlaps", language, { from: next.from })),
+          locate(`parameter:${name}`, ["values", index, "until"], both("periodOverlaps", { from: next.from })),
         );
       }
     });
   }
 
-  problems.push(...checkFigures(ruleSet, locate, language));
+  problems.push(...checkFigures(ruleSet, locate));
 
   for (const item of GUARANTEE_ITEMS) {
     if (!ruleSet.guarantees.some((entry) => entry.id === item)) {
-      problems.push({ file: ruleSet.id, path: "/guarantees", message: say("guaranteeMissing", language, { item }) });
+      problems.push({ file: ruleSet.id, path: "/guarantees", message: both("guaranteeMissing", { item }) });
     }
   }
 
@@ -130,16 +120,16 @@ export function checkReferences(
       const params = replaceParameterReferences(condition.params ?? {}, (ref) =>
         sampleValue(own(ruleSet.parameters, ref.param)),
       );
-      const parsed = fact.params.safeParse(params, issueLanguage(language));
+      const parsed = fact.params.safeParse(params, inBothLanguages());
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const keys = (issue as { keys?: string[] }).keys;
           const problem = keys
-            ? say("factTakesNoParam", language, {
-                fact: fact.id,
-                keys: keys.map((k) => JSON.stringify(k)).join(", "),
-              }) + (keys.length === 1 ? didYouMean(keys[0]!, knownParams(fact.params), language) : "")
-            : say("factParam", language, { fact: fact.id, detail: issueText(issue, language) });
+            ? joinWords(
+                both("factTakesNoParam", { fact: fact.id, keys: keys.map((k) => JSON.stringify(k)).join(", ") }),
+                keys.length === 1 ? suggestionWords(keys[0]!, knownParams(fact.params)) : "",
+              )
+            : both("factParam", { fact: fact.id, detail: issueWords(issue) });
           problems.push(locate(key, [...at, "params", ...issue.path, ...(keys ? [keys[0]!] : [])], problem));
         }
       }
@@ -161,11 +151,11 @@ export function checkReferences(
     if (!OPERATOR_NAMES.has(condition.operator)) {
       problems.push(locate(key, [...at, "operator"], unknown("unknownOperator", condition.operator, OPERATOR_NAMES)));
     } else {
-      const unsafe = moneyUnsafeComparison(condition, ruleSet, language);
+      const unsafe = moneyUnsafeComparison(condition, ruleSet);
       if (unsafe) problems.push(locate(key, [...at, "operator"], unsafe));
     }
     if (condition.path !== undefined && !SAFE_PATH.test(condition.path)) {
-      problems.push(locate(key, [...at, "path"], say("unsafePath", language)));
+      problems.push(locate(key, [...at, "path"], both("unsafePath")));
     }
     const value = condition.value;
     if (typeof value === "object" && value !== null && "fact" in value) {
@@ -180,9 +170,7 @@ export function checkReferences(
           replaceParameterReferences(reference.params ?? {}, (ref) => sampleValue(own(ruleSet.parameters, ref.param))),
         ).success
       ) {
-        problems.push(
-          locate(key, [...at, "value", "params"], say("factParamsInvalid", language, { fact: valueFact.id })),
-        );
+        problems.push(locate(key, [...at, "value", "params"], both("factParamsInvalid", { fact: valueFact.id })));
       }
     }
     for (const { reference, path: refPath } of parameterReferencesIn({
@@ -198,7 +186,7 @@ export function checkReferences(
       }
     }
     if (isParameterReference(value) && value.times && own(ruleSet.parameters, value.param)?.type === "text") {
-      problems.push(locate(key, [...at, "value"], say("parameterNotNumber", language, { name: value.param })));
+      problems.push(locate(key, [...at, "value"], both("parameterNotNumber", { name: value.param })));
     }
   };
 
@@ -209,7 +197,7 @@ export function checkReferences(
         const template = condition[field]?.[language];
         if (!template) continue;
         for (const placeholder of templatePlaceholders(template)) {
-          const problem = placeholderProblem(placeholder, ruleSet, language);
+          const problem = placeholderProblem(placeholder, ruleSet);
           if (problem) problems.push(locate(key, [...base, ...path, field, language], problem));
         }
       }
@@ -226,7 +214,7 @@ export function checkReferences(
   }
   const cycles = namedConditionCycles(ruleSet.conditions);
   for (const name of Object.keys(ruleSet.conditions))
-    if (cycles.has(name)) problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name })));
+    if (cycles.has(name)) problems.push(locate(`condition:${name}`, [], both("conditionCycle", { name })));
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
@@ -237,7 +225,7 @@ export function checkReferences(
         locate(
           key,
           ["event", "type"],
-          say("eventNotInStage", language, {
+          both("eventNotInStage", {
             event: rule.event.type,
             stage: rule.stage,
             allowed: STAGE_EVENTS[rule.stage].join(", "),
@@ -265,7 +253,7 @@ export function checkReferences(
         ),
       );
     } else if (event.type === "flag" && event.params.unmetConditionsOf) {
-      problems.push(...missingUnmetTexts(event.params.unmetConditionsOf, ruleSet, locate, language));
+      problems.push(...missingUnmetTexts(event.params.unmetConditionsOf, ruleSet, locate));
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
       if (!hasOwn(ruleSet.parameters, reference.param))
@@ -283,8 +271,8 @@ export function checkReferences(
             : placeholder === LIMIT_PLACEHOLDER
               ? event.type === "limit"
                 ? null
-                : say("limitPlaceholderOnly", language, { placeholder: `{${placeholder}}` })
-              : placeholderProblem(placeholder, ruleSet, language);
+                : both("limitPlaceholderOnly", { placeholder: `{${placeholder}}` })
+              : placeholderProblem(placeholder, ruleSet);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
@@ -309,21 +297,14 @@ const LIMIT_PLACEHOLDER = "limit.leftOut";
  * no `unmet` text (on the condition or on the named condition it refers to): an unmet condition must
  * be written as the failing fact, never as its label with "not met" before it.
  */
-function missingUnmetTexts(
-  ruleId: string,
-  ruleSet: Omit<RuleSet, "hash" | "origins">,
-  locate: Locate,
-  language: Language,
-): Problem[] {
+function missingUnmetTexts(ruleId: string, ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate): ProblemWords[] {
   const rule = ruleSet.rules.find((candidate) => candidate.id === ruleId);
   if (!rule || !("all" in rule.conditions)) return [];
-  const problems: Problem[] = [];
+  const problems: ProblemWords[] = [];
   rule.conditions.all.forEach((condition, index) => {
     const named = "condition" in condition ? own(ruleSet.conditions, condition.condition) : undefined;
     if (condition.unmet || named?.unmet) return;
-    problems.push(
-      locate(`rule:${ruleId}`, ["conditions", "all", index], message("unmetTextMissing", language, { rule: ruleId })),
-    );
+    problems.push(locate(`rule:${ruleId}`, ["conditions", "all", index], both("unmetTextMissing", { rule: ruleId })));
   });
   return problems;
 }
@@ -351,40 +332,38 @@ const DECIMAL_PARAMETER_TYPES: ReadonlySet<string> = new Set(["money", "decimal"
 function moneyUnsafeComparison(
   condition: { fact: string; operator: string; value: unknown; params?: Record<string, unknown> },
   ruleSet: Omit<RuleSet, "hash" | "origins">,
-  language: Language,
-): string | null {
+): Words | null {
   const replacement = DECIMAL_OPERATOR_FOR[condition.operator];
   if (!replacement) return null;
   const value = condition.value;
   if (value === null && (condition.operator === "equal" || condition.operator === "notEqual")) return null;
   const fact = FACTS.get(condition.fact);
-  let what: string | null = null;
+  let what: Words | null = null;
   if (fact && DECIMAL_VALUE_TYPES.has(fact.valueType)) {
-    what = message(
+    what = both(
       fact.valueType === "ratio"
         ? "unsafeFactRatio"
         : fact.valueType === "money"
           ? "unsafeFactMoney"
           : "unsafeFactDecimal",
-      language,
       { fact: fact.id },
     );
-  } else if (isDecimalText(value)) what = message("unsafeNumericString", language, { value });
+  } else if (isDecimalText(value)) what = both("unsafeNumericString", { value });
   else if (isParameterReference(value)) {
     const type = own(ruleSet.parameters, value.param)?.type;
-    if (value.times) what = message("unsafeParameterTimes", language, { name: value.param });
+    if (value.times) what = both("unsafeParameterTimes", { name: value.param });
     else if (type && DECIMAL_PARAMETER_TYPES.has(type))
-      what = message(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", language, {
+      what = both(type === "money" ? "unsafeParameterMoney" : "unsafeParameterType", {
         name: value.param,
         type,
       });
   } else if (typeof value === "object" && value !== null && "fact" in value) {
     const other = FACTS.get(String(value.fact));
     if (other && DECIMAL_VALUE_TYPES.has(other.valueType))
-      what = message("unsafeComparedFact", language, { fact: other.id, type: other.valueType });
+      what = both("unsafeComparedFact", { fact: other.id, type: other.valueType });
   }
   if (!what) return null;
-  return message("moneyUnsafeOperator", language, { operator: condition.operator, what, replacement });
+  return both("moneyUnsafeOperator", { operator: condition.operator, what, replacement });
 }
 
 /**
@@ -392,8 +371,8 @@ function moneyUnsafeComparison(
  * names a figure, no figure reads itself through others, and every figure the rules or the
  * results read is defined.
  */
-function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate, language: Language): Problem[] {
-  const problems: Problem[] = [];
+function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate): ProblemWords[] {
+  const problems: ProblemWords[] = [];
   const figures = ruleSet.figures;
   const defined = (id: string) => Object.hasOwn(figures, id);
   const reads = new Map<string, Set<string>>();
@@ -406,21 +385,16 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
         const parsed = parseFigureTerm(term);
         if (parsed.kind === "unknownField") {
           const groups = Object.keys(FIGURE_INPUT_FIELDS).join(".*, ") + ".*";
-          problems.push(
-            locate(`figure:${id}`, [...base, ...path], message("figureUnknownField", language, { term, groups })),
-          );
+          problems.push(locate(`figure:${id}`, [...base, ...path], both("figureUnknownField", { term, groups })));
         } else if (parsed.kind === "field" && path[0] === "perMember") {
-          problems.push(
-            locate(`figure:${id}`, [...base, ...path], message("figurePerMemberField", language, { term })),
-          );
+          problems.push(locate(`figure:${id}`, [...base, ...path], both("figurePerMemberField", { term })));
         } else if (parsed.kind === "figure") {
           if (!defined(parsed.id))
             problems.push(
               locate(
                 `figure:${id}`,
                 [...base, ...path],
-                message("figureUnknown", language, { name: parsed.id }) +
-                  didYouMean(parsed.id, Object.keys(figures), language),
+                joinWords(both("figureUnknown", { name: parsed.id }), suggestionWords(parsed.id, Object.keys(figures))),
               ),
             );
           else targets.add(parsed.id);
@@ -433,9 +407,7 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
     // Each figure on the cycle is reported, with the cycle read from it.
     cycle.forEach((id, index) => {
       const path = [...cycle.slice(index), ...cycle.slice(0, index), id];
-      problems.push(
-        locate(`figure:${id}`, [], message("figureCycle", language, { name: id, cycle: path.join(" → ") })),
-      );
+      problems.push(locate(`figure:${id}`, [], both("figureCycle", { name: id, cycle: path.join(" → ") })));
     });
   }
   for (const use of figuresUsedBy(ruleSet)) {
@@ -444,14 +416,12 @@ function checkFigures(ruleSet: Omit<RuleSet, "hash" | "origins">, locate: Locate
         locate(
           use.key,
           use.path,
-          message("figureUsedUndefined", language, { name: use.id }) +
-            didYouMean(use.id, Object.keys(figures), language),
+          joinWords(both("figureUsedUndefined", { name: use.id }), suggestionWords(use.id, Object.keys(figures))),
         ),
       );
   }
   for (const id of RESULT_FIGURES) {
-    if (!defined(id))
-      problems.push(locate(`figure:${id}`, [], message("figureResultUndefined", language, { name: id })));
+    if (!defined(id)) problems.push(locate(`figure:${id}`, [], both("figureResultUndefined", { name: id })));
   }
   return problems;
 }
@@ -506,30 +476,26 @@ function orderAlongReads(members: string[], reads: ReadonlyMap<string, ReadonlyS
   return ordered.length === members.length ? ordered : members;
 }
 
-function placeholderProblem(
-  placeholder: string,
-  ruleSet: Omit<RuleSet, "hash" | "origins">,
-  language: Language,
-): string | null {
+function placeholderProblem(placeholder: string, ruleSet: Omit<RuleSet, "hash" | "origins">): Words | null {
   const [head, argument] = placeholder.split(".", 2) as [string, string | undefined];
   const values = { placeholder: `{${placeholder}}` };
   if (head === "param") {
     if (argument && hasOwn(ruleSet.parameters, argument)) return null;
-    return (
-      message("placeholderUnknownParameter", language, values) +
-      (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "")
+    return joinWords(
+      both("placeholderUnknownParameter", values),
+      argument ? suggestionWords(argument, Object.keys(ruleSet.parameters)) : "",
     );
   }
   if (TEXT_PLACEHOLDERS.has(head)) return null;
   const fact = FACTS.get(head);
   if (!fact)
-    return (
-      message("placeholderUnknownFact", language, values) +
-      didYouMean(head, [...FACTS.keys(), "param", ...TEXT_PLACEHOLDERS], language)
+    return joinWords(
+      both("placeholderUnknownFact", values),
+      suggestionWords(head, [...FACTS.keys(), "param", ...TEXT_PLACEHOLDERS]),
     );
   const params = argument === undefined ? {} : primaryParams(fact, argument);
   if (params === null || !fact.params.safeParse(params).success)
-    return message("placeholderParams", language, { ...values, fact: head });
+    return both("placeholderParams", { ...values, fact: head });
   return null;
 }
 

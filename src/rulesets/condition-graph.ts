@@ -1,5 +1,5 @@
-import type { Problem } from "../errors.js";
-import { message, type Language } from "../messages/catalogue.js";
+import type { ProblemWords } from "../errors.js";
+import { type Words, both } from "../messages/catalogue.js";
 import type { RuleSet } from "./rule-set.js";
 import type { TopLevelCondition } from "./schema.js";
 import { walkConditions } from "./walk-conditions.js";
@@ -14,7 +14,7 @@ export const MAX_CONDITION_DEPTH = 64;
 /** Conditions a rule may evaluate once named conditions are put in place, each use counted. */
 export const MAX_RESOLVED_CONDITIONS = 10_000;
 
-type Locate = (key: string, path: readonly PropertyKey[], message: string) => Problem;
+type Locate = (key: string, path: readonly PropertyKey[], message: Words) => ProblemWords;
 
 /** A tree's own shape: its depth without named references, and each reference with the level it is at. */
 interface Shape {
@@ -108,12 +108,8 @@ function chainText(start: string | null, resolved: ReadonlyMap<string, Resolved>
  * {@link MAX_CONDITION_DEPTH} or larger than {@link MAX_RESOLVED_CONDITIONS}, each a problem naming
  * the chain of named conditions that makes it so, worded in `language`.
  */
-export function conditionGraphProblems(
-  ruleSet: Pick<RuleSet, "conditions" | "rules">,
-  locate: Locate,
-  language: Language = "zh",
-): Problem[] {
-  const problems: Problem[] = [];
+export function conditionGraphProblems(ruleSet: Pick<RuleSet, "conditions" | "rules">, locate: Locate): ProblemWords[] {
+  const problems: ProblemWords[] = [];
   const resolved = resolveNamed(ruleSet.conditions);
   const check = (key: string, path: PropertyKey[], result: Resolved) => {
     const values = {
@@ -125,14 +121,10 @@ export function conditionGraphProblems(
     };
     if (result.depth > MAX_CONDITION_DEPTH)
       problems.push(
-        locate(
-          key,
-          path,
-          message(result.next !== null ? "conditionsTooDeepChain" : "conditionsTooDeep", language, values),
-        ),
+        locate(key, path, both(result.next !== null ? "conditionsTooDeepChain" : "conditionsTooDeep", values)),
       );
     else if (result.count > MAX_RESOLVED_CONDITIONS)
-      problems.push(locate(key, path, message("conditionsTooMany", language, values)));
+      problems.push(locate(key, path, both("conditionsTooMany", values)));
   };
   const usedByOthers = new Set<string>();
   for (const condition of Object.values(ruleSet.conditions))

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { DixianError } from "../errors.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { both, joinWords } from "../messages/catalogue.js";
 import { join, relative, resolve } from "node:path";
 import { readRuleFileText } from "./read-json-file.js";
 import type { RuleSetFiles } from "./rule-set-files.js";
@@ -15,7 +15,7 @@ function display(path: string): string {
  * A path that is a symbolic link to nothing: an error naming it and where it points, since a
  * rule file that silently goes missing would change what is screened.
  */
-function dangling(path: string, language: Language): void {
+function dangling(path: string): void {
   let target: string;
   try {
     if (!lstatSync(path).isSymbolicLink()) return;
@@ -23,8 +23,8 @@ function dangling(path: string, language: Language): void {
   } catch {
     return;
   }
-  const problem = message("danglingSymlink", language, { target });
-  throw new DixianError("E_RULESET_NOT_FOUND", `${display(path)}: ${problem}`, [
+  const problem = both("danglingSymlink", { target });
+  throw new DixianError("E_RULESET_NOT_FOUND", joinWords(`${display(path)}: `, problem), [
     { file: display(path), path: "", message: problem },
   ]);
 }
@@ -40,18 +40,18 @@ export function directoryFiles(dir: string): RuleSetFiles {
     },
     exists: isDirectory,
     display: (path) => display(join(root, path)),
-    read(path, language) {
+    read(path) {
       const file = join(root, path);
       if (!existsSync(file)) {
-        dangling(file, language);
+        dangling(file);
         return undefined;
       }
       // Every file must lie inside its rule set's directory (a symlink out of it is refused).
-      return readRuleFileText(file, display(file), root, language);
+      return readRuleFileText(file, display(file), root);
     },
-    list(folder, language) {
+    list(folder) {
       const dirPath = join(root, folder);
-      if (!existsSync(dirPath)) dangling(dirPath, language);
+      if (!existsSync(dirPath)) dangling(dirPath);
       if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
       return readdirSync(dirPath).filter((name) => name.endsWith(".json"));
     },

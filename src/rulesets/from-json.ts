@@ -1,5 +1,5 @@
-import { DixianError } from "../errors.js";
-import { message } from "../messages/catalogue.js";
+import { DixianError, inLanguageOf } from "../errors.js";
+import { both } from "../messages/catalogue.js";
 import type { BuiltInRuleSetName } from "./built-in-names.js";
 import { builtInFiles, loadRuleSetFiles, type LoadOptions } from "./resolve-rule-set.js";
 import type { RuleSet } from "./rule-set.js";
@@ -23,9 +23,13 @@ export function ruleSetFromJson(
   options: LoadOptions = {},
 ): RuleSet {
   if (files === null || typeof files !== "object" || Array.isArray(files)) {
-    throw new DixianError("E_RULESET_NOT_FOUND", message("ruleSetFromJsonTakesObject", options.lang ?? "zh"));
+    throw new DixianError("E_RULESET_NOT_FOUND", both("ruleSetFromJsonTakesObject")).inLanguage(options.lang ?? "zh");
   }
-  return loadRuleSetFiles(memoryFiles(files, "", "", options.lang ?? "zh"), options);
+  const language = options.lang ?? "zh";
+  return loadRuleSetFiles(
+    inLanguageOf(language, () => memoryFiles(files, "", "")),
+    options,
+  );
 }
 
 /**
@@ -36,5 +40,5 @@ export function ruleSetFromJson(
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
 export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
-  return loadRuleSetFiles(builtInFiles(name, options.lang ?? "zh"), options);
+  return loadRuleSetFiles(builtInFiles(name), options);
 }

@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import canonicalize from "canonicalize";
 import { DixianError } from "../errors.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { type Language, both } from "../messages/catalogue.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Condition, Parameter, TopLevelCondition } from "./schema.js";
 import { Decimal, decimalText, isDecimalText } from "../input/decimal.js";
@@ -95,7 +95,7 @@ export function assertRuleSetHash(
   if (ruleSet.hash !== expected.trim()) {
     throw new DixianError(
       "E_RULESET_HASH_MISMATCH",
-      message("hashMismatch", language, { id: ruleSet.id, hash: ruleSet.hash, expected: expected.trim() }),
-    );
+      both("hashMismatch", { id: ruleSet.id, hash: ruleSet.hash, expected: expected.trim() }),
+    ).inLanguage(language);
   }
 }

@@ -1,13 +1,13 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { DixianError, toPointer, type Problem } from "../errors.js";
-import { message, type MessageId, type Language } from "../messages/catalogue.js";
+import { DixianError, toPointer, type ProblemWords } from "../errors.js";
+import { type MessageId, type Words, both, inLanguage, joinWords } from "../messages/catalogue.js";
 
 /** A JSON file read with positions, so problems can name their line and column. */
 export interface JsonSource {
   file: string;
   value: unknown;
-  /** Problem located at a path inside this file (the nearest existing node when the path is absent). */
-  problemAt(path: readonly PropertyKey[], message: string): Problem;
+  /** ProblemWords located at a path inside this file (the nearest existing node when the path is absent). */
+  problemAt(path: readonly PropertyKey[], message: Words): ProblemWords & { file: string };
 }
 
 /** Largest rule-set file accepted. */
@@ -95,21 +95,20 @@ function syntaxProblem(
   error: ParseError,
   locate: (offset: number) => { line: number; column: number },
   file: string,
-  language: Language,
-): Problem {
+): ProblemWords {
   const at = locate(error.offset);
   const end = endOfPreviousToken(text, error.offset);
   const before = end > 0 ? locate(end) : at;
-  const describe = (detail: string, position: { line: number; column: number }) => ({
+  const describe = (detail: Words, position: { line: number; column: number }) => ({
     file,
     path: "",
     ...position,
-    message: message("invalidJson", language, { detail }),
+    message: both("invalidJson", { detail }),
   });
   const code = printParseErrorCode(error.error);
   if (code === "CommaExpected" && end > 0) {
     const id = before.line === at.line ? "jsonMissingCommaInLine" : "jsonMissingComma";
-    return describe(message(id, language, { line: before.line, nextLine: at.line, nextColumn: at.column }), before);
+    return describe(both(id, { line: before.line, nextLine: at.line, nextColumn: at.column }), before);
   }
   const closing = text[error.offset];
   if (
@@ -119,16 +118,16 @@ function syntaxProblem(
     (closing === "}" || closing === "]")
   ) {
     const comma = locate(end - 1);
-    return describe(message("jsonTrailingComma", language, comma), comma);
+    return describe(both("jsonTrailingComma", comma), comma);
   }
   const id = PARSE_ERROR_MESSAGES[code] ?? "jsonSyntax";
-  return describe(message(id, language), at);
+  return describe(both(id), at);
 }
 
 /** The error for a file over {@link MAX_RULE_FILE_BYTES}, in `language`. */
-export function tooLarge(displayName: string, language: Language = "zh"): DixianError {
-  const problem = message("fileTooLarge", language, { bytes: MAX_RULE_FILE_BYTES });
-  return new DixianError("E_RULESET_JSON", `${displayName}: ${problem}`, [
+export function tooLarge(displayName: string): DixianError {
+  const problem = both("fileTooLarge", { bytes: MAX_RULE_FILE_BYTES });
+  return new DixianError("E_RULESET_JSON", joinWords(`${displayName}: `, problem), [
     { file: displayName, path: "", message: problem },
   ]);
 }
@@ -138,19 +137,19 @@ export function tooLarge(displayName: string, language: Language = "zh"): Dixian
  * source is checked the same way; a syntax error becomes an E_RULESET_JSON error with its position.
  * Messages are in `language` (Chinese by default).
  */
-export function parseJsonSource(text: string, displayName: string, language: Language = "zh"): JsonSource {
+export function parseJsonSource(text: string, displayName: string): JsonSource {
   // UTF-8 needs at least one byte per UTF-16 unit and at most three.
   if (
     text.length > MAX_RULE_FILE_BYTES ||
     (text.length * 3 > MAX_RULE_FILE_BYTES && utf8Length(text) > MAX_RULE_FILE_BYTES)
   )
-    throw tooLarge(displayName, language);
+    throw tooLarge(displayName);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tooDeep = nestingTooDeepAt(text, MAX_RULE_FILE_DEPTH);
   if (tooDeep >= 0) {
     const at = lineAndColumn(text, tooDeep);
-    const problem = message("nestedTooDeep", language, { depth: MAX_RULE_FILE_DEPTH });
-    throw new DixianError("E_RULESET_JSON", `${displayName}:${at.line}:${at.column} ${problem}`, [
+    const problem = both("nestedTooDeep", { depth: MAX_RULE_FILE_DEPTH });
+    throw new DixianError("E_RULESET_JSON", joinWords(`${displayName}:${at.line}:${at.column} `, problem), [
       { file: displayName, path: "", ...at, message: problem },
     ]);
   }
@@ -162,9 +161,9 @@ export function parseJsonSource(text: string, displayName: string, language: Lan
     const seen = new Set<string>();
     const problems = errors.length
       ? errors
-          .map((error) => syntaxProblem(text, error, locate, displayName, language))
+          .map((error) => syntaxProblem(text, error, locate, displayName))
           .filter((problem) => {
-            const key = `${problem.line}:${problem.column}:${problem.message}`;
+            const key = `${problem.line}:${problem.column}:${inLanguage(problem.message, "zh")}`;
             return seen.has(key) ? false : (seen.add(key), true);
           })
       : [
@@ -173,11 +172,15 @@ export function parseJsonSource(text: string, displayName: string, language: Lan
             path: "",
             line: 1,
             column: 1,
-            message: message("invalidJson", language, { detail: message("jsonEmptyFile", language) }),
+            message: both("invalidJson", { detail: both("jsonEmptyFile") }),
           },
         ];
     const first = problems[0]!;
-    throw new DixianError("E_RULESET_JSON", `${displayName}:${first.line}:${first.column} ${first.message}`, problems);
+    throw new DixianError(
+      "E_RULESET_JSON",
+      joinWords(`${displayName}:${first.line}:${first.column} `, first.message),
+      problems,
+    );
   }
   const duplicates: Node[] = [];
   const value = nodeValue(root, duplicates);
@@ -186,11 +189,11 @@ export function parseJsonSource(text: string, displayName: string, language: Lan
       file: displayName,
       path: "",
       ...lineAndColumn(text, key.offset),
-      message: message("duplicateKey", language, { key: String(key.value) }),
+      message: both("duplicateKey", { key: String(key.value) }),
     }));
     throw new DixianError(
       "E_RULESET_JSON",
-      `${displayName}:${problems[0]!.line}:${problems[0]!.column} ${problems[0]!.message}`,
+      joinWords(`${displayName}:${problems[0]!.line}:${problems[0]!.column} `, problems[0]!.message),
       problems,
     );
   }

@@ -1,5 +1,5 @@
-import type { Problem } from "../errors.js";
-import { message, type Language } from "../messages/catalogue.js";
+import type { ProblemWords } from "../errors.js";
+import { both } from "../messages/catalogue.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
 import { own, setOwn } from "./own.js";
@@ -125,16 +125,14 @@ function mergeById<T extends { id: string }>(
 }
 
 /** Merges one layer onto what it extends. Problems (disabling what is not inherited) go to `problems`. */
-export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], language: Language = "zh"): Merged {
+export function mergeLayer(base: Merged, layer: Layer, problems: ProblemWords[]): Merged {
   const disabled = [...base.disabled];
   const parameters: Record<string, Parameter> = { ...base.parameters };
   for (const [name, entry] of Object.entries(layer.parameters)) {
     if ("merge" in entry) {
       const inherited = own(parameters, name);
       if (!inherited) {
-        problems.push(
-          layer.sources.parameters!.problemAt([name, "merge"], message("mergeNotInherited", language, { name })),
-        );
+        problems.push(layer.sources.parameters!.problemAt([name, "merge"], both("mergeNotInherited", { name })));
         continue;
       }
       const byFrom = new Map(inherited.values.map((value) => [value.from, value]));
@@ -149,10 +147,10 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
   }
   const unknown = (source: JsonSource | undefined, key: string) => (id: string) =>
     problems.push(
-      source?.problemAt([key], message("cannotDisable", language, { id })) ?? {
+      source?.problemAt([key], both("cannotDisable", { id })) ?? {
         file: layer.id,
         path: "",
-        message: message("cannotDisable", language, { id }),
+        message: both("cannotDisable", { id }),
       },
     );
   const riskTypes = mergeById(
@@ -189,8 +187,8 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
       const where = layer.sources.rules.get(id);
       problems.push(
         where
-          ? where.source.problemAt(["rules", where.index, "id"], message("cannotDisableRule", language, { id }))
-          : { file: layer.id, path: "", message: message("cannotDisableRule", language, { id }) },
+          ? where.source.problemAt(["rules", where.index, "id"], both("cannotDisableRule", { id }))
+          : { file: layer.id, path: "", message: both("cannotDisableRule", { id }) },
       );
     },
   ) as LoadedRule[];

@@ -1,5 +1,5 @@
-import { DixianError, type Problem } from "../errors.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { DixianError, inLanguageOf, type ProblemWords } from "../errors.js";
+import { type Language, both, joinWords } from "../messages/catalogue.js";
 import { deepFreeze } from "./freeze.js";
 import { ruleSetHash } from "./hash.js";
 import { canonicalOverrideText, overrideValue, parameterValueProblem } from "./parameters.js";
@@ -23,19 +23,20 @@ export function parseOverrideList(
   option = "--set",
   language: Language = "zh",
 ): Record<string, string> {
+  return inLanguageOf(language, () => overrideList(texts, option));
+}
+
+function overrideList(texts: readonly string[], option: string): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const text of texts) {
     const at = text.indexOf("=");
     const name = at < 0 ? text : text.slice(0, at).trim();
     const value = at < 0 ? "" : text.slice(at + 1).trim();
     if (at < 0 || !NAME.test(name) || value === "") {
-      throw new DixianError("E_USAGE", message("overrideNotNameValue", language, { option, text }));
+      throw new DixianError("E_USAGE", both("overrideNotNameValue", { option, text }));
     }
     if (Object.hasOwn(overrides, name))
-      throw new DixianError(
-        "E_USAGE",
-        message("overrideTwice", language, { option, name, first: overrides[name]!, second: value }),
-      );
+      throw new DixianError("E_USAGE", both("overrideTwice", { option, name, first: overrides[name]!, second: value }));
     Object.defineProperty(overrides, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return overrides;
@@ -54,7 +55,11 @@ export function parseOverrideList(
  * whatIf.hash !== loadBuiltInRuleSet("yunnan").hash; // true
  */
 export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, language: Language = "zh"): RuleSet {
-  const problems: Problem[] = [];
+  return inLanguageOf(language, () => overridden(ruleSet, overrides));
+}
+
+function overridden(ruleSet: RuleSet, overrides: ParameterOverrides): RuleSet {
+  const problems: ProblemWords[] = [];
   const merged: Record<string, string> = { ...ruleSet.overrides };
   for (const [name, value] of Object.entries(overrides)) {
     const parameter = Object.hasOwn(ruleSet.parameters, name) ? ruleSet.parameters[name] : undefined;
@@ -63,16 +68,16 @@ export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, 
       problems.push({
         file: "--set",
         path: `/${name}`,
-        message: message("overrideUnknownParameter", language, { ruleSet: ruleSet.id, name, known }),
+        message: both("overrideUnknownParameter", { ruleSet: ruleSet.id, name, known }),
       });
       continue;
     }
-    const problem = parameterValueProblem(parameter.type, overrideValue(parameter.type, value), language);
+    const problem = parameterValueProblem(parameter.type, overrideValue(parameter.type, value));
     if (problem) {
       problems.push({
         file: "--set",
         path: `/${name}`,
-        message: message("overrideBadValue", language, { name, problem, value }),
+        message: both("overrideBadValue", { name, problem, value }),
       });
       continue;
     }
@@ -82,7 +87,7 @@ export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, 
   if (problems.length) {
     throw new DixianError(
       "E_PARAMETER_OVERRIDE",
-      problems.map((p) => `${p.path.slice(1)}: ${p.message}`).join("; "),
+      joinWords(...problems.flatMap((p, index) => [index ? "; " : "", `${p.path.slice(1)}: `, p.message])),
       problems,
     );
   }

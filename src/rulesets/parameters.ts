@@ -1,8 +1,8 @@
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
-import { message, type MessageId, type Language } from "../messages/catalogue.js";
-import { didYouMean } from "../messages/suggestion.js";
+import { type MessageId, type Words, both, joinWords } from "../messages/catalogue.js";
+import { suggestionWords } from "../messages/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";
 import { own } from "./own.js";
@@ -40,10 +40,10 @@ const RANGES: Partial<Record<ParameterType, { holds: (value: number) => boolean;
  * The allowed range of a parameter type, in words of `language` (`大于 0 的金额…`), when a value of
  * the right form lies outside it; null when it is in range (or not of the type's form at all).
  */
-export function parameterRangeProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
+export function parameterRangeProblem(type: ParameterType, value: unknown): Words | null {
   const range = RANGES[type];
   if (!range || !VALUE_PATTERNS[type](value)) return null;
-  return range.holds(Number(value)) ? null : message(range.range, language);
+  return range.holds(Number(value)) ? null : both(range.range);
 }
 
 /**
@@ -57,13 +57,13 @@ export function canonicalOverrideText(type: string, text: string): string {
 }
 
 /** What a value of this parameter type must be, in `language`, or null when the value is one. */
-export function parameterValueProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
-  if (VALUE_PATTERNS[type](value)) return parameterRangeProblem(type, value, language);
-  if (type === "money") return message("parameterTakesMoney", language);
-  if (type === "decimal" || type === "ratio") return message("parameterTakesDecimal", language, { type });
-  if (type === "integer") return message("parameterTakesInteger", language);
-  if (type === "boolean") return message("parameterTakesBoolean", language);
-  return message("parameterTakesType", language, { type });
+export function parameterValueProblem(type: ParameterType, value: unknown): Words | null {
+  if (VALUE_PATTERNS[type](value)) return parameterRangeProblem(type, value);
+  if (type === "money") return both("parameterTakesMoney");
+  if (type === "decimal" || type === "ratio") return both("parameterTakesDecimal", { type });
+  if (type === "integer") return both("parameterTakesInteger");
+  if (type === "boolean") return both("parameterTakesBoolean");
+  return both("parameterTakesType", { type });
 }
 
 /** A parameter's value in force on a date, with where it came from. */
@@ -113,18 +113,15 @@ export function hasValueInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): 
  * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
  * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.
  */
-export function parameterInForce(
-  ruleSet: RuleSet,
-  name: string,
-  asOf: IsoDate,
-  language: Language = "zh",
-): ParameterInForce {
+export function parameterInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): ParameterInForce {
   const parameter = own(ruleSet.parameters, name);
   if (!parameter) {
     throw new DixianError(
       "E_RULESET_REFERENCE",
-      message("noSuchParameter", language, { ruleSet: ruleSet.id, name }) +
-        didYouMean(name, Object.keys(ruleSet.parameters), language),
+      joinWords(
+        both("noSuchParameter", { ruleSet: ruleSet.id, name }),
+        suggestionWords(name, Object.keys(ruleSet.parameters)),
+      ),
     );
   }
   const override = ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name) ? ruleSet.overrides[name]! : undefined;
@@ -148,8 +145,8 @@ export function parameterInForce(
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
     const here = isPackagedFile(origin.file) ? "noValueInForcePackaged" : "noValueInForceHere";
     throw new NoParameterInForceError(
-      noValueMessage(ruleSet, name, parameter, asOf, origin.file, language),
-      [{ ...origin, message: message(here, language, { name, asOf }) }],
+      noValueMessage(ruleSet, name, parameter, asOf, origin.file),
+      [{ ...origin, message: both(here, { name, asOf }) }],
       { parameter: name, asOf, ruleSet: ruleSet.id, base: overlayBase(ruleSet) },
     );
   }
@@ -176,12 +173,11 @@ export function noValueMessage(
   parameter: Parameter,
   asOf: IsoDate,
   file: string,
-  language: Language = "zh",
-): string {
+): Words {
   const known = parameter.values.map((v) => `${v.from}…${v.until ?? ""}: ${v.value}`).join("; ");
-  return (
-    message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) +
-    supplyAdvice(ruleSet, name, asOf, file, language)
+  return joinWords(
+    both("noParameterInForce", { ruleSet: ruleSet.id, name, asOf, known }),
+    supplyAdvice(ruleSet, name, asOf, file),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { DixianError, type Problem, type SourceLocation } from "../errors.js";
-import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { DixianError, inReaderLanguage, type ProblemWords, type SourceLocation } from "../errors.js";
+import { expandUnionIssues, inBothLanguages, issueWords } from "../input/zod-issues.js";
+import { type Language, type Words, both, inLanguage, message } from "../messages/catalogue.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";
@@ -57,7 +57,7 @@ const KNOWN_ENTRIES: ReadonlySet<string> = new Set(Object.values(RULE_SET_FILES)
  * Files the loader does not know, in a rule-set directory and its `rules/` folder. Hidden files
  * (`.DS_Store`, editor swap files) are left alone; anything else is a problem naming the file.
  */
-function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Language): void {
+function unknownEntries(files: RuleSetFiles, problems: ProblemWords[]): void {
   const known = [...KNOWN_ENTRIES].join(", ");
   const check = (
     folder: string,
@@ -66,14 +66,11 @@ function unknownEntries(files: RuleSetFiles, problems: Problem[], language: Lang
   ) => {
     for (const entry of files.entries(folder)) {
       if (entry.name.startsWith(".") || allowed(entry.name, entry.isDirectory)) continue;
-      const where = message(
-        what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder",
-        language,
-      );
+      const where = both(what === "inRuleSetDir" ? "unknownEntryInRuleSetDir" : "unknownEntryInRulesFolder");
       problems.push({
         file: files.display(folder ? `${folder}/${entry.name}` : entry.name),
         path: "",
-        message: message(entry.isDirectory ? "unknownFolderEntry" : "unknownFileEntry", language, { where, known }),
+        message: both(entry.isDirectory ? "unknownFolderEntry" : "unknownFileEntry", { where, known }),
       });
     }
   };
@@ -100,15 +97,14 @@ export interface LoadOptions {
 
 const MAX_LAYERS = 16;
 
-/** What loading collects: the problems, which of them are JSON syntax errors, and the language they are written in. */
+/** What loading collects: the problems (in both languages) and which kind each is. */
 interface LoadContext {
-  problems: Problem[];
-  syntax: Set<Problem>;
+  problems: ProblemWords[];
+  syntax: Set<ProblemWords>;
   /** Problems of a condition graph too deep or too large to evaluate. */
-  limits: Set<Problem>;
+  limits: Set<ProblemWords>;
   /** Files that are missing behind a link, not regular files, or outside the rule set. */
-  notFound: Set<Problem>;
-  language: Language;
+  notFound: Set<ProblemWords>;
 }
 
 function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
@@ -130,13 +126,13 @@ function validatedAt<S extends z.ZodType>(
   place?: (path: readonly PropertyKey[]) => PropertyKey[],
   seen?: Set<string>,
 ): z.output<S> | undefined {
-  const result = schema.safeParse(value, { ...issueLanguage(context.language), jitless: true });
+  const result = schema.safeParse(value, { ...inBothLanguages(), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
     const path =
       issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    const problem = source.problemAt(place ? place(path) : [...at, ...path], issueText(issue, context.language));
-    const key = `${problem.path}\u0000${problem.message}`;
+    const problem = source.problemAt(place ? place(path) : [...at, ...path], issueWords(issue));
+    const key = `${problem.path}\u0000${JSON.stringify(problem.message)}`;
     if (seen?.has(key)) continue;
     seen?.add(key);
     context.problems.push(problem);
@@ -146,13 +142,13 @@ function validatedAt<S extends z.ZodType>(
 
 function readOptional(files: RuleSetFiles, path: string, context: LoadContext): JsonSource | undefined {
   try {
-    const text = files.read(path, context.language);
-    return text === undefined ? undefined : parseJsonSource(text, files.display(path), context.language);
+    const text = files.read(path);
+    return text === undefined ? undefined : parseJsonSource(text, files.display(path));
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    const problems = error.problems.length
-      ? error.problems
-      : [{ file: files.display(path), path: "", message: error.message }];
+    const problems = error.problemWords.length
+      ? error.problemWords
+      : [{ file: files.display(path), path: "", message: error.words }];
     context.problems.push(...problems);
     if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
     if (error.code === "E_RULESET_NOT_FOUND") for (const problem of problems) context.notFound.add(problem);
@@ -179,21 +175,21 @@ interface LoadedLayer {
 }
 
 function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undefined {
-  const { problems, language } = context;
+  const { problems } = context;
   const manifestSource = readOptional(dir, RULE_SET_FILES.manifest, context);
   if (!manifestSource) {
     if (!problems.length) {
       problems.push({
         file: dir.display(RULE_SET_FILES.manifest),
         path: "",
-        message: message("notARuleSet", language),
+        message: both("notARuleSet"),
       });
     }
     return undefined;
   }
   const manifest = validated(manifestSource, manifestSchema, context);
   if (!manifest) return undefined;
-  unknownEntries(dir, problems, language);
+  unknownEntries(dir, problems);
   const origins = new Map<string, Anchor>();
   const layer: Layer = {
     id: manifest.id,
@@ -229,7 +225,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
       if (seen.has(entry.id))
-        problems.push(source.problemAt([key, index, "id"], message("duplicateId", language, { id: entry.id })));
+        problems.push(source.problemAt([key, index, "id"], both("duplicateId", { id: entry.id })));
       seen.add(entry.id);
       origins.set(`${key}:${entry.id}`, { source, path: [key, index] });
     });
@@ -248,9 +244,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     const seen = new Set<string>();
     measures.groups.forEach((group, index) => {
       if (seen.has(group.code))
-        problems.push(
-          measuresSource.problemAt(["groups", index, "code"], message("duplicateId", language, { id: group.code })),
-        );
+        problems.push(measuresSource.problemAt(["groups", index, "code"], both("duplicateId", { id: group.code })));
       seen.add(group.code);
       origins.set(`measureGroup:${group.code}`, { source: measuresSource, path: ["groups", index] });
     });
@@ -267,11 +261,11 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
 
   let ruleFiles: string[] = [];
   try {
-    ruleFiles = dir.list(RULE_SET_FILES.rulesDir, language).sort();
+    ruleFiles = dir.list(RULE_SET_FILES.rulesDir).sort();
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    problems.push(...error.problems);
-    for (const problem of error.problems) context.notFound.add(problem);
+    problems.push(...error.problemWords);
+    for (const problem of error.problemWords) context.notFound.add(problem);
   }
   for (const name of ruleFiles) {
     const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
@@ -281,10 +275,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     for (const { rule, index, anchor } of entries) {
       if (layer.sources.rules.has(rule.id)) {
         problems.push(
-          source.problemAt(
-            anchor.map?.(["id"]) ?? ["rules", index, "id"],
-            message("duplicateRuleId", language, { id: rule.id }),
-          ),
+          source.problemAt(anchor.map?.(["id"]) ?? ["rules", index, "id"], both("duplicateRuleId", { id: rule.id })),
         );
         continue;
       }
@@ -317,7 +308,7 @@ function ruleFileEntries(
     }
     const table = validatedAt(source, ruleTableLoadSchema, entry, ["rules", index], context);
     if (!table) return;
-    const expanded = expandRuleTable(table as RuleTableEntry, ["rules", index], context.language);
+    const expanded = expandRuleTable(table as RuleTableEntry, ["rules", index]);
     for (const problem of expanded.problems) context.problems.push(source.problemAt(problem.path, problem.message));
     const seen = new Set<string>();
     for (const row of expanded.rules) {
@@ -328,10 +319,7 @@ function ruleFileEntries(
   });
   if (result.length > MAX_RULES_PER_FILE)
     context.problems.push(
-      source.problemAt(
-        ["rules"],
-        message("ruleTableTooManyRules", context.language, { count: result.length, maximum: MAX_RULES_PER_FILE }),
-      ),
+      source.problemAt(["rules"], both("ruleTableTooManyRules", { count: result.length, maximum: MAX_RULES_PER_FILE })),
     );
   return context.problems.length > before ? undefined : result;
 }
@@ -344,8 +332,15 @@ function ruleFileEntries(
  * `options.lang` (Chinese by default; codes and paths are the same in both).
  */
 export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
-  const language = options.lang ?? "zh";
-  const context: LoadContext = { problems: [], syntax: new Set(), limits: new Set(), notFound: new Set(), language };
+  try {
+    return loadFiles(files, options);
+  } catch (error) {
+    throw inReaderLanguage(error, options.lang ?? "zh");
+  }
+}
+
+function loadFiles(files: RuleSetFiles, options: LoadOptions): RuleSet {
+  const context: LoadContext = { problems: [], syntax: new Set(), limits: new Set(), notFound: new Set() };
   const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
@@ -354,8 +349,8 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     if (!current.exists()) {
       const problem =
         chain.length === 0
-          ? message("ruleSetDirNotFound", language, { dir: current.label })
-          : message("extendsNotFound", language, {
+          ? both("ruleSetDirNotFound", { dir: current.label })
+          : both("extendsNotFound", {
               id: chain[0]!.manifest.id,
               target: chain[0]!.manifest.extends ?? "",
             });
@@ -367,25 +362,26 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     }
     const identity = current.identity;
     if (seen.some((entry) => entry.identity === identity)) {
-      const cycle = [...seen, current].map((entry) => lastSegment(entry.label)).join(" → ");
-      throw new DixianError("E_RULESET_CYCLE", message("extendsCycle", language, { cycle }), [
-        chain[0]!.manifestSource.problemAt(["extends"], message("extendsCycleHere", language, { cycle })),
+      const cycleIn = (language: Language) =>
+        [...seen, current].map((entry) => lastSegment(inLanguage(entry!.label, language))).join(" → ");
+      const cycle = { zh: cycleIn("zh"), en: cycleIn("en") };
+      throw new DixianError("E_RULESET_CYCLE", both("extendsCycle", { cycle }), [
+        chain[0]!.manifestSource.problemAt(["extends"], both("extendsCycleHere", { cycle })),
       ]);
     }
-    if (seen.length >= MAX_LAYERS)
-      throw new DixianError("E_RULESET_CYCLE", message("tooManyLayers", language, { max: MAX_LAYERS }));
+    if (seen.length >= MAX_LAYERS) throw new DixianError("E_RULESET_CYCLE", both("tooManyLayers", { max: MAX_LAYERS }));
     seen.push(current);
     const loaded = loadLayer(current, context);
     if (!loaded) break;
     chain.unshift(loaded);
-    current = loaded.manifest.extends ? extendsFiles(current, loaded, language) : undefined;
+    current = loaded.manifest.extends ? extendsFiles(current, loaded) : undefined;
   }
   if (problems.length > 0 || chain.length === 0) throw ruleSetError(context);
 
   const anchors = new Map<string, Anchor>();
   let merged: Merged = EMPTY_MERGED;
   for (const { layer, origins: layerOrigins } of chain) {
-    merged = mergeLayer(merged, layer, problems, language);
+    merged = mergeLayer(merged, layer, problems);
     for (const [key, anchor] of layerOrigins) anchors.set(key, anchor);
   }
   const top = chain[chain.length - 1]!.manifest;
@@ -399,7 +395,7 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     // Not hashed: which rules and values are this set's own is for authors' tools, not for screening.
     ownLayer: ownLayerOf(chain[chain.length - 1]!.layer),
   };
-  const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
+  const locate = (key: string, path: readonly PropertyKey[], problem: Words): ProblemWords => {
     const anchor = anchors.get(key);
     return anchor
       ? anchor.source.problemAt(anchor.map ? anchor.map(path) : [...anchor.path, ...path], problem)
@@ -407,12 +403,12 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   };
   // A slip in a decision table's rule is found once for each of its rows, at the same place: reported once.
   const reported = new Set<string>();
-  const once = (problem: Problem) => {
-    const key = `${problem.file}\u0000${problem.path}\u0000${problem.message}`;
+  const once = (problem: ProblemWords) => {
+    const key = JSON.stringify([problem.file, problem.path, problem.message]);
     return reported.has(key) ? false : (reported.add(key), true);
   };
-  problems.push(...checkReferences(withoutHash, locate, language).filter(once));
-  for (const problem of conditionGraphProblems(withoutHash, locate, language)) {
+  problems.push(...checkReferences(withoutHash, locate).filter(once));
+  for (const problem of conditionGraphProblems(withoutHash, locate)) {
     if (!once(problem)) continue;
     problems.push(problem);
     context.limits.add(problem);
@@ -428,9 +424,7 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
   return deepFreeze(
-    options.overrides && Object.keys(options.overrides).length
-      ? applyOverrides(ruleSet, options.overrides, language)
-      : ruleSet,
+    options.overrides && Object.keys(options.overrides).length ? applyOverrides(ruleSet, options.overrides) : ruleSet,
   );
 }
 
@@ -459,28 +453,32 @@ function lastSegment(label: string): string {
 }
 
 /** The files of the shipped rule set `name` (embedded in the code, so found in a bundle or a browser). */
-export function builtInFiles(name: string, language: Language = "zh"): RuleSetFiles {
-  checkBuiltInName(name, language);
+export function builtInFiles(name: string): RuleSetFiles {
+  checkBuiltInName(name);
   return memoryFiles(BUILT_IN_FILES, name, BUILT_IN_PREFIX);
 }
 
 /** Where `extends` points: a rule set relative to this one, or `builtin:<name>` for a shipped set. */
-function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Language): RuleSetFiles {
+function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer): RuleSetFiles {
   const target = loaded.manifest.extends!;
   if (!target.startsWith(BUILT_IN_PREFIX)) return files.relative(target);
   try {
-    return builtInFiles(target.slice(BUILT_IN_PREFIX.length), language);
+    return builtInFiles(target.slice(BUILT_IN_PREFIX.length));
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
-    throw new DixianError(error.code, error.message, [loaded.manifestSource.problemAt(["extends"], error.message)]);
+    throw new DixianError(error.code, error.words, [loaded.manifestSource.problemAt(["extends"], error.words)]);
   }
 }
 
-function ruleSetError({ problems, syntax, limits, notFound, language }: LoadContext): DixianError {
-  const colon = message("colon", language);
-  const lines = problems.map(
-    (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`,
-  );
+function ruleSetError({ problems, syntax, limits, notFound }: LoadContext): DixianError {
+  const linesIn = (language: Language) =>
+    problems
+      .map(
+        (p) =>
+          `${inLanguage(p.file, language)}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}` +
+          `${message("colon", language)}${inLanguage(p.message, language)}`,
+      )
+      .join("\n");
   const code = problems.some((p) => syntax.has(p))
     ? "E_RULESET_JSON"
     : problems.some((p) => notFound.has(p))
@@ -488,5 +486,5 @@ function ruleSetError({ problems, syntax, limits, notFound, language }: LoadCont
       : problems.every((p) => limits.has(p))
         ? "E_RULESET_CONDITION_LIMIT"
         : "E_RULESET_SCHEMA";
-  return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
+  return new DixianError(code, both("invalidRuleSet", { lines: { zh: linesIn("zh"), en: linesIn("en") } }), problems);
 }

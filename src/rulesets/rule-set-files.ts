@@ -1,5 +1,5 @@
 import { DixianError } from "../errors.js";
-import { message, renderText, type Language } from "../messages/catalogue.js";
+import { type Words, both, joinWords } from "../messages/catalogue.js";
 import { jsonValueProblem } from "./json-value.js";
 
 /**
@@ -10,7 +10,7 @@ import { jsonValueProblem } from "./json-value.js";
  */
 export interface RuleSetFiles {
   /** How messages name the rule set's root: `rules/yunnan`, `builtin:yunnan`, `(in memory)`. */
-  readonly label: string;
+  readonly label: Words;
   /** The same for the same rule set however it is reached (a real path), to find `extends` cycles. */
   readonly identity: string;
   /** Whether the rule set's root exists at all. */
@@ -19,14 +19,14 @@ export interface RuleSetFiles {
   display(path: string): string;
   /**
    * The text of a file, by its path relative to the root, or undefined when there is no such file.
-   * Throws a {@link DixianError}, worded in `language`, when it exists but cannot be read or is too large.
+   * Throws a {@link DixianError} when it exists but cannot be read or is too large.
    */
-  read(path: string, language: Language): string | undefined;
+  read(path: string): string | undefined;
   /**
    * Names of the `.json` files directly inside a folder (relative to the root), in any order.
-   * Throws a {@link DixianError}, worded in `language`, when the folder is a link to nothing.
+   * Throws a {@link DixianError} when the folder is a link to nothing.
    */
-  list(folder: string, language: Language): string[];
+  list(folder: string): string[];
   /** Everything directly inside a folder (`""` for the root), to report files the loader does not know. */
   entries(folder: string): { name: string; isDirectory: boolean }[];
   /** The rule set a relative `extends` value names (`../cn`). */
@@ -54,49 +54,48 @@ export function normalizePath(path: string): string | null {
  * set inside that map (`""` for the map's own root). Parsed JSON values are written out as JSON
  * text, so they are checked exactly as the same file read from disk would be; the hash covers the
  * content, not its formatting, so it is the same either way. A path that leaves the root is
- * refused with a problem worded in `language`.
+ * refused with a problem.
  */
 export function memoryFiles(
   files: Readonly<Record<string, RuleSetFileContent>>,
   root = "",
   labelPrefix = "",
-  language: Language = "zh",
 ): RuleSetFiles {
   const byPath = new Map<string, RuleSetFileContent>();
   for (const [path, content] of Object.entries(files)) {
     const normalized = normalizePath(path);
     if (normalized === null || normalized === "") {
-      throw new DixianError("E_RULESET_NOT_FOUND", message("memoryPathOutside", language, { path }), [
-        { file: path, path: "", message: message("memoryPathOutsideHere", language) },
+      throw new DixianError("E_RULESET_NOT_FOUND", both("memoryPathOutside", { path }), [
+        { file: path, path: "", message: both("memoryPathOutsideHere") },
       ]);
     }
     byPath.set(normalized, content);
   }
   const within = (path: string) => (root ? `${root}/${path}` : path);
-  const label = labelPrefix ? `${labelPrefix}${root}` : root || message("inMemoryLabel", language);
+  const label = labelPrefix ? `${labelPrefix}${root}` : root || both("inMemoryLabel");
   return {
     label,
     identity: `memory:${root}`,
     exists: () => [...byPath.keys()].some((path) => !root || path.startsWith(root + "/")),
     display: (path) => (labelPrefix ? `${labelPrefix}${within(path)}` : within(path)),
-    read(path, readLanguage) {
+    read(path) {
       const key = within(path);
       if (!byPath.has(key)) return undefined;
       const content = byPath.get(key);
       const file = labelPrefix ? `${labelPrefix}${key}` : key;
-      const refuse = (problem: string, pointer = "") =>
-        new DixianError("E_RULESET_JSON", `${file}: ${problem}`, [{ file, path: pointer, message: problem }]);
+      const refuse = (problem: Words, pointer = "") =>
+        new DixianError("E_RULESET_JSON", joinWords(`${file}: `, problem), [{ file, path: pointer, message: problem }]);
       if (typeof content === "string") return content;
       if (content instanceof Uint8Array) {
         try {
           return new TextDecoder("utf-8", { fatal: true }).decode(content);
         } catch {
-          throw refuse(message("fileNotUtf8", readLanguage));
+          throw refuse(both("fileNotUtf8"));
         }
       }
       // Checked first: JSON.stringify would turn NaN into null, throw on a cycle or BigInt, and recurse as deep as the value nests.
       const problem = jsonValueProblem(content);
-      if (problem) throw refuse(renderText(problem.text, readLanguage), problem.path);
+      if (problem) throw refuse(both(problem.text.id, problem.text.values), problem.path);
       return JSON.stringify(content, null, 2) ?? "";
     },
     list(folder) {
@@ -118,7 +117,7 @@ export function memoryFiles(
     relative(target) {
       const next = normalizePath(within(target));
       // Outside the map: a root that holds no files, reported as "not a rule set".
-      return memoryFiles(files, next ?? `../${target}`, labelPrefix, language);
+      return memoryFiles(files, next ?? `../${target}`, labelPrefix);
     },
   };
 }

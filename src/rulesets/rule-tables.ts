@@ -1,5 +1,5 @@
-import { message, type MessageId, type MessageValues, type Language } from "../messages/catalogue.js";
-import { didYouMean } from "../messages/suggestion.js";
+import { type MessageId, type MessageValues, type Words, both, joinWords } from "../messages/catalogue.js";
+import { suggestionWords } from "../messages/suggestion.js";
 import { hasOwn, setOwn } from "./own.js";
 import type { RuleTableEntry } from "./schema.js";
 
@@ -27,7 +27,7 @@ const RULE_FIELDS = ["label", "basis", "priority", "conditions", "event", "reaso
 /** A problem inside a table: where in the rule file (relative to the file), and its words. */
 export interface TableProblem {
   path: PropertyKey[];
-  message: string;
+  message: Words;
 }
 
 /** The rule one row makes, with how to find, for a path inside it, where the author wrote that part. */
@@ -52,10 +52,9 @@ export interface TableRowRule {
 export function expandRuleTable(
   entry: RuleTableEntry,
   at: readonly PropertyKey[],
-  language: Language,
 ): { rules: TableRowRule[]; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
-  const say = (id: MessageId, values?: MessageValues) => message(id, language, values);
+  const say = (id: MessageId, values?: MessageValues) => both(id, values);
   const columns = entry.table.columns;
   const known = ["id", ...Object.keys(columns)];
   const rowsAt = [...at, "table", "rows"];
@@ -69,7 +68,7 @@ export function expandRuleTable(
       if (!known.includes(name))
         problems.push({
           path: [...at, ...path],
-          message: say("ruleTableUnknownColumn", { name, table: entry.id }) + didYouMean(name, known, language),
+          message: joinWords(say("ruleTableUnknownColumn", { name, table: entry.id }), suggestionWords(name, known)),
         });
   });
   if (problems.length) return { rules: [], problems };
@@ -97,7 +96,7 @@ export function expandRuleTable(
       if (!known.includes(key))
         problems.push({
           path: [...rowAt, key],
-          message: say("ruleTableUnknownCell", { name: key, table: entry.id }) + didYouMean(key, known, language),
+          message: joinWords(say("ruleTableUnknownCell", { name: key, table: entry.id }), suggestionWords(key, known)),
         });
     const cells: Record<string, unknown> = {};
     for (const name of known) {

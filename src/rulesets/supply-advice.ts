@@ -1,4 +1,4 @@
-import { message, type Language } from "../messages/catalogue.js";
+import { type Words, both } from "../messages/catalogue.js";
 import { BUILT_IN_PREFIX } from "./built-in-names.js";
 import type { RuleSet } from "./rule-set.js";
 
@@ -39,10 +39,10 @@ export function overlayBase(ruleSet: RuleSet): string {
  * The `dixian init-overlay` command that supplies `name` for the year of `asOf` on `base`, in
  * `language`, or null when init-overlay has no option for that parameter.
  */
-export function initOverlayCommand(base: string, name: string, asOf: string, language: Language): string | null {
+export function initOverlayCommand(base: string, name: string, asOf: string): Words | null {
   const option = Object.hasOwn(INIT_OVERLAY_OPTIONS, name) ? INIT_OVERLAY_OPTIONS[name] : undefined;
   if (!option) return null;
-  return message("initOverlayExample", language, { base, option, year: asOf.slice(0, 4) });
+  return both("initOverlayExample", { base, option, year: asOf.slice(0, 4) });
 }
 
 /**
@@ -55,18 +55,18 @@ export function initOverlayCommand(base: string, name: string, asOf: string, lan
  * - otherwise: add a dated value in the file where the parameter is written (`file`), in a county
  *   overlay, or `--set`.
  */
-export function supplyAdvice(ruleSet: RuleSet, name: string, asOf: string, file: string, language: Language): string {
+export function supplyAdvice(ruleSet: RuleSet, name: string, asOf: string, file: string): Words {
   const folder = ownFolder(ruleSet);
   if (folder !== null && isPackagedFile(folder)) {
-    const command = initOverlayCommand(folder, name, asOf, language);
-    const folderName = message("initOverlayFolder", language);
+    const command = initOverlayCommand(folder, name, asOf);
+    const folderName = both("initOverlayFolder");
     return command
-      ? message("supplyByInitOverlay", language, { name, asOf, command, folder: folderName })
-      : message("supplyInNewOverlay", language, { name, asOf, base: folder });
+      ? both("supplyByInitOverlay", { name, asOf, command, folder: folderName })
+      : both("supplyInNewOverlay", { name, asOf, base: folder });
   }
   if (folder !== null && isPackagedFile(file)) {
     const own = folder === "." ? "parameters.json" : `${folder}/parameters.json`;
-    return message("supplyInOwnOverlay", language, { name, asOf, file: own });
+    return both("supplyInOwnOverlay", { name, asOf, file: own });
   }
-  return message("supplyParameterValue", language, { name, asOf, file });
+  return both("supplyParameterValue", { name, asOf, file });
 }

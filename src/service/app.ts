@@ -104,7 +104,8 @@ function compileFor(ruleSet: RuleSet, asOf: string, language: Language): Compile
   } catch (error) {
     if (error instanceof DixianError) {
       // A missing value is the operator's to supply, not the caller's: say how, in their terms.
-      const text = error instanceof NoParameterInForceError ? operatorAdvice(error, language) : error.message;
+      const text =
+        error instanceof NoParameterInForceError ? operatorAdvice(error, language) : error.inLanguage(language).message;
       throw new ProblemError(
         problem(400, message("queryAsOfUnusable", language, { asOf, problem: text }), {
           code: error.code,

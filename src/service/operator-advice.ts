@@ -10,7 +10,7 @@ import { initOverlayCommand } from "../rulesets/supply-advice.js";
  */
 export function operatorAdvice(error: NoParameterInForceError, language: Language): string {
   const { parameter: name, asOf, ruleSet, base } = error.missing;
-  const command = initOverlayCommand(base, name, asOf, language);
+  const command = initOverlayCommand(base, name, asOf);
   const overlay = command
     ? message("serveOverlayCommand", language, { command, folder: message("initOverlayFolder", language) })
     : message("serveOverlayByHand", language, { name, asOf, base });
