@@ -58,13 +58,7 @@ const STATUSES = ["provisional", "partial", "confirmed"] as const;
 const ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** `--threshold 2026=9000 …` as values of `name`, each checked like a value of the parameter. */
-function parseValues(
-  texts: readonly string[],
-  option: string,
-  name: string,
-  base: RuleSet,
-  language: Language,
-): OverlayValue[] {
+function parseValues(texts: readonly string[], option: string, name: string, base: RuleSet): OverlayValue[] {
   const values: OverlayValue[] = [];
   for (const text of texts) {
     const match = /^\s*([1-9]\d{3})\s*=\s*(\S+)\s*$/.exec(text);
