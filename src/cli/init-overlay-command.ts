@@ -178,8 +178,8 @@ export async function initOverlayCommand(args: string[], io: CliIo): Promise<num
   const { id, derived } = overlayId(dir, values.id);
   const base = loadRuleSetArgument(extendsArgument, {}, language);
   const overlayValues = [
-    ...parseValues(values.threshold ?? [], "--threshold", "threshold", base, language),
-    ...parseValues(values["dibao-standard"] ?? [], "--dibao-standard", "dibaoStandard", base, language),
+    ...parseValues(values.threshold ?? [], "--threshold", "threshold", base),
+    ...parseValues(values["dibao-standard"] ?? [], "--dibao-standard", "dibaoStandard", base),
   ];
   if (overlayValues.length === 0) throw new UsageError("initOverlayNeedsValue");
   const years = [...new Set(overlayValues.map((value) => value.year))].sort();
