@@ -62,6 +62,8 @@ export interface WorkbenchScreening {
   report: MonthlyReport;
   /** Milliseconds spent reading the tables and screening them. */
   timing: { read: number; screen: number; total: number };
+  /** The households as read, for explaining one of them again. */
+  items: SourceItem[];
 }
 
 export interface WorkbenchInput {
@@ -237,7 +239,41 @@ export async function screenWorkbenchFiles(input: WorkbenchInput, progress: Prog
     worklist: worklist.build(),
     report,
     timing: { read: read - started, screen: screened - read, total: done - started },
+    items,
   } satisfies WorkbenchScreening;
+}
+
+/**
+ * One household of a screening screened again with every rule's outcome, as `dixian explain`
+ * gives it; null when it was rejected.
+ */
+export async function explainItem(
+  ruleSet: RuleSet,
+  asOf: string,
+  language: Language,
+  item: SourceItem,
+  index: number,
+): Promise<ScreeningResult | null> {
+  let explained: ScreeningResult | null = null;
+  const formatter: ResultFormatter = {
+    start: "",
+    separator: "",
+    end: () => "",
+    format(result) {
+      explained = result;
+      return "";
+    },
+  };
+  await screenChunk(
+    {
+      config: { ruleSetArgument: ruleSet.id, asOf, language, explain: true, format: "xlsx", engine: "compiled" },
+      ruleSet,
+      compiled: compiledRuleSet(ruleSet, asOf, language),
+      formatter,
+    },
+    { seq: 0, firstIndex: index, items: [item] },
+  );
+  return explained;
 }
 
 /** The results workbook of a screening: `screen --format xlsx`'s two sheets, the results and the week's work. */
