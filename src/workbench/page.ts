@@ -646,7 +646,10 @@ function startPage(source: string): void {
       id: "file-input",
       multiple: true,
       accept: ".xlsx,.csv",
-      onchange: (event: Event) => void addFiles((event.target as HTMLInputElement).files),
+      onchange: (event: Event) => {
+        const input = event.target as HTMLInputElement;
+        void addFiles(input.files).then(() => (input.value = ""));
+      },
     });
     const drop: HTMLLabelElement = h(
       "label",
