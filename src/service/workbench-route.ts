@@ -26,9 +26,12 @@ export function workbenchPolicyOf(html: string): string | null {
  * The built page: beside the running command line (dist/cli.js → dist/workbench.html), or, when
  * running from source, in the checkout's dist/. Null when it has not been built.
  */
-export function findWorkbenchPage(): WorkbenchPage | null {
-  for (const candidate of ["./workbench.html", "../../dist/workbench.html"]) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
+export function findWorkbenchPage(
+  candidates: readonly string[] = ["./workbench.html", "../../dist/workbench.html"].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  ),
+): WorkbenchPage | null {
+  for (const path of candidates) {
     if (!existsSync(path)) continue;
     const html = readFileSync(path, "utf8");
     const policy = workbenchPolicyOf(html);
