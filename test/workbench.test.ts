@@ -130,13 +130,14 @@ suite("the workbench page in headless Chromium, offline", () => {
 
   it("screens a generated 5,000-household workbook in a worker, showing progress, with the page kept responsive", async () => {
     // A probe on the page's own thread: how long it was kept from running, and the progress it saw.
-    await page.evaluate(() => {
-      const probe = { gaps: [] as number[], progress: [] as number[], stop: false };
-      (globalThis as unknown as { probe: typeof probe }).probe = probe;
+    // (Page scripts are given as text: the tests are type-checked without the DOM library.)
+    await page.evaluate(`(() => {
+      const probe = { gaps: [], progress: [], stop: false };
+      globalThis.probe = probe;
       let last = performance.now();
       const tick = () => {
         const now = performance.now();
-        const bar = document.querySelector<HTMLProgressElement>("#progress");
+        const bar = document.querySelector("#progress");
         if (bar) {
           probe.gaps.push(now - last);
           probe.progress.push(bar.position < 0 ? -1 : bar.value);
@@ -145,13 +146,12 @@ suite("the workbench page in headless Chromium, offline", () => {
         if (!probe.stop) setTimeout(tick, 10);
       };
       tick();
-    });
+    })()`);
     const ms = await screenInPage(page, { files: [county], asOf: ASOF });
-    const probe = await page.evaluate(() => {
-      const found = (globalThis as unknown as { probe: { gaps: number[]; progress: number[]; stop: boolean } }).probe;
-      found.stop = true;
-      return found;
-    });
+    const probe = (await page.evaluate("(globalThis.probe.stop = true, globalThis.probe)")) as {
+      gaps: number[];
+      progress: number[];
+    };
     console.log(
       `workbench: ${HOUSEHOLDS} households screened in ${ms} ms; page ${built.bytes} bytes (gzip ${built.gzipBytes}); longest pause while screening ${Math.max(...probe.gaps).toFixed(0)} ms`,
     );
@@ -232,9 +232,7 @@ suite("the workbench page in headless Chromium, offline", () => {
     for (const task of household.tasks) expect(text).toContain(task.dueBy);
     for (const referral of household.referrals) expect(text).toContain(referral.reason.replace(/\s+/g, " "));
     await page.click("#explain");
-    await page.waitForFunction(() =>
-      (document.querySelector("#explanation")?.textContent ?? "").includes("四、各阶段规则"),
-    );
+    await page.locator("#explanation", { hasText: "四、各阶段规则" }).waitFor();
     expect(await page.locator("#explanation").textContent()).toContain(`农户 ${household.householdId}`);
     await page.click("text=← 返回结果列表");
     await page.fill('input[name="search"]', "");
@@ -368,7 +366,7 @@ suite("the workbench page in headless Chromium, offline", () => {
     await page.click("#language");
     expect(await page.locator("h1").textContent()).toBe("Poverty-relapse monitoring workbench");
     await page.waitForFunction(
-      () => !document.querySelector("#start")?.hasAttribute("disabled") && document.querySelector("#summary #hash"),
+      `!document.querySelector("#start")?.hasAttribute("disabled") && document.querySelector("#summary #hash") !== null`,
       null,
       { timeout: 120_000 },
     );

@@ -242,7 +242,17 @@ function startPage(source: string): void {
       );
     summaryBox.replaceChildren(
       ...present(
-        h("p", { class: "done" }, text.done((summary.timing.total / 1000).toFixed(1))),
+        h(
+          "p",
+          {
+            class: "done",
+            id: "done",
+            "data-read-ms": summary.timing.read,
+            "data-screen-ms": summary.timing.screen,
+            "data-total-ms": summary.timing.total,
+          },
+          text.done((summary.timing.total / 1000).toFixed(1)),
+        ),
         summary.county.length
           ? h(
               "p",

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import { InputFormatError } from "../cli/read-households.js";
 import { explanationText } from "../results/explain-text.js";
@@ -24,11 +23,13 @@ interface Last {
   screening: Awaited<ReturnType<typeof screenWorkbenchFiles>>;
 }
 
-const post = (message: FromWorker, transfer: Transferable[] = []) =>
-  (globalThis as unknown as { postMessage(message: unknown, transfer: Transferable[]): void }).postMessage(
-    message,
-    transfer,
-  );
+/** The worker's scope, as much of it as the worker uses (its file is type-checked without the DOM library). */
+const scope = globalThis as unknown as {
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onmessage: ((event: { data: ToWorker }) => void) | null;
+};
+
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => scope.postMessage(message, transfer);
 
 /** A thrown error as a problem for the page, in the language. */
 export function problemOf(error: unknown, language: Language): Problem {
@@ -194,7 +195,6 @@ async function handle(message: ToWorker): Promise<void> {
 
 /** Starts answering the page's messages (in the worker). */
 export function runWorker(): void {
-  const scope = globalThis as unknown as { onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
   scope.onmessage = (event) => void handle(event.data);
   post({ type: "ready" });
 }

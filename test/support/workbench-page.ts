@@ -69,10 +69,10 @@ export async function screenInPage(page: Page, options: ScreenOptions): Promise<
   const started = Date.now();
   // The button is disabled while the worker screens; then the summary (or the problem) is shown.
   await page.click("#start");
+  // (Given as text: the tests are type-checked without the DOM library.)
   await page.waitForFunction(
-    () =>
-      !document.querySelector("#start")?.hasAttribute("disabled") &&
-      (document.querySelector("#problem") !== null || document.querySelector("#summary #hash") !== null),
+    `!document.querySelector("#start")?.hasAttribute("disabled") &&
+      (document.querySelector("#problem") !== null || document.querySelector("#summary #hash") !== null)`,
     null,
     { timeout: 300_000, polling: 50 },
   );
