@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { screenSources } from "../src/cli/parallel-screen.js";
-import { readHouseholdSources } from "../src/cli/read-households.js";
+import type { ChunkOutput } from "../src/batch/chunk.js";
+import { screenSources } from "../src/batch/workers.js";
+import { readHouseholdSources } from "../src/sources/read-households.js";
 import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
@@ -14,6 +15,8 @@ import { referenceScreen } from "./support/reference-policy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "dixian-batch-"));
+/** A chunk's text as NDJSON output has it: the results' lines, in order. */
+const chunkText = (chunk: ChunkOutput) => chunk.entries.map((entry) => entry.text ?? "").join("");
 const population = (households: number, seed: number) =>
   [...generateHouseholds({ households, seed, asOf: "2025-06-30", referenceIncome: 8700 })]
     .map((h) => JSON.stringify(h))
@@ -99,7 +102,6 @@ describe("dixian screen at township scale", () => {
   const screening = () => ({
     ruleSet: loadRuleSet("rules/yunnan"),
     config: {
-      ruleSetArgument: "rules/yunnan",
       asOf: "2025-06-30",
       language: "zh",
       explain: false,
@@ -123,7 +125,7 @@ describe("dixian screen at township scale", () => {
         chunkSize,
       )) {
         await new Promise((resolve) => setImmediate(resolve)); // a slow writer
-        text += chunk.text;
+        text += chunkText(chunk);
       }
       return text;
     };
@@ -149,7 +151,7 @@ describe("dixian screen at township scale", () => {
     const run = async (threads: number) => {
       let text = "";
       try {
-        for await (const chunk of screenSources(failingSource(), config, threads, ruleSet, 8)) text += chunk.text;
+        for await (const chunk of screenSources(failingSource(), config, threads, ruleSet, 8)) text += chunkText(chunk);
       } catch (error) {
         return { text, error: (error as Error).message };
       }

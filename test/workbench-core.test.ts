@@ -4,13 +4,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { InputFormatError, type SourceItem } from "../src/cli/read-households.js";
-import { readTableSources } from "../src/cli/table-input.js";
+import { InputFormatError, type SourceItem } from "../src/sources/read-households.js";
+import { readTableSources } from "../src/sources/table-input.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { loadRuleSet } from "../src/rulesets/load.js";
-import { csvTextRows, openMemoryTables, type MemoryFile } from "../src/tables/memory-tables.js";
-import { tableHouseholdSources } from "../src/tables/table-rows.js";
-import { decodeTableBytes, webGb18030 } from "../src/tables/text-encoding.js";
+import { csvTextRows, openMemoryTables, type MemoryFile } from "../src/sources/memory-tables.js";
+import { tableHouseholdSources } from "../src/sources/table-rows.js";
+import { decodeTableBytes, webGb18030 } from "../src/sources/text-encoding.js";
 import { workbookFile } from "../src/results/portable-workbook.js";
 import { CountyValueError, missingParameter, workbenchRuleSet } from "../src/workbench/county-values.js";
 import { resultsWorkbook, screenWorkbenchFiles } from "../src/workbench/screen-files.js";
@@ -163,7 +163,7 @@ describe("county tables from memory", () => {
   });
 
   it("refuse what a workbook unpacks to over the limit before inflating it, as a file's zip is", async () => {
-    const { WORKBOOK_LIMITS } = await import("../src/tables/workbook-tables.js");
+    const { WORKBOOK_LIMITS } = await import("../src/sources/workbook-tables.js");
     const saved = WORKBOOK_LIMITS.unpackedBytes;
     WORKBOOK_LIMITS.unpackedBytes = 2000;
     try {

@@ -10,7 +10,7 @@ import { labelOf } from "../src/vocabulary/labels.js";
 import { findChromium, launchChromium, underCi } from "./support/chromium.js";
 import { runCliCaptured } from "./support/run-cli.js";
 import { chineseCopy, householdsToTables, writeTables, writeWorkbook } from "./support/table-copies.js";
-import { openWorkbench, screenInPage, type OpenedWorkbench } from "./support/workbench-page.js";
+import { openWorkbench, screenInPage, waitForScreening, type OpenedWorkbench } from "./support/workbench-page.js";
 
 /**
  * The workbench page in a real Chromium, as a township uses it: dist/workbench.html opened from
@@ -148,10 +148,9 @@ suite("the workbench page in headless Chromium, offline", () => {
       tick();
     })()`);
     const ms = await screenInPage(page, { files: [county], asOf: ASOF });
-    const probe = (await page.evaluate("(globalThis.probe.stop = true, globalThis.probe)")) as {
-      gaps: number[];
-      progress: number[];
-    };
+    const probe = await page.evaluate<{ gaps: number[]; progress: number[] }>(
+      "(globalThis.probe.stop = true, globalThis.probe)",
+    );
     console.log(
       `workbench: ${HOUSEHOLDS} households screened in ${ms} ms; page ${built.bytes} bytes (gzip ${built.gzipBytes}); longest pause while screening ${Math.max(...probe.gaps).toFixed(0)} ms`,
     );
@@ -365,11 +364,7 @@ suite("the workbench page in headless Chromium, offline", () => {
   it("switches to English, results included", async () => {
     await page.click("#language");
     expect(await page.locator("h1").textContent()).toBe("Poverty-relapse monitoring workbench");
-    await page.waitForFunction(
-      `!document.querySelector("#start")?.hasAttribute("disabled") && document.querySelector("#summary #hash") !== null`,
-      null,
-      { timeout: 120_000 },
-    );
+    await waitForScreening(page, { timeout: 120_000 });
     await page.click("#tab-results");
     expect(await page.locator("#results-table th").first().textContent()).toBe("Household");
     expect(await page.locator("#results-table tbody").innerText()).toMatch(

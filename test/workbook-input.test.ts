@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { WORKBOOK_LIMITS } from "../src/cli/workbook-source.js";
+import { WORKBOOK_LIMITS } from "../src/sources/workbook-source.js";
 import { runCliCaptured } from "./support/run-cli.js";
 import { columnOf, exampleTables, rawWorkbook, type RawCell, type RawSheet } from "./support/raw-workbook.js";
 

@@ -71,6 +71,19 @@ function expectedTasks(days: number): string[] {
   return lines.sort();
 }
 
+/** The worklist of the NDJSON results and their rejections, as an English CSV. */
+const englishWorklist = () =>
+  runCliCaptured([
+    "worklist",
+    join(dir, "r.ndjson"),
+    "--rejects",
+    join(dir, "rejects-ndjson.ndjson"),
+    "--format",
+    "csv",
+    "--lang",
+    "en",
+  ]);
+
 function listedTasks(rows: Record<string, string>[]): string[] {
   const kinds: Record<string, string> = { verify: "verify", "complete identification": "identify" };
   return rows
@@ -131,16 +144,7 @@ describe("dixian worklist", () => {
     // The generated township has leads of the last six weeks: some overdue, some due, some later.
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.some((line) => !line.includes(" 0 "))).toBe(true);
-    const { code, stdout, stderr } = await runCliCaptured([
-      "worklist",
-      join(dir, "r.ndjson"),
-      "--rejects",
-      join(dir, "rejects-ndjson.ndjson"),
-      "--format",
-      "csv",
-      "--lang",
-      "en",
-    ]);
+    const { code, stdout, stderr } = await englishWorklist();
     expect(code, stderr).toBe(0);
     const rows = worklistCsv(stdout);
     expect(listedTasks(rows)).toEqual(expected);
@@ -161,16 +165,7 @@ describe("dixian worklist", () => {
   });
 
   it("names every household to visit, every elimination to start, every data check and the rejected household", async () => {
-    const { stdout } = await runCliCaptured([
-      "worklist",
-      join(dir, "r.ndjson"),
-      "--rejects",
-      join(dir, "rejects-ndjson.ndjson"),
-      "--format",
-      "csv",
-      "--lang",
-      "en",
-    ]);
+    const { stdout } = await englishWorklist();
     const rows = worklistCsv(stdout);
     const ids = (work: string) =>
       rows

@@ -1,8 +1,7 @@
 import type { LoadedRule } from "../rulesets/rule-set.js";
 import type { Condition, RuleEvent, TopLevelCondition } from "../rulesets/schema.js";
 import { localize } from "../results/reason-text.js";
-import { labelOf, type Vocabulary } from "../vocabulary/labels.js";
-import { Placeholder, valueWords, W, type BookContext } from "./words.js";
+import { codeLabel, Placeholder, valueWords, W, type BookContext, type BookVocabulary } from "./words.js";
 
 /**
  * Rules written many times over with only some values changed — one rule per disaster subtype, one
@@ -18,11 +17,11 @@ interface Slot {
   header: string;
   value: unknown;
   /** How a value of the slot is written. */
-  vocabulary?: Vocabulary | "measure";
+  vocabulary?: BookVocabulary | "measure";
 }
 
 /** What the params of facts and events mean, for a column's header and its values' words. */
-const SLOT_WORDS: Record<string, { zh: string; en: string; vocabulary?: Vocabulary | "measure" }> = {
+const SLOT_WORDS: Record<string, { zh: string; en: string; vocabulary?: BookVocabulary | "measure" }> = {
   subtypes: { zh: "灾种", en: "disaster type", vocabulary: "disasterSubtype" },
   type: { zh: "事件类型", en: "event type", vocabulary: "eventType" },
   code: { zh: "风险代码", en: "risk code" },
@@ -174,7 +173,7 @@ function slotWords(ctx: BookContext, slot: Slot): string {
   if (slot.vocabulary) {
     const vocabulary = slot.vocabulary;
     return list
-      .map((code) => (code === null ? W[ctx.language].none : labelOf(vocabulary, String(code), ctx.language)))
+      .map((code) => (code === null ? W[ctx.language].none : codeLabel(ctx, vocabulary, String(code))))
       .join(W[ctx.language].listAnd);
   }
   return valueWords(ctx, slot.value, "number");

@@ -1,7 +1,7 @@
 import { localize } from "../results/reason-text.js";
 import type { RuleEvent } from "../rulesets/schema.js";
 import { labelOf } from "../vocabulary/labels.js";
-import { paramWords, Placeholder, spaced, W, type BookContext } from "./words.js";
+import { codeLabel, paramWords, Placeholder, spaced, W, type BookContext, type BookVocabulary } from "./words.js";
 
 /**
  * What a rule does when its conditions hold, in words: "记为风险类型“因自然灾害”（代码 0201）",
@@ -11,9 +11,9 @@ import { paramWords, Placeholder, spaced, W, type BookContext } from "./words.js
 const quoted = (ctx: BookContext, text: string) => (ctx.language === "zh" ? `“${text}”` : `“${text}”`);
 
 /** A code of a vocabulary (or a placeholder) as its label in quotation marks. */
-function label(ctx: BookContext, vocabulary: Parameters<typeof labelOf>[0], code: unknown): string {
+function label(ctx: BookContext, vocabulary: BookVocabulary, code: unknown): string {
   if (code instanceof Placeholder) return paramWords(ctx, code);
-  return quoted(ctx, labelOf(vocabulary, String(code), ctx.language));
+  return quoted(ctx, codeLabel(ctx, vocabulary, String(code)));
 }
 
 /** A measure of the catalogue by its name, with its group and kind. */

@@ -1,8 +1,17 @@
 import { FACTS } from "../facts/catalogue.js";
 import { primaryParams } from "../rulesets/templates.js";
 import { localize } from "../results/reason-text.js";
-import { labelOf, type Vocabulary } from "../vocabulary/labels.js";
-import { alternatives, paramWords, Placeholder, W, type BookContext, type ValueKind } from "./words.js";
+import type { Vocabulary } from "../vocabulary/labels.js";
+import {
+  alternatives,
+  codeLabel,
+  paramWords,
+  Placeholder,
+  W,
+  type BookContext,
+  type BookVocabulary,
+  type ValueKind,
+} from "./words.js";
 
 /**
  * Each fact of the catalogue as words for people: the quantity a condition compares (人均纯收入,
@@ -70,11 +79,11 @@ const word = (words: Words, key: unknown, ctx: BookContext) =>
   typeof key === "string" && words[key] ? words[key][ctx.language] : String(key);
 
 /** Labels of codes given as a fact param (a list of them, or one), joined as alternatives. */
-function codes(ctx: BookContext, value: unknown, vocabulary: Vocabulary): string {
+function codes(ctx: BookContext, value: unknown, vocabulary: BookVocabulary): string {
   if (value instanceof Placeholder) return paramWords(ctx, value);
   const list = Array.isArray(value) ? value : [value];
   return alternatives(
-    list.map((code) => (code === null ? W[ctx.language].none : labelOf(vocabulary, String(code), ctx.language))),
+    list.map((code) => (code === null ? W[ctx.language].none : codeLabel(ctx, vocabulary, String(code)))),
     ctx.language,
   );
 }
@@ -134,7 +143,7 @@ function memberCriteria(ctx: BookContext, params: Record<string, unknown>): stri
     parts.push(zh ? `不超过 ${paramWords(ctx, ageTo)} 岁` : `aged ${paramWords(ctx, ageTo)} or under`);
   const list = (
     key: string,
-    vocabulary: Vocabulary,
+    vocabulary: BookVocabulary,
     zhText: (words: string) => string,
     enText: (words: string) => string,
   ) => {

@@ -1,6 +1,7 @@
 import { formatMoney, isDecimalText, Decimal } from "../input/decimal.js";
 import type { Language } from "../results/language.js";
 import { localize } from "../results/reason-text.js";
+import { guaranteeLabel, riskTypeLabel } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { labelOf, type Vocabulary } from "../vocabulary/labels.js";
 
@@ -16,6 +17,19 @@ export interface BookContext {
   asOf: string | null;
 }
 
+/**
+ * A vocabulary whose codes the book writes by their labels: one of the contract's fixed vocabularies,
+ * or the rule set's own risk types and 3+1 items (its catalogue, with what a layer adds).
+ */
+export type BookVocabulary = Vocabulary | "riskType" | "guarantee";
+
+/** A code's label in the book's language: risk types and 3+1 items as the rule set names them. */
+export function codeLabel(ctx: BookContext, vocabulary: BookVocabulary, code: string): string {
+  if (vocabulary === "riskType") return riskTypeLabel(ctx.ruleSet, code, ctx.language);
+  if (vocabulary === "guarantee") return guaranteeLabel(ctx.ruleSet, code, ctx.language);
+  return labelOf(vocabulary, code, ctx.language);
+}
+
 /** A value a decision table leaves open in its sentence: shown as `〔header〕`, given per row. */
 export class Placeholder {
   constructor(readonly header: string) {}
@@ -23,7 +37,16 @@ export class Placeholder {
 
 /** The kinds of value a phrase compares with, for writing a literal in its unit. */
 export type ValueKind =
-  "money" | "ratio" | "count" | "months" | "days" | "years" | "number" | "date" | "text" | { vocabulary: Vocabulary };
+  | "money"
+  | "ratio"
+  | "count"
+  | "months"
+  | "days"
+  | "years"
+  | "number"
+  | "date"
+  | "text"
+  | { vocabulary: BookVocabulary };
 
 export const W = {
   zh: {
@@ -116,7 +139,7 @@ export function valueWords(ctx: BookContext, value: unknown, kind: ValueKind): s
   if (value === null || value === undefined) return w.nullValue;
   if (typeof value === "boolean") return value ? w.yes : w.no;
   const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
-  if (typeof kind === "object") return `“${labelOf(kind.vocabulary, text, ctx.language)}”`;
+  if (typeof kind === "object") return `“${codeLabel(ctx, kind.vocabulary, text)}”`;
   switch (kind) {
     case "money":
       return w.yuan(isDecimalText(text) ? formatMoney(text) : text);

@@ -1,14 +1,14 @@
 import { impactDiff, impactDiffText } from "../reporting/impact-diff.js";
-import { prepareRuleSet } from "../screening/screen.js";
+import { prepareRuleSet } from "../batch/screen.js";
 import { statSync } from "node:fs";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { createProgress } from "./progress.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
-import { parseSourceItem, readHouseholdSources } from "./read-households.js";
+import { parseSourceItem, readHouseholdSources } from "../sources/read-households.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { loadRuleSetArgument, SET_OPTION, setOverrides } from "./rule-set-arg.js";
-import { TABLE_ENCODINGS } from "./table-decode.js";
-import { isTableInput, readTableSources } from "./table-input.js";
+import { TABLE_ENCODINGS } from "../sources/table-decode.js";
+import { isTableInput, readTableSources } from "../sources/table-input.js";
 import { describeRejection } from "./screen-command.js";
 
 export const DIFF_HELP = `Usage: dixian diff <households> --rules A [--rules-b B] --as-of D [--as-of-b D2] [--json] [--lang zh|en]
@@ -84,6 +84,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     input !== "-" && isTableInput(input)
       ? readTableSources(input, {
           language,
+          catalogue: a.ruleSet,
           encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS),
         })
       : readHouseholdSources(counted(openInput(input, io)), language);

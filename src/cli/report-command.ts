@@ -7,8 +7,8 @@ import { monthlyReportHtml } from "../reporting/report-html.js";
 import { suppliedParameters } from "../reporting/report-parameters.js";
 import { reportWorkbook } from "../reporting/report-xlsx.js";
 import { measureNames, type MeasureNames } from "../reporting/result-rows.js";
-import { localize } from "../results/reason-text.js";
 import { BUILT_IN_RULE_SETS } from "../rulesets/built-in-names.js";
+import { guaranteeLabel, measureGroupLabel, riskTypeLabel, shippedCatalogue } from "../rulesets/catalogue.js";
 import { loadBuiltInRuleSet } from "../rulesets/from-json.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -76,28 +76,35 @@ function shippedRuleSetOf(report: MonthlyReport): RuleSet | null {
 export async function writeReport(sources: ReportSources, io: CliIo): Promise<string[]> {
   const { language } = sources;
   const names: MeasureNames = measureNames((sources.ruleSet ?? loadBuiltInRuleSet(SHIPPED_NAMES)).measures);
+  // Table rows name risk types and 3+1 items by their labels: read with the rule set's catalogue, else the shipped one.
+  const reading = { measures: names, catalogue: sources.ruleSet ?? shippedCatalogue() };
   const builder = new MonthlyReportBuilder(sources.results, sources.previous ?? null);
-  for await (const { record } of readResultRecords(sources.results, io, language, names)) builder.addRecord(record);
+  for await (const { record } of readResultRecords(sources.results, io, language, reading)) builder.addRecord(record);
   for (const rejection of sources.rejected ?? []) builder.addRejected(rejection.householdId, null, rejection.reason);
   if (sources.rejects)
     for await (const record of readRejections(sources.rejects, io, language)) builder.addRecord(record);
   if (sources.previous) {
     const previous = new Map<string, Flag>();
-    for await (const { record } of readResultRecords(sources.previous, io, language, names))
+    for await (const { record } of readResultRecords(sources.previous, io, language, reading))
       if (record.kind === "result") previous.set(record.result.householdId, record.result.flag);
     builder.compareWith(previous);
   }
   const built = builder.build();
   const ruleSet = sources.ruleSet ?? shippedRuleSetOf(built);
   const asOf = built.asOf[built.asOf.length - 1];
+  // The labels of the rule set the results came from (--rules, or the shipped one their hash names), else the shipped catalogue's.
+  const catalogue = ruleSet ?? shippedCatalogue();
   const report: MonthlyReport = {
     ...built,
     parameters: ruleSet && asOf ? suppliedParameters(ruleSet, asOf, language) : built.parameters,
     groupLabels: Object.fromEntries(
-      (ruleSet ?? loadBuiltInRuleSet(SHIPPED_NAMES)).measureGroups.map((group) => [
-        group.code,
-        localize(group.label, language),
-      ]),
+      catalogue.measureGroups.map((group) => [group.code, measureGroupLabel(catalogue, group.code, language)!]),
+    ),
+    riskTypeLabels: Object.fromEntries(
+      catalogue.riskTypes.map((risk) => [risk.id, riskTypeLabel(catalogue, risk.id, language)]),
+    ),
+    guaranteeLabels: Object.fromEntries(
+      catalogue.guarantees.map((item) => [item.id, guaranteeLabel(catalogue, item.id, language)]),
     ),
   };
   ensureDirectory(sources.out);

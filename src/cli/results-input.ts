@@ -5,12 +5,12 @@ import { DixianError } from "../errors.js";
 import type { Language } from "../results/language.js";
 import { message } from "../results/messages.js";
 import type { ScreeningResult } from "../results/result-types.js";
-import { ResultRowError, ResultRowReader, type MeasureNames, type ResultRecord } from "../reporting/result-rows.js";
+import { ResultRowError, ResultRowReader, type ResultRecord, type RowVocabulary } from "../reporting/result-rows.js";
 import { rejectionReason, TABLE_OUTPUT_COLUMNS } from "../results/table-row.js";
 import { openInput, UsageError, type CliIo } from "./io.js";
-import { readHouseholdSources } from "./read-households.js";
-import { decodeTable } from "./table-decode.js";
-import { openWorkbookTables } from "./workbook-source.js";
+import { readHouseholdSources } from "../sources/read-households.js";
+import { decodeTable } from "../sources/table-decode.js";
+import { openWorkbookTables } from "../sources/workbook-source.js";
 
 /**
  * Reads screening results from any file `dixian screen` writes: NDJSON or a JSON array (the results
@@ -59,11 +59,11 @@ export async function* readResultRecords(
   path: string,
   io: CliIo,
   language: Language,
-  measures?: MeasureNames,
+  vocabulary: RowVocabulary = {},
 ): AsyncGenerator<LocatedRecord> {
   const kind = sniff(path);
   if (kind === null) throw new UsageError("resultsFormatUnknown", { path });
-  const records = kind === "json" ? jsonRecords(path, io, language) : tableRecords(path, kind, language, measures);
+  const records = kind === "json" ? jsonRecords(path, io, language) : tableRecords(path, kind, language, vocabulary);
   yield* withoutRepeatedIds(records, path, language);
 }
 
@@ -136,14 +136,14 @@ async function* tableRecords(
   path: string,
   kind: "csv" | "xlsx",
   language: Language,
-  measures: MeasureNames | undefined,
+  vocabulary: RowVocabulary,
 ): AsyncGenerator<LocatedRecord> {
   let reader: ResultRowReader | null = null;
   for await (const { cells, line } of tableRows(path, kind, language)) {
     if (cells.every((cell) => cell.trim() === "")) continue;
     try {
       if (!reader) {
-        reader = new ResultRowReader(cells, measures);
+        reader = new ResultRowReader(cells, vocabulary);
         continue;
       }
       yield { record: reader.read(cells), line };

@@ -1,21 +1,21 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { ENGINE_NAMES } from "../evaluation/types.js";
-import { prepareRuleSet, type Rejection } from "../screening/screen.js";
+import { prepareRuleSet, type Rejection } from "../batch/screen.js";
 import { refuseClashingPaths } from "./atomic-output.js";
 import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";
-import { inputFiles } from "./input-files.js";
+import { inputFiles } from "../sources/input-files.js";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
-import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
-import { screenSources } from "./parallel-screen.js";
+import { OUTPUT_FORMATS, resultFormatter } from "../batch/output-format.js";
+import { screenSources } from "../batch/workers.js";
 import { createProgress } from "./progress.js";
-import { readHouseholdSources, type SourceItem } from "./read-households.js";
+import { readHouseholdSources, type SourceItem } from "../sources/read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
-import { TABLE_ENCODINGS } from "./table-decode.js";
-import { isTableInput, readTableSources } from "./table-input.js";
+import { TABLE_ENCODINGS } from "../sources/table-decode.js";
+import { isTableInput, readTableSources } from "../sources/table-input.js";
 import { printableValue } from "../results/printable.js";
 import { openResultSink } from "./xlsx-writer.js";
 import { reportFiles, writeReport } from "./report-command.js";
@@ -103,7 +103,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   let bytesRead = 0;
   const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
   let sources: AsyncIterable<SourceItem>;
-  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath, { language, encoding });
+  if (inputPath !== "-" && isTableInput(inputPath))
+    sources = readTableSources(inputPath, { language, encoding, catalogue: ruleSet });
   else {
     const counted = async function* (input: AsyncIterable<Buffer | string>) {
       for await (const chunk of input) {
@@ -120,19 +121,28 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 
   const formatter = resultFormatter(format, ruleSet, language);
   const output = await openOutput(values.out, io.stdout);
-  const sink = await openResultSink(format, output.stream, language);
+  const sink = await openResultSink(format, output.stream, language, ruleSet);
   const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
   // Tables list their rejected households; for NDJSON and JSON the report is told of them here.
   const rejectedForReport: { householdId: string | null; reason: string }[] = [];
   const tablesListRejections = format === "csv" || format === "xlsx";
-  const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
+  const config = { asOf, language, explain: values.explain, format, engine };
   try {
     await withOutputs([output, rejectsOutput], async () => {
       await sink.write(formatter.start);
       for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
-        if (chunk.text) await sink.write((counts.screened && chunk.screened ? formatter.separator : "") + chunk.text);
-        for (const rejection of chunk.rejections) {
+        // A chunk's text is written at once; results are separated as the format says, rejected rows are not.
+        let text = "";
+        for (const entry of chunk.entries) {
+          counts.read++;
+          if (!entry.rejection) {
+            text += (counts.screened++ ? formatter.separator : "") + entry.text;
+            continue;
+          }
+          counts.rejected++;
+          if (entry.text) text += entry.text;
+          const { rejection } = entry;
           if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
           else await write(io.stderr, describeRejection(rejection, language) + "\n");
           if (values.report && !tablesListRejections)
@@ -141,9 +151,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
               reason: rejectionReason(rejection, language),
             });
         }
-        counts.screened += chunk.screened;
-        counts.rejected += chunk.rejections.length;
-        counts.read += chunk.screened + chunk.rejections.length;
+        if (text) await sink.write(text);
         progress.tick(counts.read);
       }
       await sink.write(formatter.end(counts.screened));

@@ -10,8 +10,10 @@ import { refuseClashingPaths } from "./atomic-output.js";
 import { EXIT, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { readRejections, readResultRecords } from "./results-input.js";
+import { loadRuleSetArgument } from "./rule-set-arg.js";
+import { measureNames } from "../reporting/result-rows.js";
 
-export const WORKLIST_HELP = `Usage: dixian worklist <results> [--rejects FILE] [--days N] [--format text|csv|xlsx] [--out FILE] [--lang zh|en]
+export const WORKLIST_HELP = `Usage: dixian worklist <results> [--rejects FILE] [--rules DIR] [--days N] [--format text|csv|xlsx] [--out FILE] [--lang zh|en]
 
 The township's week (工作清单), village by village: the tasks of leads that are overdue or due within
 the next N days (7 by default) with the lead, department, due date and days late; the households to
@@ -19,7 +21,9 @@ visit and how often; the elimination procedures to start; the referrals to depar
 households each data check names; and the households that were rejected, with their reason.
 Reads the results "dixian screen" wrote: NDJSON or JSON, or its CSV or XLSX table (rejected
 households included there; for NDJSON give --rejects). Writes text (default), or a sortable table
-with dates as dates: --format csv|xlsx, or an --out ending in .csv or .xlsx.
+with dates as dates: --format csv|xlsx, or an --out ending in .csv or .xlsx. A CSV or XLSX table
+names risk types and 3+1 problems by their labels, read with the shipped national catalogue; give
+--rules (a folder or builtin:NAME) for results of a rule set that adds risk types of its own.
 按村列出本周工作：到期和已逾期的线索任务、走访、启动风险消除程序、转介、数据校验和不合格农户。`;
 
 const FORMATS = ["text", "csv", "xlsx"] as const;
@@ -28,6 +32,7 @@ const FORMATS = ["text", "csv", "xlsx"] as const;
 export async function worklistCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     rejects: { type: "string" },
+    rules: { type: "string" },
     days: { type: "string", default: "7" },
     format: { type: "string" },
     out: { type: "string" },
@@ -55,8 +60,10 @@ export async function worklistCommand(args: string[], io: CliIo): Promise<number
     values.out ? [{ label: "--out", path: values.out }] : [],
   );
 
+  const ruleSet = values.rules ? loadRuleSetArgument(values.rules, {}, language) : null;
+  const vocabulary = ruleSet ? { catalogue: ruleSet, measures: measureNames(ruleSet.measures) } : {};
   const builder = new WorklistBuilder(days);
-  for await (const { record } of readResultRecords(path, io, language)) addToWorklist(builder, record);
+  for await (const { record } of readResultRecords(path, io, language, vocabulary)) addToWorklist(builder, record);
   if (values.rejects)
     for await (const record of readRejections(values.rejects, io, language)) addToWorklist(builder, record);
   const worklist = builder.build();

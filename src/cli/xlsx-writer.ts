@@ -2,12 +2,13 @@ import { PassThrough, type Writable } from "node:stream";
 import type { Language } from "../results/language.js";
 import { addToWorklist, WorklistBuilder } from "../reporting/worklist.js";
 import { ResultRowReader } from "../reporting/result-rows.js";
+import type { Catalogue } from "../rulesets/catalogue.js";
 import { WORKLIST_COLUMNS, worklistHeader, worklistRows } from "../reporting/worklist-table.js";
 import { WORKLIST_SHEET } from "../reporting/worklist-workbook.js";
 import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
 import { addTableSheet, openWorkbookWriter } from "../results/workbook-writer.js";
 import { write } from "./io.js";
-import type { OutputFormat } from "./output-format.js";
+import type { OutputFormat } from "../batch/output-format.js";
 
 /**
  * Where formatted results go: straight to the output stream for text formats, or through a streamed
@@ -28,7 +29,12 @@ const SHEET_NAMES: Record<Language, string> = { zh: "筛查结果", en: "results
 const cellText = (cell: TableCell) => (typeof cell === "string" ? cell : "number" in cell ? cell.number : cell.date);
 
 /** The sink for a format; `xlsx` loads exceljs only when used. */
-export async function openResultSink(format: OutputFormat, stream: Writable, language: Language): Promise<ResultSink> {
+export async function openResultSink(
+  format: OutputFormat,
+  stream: Writable,
+  language: Language,
+  catalogue: Catalogue,
+): Promise<ResultSink> {
   if (format !== "xlsx") return { write: (text) => write(stream, text), end: () => Promise.resolve() };
   // exceljs pipes its zip into the stream it is given and ends it: give it one of its own, and copy
   // from it to the output, which stays open for its owner to close.
@@ -59,7 +65,7 @@ export async function openResultSink(format: OutputFormat, stream: Writable, lan
   const sheet = addTableSheet(workbook, SHEET_NAMES[language], TABLE_OUTPUT_COLUMNS, header);
   // The week's work (工作清单) is read back from the very rows the results sheet holds, as
   // `dixian worklist` reads the file, so the two always agree.
-  const reader = new ResultRowReader(header);
+  const reader = new ResultRowReader(header, { catalogue });
   const worklist = new WorklistBuilder();
   let pending = "";
   return {

@@ -73,6 +73,12 @@ export interface MonthlyReport {
   parameters: ReportParameter[];
   /** Names of the measure groups (100A39 → 产业帮扶), from the rule set when known. */
   groupLabels: Record<string, string>;
+  /**
+   * Names of the risk types (illness → 因病) and of the 3+1 items (housing → 住房安全保障) in the
+   * report's language, from the rule set's catalogues (filled in by the caller that knows the rule set).
+   */
+  riskTypeLabels: Record<string, string>;
+  guaranteeLabels: Record<string, string>;
   /** The week's work (工作清单) by village. */
   worklist: Worklist;
   householdsWithoutSize: number;
@@ -131,6 +137,8 @@ export class MonthlyReportBuilder {
       visits: { households: 0, byFrequency: {}, perWeek: 0 },
       parameters: [],
       groupLabels: {},
+      riskTypeLabels: {},
+      guaranteeLabels: {},
       worklist: new WorklistBuilder().build(),
       householdsWithoutSize: 0,
       byFlag: zeroFlags(),

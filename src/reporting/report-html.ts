@@ -377,9 +377,12 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
   }));
   const riskBars = Object.entries(report.riskTypes)
     .sort(([, a], [, b]) => b.count - a.count)
-    .map(([id, risk]) => ({ label: withShare(labelOf("riskType", id, language), risk.count), value: risk.count }));
+    .map(([id, risk]) => ({
+      label: withShare(report.riskTypeLabels[id] ?? risk.label, risk.count),
+      value: risk.count,
+    }));
   const problemBars = GUARANTEE_ITEMS.map((item) => ({
-    label: withShare(labelOf("guarantee", item, language), report.problems[item] ?? 0),
+    label: withShare(report.guaranteeLabels[item] ?? item, report.problems[item] ?? 0),
     value: report.problems[item] ?? 0,
   }));
   const measureRows = Object.entries(report.measuresByGroup).map(([group, counts]) => ({

@@ -5,7 +5,6 @@ import {
   HOUSEHOLD_TYPES,
   LEAD_CHANNELS,
   LEAD_DEPARTMENTS,
-  RISK_TYPE_IDS,
   TASK_KINDS,
   type GuaranteeItem,
   type GuaranteeStatus,
@@ -24,6 +23,7 @@ import {
   TABLE_TEXT,
   type TableColumn,
 } from "../results/table-row.js";
+import { guaranteeOf, riskTypeOf, shippedCatalogue, type Catalogue } from "../rulesets/catalogue.js";
 import type { MeasureEntry } from "../rulesets/schema.js";
 import { VOCABULARIES, type Vocabulary } from "../vocabulary/labels.js";
 
@@ -50,6 +50,15 @@ export class ResultRowError extends Error {
 /** A measure catalogue to tell each measure's id, group and kind from its name; optional. */
 export type MeasureNames = ReadonlyMap<string, MeasureEntry>;
 
+/**
+ * What rows are read with: the rule set's measures by name, and its catalogue of risk types and 3+1
+ * items, whose labels the rows hold (the shipped national catalogue when not given).
+ */
+export interface RowVocabulary {
+  measures?: MeasureNames;
+  catalogue?: Catalogue;
+}
+
 /** The catalogue's measures by their names in both languages. */
 export function measureNames(catalogue: readonly MeasureEntry[]): MeasureNames {
   const names = new Map<string, MeasureEntry>();
@@ -64,11 +73,12 @@ export function measureNames(catalogue: readonly MeasureEntry[]): MeasureNames {
 export class ResultRowReader {
   readonly language: Language;
   private readonly at: Partial<Record<TableColumn, number>> = {};
+  private readonly measures: MeasureNames;
+  private readonly catalogue: Catalogue;
 
-  constructor(
-    header: readonly string[],
-    private readonly measures: MeasureNames = new Map(),
-  ) {
+  constructor(header: readonly string[], vocabulary: RowVocabulary = {}) {
+    this.measures = vocabulary.measures ?? new Map();
+    this.catalogue = vocabulary.catalogue ?? shippedCatalogue();
     const cells = header.map((cell) => cell.replace(/^\uFEFF/, "").trim());
     const language = (["zh", "en"] as const).find((candidate) =>
       ["householdId", "status", "flag"].every((name) =>
@@ -99,9 +109,7 @@ export class ResultRowReader {
     const categoryText = get("category");
     const asOf = get("asOf");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new ResultRowError("asOf");
-    const problems = new Set(
-      this.list(get("problems"), t.list).map((text) => this.code("problems", "guarantee", text, GUARANTEE_ITEMS)),
-    );
+    const problems = new Set(this.list(get("problems"), t.list).map((text) => this.guarantee(text)));
     const result: ScreeningResult = {
       householdId,
       region: { province: "", county: "", township: get("township") || undefined, village: village ?? undefined },
@@ -114,7 +122,8 @@ export class ResultRowReader {
       flag,
       category: categoryText ? this.code("category", "category", categoryText, CATEGORIES) : null,
       riskTypes: this.list(get("riskTypes"), t.list).map((text) => {
-        const id = this.code("riskTypes", "riskType", text, RISK_TYPE_IDS);
+        const id = riskTypeOf(this.catalogue, text);
+        if (id === null) throw new ResultRowError("riskTypes");
         return { id, code: "", label: text, reason: "" };
       }),
       guarantees: Object.fromEntries(
@@ -158,6 +167,13 @@ export class ResultRowReader {
       if (code === text || label.zh === text || label.en === text || label.aliases?.includes(text)) return code as T;
     if ((codes as readonly string[]).includes(text)) return text as T;
     throw new ResultRowError(column);
+  }
+
+  /** The 3+1 item a problem names (its label in the catalogue, either language, or its id). */
+  private guarantee(text: string): GuaranteeItem {
+    const item = guaranteeOf(this.catalogue, text);
+    if (item === null || !(GUARANTEE_ITEMS as readonly string[]).includes(item)) throw new ResultRowError("problems");
+    return item as GuaranteeItem;
   }
 
   private count(column: TableColumn, text: string): number | null {

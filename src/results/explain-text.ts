@@ -4,6 +4,7 @@ import { Decimal, isDecimalText } from "../input/decimal.js";
 import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
+import { guaranteeLabel } from "../rulesets/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
 import { printableValue } from "./printable.js";
@@ -239,7 +240,8 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push(
     `  ${t.guarantees}: ${Object.entries(result.guarantees)
       .map(
-        ([item, status]) => `${labelOf("guarantee", item, language)} ${labelOf("guaranteeStatus", status, language)}`,
+        ([item, status]) =>
+          `${guaranteeLabel(ruleSet, item, language)} ${labelOf("guaranteeStatus", status, language)}`,
       )
       .join(" · ")}`,
     "",

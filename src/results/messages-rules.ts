@@ -88,6 +88,34 @@ export const RULE_SET_MESSAGES = {
   tooManyLayers: { zh: "extends 超过 {max} 层", en: "more than {max} layers of extends" },
   duplicateId: { zh: '重复的 id "{id}"', en: 'duplicate id "{id}"' },
   duplicateRuleId: { zh: '重复的规则 id "{id}"', en: 'duplicate rule id "{id}"' },
+  ruleTableUnknownColumn: {
+    zh: '判定表 "{table}" 没有列 "{name}"（列写在 table.columns 中，行标识为 id）',
+    en: 'decision table "{table}" has no column "{name}" (columns are declared in table.columns; the row id is id)',
+  },
+  ruleTableUnknownCell: {
+    zh: '判定表 "{table}" 没有列 "{name}"：请先在 table.columns 中说明这一列',
+    en: 'decision table "{table}" has no column "{name}": declare it in table.columns first',
+  },
+  ruleTableMissingCell: {
+    zh: '判定表 "{table}" 的行 "{row}" 缺少列 "{name}"（该列没有 default）',
+    en: 'row "{row}" of decision table "{table}" has no cell for column "{name}" (and the column has no default)',
+  },
+  ruleTableDuplicateRow: {
+    zh: '判定表 "{table}" 中行标识 "{id}" 重复（第 {row} 行已用过）',
+    en: 'decision table "{table}" has the row id "{id}" twice (row {row} has it already)',
+  },
+  ruleTableCellNotText: {
+    zh: '判定表 "{table}" 的列 "{name}" 写在文字中，只能是文字或数字；列表或对象须单独作为一个值，写成 "{{{name}}}"',
+    en: 'column "{name}" of decision table "{table}" is put into a text, so it must be text or a number; a list or an object must be a whole value, written "{{{name}}}"',
+  },
+  ruleTableTooLarge: {
+    zh: '判定表 "{table}" 展开后的规则过大（超过 {maximum} 个取值）：请缩小规则或表',
+    en: 'decision table "{table}" makes rules too large (more than {maximum} values in all): make the rule or the table smaller',
+  },
+  ruleTableTooManyRules: {
+    zh: "本文件的规则（含判定表各行）共 {count} 条，超过上限 {maximum} 条",
+    en: "this file makes {count} rules (rows of decision tables included), more than the {maximum} allowed",
+  },
   invalidRuleSet: { zh: "规则集有错误：\n{lines}", en: "invalid rule set:\n{lines}" },
   noShippedRuleSet: {
     zh: '没有名为 "{name}" 的内置规则集（内置：{shipped}）',
@@ -104,6 +132,14 @@ export const RULE_SET_MESSAGES = {
   parametersNotObject: {
     zh: "parameters.json 须是以参数名为键的对象",
     en: "parameters.json must be an object of parameters by name",
+  },
+  ruleTableColumnFormat: {
+    zh: '判定表的列名只能由字母、数字和 "_" 组成，并以字母开头',
+    en: "table column names are letters, digits and '_', starting with a letter",
+  },
+  ruleTableRowIdFormat: {
+    zh: '判定表的行标识只能由字母、数字、"_"、"-" 组成（不能有 "."）',
+    en: "table row ids are letters, digits, '_' or '-' (no '.')",
   },
   parameterNameFormat: { zh: '参数名只能由字母、数字和 "_" 组成', en: "parameter names are letters, digits and '_'" },
   valuesOutOfOrder: {

@@ -1,4 +1,5 @@
-import type { Rejection } from "../screening/screen.js";
+import type { Rejection } from "../input/rejection.js";
+import { guaranteeLabel, riskTypeLabel, type Catalogue } from "../rulesets/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, ScreeningResult } from "./result-types.js";
 import { message } from "./messages.js";
@@ -109,15 +110,15 @@ export function ruleSetText(ruleSet: ScreeningResult["ruleSet"]): string {
 const count = (value: number | undefined) => (value === undefined ? "" : { number: String(value) });
 
 /**
- * One result as a row for people: labels for household type, flag, category, risks, 3+1 problems and
- * measures (in place marked), the reasons, data checks (each with its name), tasks and referrals one
+ * One result as a row for people: labels for household type, flag, category, risks and 3+1 problems
+ * (the rule set's, from its `catalogue`) and measures (in place marked), the reasons, data checks (each with its name), tasks and referrals one
  * a line, money and counts as numbers, the as-of date as a date.
  */
-export function resultRow(result: ScreeningResult, language: Language): TableCell[] {
+export function resultRow(result: ScreeningResult, language: Language, catalogue: Catalogue): TableCell[] {
   const t = TABLE_TEXT[language];
   const problems = Object.entries(result.guarantees)
     .filter(([, status]) => status === "problem")
-    .map(([item]) => labelOf("guarantee", item, language));
+    .map(([item]) => guaranteeLabel(catalogue, item, language));
   return [
     result.householdId,
     result.region?.township ?? "",
@@ -127,7 +128,7 @@ export function resultRow(result: ScreeningResult, language: Language): TableCel
     t.screened,
     labelOf("flag", result.flag, language),
     result.category ? labelOf("category", result.category, language) : "",
-    result.riskTypes.map((risk) => labelOf("riskType", risk.id, language)).join(t.list),
+    result.riskTypes.map((risk) => riskTypeLabel(catalogue, risk.id, language)).join(t.list),
     problems.join(t.list),
     result.measures.map((measure) => measure.label + (measure.inPlace ? t.inPlace : "")).join(LIST_SEPARATOR),
     { number: result.figures.perCapitaNetIncome },
@@ -156,7 +157,8 @@ export function resultRow(result: ScreeningResult, language: Language): TableCel
 
 /**
  * Every problem of a rejected household, each with where it is — the file, row and column of table
- * input (`where`, or `locate` of its JSON path), else the line or position and the JSON path — one per line.
+ * input (`locate` of its JSON path, or the `where` it carries), else the line or position and the JSON
+ * path — one per line.
  */
 export function rejectionReason(
   rejection: Pick<Rejection, "line" | "index" | "issues">,
@@ -170,7 +172,7 @@ export function rejectionReason(
       : t.index.replace("{n}", String(rejection.index + 1));
   return rejection.issues
     .map((issue) => {
-      const place = issue.where ?? (locate ? (issue.path ? locate(issue.path) : "") : `${where} ${issue.path || "/"}`);
+      const place = locate ? (issue.path ? locate(issue.path) : "") : (issue.where ?? `${where} ${issue.path || "/"}`);
       return place ? `${place}${t.colon}${issue.message}` : issue.message;
     })
     .join(LIST_SEPARATOR);

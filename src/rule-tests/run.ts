@@ -8,7 +8,7 @@ import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { screen } from "../screening/screen.js";
+import { screen } from "../batch/screen.js";
 import type { EngineName } from "../evaluation/types.js";
 import { compareResult, type Mismatch } from "./compare.js";
 import { ruleDefinitionKey } from "./rule-definition.js";

@@ -7,7 +7,6 @@ import {
   GUARANTEE_STATUSES,
   LEAD_CHANNELS,
   LEAD_DEPARTMENTS,
-  RISK_TYPE_IDS,
   TASK_KINDS,
 } from "../input/enums.js";
 
@@ -29,10 +28,7 @@ export const expectationSchema = z
   .strictObject({
     flag: z.enum(FLAGS).optional().describe("标记 / flag"),
     category: z.enum(CATEGORIES).nullable().optional().describe("类别 / category"),
-    riskTypes: z
-      .array(z.enum(RISK_TYPE_IDS))
-      .optional()
-      .describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
+    riskTypes: z.array(z.string()).optional().describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
     riskCodes: z.record(z.string(), z.string()).optional().describe("风险类型代码 / risk codes by id"),
     guarantees: z
       .partialRecord(z.enum(GUARANTEE_ITEMS), z.enum(GUARANTEE_STATUSES))

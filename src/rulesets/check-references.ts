@@ -1,6 +1,7 @@
 import type { Problem } from "../errors.js";
 import { OPERATOR_NAMES } from "../evaluation/operators.js";
 import { FACTS } from "../facts/catalogue.js";
+import type { CatalogueName } from "../facts/fact-definition.js";
 import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "../facts/figures.js";
 import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
@@ -46,6 +47,12 @@ export function checkReferences(
   const say = message;
   const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) =>
     say(id, language, { name }) + didYouMean(name, known, language);
+  const groupCodes = new Set(ruleSet.measureGroups.map((group) => group.code));
+  const catalogues: Record<CatalogueName, ReadonlySet<string>> = { riskTypes: riskIds, measureGroups: groupCodes };
+  const unknownIn = (catalogue: CatalogueName, name: string) =>
+    catalogue === "riskTypes"
+      ? unknown("unknownRiskType", name, riskIds)
+      : unknown("unknownMeasureGroup", name, groupCodes);
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
@@ -138,6 +145,15 @@ export function checkReferences(
         }
       }
     }
+    for (const [param, catalogue] of Object.entries(fact?.catalogueParams ?? {})) {
+      const value: unknown = condition.params?.[param];
+      const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+      names.forEach((name: unknown, index) => {
+        if (typeof name !== "string" || catalogues[catalogue].has(name)) return;
+        const where = typeof value === "string" ? [...at, "params", param] : [...at, "params", param, index];
+        problems.push(locate(key, where, unknownIn(catalogue, name)));
+      });
+    }
     if (condition.fact === "parameterHasValue") {
       const name = (condition.params as { name?: unknown } | undefined)?.name;
       if (typeof name === "string" && !hasOwn(ruleSet.parameters, name))
@@ -203,7 +219,6 @@ export function checkReferences(
     walkConditions(condition, checkCondition(`condition:${name}`, []));
     walkConditions(condition, checkTexts(`condition:${name}`, []));
   }
-  const groupCodes = new Set(ruleSet.measureGroups.map((group) => group.code));
   for (const measure of ruleSet.measures) {
     if (!groupCodes.has(measure.group))
       problems.push(

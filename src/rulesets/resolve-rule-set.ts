@@ -22,11 +22,21 @@ import {
   manifestSchema,
   measuresFileSchema,
   type MeasureGroupEntry,
+  MAX_RULES_PER_FILE,
   parametersFileSchema,
   riskTypesFileSchema,
-  rulesFileSchema,
+  ruleEntrySchema,
+  ruleSchema,
+  rulesFileLoadSchema,
+  ruleTableLoadSchema,
+  type RuleDefinition,
   type RuleSetManifest,
+  type RuleTableEntry,
 } from "./schema.js";
+import { expandRuleTable, isRuleTable } from "./rule-tables.js";
+
+/** An entry of a rule file that disables an inherited rule. */
+type DisabledRule = { id: string; disabled: true; reason: string };
 
 /** The files of a rule-set directory. Only `ruleset.json` is required. */
 export const RULE_SET_FILES = {
@@ -103,12 +113,34 @@ interface LoadContext {
 }
 
 function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
-  const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
+  return validatedAt(source, schema, source.value, [], context);
+}
+
+/**
+ * A value of a file checked against a schema; each problem is placed at `at` + its path, or where
+ * `place` puts its path (a rule a table row makes: the cell or the table's rule). Problems already
+ * in `seen` (the same place and words, as every row of a table repeats a slip in its rule) are not
+ * reported again.
+ */
+function validatedAt<S extends z.ZodType>(
+  source: JsonSource,
+  schema: S,
+  value: unknown,
+  at: readonly PropertyKey[],
+  context: LoadContext,
+  place?: (path: readonly PropertyKey[]) => PropertyKey[],
+  seen?: Set<string>,
+): z.output<S> | undefined {
+  const result = schema.safeParse(value, { ...issueLanguage(context.language), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
     const path =
       issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
+    const problem = source.problemAt(place ? place(path) : [...at, ...path], issueText(issue, context.language));
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen?.has(key)) continue;
+    seen?.add(key);
+    context.problems.push(problem);
   }
   return undefined;
 }
@@ -133,6 +165,11 @@ function readOptional(files: RuleSetFiles, path: string, context: LoadContext): 
 export interface Anchor {
   source: JsonSource;
   path: PropertyKey[];
+  /**
+   * For a rule a decision-table row makes: where a path inside the rule was written (the row's
+   * cell, or the table's rule), instead of `path` followed by it.
+   */
+  map?: (path: readonly PropertyKey[]) => PropertyKey[];
 }
 
 interface LoadedLayer {
@@ -239,19 +276,65 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   }
   for (const name of ruleFiles) {
     const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
-    const file = source && validated(source, rulesFileSchema, context);
-    if (!source || !file) continue;
-    file.rules.forEach((rule, index) => {
+    const file = source && validated(source, rulesFileLoadSchema, context);
+    const entries = source && file && ruleFileEntries(source, file.rules, context);
+    if (!source || !file || !entries) continue;
+    for (const { rule, index, anchor } of entries) {
       if (layer.sources.rules.has(rule.id)) {
-        problems.push(source.problemAt(["rules", index, "id"], message("duplicateRuleId", language, { id: rule.id })));
-        return;
+        problems.push(
+          source.problemAt(
+            anchor.map?.(["id"]) ?? ["rules", index, "id"],
+            message("duplicateRuleId", language, { id: rule.id }),
+          ),
+        );
+        continue;
       }
       layer.sources.rules.set(rule.id, { source, index });
-      origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
+      origins.set(`rule:${rule.id}`, anchor);
       layer.rules.push({ ...rule, stage: file.stage });
-    });
+    }
   }
   return { manifest, manifestSource, layer, origins };
+}
+
+/**
+ * The entries of a rule file, each checked: an ordinary rule or a disabled one as written, and a
+ * decision table as the rules its rows make (rule-tables.ts), each checked as any rule is, with its
+ * problems placed where they were written (the cell, or the table's rule). Undefined when any entry
+ * has a problem, or the file makes more rules than a file may hold.
+ */
+function ruleFileEntries(
+  source: JsonSource,
+  entries: readonly unknown[],
+  context: LoadContext,
+): { rule: RuleDefinition | DisabledRule; index: number; anchor: Anchor }[] | undefined {
+  const before = context.problems.length;
+  const result: { rule: RuleDefinition | DisabledRule; index: number; anchor: Anchor }[] = [];
+  entries.forEach((entry, index) => {
+    if (!isRuleTable(entry)) {
+      const rule = validatedAt(source, ruleEntrySchema, entry, ["rules", index], context);
+      if (rule) result.push({ rule, index, anchor: { source, path: ["rules", index] } });
+      return;
+    }
+    const table = validatedAt(source, ruleTableLoadSchema, entry, ["rules", index], context);
+    if (!table) return;
+    const expanded = expandRuleTable(table as RuleTableEntry, ["rules", index], context.language);
+    for (const problem of expanded.problems) context.problems.push(source.problemAt(problem.path, problem.message));
+    const seen = new Set<string>();
+    for (const row of expanded.rules) {
+      const at = (path: readonly PropertyKey[]) => row.locate(path);
+      const rule = validatedAt(source, ruleSchema, row.rule, [], context, at, seen);
+      if (rule) result.push({ rule, index, anchor: { source, path: at([]), map: at } });
+    }
+  });
+  if (result.length > MAX_RULES_PER_FILE)
+    context.problems.push(
+      source.problemAt(
+        ["rules"],
+        message("ruleTableTooManyRules", context.language, { count: result.length, maximum: MAX_RULES_PER_FILE }),
+      ),
+    );
+  return context.problems.length > before ? undefined : result;
 }
 
 /**
@@ -320,11 +403,18 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
   const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
     return anchor
-      ? anchor.source.problemAt([...anchor.path, ...path], problem)
+      ? anchor.source.problemAt(anchor.map ? anchor.map(path) : [...anchor.path, ...path], problem)
       : { file: top.id, path: "", message: problem };
   };
-  problems.push(...checkReferences(withoutHash, locate, language));
+  // A slip in a decision table's rule is found once for each of its rows, at the same place: reported once.
+  const reported = new Set<string>();
+  const once = (problem: Problem) => {
+    const key = `${problem.file}\u0000${problem.path}\u0000${problem.message}`;
+    return reported.has(key) ? false : (reported.add(key), true);
+  };
+  problems.push(...checkReferences(withoutHash, locate, language).filter(once));
   for (const problem of conditionGraphProblems(withoutHash, locate, language)) {
+    if (!once(problem)) continue;
     problems.push(problem);
     context.limits.add(problem);
   }

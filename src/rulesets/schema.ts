@@ -7,7 +7,6 @@ import {
   GUARANTEE_ITEMS,
   LEAD_DEPARTMENTS,
   MEASURE_KINDS,
-  RISK_TYPE_IDS,
   SOCIAL_ASSISTANCE_CODES,
   TASK_KINDS,
 } from "../input/enums.js";
@@ -317,7 +316,9 @@ const disabledEntry = z.strictObject({
 });
 
 export const riskTypeSchema = z.strictObject({
-  id: z.enum(RISK_TYPE_IDS).describe("风险类型标识（数据合同固定）/ risk id (fixed by the contract)"),
+  id: identifier.describe(
+    "风险类型标识：数据合同的九种（illness、disaster……），省级规则集可以增加 / risk id: the contract's nine, or one a province adds",
+  ),
   code: z
     .string()
     .regex(/^\d{2,4}$/)
@@ -338,6 +339,8 @@ export const guaranteeItemSchema = z.strictObject({
   problem: bilingualSchema.describe(
     "有问题时的说法，用在理由中，如“住房不安全（C/D 级危房）” / the problem, as reasons name it",
   ),
+  source: sourceSchema.describe("这一项标准的出处 / where the item's standard comes from"),
+  status: statusSchema,
 });
 export const guaranteesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -412,7 +415,8 @@ const conditionCommon = {
   name: z.string().optional(),
 };
 
-interface ConditionText {
+/** What a condition may say of itself: its text when met and when unmet, and json-rules-engine's `priority` and `name`. */
+export interface ConditionText {
   label?: BilingualText;
   unmet?: BilingualText;
   priority?: number;
@@ -477,7 +481,9 @@ export const eventSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("risk"),
     params: z.strictObject({
-      riskType: z.enum(RISK_TYPE_IDS),
+      riskType: identifier.describe(
+        "风险类型标识，须在 risk-types.json 目录中 / a risk type id of the risk-types.json catalogue",
+      ),
       code: z
         .string()
         .regex(/^\d{2,4}$/)
@@ -590,8 +596,98 @@ export const ruleSchema = z.strictObject({
 });
 export type RuleDefinition = z.output<typeof ruleSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Decision tables: one rule written once, and a table whose every row makes one rule (rule-tables.ts)
+
+const tableColumnName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "ruleTableColumnFormat");
+/** A cell of a table named in its rule: `{{column}}`. */
+const cellReference = z
+  .string()
+  .regex(/^\{\{[A-Za-z][A-Za-z0-9_]*\}\}$/)
+  .describe("判定表的一列，如 {{code}} / a column of the table, such as {{code}}");
+
+export const tableColumnSchema = z.strictObject({
+  description: bilingualSchema.optional().describe("这一列是什么 / what the column holds"),
+  default: z.unknown().optional().describe("行中没有写这一列时的取值 / the value for rows that leave the column out"),
+});
+
+export const tableRowSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "ruleTableRowIdFormat")
+      .describe("行标识：这一行的规则标识为“表标识.行标识” / row id: the row's rule is `<table id>.<row id>`"),
+  })
+  .catchall(z.unknown())
+  .describe("一行：每列一个取值 / a row: a value for each column");
+
+export const ruleTableSchema = z
+  .strictObject({
+    id: identifier.describe(
+      "判定表标识；每行的规则标识为“表标识.行标识” / table id; each row's rule is `<table id>.<row id>`",
+    ),
+    table: z
+      .strictObject({
+        description: bilingualSchema.optional().describe("表的说明 / what the table decides"),
+        columns: z
+          .record(tableColumnName, tableColumnSchema)
+          .describe(
+            "各列（id 除外）：规则中用 {{列名}} 引用 / the columns (besides id), named in the rule as {{column}}",
+          ),
+        rows: z
+          .array(tableRowSchema)
+          .min(1)
+          .max(MAX_RULES_PER_FILE)
+          .describe("每行展开为一条规则 / each row becomes one rule"),
+      })
+      .describe("判定表 / decision table"),
+    label: bilingualSchema.describe("规则名称，可用 {{列名}} / rule name; may name cells as {{column}}"),
+    basis: sourceSchema.optional(),
+    priority: z.union([z.number().int().min(1), cellReference]).optional(),
+    conditions: topLevelConditionSchema,
+    event: z.union([
+      eventSchema,
+      z.strictObject({
+        type: z.enum(eventSchema.options.map((option) => option.shape.type.value)),
+        params: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ]),
+    reason: bilingualSchema
+      .optional()
+      .describe("理由模板，可用 {{列名}} / reason template; may name cells as {{column}}"),
+  })
+  .describe(
+    "判定表：规则只写一次，表中每行展开为一条普通规则 / decision table: the rule written once, each row of the table makes one ordinary rule",
+  );
+export type RuleTableEntry = z.output<typeof ruleTableSchema>;
+
+/**
+ * A table entry as loading checks it: the table in full, the rule's fields only as present. The
+ * rule each row makes is checked as any rule is ({@link ruleSchema}), and its problems are shown
+ * where they were written: the cell, or the rule's text.
+ */
+export const ruleTableLoadSchema = ruleTableSchema.extend({
+  label: z.unknown().optional(),
+  basis: z.unknown().optional(),
+  priority: z.unknown().optional(),
+  conditions: z.unknown().optional(),
+  event: z.unknown().optional(),
+  reason: z.unknown().optional(),
+});
+
+/** An entry of a rule file that is an ordinary rule or disables an inherited one. */
+export const ruleEntrySchema = z.union([disabledEntry, ruleSchema]);
+
+/** A rule file as JSON Schema and editors see it: rules, disabled rules and decision tables. */
 export const rulesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
-  rules: z.array(z.union([disabledEntry, ruleSchema])).max(MAX_RULES_PER_FILE),
+  rules: z.array(z.union([disabledEntry, ruleSchema, ruleTableSchema])).max(MAX_RULES_PER_FILE),
+});
+
+/** A rule file as loading reads it: each entry is then checked as a rule or as a table ({@link ruleEntrySchema}, {@link ruleTableLoadSchema}). */
+export const rulesFileLoadSchema = z.strictObject({
+  $schema: z.string().optional(),
+  stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
+  rules: z.array(z.unknown()).max(MAX_RULES_PER_FILE),
 });

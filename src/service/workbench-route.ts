@@ -23,11 +23,16 @@ export function workbenchPolicyOf(html: string): string | null {
 }
 
 /**
- * The built page: beside the running command line (dist/cli.js → dist/workbench.html), or, when
- * running from source, in the checkout's dist/. Null when it has not been built.
+ * Where the built page may be, relative to the running code, first found first: the copy the
+ * packed `dixian-cli` package carries at its root (`dist/cli.js` → `workbench.html`, copied by
+ * scripts/cli-package-data.mjs), the library's build in a checkout (`packages/cli/dist/cli.js` →
+ * `dist/workbench.html`), and the same when running from source (`src/service/` → `dist/`).
  */
+export const WORKBENCH_PAGE_PATHS = ["../workbench.html", "../../../dist/workbench.html", "../../dist/workbench.html"];
+
+/** The built page, looked for at {@link WORKBENCH_PAGE_PATHS}; null when it has not been built. */
 export function findWorkbenchPage(
-  candidates: readonly string[] = ["./workbench.html", "../../dist/workbench.html"].map((relative) =>
+  candidates: readonly string[] = WORKBENCH_PAGE_PATHS.map((relative) =>
     fileURLToPath(new URL(relative, import.meta.url)),
   ),
 ): WorkbenchPage | null {

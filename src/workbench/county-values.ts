@@ -6,7 +6,7 @@ import { loadBuiltInRuleSet, ruleSetFromJson } from "../rulesets/from-json.js";
 import { overlayRuleSetFiles, type OverlaySpec, type OverlayValue } from "../rulesets/overlay-files.js";
 import { overrideValue, parameterValueProblem } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { prepareRuleSet } from "../screening/screen.js";
+import { prepareRuleSet } from "../batch/screen.js";
 
 /**
  * Values a county enters in the workbench for a date the shipped rule sets have no value for (a

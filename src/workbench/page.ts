@@ -5,7 +5,7 @@ import type { Language } from "../results/language.js";
 import type { TableCell } from "../results/table-row.js";
 import { WORKLIST_COLUMNS } from "../reporting/worklist-table.js";
 import { labelOf } from "../vocabulary/labels.js";
-import type { TableEncoding } from "../tables/text-encoding.js";
+import type { TableEncoding } from "../sources/text-encoding.js";
 import { h, saveFile, today } from "./dom.js";
 import type { FromWorker, Problem, ScreenedSummary, ScreenSettings, ToWorker } from "./protocol.js";
 import { filterBar, householdPage, NO_FILTERS, resultsTable, type Filters } from "./results-view.js";
@@ -407,6 +407,7 @@ function startPage(source: string): void {
         householdPage(
           result,
           summary.language,
+          summary.catalogue,
           () => {
             state.household = null;
             renderResults();
@@ -423,6 +424,7 @@ function startPage(source: string): void {
         resultsTable(
           summary.results,
           summary.language,
+          summary.catalogue,
           state.filters,
           state.page,
           (index) => {
@@ -438,7 +440,7 @@ function startPage(source: string): void {
       );
     draw();
     panel.replaceChildren(
-      filterBar(summary.results, summary.language, state.filters, (filters) => {
+      filterBar(summary.results, summary.language, summary.catalogue, state.filters, (filters) => {
         state.filters = filters;
         state.page = 1;
         draw();

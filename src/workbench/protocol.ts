@@ -4,7 +4,8 @@ import type { Language } from "../results/language.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import type { TableCell } from "../results/table-row.js";
 import type { BuiltInRuleSetName } from "../rulesets/built-in-names.js";
-import type { TableEncoding } from "../tables/text-encoding.js";
+import type { Catalogue } from "../rulesets/catalogue.js";
+import type { TableEncoding } from "../sources/text-encoding.js";
 import type { CountyValues } from "./county-values.js";
 import type { RejectedCell } from "./screen-files.js";
 
@@ -42,6 +43,8 @@ export interface ScreenedSummary {
   ruleSet: ScreeningResult["ruleSet"];
   /** The layers of the rule set, base first (a county's overlay last). */
   layers: string[];
+  /** The rule set's risk types, 3+1 items and measure groups, whose labels the page shows. */
+  catalogue: Catalogue;
   asOf: string;
   language: Language;
   /** The values the county entered, as the overlay holds them (provisional). */

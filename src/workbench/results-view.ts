@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
-import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, RISK_TYPE_IDS } from "../input/enums.js";
+import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
 import type { Language } from "../results/language.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { leadSourceText } from "../results/task-text.js";
+import { guaranteeLabel, riskTypeLabel, type Catalogue } from "../rulesets/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import { h } from "./dom.js";
 import { UI } from "./ui-text.js";
@@ -58,6 +59,7 @@ const money = (text: string) => text;
 export function filterBar(
   results: readonly ScreeningResult[],
   language: Language,
+  catalogue: Catalogue,
   filters: Filters,
   change: (filters: Filters) => void,
 ): HTMLElement {
@@ -106,12 +108,12 @@ export function filterBar(
     select(
       "risk",
       t.risk,
-      RISK_TYPE_IDS.map((risk) => [risk, labelOf("riskType", risk, language)]),
+      catalogue.riskTypes.map((risk) => [risk.id, riskTypeLabel(catalogue, risk.id, language)]),
     ),
     select(
       "problem",
       t.problem,
-      GUARANTEE_ITEMS.map((item) => [item, labelOf("guarantee", item, language)]),
+      GUARANTEE_ITEMS.map((item) => [item, guaranteeLabel(catalogue, item, language)]),
     ),
     h(
       "label",
@@ -148,6 +150,7 @@ export function filterBar(
 export function resultsTable(
   results: readonly ScreeningResult[],
   language: Language,
+  catalogue: Catalogue,
   filters: Filters,
   page: number,
   open: (index: number) => void,
@@ -188,7 +191,11 @@ export function resultsTable(
       h("td", {}, h("span", { class: `badge flag-${result.flag}` }, labelOf("flag", result.flag, language))),
       h("td", {}, result.category ? labelOf("category", result.category, language) : ""),
       h("td", {}, result.riskTypes.map((risk) => risk.label).join(language === "zh" ? "、" : ", ")),
-      h("td", {}, problems.map((item) => labelOf("guarantee", item, language)).join(language === "zh" ? "、" : ", ")),
+      h(
+        "td",
+        {},
+        problems.map((item) => guaranteeLabel(catalogue, item, language)).join(language === "zh" ? "、" : ", "),
+      ),
       h("td", { class: "num" }, money(result.figures.perCapitaNetIncome)),
       h("td", { class: "num" }, String(result.measures.length)),
       h(
@@ -234,6 +241,7 @@ export function resultsTable(
 export function householdPage(
   result: ScreeningResult,
   language: Language,
+  catalogue: Catalogue,
   back: () => void,
   explain: () => void,
   explanation: string | null,
@@ -296,7 +304,7 @@ export function householdPage(
           h(
             "li",
             { class: `status-${result.guarantees[item]}` },
-            `${labelOf("guarantee", item, language)}：${labelOf("guaranteeStatus", result.guarantees[item], language)}`,
+            `${guaranteeLabel(catalogue, item, language)}：${labelOf("guaranteeStatus", result.guarantees[item], language)}`,
           ),
         ),
       ),

@@ -1,10 +1,11 @@
-import type { CompiledRuleSet } from "../evaluation/types.js";
-import type { SourceItem } from "../cli/read-households.js";
-import type { ResultFormatter } from "../cli/output-format.js";
-import { screenChunk, type PreparedScreening } from "../cli/screen-chunk.js";
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS } from "../cli/table-columns.js";
-import { tableColumnAt, tableLocation, type TableOrigin } from "../cli/table-location.js";
-import { columnName } from "../cli/workbook-xml.js";
+import { compiledRuleSet } from "../batch/compiled-cache.js";
+import { screenItems, screenSourceItem, type SourcedEntry } from "../batch/item-loop.js";
+import { outputRows, type OutputRows } from "../batch/output-rows.js";
+import type { Rejection } from "../input/rejection.js";
+import type { SourceItem } from "../sources/source-item.js";
+import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS } from "../sources/table-columns.js";
+import { tableColumnAt, type TableOrigin } from "../sources/table-location.js";
+import { columnName } from "../sources/workbook-xml.js";
 import { MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
 import { suppliedParameters } from "../reporting/report-parameters.js";
@@ -13,22 +14,22 @@ import { addToWorklist, WorklistBuilder, type Worklist } from "../reporting/work
 import { WORKLIST_COLUMNS, worklistHeader, worklistRows } from "../reporting/worklist-table.js";
 import type { Language } from "../results/language.js";
 import { workbookFile } from "../results/portable-workbook.js";
-import { localize } from "../results/reason-text.js";
 import type { ScreeningResult } from "../results/result-types.js";
-import { rejectionRow, resultRow, TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
+import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
+import { guaranteeLabel, measureGroupLabel, riskTypeLabel } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { compiledRuleSet, type Rejection } from "../screening/screen.js";
-import { openMemoryTables, type MemoryFile } from "../tables/memory-tables.js";
-import { tableHouseholdSources } from "../tables/table-rows.js";
-import type { OpenedTables, TableName } from "../tables/table-sheet.js";
-import type { Gb18030Codec, TableEncoding } from "../tables/text-encoding.js";
+import { openMemoryTables, type MemoryFile } from "../sources/memory-tables.js";
+import { tableHouseholdSources } from "../sources/table-rows.js";
+import type { OpenedTables, TableName } from "../sources/table-sheet.js";
+import type { Gb18030Codec, TableEncoding } from "../sources/text-encoding.js";
 
 /**
  * The workbench page's screening, in any runtime (the page runs it in a Web Worker; tests run it in
- * Node): county tables held in memory → households (the command line's table reading) → results
- * (the very code each `dixian screen` thread runs, `screenChunk`) → the rows of `screen --format
- * xlsx`, the week's worklist read back from those rows, and the monthly report as `dixian report`
- * makes it from that file.
+ * Node): county tables held in memory → households (the table reading of src/sources, which the
+ * command line uses for files) → results (the batch pipeline's one item loop, src/batch, with the
+ * compiled rule set from its shared cache) → the rows `dixian screen --format xlsx` writes
+ * (batch/output-rows), the week's worklist read back from those rows, and the monthly report as
+ * `dixian report` makes it from that file.
  */
 
 /** The sheets of the results workbook, as `screen --format xlsx` names them. */
@@ -134,6 +135,31 @@ function cellOf(
 }
 
 /**
+ * An entry of the item loop as the page shows it: the result, or the rejection with each problem's
+ * cell; with its row of the results sheet, as `dixian screen --format xlsx` writes it (the same
+ * output rows).
+ */
+function workbenchEntry(
+  rows: OutputRows,
+  entry: SourcedEntry,
+  letters: Partial<Record<TableName, Map<string, string>>>,
+  names: Record<TableName, string>,
+): WorkbenchEntry {
+  if (entry.ok) return { kind: "result", result: entry.result, row: rows.result(entry.result) };
+  const { rejection, origin } = entry;
+  return {
+    kind: "rejected",
+    rejection,
+    problems: rejection.issues.map((issue) => ({
+      where: issue.where ?? rejection.source ?? "",
+      cell: cellOf(issue.path, origin, letters, names),
+      message: issue.message,
+    })),
+    row: rows.rejection(rejection, origin),
+  };
+}
+
+/**
  * Screens the tables of files held in memory with a rule set on a date, in input order, telling
  * `progress` as it goes. Throws, as `dixian screen` refuses them, for tables that cannot be read at
  * all and for a date with no value in force (`NoParameterInForceError`).
@@ -141,10 +167,12 @@ function cellOf(
 export async function screenWorkbenchFiles(input: WorkbenchInput, progress: Progress = () => undefined) {
   const started = Date.now();
   const { ruleSet, asOf, language } = input;
-  const compiled: CompiledRuleSet = compiledRuleSet(ruleSet, asOf, language);
+  const compiled = compiledRuleSet(ruleSet, asOf, language);
+  const options = { language, explain: false, engine: "compiled" } as const;
+  const rows = outputRows(ruleSet, language);
   const tables = await openMemoryTables(input.files, { language, encoding: input.encoding }, input.gb18030);
   const items: SourceItem[] = [];
-  for await (const item of tableHouseholdSources(tables, "", language)) items.push(item);
+  for await (const item of tableHouseholdSources(tables, "", language, ruleSet)) items.push(item);
   const letters = await columnLetters(tables);
   const names = Object.fromEntries(
     (["households", "members", "events", "leads"] as const).map((table) => [table, tables[table]?.name ?? table]),
@@ -153,63 +181,18 @@ export async function screenWorkbenchFiles(input: WorkbenchInput, progress: Prog
   progress(0, items.length);
 
   const entries: WorkbenchEntry[] = [];
-  const pending: { rejection: Rejection; origin: TableOrigin | undefined; row: TableCell[] }[] = [];
-  const formatter: ResultFormatter = {
-    start: "",
-    separator: "",
-    end: () => "",
-    format(result) {
-      entries.push({ kind: "result", result, row: resultRow(result, language) });
-      return "";
-    },
-    rejection(rejection, origin) {
-      const locate = origin ? (path: string) => tableLocation(origin, path, language) : undefined;
-      const row = rejectionRow(rejection, language, locate);
-      pending.push({ rejection, origin, row });
-      entries.push({ kind: "rejected", rejection, problems: [], row });
-      return "";
-    },
-  };
-  const prepared: PreparedScreening = {
-    config: {
-      ruleSetArgument: ruleSet.id,
-      asOf,
-      language,
-      explain: false,
-      format: "xlsx",
-      engine: "compiled",
-    },
-    ruleSet,
-    compiled,
-    formatter,
-  };
   for (let first = 0; first < items.length; first += CHUNK_SIZE) {
-    const rejectedBefore = entries.filter((entry) => entry.kind === "rejected").length;
-    pending.length = 0;
-    const output = await screenChunk(prepared, {
-      seq: first / CHUNK_SIZE,
-      firstIndex: first,
-      items: items.slice(first, first + CHUNK_SIZE),
-    });
-    // The chunk's rejections, located in the tables, are in the order the formatter was given them.
-    const rejected = entries.filter((entry) => entry.kind === "rejected").slice(rejectedBefore);
-    output.rejections.forEach((located, index) => {
-      const entry = rejected[index]!;
-      if (entry.kind !== "rejected") return;
-      const origin = pending[index]?.origin;
-      entry.rejection = located;
-      entry.problems = located.issues.map((issue) => ({
-        where: issue.where ?? located.source ?? "",
-        cell: cellOf(issue.path, origin, letters, names),
-        message: issue.message,
-      }));
-    });
+    const chunk = await screenItems(compiled, items.slice(first, first + CHUNK_SIZE), first, options);
+    for (const entry of chunk) entries.push(workbenchEntry(rows, entry, letters, names));
     progress(Math.min(first + CHUNK_SIZE, items.length), items.length);
   }
   const screened = Date.now();
 
   // The worklist and the report are read back from the rows, as from the workbook file.
-  const reader = new ResultRowReader(tableHeader(language), measureNames(ruleSet.measures));
+  const reader = new ResultRowReader(tableHeader(language), {
+    measures: measureNames(ruleSet.measures),
+    catalogue: ruleSet,
+  });
   const worklist = new WorklistBuilder();
   const builder = new MonthlyReportBuilder(input.resultsName, null);
   for (const entry of entries) {
@@ -221,8 +204,15 @@ export async function screenWorkbenchFiles(input: WorkbenchInput, progress: Prog
   const report: MonthlyReport = {
     ...built,
     parameters: suppliedParameters(ruleSet, asOf, language),
+    // The labels of the rule set's catalogue, as `dixian report --rules` gives them.
     groupLabels: Object.fromEntries(
-      ruleSet.measureGroups.map((group) => [group.code, localize(group.label, language)]),
+      ruleSet.measureGroups.map((group) => [group.code, measureGroupLabel(ruleSet, group.code, language)!]),
+    ),
+    riskTypeLabels: Object.fromEntries(
+      ruleSet.riskTypes.map((risk) => [risk.id, riskTypeLabel(ruleSet, risk.id, language)]),
+    ),
+    guaranteeLabels: Object.fromEntries(
+      ruleSet.guarantees.map((item) => [item.id, guaranteeLabel(ruleSet, item.id, language)]),
     ),
   };
   const done = Date.now();
@@ -254,26 +244,9 @@ export async function explainItem(
   item: SourceItem,
   index: number,
 ): Promise<ScreeningResult | null> {
-  let explained: ScreeningResult | null = null;
-  const formatter: ResultFormatter = {
-    start: "",
-    separator: "",
-    end: () => "",
-    format(result) {
-      explained = result;
-      return "";
-    },
-  };
-  await screenChunk(
-    {
-      config: { ruleSetArgument: ruleSet.id, asOf, language, explain: true, format: "xlsx", engine: "compiled" },
-      ruleSet,
-      compiled: compiledRuleSet(ruleSet, asOf, language),
-      formatter,
-    },
-    { seq: 0, firstIndex: index, items: [item] },
-  );
-  return explained;
+  const compiled = compiledRuleSet(ruleSet, asOf, language);
+  const entry = await screenSourceItem(compiled, item, index, { language, explain: true, engine: "compiled" });
+  return entry.ok ? entry.result : null;
 }
 
 /** The results workbook of a screening: `screen --format xlsx`'s two sheets, the results and the week's work. */

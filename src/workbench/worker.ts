@@ -1,12 +1,12 @@
 import { DixianError, NoParameterInForceError } from "../errors.js";
-import { InputFormatError } from "../cli/read-households.js";
+import { InputFormatError } from "../sources/read-households.js";
 import { explanationText } from "../results/explain-text.js";
 import type { Language } from "../results/language.js";
 import { renderText } from "../results/messages.js";
 import { policyBookHtml } from "../book/book-html.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { prepareRuleSet } from "../screening/screen.js";
-import { webGb18030 } from "../tables/text-encoding.js";
+import { prepareRuleSet } from "../batch/screen.js";
+import { webGb18030 } from "../sources/text-encoding.js";
 import { worklistRows } from "../reporting/worklist-table.js";
 import { COUNTY_PARAMETERS, CountyValueError, workbenchRuleSet } from "./county-values.js";
 import type { FromWorker, Problem, ScreenedSummary, ScreenSettings, ToWorker } from "./protocol.js";
@@ -74,6 +74,7 @@ function summary(last: Last): ScreenedSummary {
   return {
     ruleSet: screening.ruleSet,
     layers: ruleSet.layers,
+    catalogue: { riskTypes: ruleSet.riskTypes, guarantees: ruleSet.guarantees, measureGroups: ruleSet.measureGroups },
     asOf: screening.asOf,
     language: screening.language,
     county,

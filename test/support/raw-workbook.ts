@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from "../../src/cli/table-columns.js";
-import { columnName } from "../../src/cli/workbook-xml.js";
+import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from "../../src/sources/table-columns.js";
+import { columnName } from "../../src/sources/workbook-xml.js";
 import { householdsToTables } from "./table-copies.js";
 import { contractExample } from "./households.js";
 

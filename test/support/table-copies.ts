@@ -3,6 +3,7 @@
  * into Chinese headers with Chinese labels and `YYYY/M/D` dates, saved as GB18030, or put in one
  * `.xlsx` workbook with real date cells. Used by the table tests and by scripts/sample-workbook.ts.
  */
+import { riskTypeLabel, shippedCatalogue } from "../../src/rulesets/catalogue.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -15,7 +16,7 @@ import {
   LEAD_COLUMNS,
   MEMBER_COLUMNS,
   type Column,
-} from "../../src/cli/table-columns.js";
+} from "../../src/sources/table-columns.js";
 import { VOCABULARIES, type Label } from "../../src/vocabulary/labels.js";
 
 export interface Table {
@@ -109,7 +110,11 @@ export function householdsToTables(households: Record<string, any>[]): Tables {
 const slashDate = (value: string) =>
   value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}/${Number(m)}/${Number(d)}`);
 const zhLabel = (column: Column, code: string) =>
-  column.vocabulary ? ((VOCABULARIES[column.vocabulary] as Record<string, Label>)[code]?.zh ?? code) : code;
+  column.vocabulary === "riskType"
+    ? riskTypeLabel(shippedCatalogue(), code, "zh")
+    : column.vocabulary
+      ? ((VOCABULARIES[column.vocabulary] as Record<string, Label>)[code]?.zh ?? code)
+      : code;
 
 /** The same tables as people write them: Chinese headers, Chinese labels, `YYYY/M/D` dates, 是/否. */
 export function chineseCopy(tables: Tables): Tables {

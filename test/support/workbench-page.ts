@@ -67,14 +67,40 @@ export async function screenInPage(page: Page, options: ScreenOptions): Promise<
   await page.setInputFiles("#file-input", options.files);
   await page.waitForSelector("#files li");
   const started = Date.now();
+  // What an earlier screening showed is marked, so only this screening's outcome ends the wait.
+  await page.evaluate(() => {
+    const { document } = globalThis as unknown as Marking;
+    for (const element of document.querySelectorAll("#problem, #summary #hash"))
+      element.setAttribute("data-earlier", "");
+  });
   // The button is disabled while the worker screens; then the summary (or the problem) is shown.
   await page.click("#start");
-  // (Given as text: the tests are type-checked without the DOM library.)
-  await page.waitForFunction(
-    `!document.querySelector("#start")?.hasAttribute("disabled") &&
-      (document.querySelector("#problem") !== null || document.querySelector("#summary #hash") !== null)`,
-    null,
-    { timeout: 300_000, polling: 50 },
-  );
+  await waitForScreening(page, { problem: true, timeout: 300_000 });
   return Date.now() - started;
+}
+
+/** The little of the DOM the functions here use (the tests are type-checked without the DOM library). */
+type Query = { document: { querySelector(selector: string): { hasAttribute(name: string): boolean } | null } };
+type Marking = {
+  document: { querySelectorAll(selector: string): Iterable<{ setAttribute(name: string, value: string): void }> };
+};
+
+/**
+ * Waits until a screening is over: the start button enabled again and its summary shown (or, with
+ * `problem`, its problem), not one marked as an earlier screening's. A function, not a string: the
+ * page's policy allows no eval, so a string predicate could not be polled in it.
+ */
+export async function waitForScreening(page: Page, options: { problem?: boolean; timeout: number }): Promise<void> {
+  await page.waitForFunction(
+    (problem: boolean) => {
+      const { document } = globalThis as unknown as Query;
+      return (
+        !document.querySelector("#start")?.hasAttribute("disabled") &&
+        ((problem && document.querySelector("#problem:not([data-earlier])") !== null) ||
+          document.querySelector("#summary #hash:not([data-earlier])") !== null)
+      );
+    },
+    options.problem ?? false,
+    { timeout: options.timeout, polling: 50 },
+  );
 }

@@ -1,10 +1,11 @@
 import type { Language } from "../results/language.js";
+import type { Catalogue } from "../rulesets/catalogue.js";
 import type { TableEncoding } from "./text-encoding.js";
 
 /**
  * What table input reads, wherever it comes from: a CSV file of a folder, a sheet of one `.xlsx`
  * workbook (on disk for the command line, in memory for the workbench page). Nothing here touches
- * files: the command line opens them in `cli/table-source.ts`, the page in `tables/memory-tables.ts`.
+ * files: the command line opens them in `table-source.ts`, the page in `memory-tables.ts`.
  */
 
 /** The tables of county input, each a CSV file of a folder or a sheet of one `.xlsx` workbook. */
@@ -38,6 +39,11 @@ export interface TableReadOptions {
   language: Language;
   /** Undefined: detected (UTF-8, else GB18030). Workbooks carry their own encoding. */
   encoding?: TableEncoding;
+  /**
+   * The catalogue whose risk-type labels a `riskTypes` cell may use: the rule set's (`screen`,
+   * `diff`, the workbench); without one, the shipped national catalogue's (`anonymize`).
+   */
+  catalogue?: Catalogue;
 }
 
 /** The tables of an input; null for a table not given (events, leads). */

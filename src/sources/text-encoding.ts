@@ -1,11 +1,11 @@
 import type { Language } from "../results/language.js";
-import { InputFormatError } from "../cli/read-households.js";
+import { InputFormatError } from "./read-households.js";
 
 /**
  * How a county table's bytes become text, in any runtime: which encoding a table is in (UTF-8 or
  * GB18030, told apart line by line), and strict decoding, so bytes that are not text in the encoding
  * are an error naming the table and line — never U+FFFD in a result. The command line reads lines
- * from a file and decodes GB18030 with iconv-lite (`cli/table-decode.ts`); the workbench page has the
+ * from a file and decodes GB18030 with iconv-lite (`table-decode.ts`); the workbench page has the
  * file's bytes in memory and the browser's own `TextDecoder("gb18030", { fatal: true })`.
  */
 

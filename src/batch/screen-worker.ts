@@ -1,10 +1,11 @@
 /**
- * A worker thread of `dixian screen --workers N` (N − 1 of them beside the main thread): compiles
- * the rule set the main thread sent, then screens chunks of input and returns each chunk's output
- * text and rejections, in order.
+ * A worker thread of batch screening (`dixian screen --workers N`, and `dixian serve` for large
+ * batches; N − 1 of them beside the main thread): compiles the rule set the main thread sent, then
+ * screens chunks of input and returns each chunk's entries, in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { errorMessage, prepareScreening, screenChunk, type ChunkRequest, type WorkerData } from "./screen-chunk.js";
+import { errorMessage, prepareScreening, screenChunk, type ChunkRequest } from "./chunk.js";
+import type { WorkerData } from "./workers.js";
 
 const { config, ruleSet } = workerData as WorkerData;
 const prepared = prepareScreening(config, ruleSet);

@@ -2,15 +2,9 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import iconv from "iconv-lite";
 import type { Language } from "../results/language.js";
-import {
-  decodeLine,
-  EncodingSniffer,
-  REPLACEMENT,
-  type Gb18030Codec,
-  type TableEncoding,
-} from "../tables/text-encoding.js";
+import { decodeLine, EncodingSniffer, REPLACEMENT, type Gb18030Codec, type TableEncoding } from "./text-encoding.js";
 
-export { TABLE_ENCODINGS, TableDecodeError, type TableEncoding } from "../tables/text-encoding.js";
+export { TABLE_ENCODINGS, TableDecodeError, type TableEncoding } from "./text-encoding.js";
 
 const NEWLINE = 0x0a;
 

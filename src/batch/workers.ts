@@ -1,15 +1,21 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import type { SourceItem } from "./read-households.js";
+import type { SourceItem } from "../sources/source-item.js";
 import {
   errorMessage,
   prepareScreening,
   screenChunk,
   type ChunkOutput,
   type ChunkRequest,
-  type WorkerConfig,
-  type WorkerData,
-} from "./screen-chunk.js";
+  type ScreeningConfig,
+} from "./chunk.js";
+
+/** What a worker starts with: the options and the rule set, loaded once by the main thread. */
+export interface WorkerData {
+  config: ScreeningConfig;
+  ruleSet: RuleSet;
+}
 
 /** Households per message to a worker: large enough to amortize messaging, small enough to stream. */
 const CHUNK_SIZE = 64;
@@ -35,7 +41,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 16
  * Starts a worker running screen-worker: the built `.js` beside this module, or — when running
  * from TypeScript source — the `.ts` file through tsx.
  */
-function startWorker(config: WorkerConfig, ruleSet: RuleSet): Worker {
+function startWorker(config: ScreeningConfig, ruleSet: RuleSet): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const workerUrl = new URL(fromSource ? "./screen-worker.ts" : "./screen-worker.js", import.meta.url);
   // The rule set the main thread loaded (and checked) is sent as data: workers do not read files again.
@@ -72,11 +78,12 @@ function screeningFailed(error: unknown): Error {
  * worker threads, and screens a chunk itself whenever every worker has enough queued. So it starts
  * screening while the workers are still starting, and a two-core machine runs two isolates, not
  * three. Chunks are reassembled by sequence number; every thread formats with the same code, so the
- * output bytes do not depend on `threads`.
+ * output bytes do not depend on `threads`. With one thread, each chunk is followed by a turn of the
+ * event loop, so a server screening a batch keeps answering other requests.
  */
 export async function* screenSources(
   sources: AsyncIterable<SourceItem>,
-  config: WorkerConfig,
+  config: ScreeningConfig,
   threads: number,
   ruleSet: RuleSet,
   chunkSize = CHUNK_SIZE,
@@ -91,6 +98,7 @@ export async function* screenSources(
         throw screeningFailed(error);
       }
       yield output;
+      await nextTurn();
     }
     return;
   }

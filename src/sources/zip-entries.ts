@@ -1,6 +1,6 @@
 /**
  * A workbook's zip as table input reads it, whatever opens it: yauzl on a file for the command line
- * (`cli/workbook-zip.ts`), fflate on bytes in memory for the workbench page (`tables/memory-zip.ts`).
+ * (`workbook-zip.ts`), fflate on bytes in memory for the workbench page (`memory-zip.ts`).
  * Both check the same limits before anything is inflated.
  */
 

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../errors.js";
 import type { MessageText } from "../results/messages.js";
-import { InputFormatError, MAX_DOCUMENT_BYTES } from "../cli/read-households.js";
+import { InputFormatError, MAX_DOCUMENT_BYTES } from "./read-households.js";
 import { ZipLimitError, type WorkbookZip } from "./zip-entries.js";
 import {
   columnName,
@@ -13,13 +13,13 @@ import {
   type CellContext,
   type SheetCell,
   type SheetEntry,
-} from "../cli/workbook-xml.js";
+} from "./workbook-xml.js";
 
 /**
  * The sheets of an `.xlsx` workbook as county tables, in any runtime: the workbook's structure,
  * limits, merged ranges and formulas checked before any row is used, then each table sheet's rows
  * streamed. The zip comes from a {@link WorkbookInput}: a file for the command line
- * (`cli/workbook-source.ts`), bytes in memory for the workbench page.
+ * (`workbook-source.ts`), bytes in memory for the workbench page.
  */
 
 /** A workbook to read: its name in messages, and a way to open its zip (once per pass). */

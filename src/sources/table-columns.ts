@@ -15,9 +15,15 @@ export interface Column {
   path: readonly string[];
   kind: ColumnKind;
   required?: boolean;
-  /** The contract vocabulary of the values: codes or their Chinese labels are accepted. */
-  vocabulary?: Vocabulary;
+  /**
+   * The vocabulary of the values: codes or their Chinese labels are accepted. `riskType`: the rule
+   * set's risk-type catalogue (ids, or their labels in risk-types.json).
+   */
+  vocabulary?: ColumnVocabulary;
 }
+
+/** A contract vocabulary (src/vocabulary), or `riskType`, whose labels are the rule set's. */
+export type ColumnVocabulary = Vocabulary | "riskType";
 
 const c = (
   en: string,
@@ -25,7 +31,7 @@ const c = (
   path: string[],
   kind: ColumnKind = "text",
   required = false,
-  vocabulary?: Vocabulary,
+  vocabulary?: ColumnVocabulary,
 ): Column => (vocabulary ? { en, zh, path, kind, required, vocabulary } : { en, zh, path, kind, required });
 
 export const HOUSEHOLD_COLUMNS: readonly Column[] = [

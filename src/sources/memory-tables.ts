@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { InputFormatError } from "../cli/read-households.js";
+import { InputFormatError } from "./read-households.js";
 import { message } from "../results/messages.js";
 import { memoryZip } from "./memory-zip.js";
 import { decodeTableBytes, type Gb18030Codec } from "./text-encoding.js";

@@ -5,15 +5,9 @@ import { message } from "../results/messages.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 import { openWorkbookTables, type WorkbookTable } from "./workbook-source.js";
-import {
-  CSV_TABLE_OPTIONS,
-  TABLES,
-  type TableName,
-  type TableReadOptions,
-  type TableSheet,
-} from "../tables/table-sheet.js";
+import { CSV_TABLE_OPTIONS, TABLES, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
 
-export { TABLES, type RawRow, type TableName, type TableReadOptions, type TableSheet } from "../tables/table-sheet.js";
+export { TABLES, type RawRow, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
 
 /** A workbook input: an `.xlsx` file. */
 export const isWorkbook = (path: string) => extname(path).toLowerCase() === ".xlsx";

@@ -1,11 +1,12 @@
 import type { ErrorCode } from "../errors.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
-import { parseStrictJson } from "../input/strict-json.js";
 import { message, renderText, type MessageText } from "../results/messages.js";
 import type { Language } from "../results/language.js";
-import { LineItem } from "../screening/screen.js";
-import type { TableOrigin } from "./table-location.js";
+import { parseSourceItem, type SourceItem } from "./source-item.js";
+
+export type { SourceItem } from "./source-item.js";
+export { parseSourceItem } from "./source-item.js";
 
 /** Longest line accepted in NDJSON input; a longer one is rejected without being held in memory. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -28,12 +29,6 @@ export class InputFormatError extends Error {
     this.text = typeof text === "string" ? null : text;
   }
 }
-
-/** One household's source: an NDJSON line not yet parsed, a value from a JSON document, or a line that cannot be read. */
-export type SourceItem =
-  | { kind: "line"; line: number; text: string }
-  | { kind: "value"; line?: number; value: unknown; origin?: TableOrigin }
-  | { kind: "error"; line: number; message: string; source?: string; path?: string; householdId?: string | null };
 
 const NEWLINE = 0x0a;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -218,21 +213,6 @@ function parses(text: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Turns a source item into what {@link screenBatch} takes: a {@link LineItem} or a plain value. */
-export function parseSourceItem(item: SourceItem, language: Language = "zh"): unknown {
-  switch (item.kind) {
-    case "line": {
-      const read = parseStrictJson(item.text, language);
-      if (read.ok) return new LineItem(item.line, read.value);
-      return new LineItem(item.line, read.value, read.message, read.path);
-    }
-    case "error":
-      return new LineItem(item.line, undefined, item.message, item.path);
-    case "value":
-      return item.line === undefined ? item.value : new LineItem(item.line, item.value);
   }
 }
 

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import yauzl from "yauzl";
-import { ZipLimitError, type WorkbookZip, type ZipLimits } from "../tables/zip-entries.js";
+import { ZipLimitError, type WorkbookZip, type ZipLimits } from "./zip-entries.js";
 
-export { ZipLimitError, type WorkbookZip, type ZipLimits, type ZipProblem } from "../tables/zip-entries.js";
+export { ZipLimitError, type WorkbookZip, type ZipLimits, type ZipProblem } from "./zip-entries.js";
 
 function open(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>

@@ -2,8 +2,9 @@ import { isDecimalText } from "../input/decimal.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { closestName } from "../results/suggestion.js";
+import { riskTypeOf, shippedCatalogue, type Catalogue } from "../rulesets/catalogue.js";
 import { codeOf } from "../vocabulary/labels.js";
-import { InputFormatError, type SourceItem } from "../cli/read-households.js";
+import { InputFormatError, type SourceItem } from "./read-households.js";
 import {
   BOOLEAN_WORDS,
   EVENT_COLUMNS,
@@ -11,15 +12,16 @@ import {
   LEAD_COLUMNS,
   MEMBER_COLUMNS,
   type Column,
-} from "../cli/table-columns.js";
-import { TABLE_FILES, type TableOrigin } from "../cli/table-location.js";
+} from "./table-columns.js";
+import { TABLE_FILES, type TableOrigin } from "./table-location.js";
 import type { OpenedTables, TableSheet } from "./table-sheet.js";
 
 /**
  * County tables as households, in any runtime: rows mapped to the columns by their English or
  * Chinese headers, cells converted to what the data contract expects, and the four tables joined by
  * household id, with every problem named by table and row. The tables come opened (`TableSheet`):
- * from files by the command line (`cli/table-input.ts`), from memory by the workbench page.
+ * from files by `table-input.ts` (the command line, the API), from memory by `memory-tables.ts` (the
+ * workbench page).
  */
 
 /** A row mapped to the layout's columns (by English name); `problem` says why it cannot be used. */
@@ -125,12 +127,19 @@ export function normalizeDate(value: string): string {
   return match ? `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` : value;
 }
 
-/** A code for a cell of a vocabulary column: the code, its Chinese label, or the text as written. */
-const code = (column: Column, value: string) =>
-  column.vocabulary ? (codeOf(column.vocabulary, value) ?? value) : value;
+/**
+ * A code for a cell of a vocabulary column: the code, its Chinese label (a risk type's label in
+ * either language, from the catalogue), or the text as written.
+ */
+const code = (column: Column, value: string, catalogue: Catalogue) =>
+  column.vocabulary === "riskType"
+    ? (riskTypeOf(catalogue, value) ?? value)
+    : column.vocabulary
+      ? (codeOf(column.vocabulary, value) ?? value)
+      : value;
 
 /** Converts a cell to what the contract expects; a value that does not convert is kept so validation names it. */
-function convert(value: string, column: Column): unknown {
+function convert(value: string, column: Column, catalogue: Catalogue): unknown {
   switch (column.kind) {
     case "number":
     case "integer":
@@ -150,7 +159,7 @@ function convert(value: string, column: Column): unknown {
             .split(/[;；、,，]/)
             .map((item) => item.trim())
             .filter(Boolean)
-            .map((item) => code(column, item));
+            .map((item) => code(column, item, catalogue));
     case "measures":
       return value === ""
         ? []
@@ -159,7 +168,7 @@ function convert(value: string, column: Column): unknown {
             return since ? { id, since: normalizeDate(since.trim()) } : { id };
           });
     default:
-      return code(column, value);
+      return code(column, value, catalogue);
   }
 }
 
@@ -169,15 +178,22 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]!] = value;
 }
 
-/** Builds an object from a row: empty cells are left out (so optional parts stay absent). */
-export function build(row: Row, layout: readonly Column[]): Record<string, unknown> {
+/**
+ * Builds an object from a row: empty cells are left out (so optional parts stay absent). Risk types
+ * are read with `catalogue` (the shipped national one when not given).
+ */
+export function build(
+  row: Row,
+  layout: readonly Column[],
+  catalogue: Catalogue = shippedCatalogue(),
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const column of layout) {
     const value = row.cells[column.en];
     if (value === undefined || column.path.length === 0) continue;
     if (value === "" && column.kind !== "list" && column.kind !== "nullableInteger") continue;
     if (value === "" && column.kind === "list" && column.path[0] === "monitoring") continue;
-    setPath(result, column.path, convert(value, column));
+    setPath(result, column.path, convert(value, column, catalogue));
   }
   return result;
 }
@@ -343,12 +359,14 @@ export const INPUT_LAYOUTS: TableLayouts = {
  * Opened county tables as households to screen. A household whose own row, or a member, event or
  * lead row, cannot be read is rejected naming file and row, and the run goes on; a household id
  * given twice rejects each of its rows; members, events or leads whose household is missing are
- * reported, not lost. `dir` is where the tables came from, for the households' origins.
+ * reported, not lost. `dir` is where the tables came from, for the households' origins. Risk types
+ * are read with `catalogue`: the rule set's, or the shipped national one when not given.
  */
 export async function* tableHouseholdSources(
   tables: OpenedTables,
   dir: string,
   language: Language,
+  catalogue: Catalogue = shippedCatalogue(),
 ): AsyncGenerator<SourceItem> {
   for await (const joined of joinTableSheets(tables, language, INPUT_LAYOUTS)) {
     if (joined.kind === "orphan") {
@@ -375,7 +393,7 @@ export async function* tableHouseholdSources(
       };
       continue;
     }
-    const household = build(row, HOUSEHOLD_COLUMNS);
+    const household = build(row, HOUSEHOLD_COLUMNS, catalogue);
     household.members = joined.members.map((memberRow) => build(memberRow, MEMBER_COLUMNS));
     if (joined.events.length) household.events = joined.events.map((eventRow) => build(eventRow, EVENT_COLUMNS));
     if (joined.leads.length) household.leads = joined.leads.map((leadRow) => build(leadRow, LEAD_COLUMNS));

@@ -1,6 +1,6 @@
 import type { SourceItem } from "./read-households.js";
 import { openTables, type TableReadOptions } from "./table-source.js";
-import { joinTableSheets, tableHouseholdSources, type JoinedRow, type TableLayouts } from "../tables/table-rows.js";
+import { joinTableSheets, tableHouseholdSources, type JoinedRow, type TableLayouts } from "./table-rows.js";
 
 export { isTableInput } from "./table-source.js";
 export {
@@ -16,7 +16,7 @@ export {
   type Row,
   type TableLayouts,
   type TableNames,
-} from "../tables/table-rows.js";
+} from "./table-rows.js";
 
 /**
  * Joins county tables (a folder of CSV files or one `.xlsx` workbook) by household id: the
@@ -35,11 +35,12 @@ export async function* joinTables(
  * Reads county tables (a folder of CSV files or one `.xlsx` workbook) as households to screen. A
  * household whose own row, or a member, event or lead row, cannot be read is rejected naming file
  * and row, and the run goes on; a household id given twice rejects each of its rows; members,
- * events or leads whose household is missing are reported, not lost.
+ * events or leads whose household is missing are reported, not lost. Risk types are read with
+ * `options.catalogue` (the shipped national one when not given).
  */
 export async function* readTableSources(
   path: string,
   options: TableReadOptions = { language: "zh" },
 ): AsyncGenerator<SourceItem> {
-  yield* tableHouseholdSources(await openTables(path, options), path, options.language);
+  yield* tableHouseholdSources(await openTables(path, options), path, options.language, options.catalogue);
 }
