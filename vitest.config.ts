@@ -12,6 +12,8 @@ const SLOW = [
   "test/report.test.ts", // headless Chromium
   "test/browser.test.ts", // bundles dixian/browser and screens in headless Chromium
   "test/service.test.ts", // starts dixian serve processes, one with worker threads
+  "test/workbench.test.ts", // builds the workbench page and screens 5,000 households in headless Chromium
+  "test/service-workbench.test.ts", // starts dixian serve and opens its page in headless Chromium
 ];
 
 export default defineConfig({

@@ -120,6 +120,7 @@ describe("dixian screen", () => {
       "explain",
       "report",
       "worklist",
+      "book",
       "diff",
       "generate",
       "anonymize",

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -350,12 +350,39 @@ describe("the packed package, installed in a fresh project", () => {
     expect(result.figures.threshold).toBe("9000.00");
   });
 
+  it("serves the workbench page at / from the installed command line, the copy it ships", async () => {
+    const page = readFileSync(join(cliProject, "node_modules", "dixian-cli", "workbench.html"), "utf8");
+    expect(page).toBe(readFileSync(join(repo, "dist", "workbench.html"), "utf8"));
+    const service = spawn(installedCli(), ["serve", "--rules", "builtin:yunnan", "--port", "0", "--quiet"], {
+      cwd: cliProject,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let said = "";
+        service.stderr.on("data", (chunk: Buffer) => {
+          said += chunk.toString("utf8");
+          const found = /http:\/\/[^\s，,）)]+/.exec(said);
+          if (found) resolve(found[0]);
+        });
+        service.on("exit", (code) => reject(new Error(`dixian serve exited (${code}): ${said}`)));
+      });
+      const response = await fetch(address + "/");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-security-policy")).toContain("connect-src 'none'");
+      expect(await response.text()).toBe(page);
+    } finally {
+      service.kill("SIGTERM");
+    }
+  }, 60_000);
+
   it("ships dist, rules and schemas, and no tests or fixtures; the command line ships its own copy", () => {
     const listing = run("tar", ["-tzf", tarball], repo);
     expect(listing).toMatch(/package\/dist\/index\.cjs/);
     expect(listing).toMatch(/package\/rules\/yunnan\/parameters\.json/);
     expect(listing).toMatch(/package\/schema\/rules\.schema\.json/);
     expect(listing).toMatch(/package\/dist\/browser\.js/);
+    expect(listing).toMatch(/package\/dist\/workbench\.html/);
     expect(listing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\/|package\/dist\/cli\.js/);
     const cliListing = run("tar", ["-tzf", cliTarball], repo);
     for (const file of [
@@ -364,12 +391,14 @@ describe("the packed package, installed in a fresh project", () => {
       "dist/screen-worker.js",
       "rules/cn/ruleset.json",
       "schema/ruleset.schema.json",
+      "workbench.html",
       "LICENSE",
     ])
       expect(cliListing).toContain(`package/${file}`);
     expect(cliListing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\//);
     // The copies made for packing are gone again, so a checkout never finds a stale one first.
     expect(readdirSync(join(repo, "packages", "cli")).sort()).not.toContain("rules");
+    expect(readdirSync(join(repo, "packages", "cli")).sort()).not.toContain("workbench.html");
   });
 
   it("passes @arethetypeswrong/cli and publint", () => {

@@ -1,10 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import { neutralizeCell } from "../results/spreadsheet-safety.js";
-import { rejectionRow, resultRow, tableHeader, type TableCell } from "../results/table-row.js";
+import { tableHeader, type TableCell } from "../results/table-row.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Rejection } from "../input/rejection.js";
-import { tableLocation, type TableOrigin } from "../sources/table-location.js";
+import type { TableOrigin } from "../sources/table-location.js";
+import { outputRows } from "./output-rows.js";
 
 export const OUTPUT_FORMATS = ["ndjson", "json", "csv", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -35,10 +36,8 @@ const csvLine = (cells: TableCell[]) =>
  */
 const xlsxLine = (cells: TableCell[]) => JSON.stringify(cells) + "\n";
 
-const locator = (origin: TableOrigin | undefined, language: Language) =>
-  origin ? (path: string) => tableLocation(origin, path, language) : undefined;
-
 export function resultFormatter(format: OutputFormat, ruleSet: RuleSet, language: Language): ResultFormatter {
+  const rows = outputRows(ruleSet, language);
   switch (format) {
     case "ndjson":
       return { start: "", format: (result) => JSON.stringify(result) + "\n", separator: "", end: () => "" };
@@ -53,16 +52,16 @@ export function resultFormatter(format: OutputFormat, ruleSet: RuleSet, language
       // A UTF-8 byte-order mark so Excel opens the Chinese text correctly.
       return {
         start: "\uFEFF" + csvLine(tableHeader(language)),
-        format: (result) => csvLine(resultRow(result, language, ruleSet)),
-        rejection: (rejection, origin) => csvLine(rejectionRow(rejection, language, locator(origin, language))),
+        format: (result) => csvLine(rows.result(result)),
+        rejection: (rejection, origin) => csvLine(rows.rejection(rejection, origin)),
         separator: "",
         end: () => "",
       };
     case "xlsx":
       return {
         start: "",
-        format: (result) => xlsxLine(resultRow(result, language, ruleSet)),
-        rejection: (rejection, origin) => xlsxLine(rejectionRow(rejection, language, locator(origin, language))),
+        format: (result) => xlsxLine(rows.result(result)),
+        rejection: (rejection, origin) => xlsxLine(rows.rejection(rejection, origin)),
         separator: "",
         end: () => "",
       };

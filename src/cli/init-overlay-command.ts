@@ -9,12 +9,12 @@ import { runRuleTest } from "../rule-tests/run.js";
 import { ruleTestFileSchema } from "../rulesets/rule-test-schema.js";
 import { BUILT_IN_PREFIX, builtInRulesRoot } from "../rulesets/built-in.js";
 import {
-  draftFiles,
   exampleTestFile,
   overlayRuleSetFiles,
   type OverlaySpec,
   type OverlayValue,
 } from "../rulesets/overlay-files.js";
+import { draftFiles } from "../rulesets/overlay-draft.js";
 import { overrideValue, parameterInForce, parameterValueProblem } from "../rulesets/parameters.js";
 import { loadRuleSetFiles } from "../rulesets/resolve-rule-set.js";
 import type { RuleSet } from "../rulesets/rule-set.js";

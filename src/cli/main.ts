@@ -7,6 +7,7 @@ import { cliLanguage, usageText } from "./options.js";
 import { screenCommand } from "./screen-command.js";
 import { serveCommand } from "./serve-command.js";
 import { anonymizeCommand } from "./anonymize-command.js";
+import { bookCommand } from "./book-command.js";
 import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
 import { generateCommand } from "./generate-command.js";
@@ -26,6 +27,7 @@ Commands:
   explain    explain one household's screening, rule by rule   逐条解释一户的筛查
   report     monthly analysis of results: report.json and .html 月度分析报告
   worklist   this week's work by village, from results         本周工作清单
+  book       the rule set as a readable policy book (HTML)      规则手册（可读、可存档）
   diff       compare a population under two rule sets or dates 比较两套规则或两个日期的筛查结果
   generate   write a seeded synthetic population               生成模拟农户数据
   anonymize  county export with personal data → fixtures       导出数据匿名化
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   diff: diffCommand,
   report: reportCommand,
   worklist: worklistCommand,
+  book: bookCommand,
   anonymize: anonymizeCommand,
   serve: (args, io) => serveCommand(args, io),
 };

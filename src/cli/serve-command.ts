@@ -2,6 +2,7 @@ import packageJson from "../../package.json";
 import { message } from "../messages/catalogue.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { buildService, DEFAULT_BODY_LIMIT } from "../service/app.js";
+import { findWorkbenchPage } from "../service/workbench-route.js";
 import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions, required } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
@@ -9,7 +10,8 @@ import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-
 export const SERVE_HELP = `Usage: dixian serve --rules <rule-set dir> [options]
 
 Serves one rule set over HTTP (see docs/service.md): POST /v1/screen, POST /v1/screen/batch,
-GET /v1/rule-set, GET /healthz, GET /openapi.json. The rule set is loaded and checked once, at start.
+GET /v1/rule-set, GET /healthz, GET /openapi.json, and the workbench page at GET / (it screens in
+the browser, docs/workbench.md). The rule set is loaded and checked once, at start.
 以 HTTP 服务提供一套规则集的筛查。
 
 Options:
@@ -69,6 +71,7 @@ export async function serveCommand(args: string[], io: CliIo, signals: NodeJS.Ev
     workers,
     lang: language,
     version: packageJson.version,
+    workbench: findWorkbenchPage(),
     ...(values.quiet ? {} : { log: io.stdout }),
   });
   let closing = false;

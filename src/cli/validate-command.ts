@@ -71,11 +71,7 @@ export function missingOn(ruleSet: RuleSet, asOf: string, language: Language): P
     });
   }
   try {
-    compileFigures(
-      ruleSet,
-      asOf,
-      new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]),
-    );
+    compileFigures(ruleSet, asOf, new Set([...RESULT_FIGURES, ...figuresUsedBy(ruleSet).map((use) => use.id)]));
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     const worded = error.inLanguage(language);

@@ -278,11 +278,12 @@ export class MonthlyReportBuilder {
   }
 
   build(): MonthlyReport {
-    const byVillage = Object.fromEntries(Object.entries(this.report.byVillage).sort(([a], [b]) => a.localeCompare(b)));
-    const measuresByGroup = Object.fromEntries(
-      Object.entries(this.report.measuresByGroup).sort(([a], [b]) => a.localeCompare(b)),
-    );
-    const byId = Object.fromEntries(Object.entries(this.report.checks.byId).sort(([a], [b]) => a.localeCompare(b)));
+    // One order wherever the report is made (a county's server, a browser set to Chinese): an
+    // explicit collation, not the machine's default locale.
+    const byName = ([a]: [string, unknown], [b]: [string, unknown]) => a.localeCompare(b, "en");
+    const byVillage = Object.fromEntries(Object.entries(this.report.byVillage).sort(byName));
+    const measuresByGroup = Object.fromEntries(Object.entries(this.report.measuresByGroup).sort(byName));
+    const byId = Object.fromEntries(Object.entries(this.report.checks.byId).sort(byName));
     return {
       ...this.report,
       byVillage,

@@ -1,8 +1,5 @@
-import { resolve } from "node:path";
 import { Decimal, formatMoney } from "../input/decimal.js";
-import { type Language, message } from "../messages/catalogue.js";
-import { directoryFiles } from "./directory-files.js";
-import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Status } from "./schema.js";
 
@@ -168,20 +165,4 @@ export function exampleTestFile(spec: OverlaySpec, base: RuleSet, year: string, 
     expect: { flag: "identify", figures: { threshold: formatMoney(threshold) } },
   };
   return json({ ...(spec.schema ? { $schema: spec.schema("rule-test", 1) } : {}), tests: [test] });
-}
-
-/**
- * The overlay's files before they are written: read from memory, with `extends` resolved against
- * the folder they will be written to, so the overlay is checked exactly as it will load.
- */
-export function draftFiles(dir: string, files: Readonly<Record<string, string>>): RuleSetFiles {
-  const inMemory = memoryFiles(files);
-  const root = resolve(dir);
-  const onDisk = directoryFiles(root);
-  return {
-    ...inMemory,
-    label: onDisk.label,
-    display: (path) => onDisk.display(path),
-    relative: (target) => directoryFiles(resolve(root, target)),
-  };
 }

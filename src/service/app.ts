@@ -24,6 +24,7 @@ import {
   SCREENING_QUERY,
 } from "./request-checks.js";
 import { parseStrictJson } from "../input/strict-json.js";
+import { registerWorkbench, type WorkbenchPage } from "./workbench-route.js";
 
 /** How the service is set up; one rule set per process. */
 export interface ServiceOptions {
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   version?: string;
   /** The language of results and problems for a request without `lang` (`"zh"` by default). */
   lang?: Language;
+  /** The workbench page served at `/` (docs/workbench.md); null or absent: `/` says how to build it. */
+  workbench?: WorkbenchPage | null;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -289,6 +292,8 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   // Every body is read as bytes: the routes decode and parse it themselves, strictly.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
+
+  registerWorkbench(app, options.workbench ?? null, serviceLanguage);
 
   app.get("/healthz", { config: { query: [] } }, async (_request, reply) =>
     reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })),

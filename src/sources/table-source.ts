@@ -1,49 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
-import { message, type Language } from "../messages/catalogue.js";
-import type { Catalogue } from "../rulesets/catalogue.js";
+import { message } from "../messages/catalogue.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 import { openWorkbookTables, type WorkbookTable } from "./workbook-source.js";
+import { CSV_TABLE_OPTIONS, TABLES, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
 
-/** The tables of county input, each a CSV file of a folder or a sheet of one `.xlsx` workbook. */
-export const TABLES = {
-  households: { file: "households.csv", sheets: ["households", "户"] },
-  members: { file: "members.csv", sheets: ["members", "成员"] },
-  events: { file: "events.csv", sheets: ["events", "事件"] },
-  leads: { file: "leads.csv", sheets: ["leads", "线索"] },
-} as const;
-export type TableName = keyof typeof TABLES;
-
-/** One row as read: its 1-based line (CSV) or row number (sheet), and its cells as text. */
-export interface RawRow {
-  line: number;
-  cells: string[];
-  /** What made the row unreadable (a CSV quoting error), when it is. */
-  problem?: string;
-  /** A sheet row: it ends at its last filled cell, so fewer cells than the header is not ragged. */
-  sheetRow?: boolean;
-  /** Cells of a sheet row whose text is the saved result of a formula (index into `cells`). */
-  formulas?: { index: number; ref: string; formula: string }[];
-}
-
-/** One table of the input: its name in messages, and a way to read its rows (more than once). */
-export interface TableSheet {
-  name: string;
-  rows(): AsyncIterable<RawRow>;
-}
-
-export interface TableReadOptions {
-  language: Language;
-  /** Undefined: detected (UTF-8, else GB18030). Workbooks carry their own encoding. */
-  encoding?: TableEncoding;
-  /**
-   * The catalogue whose risk-type labels a `riskTypes` cell may use: the rule set's (`screen`,
-   * `diff`); without one, the shipped national catalogue's (`anonymize`).
-   */
-  catalogue?: Catalogue;
-}
+export { TABLES, type RawRow, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
 
 /** A workbook input: an `.xlsx` file. */
 export const isWorkbook = (path: string) => extname(path).toLowerCase() === ".xlsx";
@@ -65,13 +29,7 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
       const detected = options.encoding === undefined;
       // Columns may vary per row here: a ragged row is reported for its household, not fatal.
       // Rows of empty cells only (",,,,", which Excel leaves below the data) are skipped like blank lines.
-      const parser = parse({
-        info: true,
-        skip_empty_lines: true,
-        skip_records_with_empty_values: true,
-        relax_column_count: true,
-        trim: true,
-      });
+      const parser = parse(CSV_TABLE_OPTIONS);
       const feed = (async () => {
         try {
           for await (const text of decodeTable(file, chosen, options.language, detected)) {

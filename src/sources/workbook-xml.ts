@@ -15,7 +15,7 @@ type XmlEvent =
 const local = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** The XML events of an entry, a chunk's worth at a time. */
-export async function* xmlEvents(chunks: AsyncIterable<Buffer>): AsyncGenerator<XmlEvent[]> {
+export async function* xmlEvents(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XmlEvent[]> {
   const parser = new SaxesParser();
   const decoder = new TextDecoder("utf-8");
   let events: XmlEvent[] = [];
@@ -64,7 +64,7 @@ function resolveTarget(target: string, base = "xl/"): string {
 }
 
 /** Id → target of a relationships part. */
-export async function readRelationships(chunks: AsyncIterable<Buffer>, base: string): Promise<Map<string, string>> {
+export async function readRelationships(chunks: AsyncIterable<Uint8Array>, base: string): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
   for await (const events of xmlEvents(chunks))
     for (const event of events)
@@ -75,7 +75,7 @@ export async function readRelationships(chunks: AsyncIterable<Buffer>, base: str
 
 /** The sheets of `xl/workbook.xml`, in order, and whether dates count from 1904. */
 export async function readWorkbookPart(
-  chunks: AsyncIterable<Buffer>,
+  chunks: AsyncIterable<Uint8Array>,
   relationships: ReadonlyMap<string, string>,
 ): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
   const sheets: SheetEntry[] = [];
@@ -94,7 +94,7 @@ export async function readWorkbookPart(
 }
 
 /** The shared strings, each the plain text of its runs (phonetic guides left out). */
-export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<string[]> {
+export async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
   const strings: string[] = [];
   let text = "";
   let inText = false;
@@ -131,7 +131,7 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** The indexes of the cell formats (`cellXfs`) that show dates. */
-export async function readDateStyles(chunks: AsyncIterable<Buffer>): Promise<Set<number>> {
+export async function readDateStyles(chunks: AsyncIterable<Uint8Array>): Promise<Set<number>> {
   const custom = new Map<number, string>();
   const dates = new Set<number>();
   let inCellXfs = false;
@@ -258,7 +258,7 @@ function finishCell(cell: PendingCell, context: CellContext): SheetCell {
  * a limit is enforced before a far-away cell is ever stored.
  */
 export async function* sheetItems(
-  chunks: AsyncIterable<Buffer>,
+  chunks: AsyncIterable<Uint8Array>,
   context: CellContext,
   check: (row: number, column: number, ref: string) => void,
 ): AsyncGenerator<SheetItem> {
