@@ -2,7 +2,8 @@ import { toPointer } from "../errors.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import type { IsoDate } from "./calendar-date.js";
-import { householdSchema, type Household } from "./household-schema.js";
+import { fastCheckedHousehold } from "./household-fast-path.js";
+import { completeHousehold, householdSchema, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
 import { thrownMessage } from "./thrown-message.js";
 import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
@@ -39,16 +40,11 @@ export function validateHousehold(input: unknown, asOf: IsoDate, language: Langu
 }
 
 function validateReadable(input: unknown, asOf: IsoDate, language: Language): HouseholdValidation {
-  const tooLong = arrayLimitIssues(input, language);
-  if (tooLong.length > 0) return { ok: false, householdId: readableId(input), issues: tooLong };
-  const parsed = householdSchema.safeParse(input, issueLanguage(language));
-  if (!parsed.success) {
-    const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
-      path: toPointer(issue.path),
-      message: describeIssue(issue, language),
-    }));
-    return { ok: false, householdId: readableId(input), issues };
-  }
+  // The hand-written checks accept what zod accepts, with the same result; anything else is zod's
+  // to decide and to put into words.
+  const checked = fastCheckedHousehold(input);
+  const parsed = checked ? { success: true as const, data: completeHousehold(checked) } : parseWithZod(input, language);
+  if (!parsed.success) return parsed.rejection;
   const household = parsed.data;
   const issues: InputIssue[] = [];
   if (household.monitoring && household.monitoring.identifiedOn > asOf) {
@@ -59,6 +55,22 @@ function validateReadable(input: unknown, asOf: IsoDate, language: Language): Ho
   }
   if (issues.length > 0) return { ok: false, householdId: household.id, issues };
   return { ok: true, household };
+}
+
+function parseWithZod(
+  input: unknown,
+  language: Language,
+): { success: true; data: Household } | { success: false; rejection: HouseholdValidation } {
+  const tooLong = arrayLimitIssues(input, language);
+  if (tooLong.length > 0)
+    return { success: false, rejection: { ok: false, householdId: readableId(input), issues: tooLong } };
+  const parsed = householdSchema.safeParse(input, issueLanguage(language));
+  if (parsed.success) return parsed;
+  const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
+    path: toPointer(issue.path),
+    message: describeIssue(issue, language),
+  }));
+  return { success: false, rejection: { ok: false, householdId: readableId(input), issues } };
 }
 
 const MAX_KEYS_NAMED = 20;
