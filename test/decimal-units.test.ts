@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compileFigures, RESULT_FIGURES } from "../src/facts/figures.js";
 import { compareDecimals, Decimal, ExactRatio, formatMoney, parseMoney, ZERO } from "../src/input/decimal.js";
+import type { Household } from "../src/input/household-schema.js";
+import { loadBuiltInRuleSet } from "../src/rulesets/load.js";
+import type { RuleSet } from "../src/rulesets/rule-set.js";
 import { centsOfMoneyText, decimalOfUnits, placesOf, roundedUnitsOf, unitsOf } from "../src/input/decimal-units.js";
 
 /**
@@ -157,7 +161,7 @@ const money = fc.oneof(
 );
 const positiveMoney = money.filter((amount) => compareDecimals(amount, ZERO) > 0);
 
-describe("ratios in whole cents", () => {
+describe("exact arithmetic in whole cents", () => {
   it("compares a ratio of money with a decimal or another ratio as cross-multiplying decimals does", () => {
     const reference = (ratio: ExactRatio, other: Decimal | ExactRatio) =>
       other instanceof ExactRatio
@@ -176,5 +180,84 @@ describe("ratios in whole cents", () => {
     const half = new ExactRatio(parseMoney("50"), parseMoney("100"));
     expect(half.compare(new Decimal("0.5"))).toBe(0);
     expect(half.compare(new ExactRatio(parseMoney("0.01"), parseMoney("0.02")))).toBe(0);
+  });
+
+  it("computes the shipped figures as decimal.js arithmetic does", () => {
+    const figures = compileFigures(loadBuiltInRuleSet("cn"), "2025-06-30", RESULT_FIGURES);
+    const household = fc.record({
+      members: fc.integer({ min: 1, max: 100 }),
+      income: fc.record({ wage: money, business: money, property: money, transfer: money, productionCost: money }),
+      insurancePayout: fc.option(money, { nil: undefined }),
+      expenses: fc.record({ medical: money, education: money, other: money }, { requiredKeys: [] }),
+    });
+    fc.assert(
+      fc.property(household, ({ members, income, insurancePayout, expenses }) => {
+        const values = figures.compute({
+          members: Array.from({ length: members }),
+          income: { ...income, insurancePayout },
+          expenses,
+        } as unknown as Household);
+        const net = income.wage
+          .plus(income.business)
+          .plus(income.property)
+          .plus(income.transfer)
+          .minus(income.productionCost);
+        const adjusted = net
+          .plus(insurancePayout ?? ZERO)
+          .minus(expenses.medical ?? ZERO)
+          .minus(expenses.education ?? ZERO)
+          .minus(expenses.other ?? ZERO);
+        const expected: Record<string, Decimal> = {
+          householdNetIncome: net,
+          adjustedNetIncome: adjusted,
+          perCapitaNetIncome: net.dividedBy(members),
+          adjustedPerCapitaIncome: adjusted.dividedBy(members),
+        };
+        for (const [id, at] of figures.index) {
+          const value = values[at]!;
+          // decimal.js makes a zero of its own; the figures give the shared one.
+          expect(value).toStrictEqual(expected[id]!.isZero() ? ZERO : expected[id]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("a figure of many large terms", () => {
+  it("is summed in whole cents only while every partial sum is exact", () => {
+    const terms = ["income.wage", "income.business", "income.property", "income.transfer", "expenses.medical"];
+    const ruleSet = {
+      id: "many-terms",
+      origins: new Map(),
+      figures: { total: { variants: [{ add: [...terms, "expenses.other"], subtract: ["expenses.education"] }] } },
+    } as unknown as RuleSet;
+    const figures = compileFigures(ruleSet, "2025-06-30", ["total"]);
+    // Amounts near the largest exact cents, of both signs, so partial sums pass 2^53 and come back.
+    const large = fc
+      .tuple(fc.boolean(), fc.integer({ min: 8 * 10 ** 12, max: 10 ** 13 - 1 }), fc.integer({ min: 0, max: 99 }))
+      .map(([negative, whole, cents]) =>
+        parseMoney(`${negative ? "-" : ""}${whole}.${String(cents).padStart(2, "0")}`),
+      );
+    const amount = fc.oneof(large, money);
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 7, maxLength: 7 }), (amounts) => {
+        const [wage, business, property, transfer, medical, other, education] = amounts;
+        const values = figures.compute({
+          members: [{}],
+          income: { wage, business, property, transfer, productionCost: ZERO },
+          expenses: { medical, education, other },
+        } as unknown as Household);
+        const expected = wage!
+          .plus(business!)
+          .plus(property!)
+          .plus(transfer!)
+          .plus(medical!)
+          .plus(other!)
+          .minus(education!);
+        expect(values[0]).toStrictEqual(expected.isZero() ? ZERO : expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
