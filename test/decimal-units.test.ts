@@ -5,7 +5,14 @@ import { compareDecimals, Decimal, ExactRatio, formatMoney, parseMoney, ZERO } f
 import type { Household } from "../src/input/household-schema.js";
 import { loadBuiltInRuleSet } from "../src/rulesets/load.js";
 import type { RuleSet } from "../src/rulesets/rule-set.js";
-import { centsOfMoneyText, decimalOfUnits, placesOf, roundedUnitsOf, unitsOf } from "../src/input/decimal-units.js";
+import {
+  centsOfMoneyText,
+  decimalOfQuotient,
+  decimalOfUnits,
+  placesOf,
+  roundedUnitsOf,
+  unitsOf,
+} from "../src/input/decimal-units.js";
 
 /**
  * The integer views of decimals (src/input/decimal-units.ts) against decimal.js itself: each gives
@@ -81,6 +88,35 @@ describe("integer views of decimals", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("divides whole units as decimal.js divides, rounding to 34 digits the same way", () => {
+    const units = fc.oneof(
+      fc.maxSafeInteger(),
+      fc.integer({ min: -(10 ** 6), max: 10 ** 6 }),
+      nearLimit.map((x) => Number(x.toFixed(0))).filter((n) => Number.isSafeInteger(n)),
+    );
+    const divisor = fc.oneof(
+      fc.integer({ min: 1, max: 100 }),
+      fc.integer({ min: 1, max: 10 ** 12 }),
+      fc.constantFrom(3, 7, 9, 11, 81, 97),
+    );
+    fc.assert(
+      fc.property(units, divisor, scale, (amount, by, places) => {
+        const expected = new Decimal(amount).dividedBy(new Decimal(by).times(new Decimal(10).pow(places)));
+        expect(decimalOfQuotient(amount, by, places)).toStrictEqual(expected.isZero() ? ZERO : expected);
+      }),
+      { numRuns: 5000 },
+    );
+    // Quotients whose rounding carries through every digit.
+    for (const [amount, by] of [
+      [Number.MAX_SAFE_INTEGER, 1],
+      [2 * 10 ** 15 - 1, 2],
+      [10 ** 15 - 1, 999],
+      [1, 3],
+      [2, 3],
+    ] as const)
+      expect(decimalOfQuotient(amount, by, 2)).toStrictEqual(new Decimal(amount).dividedBy(by * 100));
   });
 
   it("reads a decimal as whole units exactly when decimal.js says it is a safe whole number of them", () => {

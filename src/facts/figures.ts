@@ -1,7 +1,7 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
-import { decimalOfUnits, unitsOf } from "../input/decimal-units.js";
+import { decimalOfQuotient, decimalOfUnits, unitsOf } from "../input/decimal-units.js";
 import type { Household } from "../input/household-schema.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
@@ -163,8 +163,12 @@ export function compileFigures(
             cents[i] = share;
             values[i] = decimalOfUnits(share, 2);
           } else {
+            // Not whole cents: the quotient to 34 digits, by long division of the cents when they are exact.
             cents[i] = Number.NaN;
-            values[i] = values[step.perMember]!.dividedBy(members);
+            values[i] =
+              Number.isSafeInteger(total) && members > 0
+                ? decimalOfQuotient(total, members, 2)
+                : values[step.perMember]!.dividedBy(members);
           }
           continue;
         }

@@ -116,14 +116,77 @@ export function decimalOfUnits(units: number, scale: number): Decimal {
     magnitude = Math.floor(magnitude / BASE);
   }
   words.reverse();
-  // The properties decimal.js's constructor gives each decimal, in its order; the constructor
-  // itself would first read a value, a few times the cost of building one here.
+  return decimalOf(units < 0 ? -1 : 1, lastPower + digitCount - 1, words);
+}
+
+/**
+ * A decimal with the properties decimal.js's constructor gives each one, in its order; the
+ * constructor itself would first read a value, a few times the cost of building one here.
+ */
+function decimalOf(sign: number, exponent: number, words: number[]): Decimal {
   const decimal = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
   decimal.constructor = Decimal;
-  decimal.s = units < 0 ? -1 : 1;
-  decimal.e = lastPower + digitCount - 1;
+  decimal.s = sign;
+  decimal.e = exponent;
   decimal.d = words;
   return decimal as unknown as Decimal;
+}
+
+/** Significant digits of a quotient, as the Decimal clone's precision sets them. */
+const PRECISION = Decimal.precision;
+
+/**
+ * The decimal `units / divisor / 10^scale` as decimal.js divides: rounded half up to the clone's
+ * precision (34 significant digits). `units` is a safe integer and `divisor` a positive integer
+ * small enough that ten times it is safe. Long division gives the exact digits, so the first digit
+ * past the precision decides the rounding (a discarded part of at least half starts with 5 or more).
+ */
+export function decimalOfQuotient(units: number, divisor: number, scale: number): Decimal {
+  if (units === 0) return ZERO;
+  const magnitude = Math.abs(units);
+  const whole = Math.floor(magnitude / divisor);
+  let remainder = magnitude - whole * divisor;
+  const digits: number[] = [];
+  // The exponent (in units) of the first digit kept.
+  let leading = -1;
+  if (whole > 0) {
+    const text = String(whole);
+    for (let index = 0; index < text.length; index++) digits.push(text.charCodeAt(index) - 48);
+    leading = text.length - 1;
+  }
+  while (remainder !== 0 && digits.length <= PRECISION) {
+    remainder *= 10;
+    const digit = Math.floor(remainder / divisor);
+    remainder -= digit * divisor;
+    if (digits.length === 0 && digit === 0) leading -= 1;
+    else digits.push(digit);
+  }
+  if (digits.length > PRECISION) {
+    const roundUp = digits[PRECISION]! >= 5;
+    digits.length = PRECISION;
+    if (roundUp) {
+      let at = PRECISION - 1;
+      while (at >= 0 && digits[at] === 9) digits[at--] = 0;
+      if (at >= 0) digits[at]! += 1;
+      else {
+        digits.unshift(1);
+        digits.length = PRECISION;
+        leading += 1;
+      }
+    }
+  }
+  while (digits[digits.length - 1] === 0) digits.pop();
+  // Digits into words of base 1e7 aligned on exponents that are multiples of 7.
+  const exponent = leading - scale;
+  const lastPower = exponent - digits.length + 1;
+  const firstWord = Math.floor(exponent / LOG_BASE);
+  const words = new Array<number>(firstWord - Math.floor(lastPower / LOG_BASE) + 1).fill(0);
+  for (let index = 0; index < digits.length; index++) {
+    const power = exponent - index;
+    const word = Math.floor(power / LOG_BASE);
+    words[firstWord - word]! += digits[index]! * POWERS[power - LOG_BASE * word]!;
+  }
+  return decimalOf(units < 0 ? -1 : 1, exponent, words);
 }
 
 /** Digits after the point: 0 for a whole number (and for NaN and ±Infinity, which have no digits). */
