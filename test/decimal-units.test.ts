@@ -5,6 +5,7 @@ import { compareDecimals, Decimal, ExactRatio, formatMoney, parseMoney, ZERO } f
 import type { Household } from "../src/input/household-schema.js";
 import { loadBuiltInRuleSet } from "../src/rulesets/load.js";
 import type { RuleSet } from "../src/rulesets/rule-set.js";
+import { formatValue } from "../src/results/format-value.js";
 import {
   centsOfMoneyText,
   decimalOfQuotient,
@@ -212,6 +213,25 @@ describe("exact arithmetic in whole cents", () => {
       }),
       { numRuns: 5000 },
     );
+    // Shown as a percentage as its 34-digit quotient is shown.
+    fc.assert(
+      fc.property(ratio, fc.constantFrom<("zh" | "en")[]>("zh", "en"), (value, language) => {
+        const text = `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`;
+        expect(formatValue(value, "ratio", language)).toBe(text);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [numerator, denominator] of [
+      ["-0.01", "100000"],
+      ["1", "3"],
+      ["2", "3"],
+      ["1", "8"],
+      ["-1", "8"],
+      ["0", "5"],
+    ])
+      expect(formatValue(new ExactRatio(parseMoney(numerator!), parseMoney(denominator!)), "ratio", "zh")).toBe(
+        `${new Decimal(numerator!).dividedBy(denominator!).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`,
+      );
     // Equal values, which the random ones rarely are.
     const half = new ExactRatio(parseMoney("50"), parseMoney("100"));
     expect(half.compare(new Decimal("0.5"))).toBe(0);

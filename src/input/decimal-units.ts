@@ -189,6 +189,21 @@ export function decimalOfQuotient(units: number, divisor: number, scale: number)
   return decimalOf(units < 0 ? -1 : 1, exponent, words);
 }
 
+/**
+ * `a / b · 10^scale` rounded half up (a half away from zero) to a whole number, for a safe integer
+ * `a` and a positive safe integer `b`; NaN when a step would not be exact.
+ */
+export function roundedQuotientUnits(a: number, b: number, scale: number): number {
+  const scaled = Math.abs(a) * (POWERS[scale] ?? Number.NaN);
+  if (!Number.isSafeInteger(scaled) || !Number.isSafeInteger(b) || b <= 0) return Number.NaN;
+  const whole = Math.floor(scaled / b);
+  // The remainder from an exact product; a discarded part of at least half rounds up.
+  const remainder = scaled - whole * b;
+  if (!Number.isSafeInteger(whole * b) || remainder < 0 || remainder >= b) return Number.NaN;
+  const rounded = remainder >= b - remainder ? whole + 1 : whole;
+  return a < 0 ? -rounded : rounded;
+}
+
 /** Digits after the point: 0 for a whole number (and for NaN and ±Infinity, which have no digits). */
 export function placesOf(x: Decimal): number {
   const digits = x.d;
