@@ -100,7 +100,7 @@ describe("integer views of decimals", () => {
     const divisor = fc.oneof(
       fc.integer({ min: 1, max: 100 }),
       fc.integer({ min: 1, max: 10 ** 12 }),
-      fc.constantFrom(3, 7, 9, 11, 81, 97),
+      fc.constantFrom(3, 7, 9, 11, 81, 97, 2 ** 20, 2 ** 26, 5 ** 12, 2 ** 13 * 5 ** 6, 2 ** 29),
     );
     fc.assert(
       fc.property(units, divisor, scale, (amount, by, places) => {
@@ -118,6 +118,10 @@ describe("integer views of decimals", () => {
       [2, 3],
     ] as const)
       expect(decimalOfQuotient(amount, by, 2)).toStrictEqual(new Decimal(amount).dividedBy(by * 100));
+    // Quotients of exactly 35 digits ending in 5, the half that rounds up: an odd number of units
+    // over 2^29 with six whole digits.
+    for (const amount of [100_000 * 2 ** 29 + 1, 123_456 * 2 ** 29 + 2 ** 28 + 3, 999_999 * 2 ** 29 + 7])
+      expect(decimalOfQuotient(amount, 2 ** 29, 0)).toStrictEqual(new Decimal(amount).dividedBy(2 ** 29));
   });
 
   it("reads a decimal as whole units exactly when decimal.js says it is a safe whole number of them", () => {

@@ -137,56 +137,84 @@ const PRECISION = Decimal.precision;
 
 /**
  * The decimal `units / divisor / 10^scale` as decimal.js divides: rounded half up to the clone's
- * precision (34 significant digits). `units` is a safe integer and `divisor` a positive integer
- * small enough that ten times it is safe. Long division gives the exact digits, so the first digit
- * past the precision decides the rounding (a discarded part of at least half starts with 5 or more).
+ * precision (34 significant digits). `units` is a safe integer; `divisor · 10^scale` must stay
+ * below 9·10^8, so that long division in words of base 1e7 is exact. Long division gives the exact
+ * digits, so the first digit past the precision decides the rounding (a discarded part of at least
+ * half starts with 5 or more). NaN-free: a divisor out of range falls back to decimal.js.
  */
 export function decimalOfQuotient(units: number, divisor: number, scale: number): Decimal {
+  const by = divisor * (POWERS[scale] ?? Number.NaN);
+  if (!(by > 0 && by < 9e8) || !Number.isSafeInteger(units)) return new Decimal(units).dividedBy(by);
   if (units === 0) return ZERO;
   const magnitude = Math.abs(units);
-  const whole = Math.floor(magnitude / divisor);
-  let remainder = magnitude - whole * divisor;
-  const digits: number[] = [];
-  // The exponent (in units) of the first digit kept.
-  let leading = -1;
-  if (whole > 0) {
-    const text = String(whole);
-    for (let index = 0; index < text.length; index++) digits.push(text.charCodeAt(index) - 48);
-    leading = text.length - 1;
+  const whole = Math.floor(magnitude / by);
+  let remainder = magnitude - whole * by;
+  // Words from the first nonzero one; `firstPower` is the word exponent (a multiple of 7) of words[0].
+  let words: number[];
+  let firstPower = 0;
+  if (whole >= BASE) {
+    words = [];
+    for (let rest = whole; rest > 0; rest = Math.floor(rest / BASE)) words.push(rest % BASE);
+    words.reverse();
+    firstPower = LOG_BASE * (words.length - 1);
+  } else if (whole > 0) {
+    words = [whole];
+  } else {
+    // Below one: skip the zero words after the point.
+    let word = 0;
+    while (word === 0) {
+      remainder *= BASE;
+      word = Math.floor(remainder / by);
+      remainder -= word * by;
+      firstPower -= LOG_BASE;
+    }
+    words = [word];
   }
-  while (remainder !== 0 && digits.length <= PRECISION) {
-    remainder *= 10;
-    const digit = Math.floor(remainder / divisor);
-    remainder -= digit * divisor;
-    if (digits.length === 0 && digit === 0) leading -= 1;
-    else digits.push(digit);
+  const leadingDigits = digitsOf(words[0]!);
+  // The digit at the precision is in word `last`; below it `drop` digits of that word are cut,
+  // and when none are, the word after it decides the rounding.
+  const last = Math.ceil((PRECISION - leadingDigits) / LOG_BASE);
+  const drop = leadingDigits + LOG_BASE * last - PRECISION;
+  const needed = drop > 0 ? last + 1 : last + 2;
+  while (remainder !== 0 && words.length < needed) {
+    remainder *= BASE;
+    const word = Math.floor(remainder / by);
+    remainder -= word * by;
+    words.push(word);
   }
-  if (digits.length > PRECISION) {
-    const roundUp = digits[PRECISION]! >= 5;
-    digits.length = PRECISION;
-    if (roundUp) {
-      let at = PRECISION - 1;
-      while (at >= 0 && digits[at] === 9) digits[at--] = 0;
-      if (at >= 0) digits[at]! += 1;
-      else {
-        digits.unshift(1);
-        digits.length = PRECISION;
-        leading += 1;
-      }
+  if (words.length > last + (drop > 0 ? 0 : 1)) {
+    let roundUp: boolean;
+    if (drop > 0) {
+      const unit = POWERS[drop]!;
+      const cut = words[last]! % unit;
+      roundUp = cut >= unit / 2;
+      words[last] = words[last]! - cut + (roundUp ? unit : 0);
+    } else {
+      roundUp = words[last + 1]! >= BASE / 2;
+      words.pop();
+      if (roundUp) words[last] = words[last]! + 1;
+    }
+    for (let at = last; at > 0 && words[at]! >= BASE; at--) {
+      words[at] = words[at]! - BASE;
+      words[at - 1] = words[at - 1]! + 1;
+    }
+    // Rounding 9999999… up to a new first word needs a quotient within 10^-34 of a power of ten,
+    // which no divisor this small gives; kept so the rounding is right for any.
+    if (words[0]! >= BASE) {
+      words[0] = words[0]! - BASE;
+      words.unshift(1);
+      firstPower += LOG_BASE;
     }
   }
-  while (digits[digits.length - 1] === 0) digits.pop();
-  // Digits into words of base 1e7 aligned on exponents that are multiples of 7.
-  const exponent = leading - scale;
-  const lastPower = exponent - digits.length + 1;
-  const firstWord = Math.floor(exponent / LOG_BASE);
-  const words = new Array<number>(firstWord - Math.floor(lastPower / LOG_BASE) + 1).fill(0);
-  for (let index = 0; index < digits.length; index++) {
-    const power = exponent - index;
-    const word = Math.floor(power / LOG_BASE);
-    words[firstWord - word]! += digits[index]! * POWERS[power - LOG_BASE * word]!;
-  }
-  return decimalOf(units < 0 ? -1 : 1, exponent, words);
+  while (words[words.length - 1] === 0) words.pop();
+  return decimalOf(units < 0 ? -1 : 1, firstPower + digitsOf(words[0]!) - 1, words);
+}
+
+/** Decimal digits of a word (1 to 7; a zero word has one). */
+function digitsOf(word: number): number {
+  let digits = 1;
+  while (digits < LOG_BASE && word >= POWERS[digits]!) digits++;
+  return digits;
 }
 
 /**
@@ -237,15 +265,29 @@ export function powerOfTen(power: number): number {
 
 /** The whole cents of money text already accepted by the money check, or NaN when not a safe integer. */
 export function centsOfMoneyText(text: string): number {
-  const negative = text.charCodeAt(0) === 45; // "-"
-  const point = text.indexOf(".");
-  const whole = text.slice(negative ? 1 : 0, point < 0 ? text.length : point);
-  // At most 13 whole digits keep every amount of cents below 2^53.
-  if (whole.length > 13) return Number.NaN;
-  let cents = Number(whole) * 100;
-  if (point >= 0) {
-    const places = text.length - point - 1;
-    cents += Number(text.slice(point + 1)) * (places === 1 ? 10 : 1);
+  // Read digit by digit: no substrings for every amount of every household.
+  let at = text.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  let whole = 0;
+  const wholeStart = at;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 46) break; // "."
+    if (code < 48 || code > 57) return Number.NaN;
+    whole = whole * 10 + (code - 48);
   }
-  return negative ? -cents : cents;
+  // At most 13 whole digits keep every amount of cents below 2^53.
+  if (at - wholeStart > 13 || at === wholeStart) return Number.NaN;
+  let cents = whole * 100;
+  const places = text.length - at - 1;
+  if (places > 0) {
+    if (places > 2) return Number.NaN;
+    let fraction = 0;
+    for (let index = at + 1; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code < 48 || code > 57) return Number.NaN;
+      fraction = fraction * 10 + (code - 48);
+    }
+    cents += places === 1 ? fraction * 10 : fraction;
+  } else if (places === 0) return Number.NaN; // "12." is no money
+  return wholeStart === 1 ? -cents : cents;
 }
