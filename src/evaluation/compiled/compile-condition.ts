@@ -21,7 +21,7 @@ export interface CompiledCondition {
    * engines fail on the same rules.
    */
   mayThrow: boolean;
-  evaluate(facts: FactSource): boolean;
+  evaluate: (facts: FactSource) => boolean;
   trace(facts: FactSource): { result: boolean; trace: EngineTrace };
   /** The trace of this condition when it was not evaluated. */
   untraced(): EngineTrace;
@@ -218,7 +218,8 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
   return {
     priority: condition.priority || 1,
     mayThrow: resolved.mayThrow,
-    evaluate: (facts) => resolved.evaluate(facts),
+    // The named condition's own function: no call in between.
+    evaluate: resolved.evaluate,
     trace(facts) {
       const evaluated = resolved.trace(facts);
       return { result: evaluated.result, trace: relabel(evaluated.trace) };
