@@ -7,7 +7,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "docs/api/", "out/", "coverage/", "scratch/"] },
+  { ignores: ["dist/", "packages/cli/dist/", "docs/api/", "out/", "coverage/", "scratch/"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -55,7 +55,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

@@ -1,4 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+/** The command-line package's own dependencies, installed beside it rather than bundled. */
+const cliDependencies = Object.keys(
+  (JSON.parse(readFileSync("packages/cli/package.json", "utf8")) as { dependencies: Record<string, string> })
+    .dependencies,
+);
 
 /**
  * jsonc-parser is bundled in from its ES module build: its CommonJS entry is a UMD file whose
@@ -34,7 +41,12 @@ export default defineConfig([
     ...bundledParser,
   },
   {
-    entry: { cli: "src/cli.ts", "screen-worker": "src/cli/screen-worker.ts" },
+    // The command line and the service are their own package (packages/cli), so a county system
+    // that imports the library installs none of their dependencies (docs/architecture.md).
+    entry: { cli: "src/cli.ts", "screen-worker": "src/batch/screen-worker.ts" },
+    outDir: "packages/cli/dist",
+    clean: true,
+    external: cliDependencies,
     format: ["esm"],
     sourcemap: true,
     target: "node20",

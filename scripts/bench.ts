@@ -18,7 +18,8 @@ import { validateHousehold } from "../src/input/validate-household.js";
 import { loadRuleSet } from "../src/index.js";
 import { inPlaceMeasures } from "../src/planning/in-place-measures.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
-import { compiledRuleSet, screenItem } from "../src/screening/screen.js";
+import { compiledRuleSet } from "../src/batch/compiled-cache.js";
+import { screenSourceItem } from "../src/batch/item-loop.js";
 
 const AS_OF = "2025-06-30";
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 20_000);
@@ -36,11 +37,16 @@ async function endToEnd(engine: "compiled" | "json-rules-engine", count: number)
   const started = performance.now();
   let bytes = 0;
   for (let index = 0; index < count; index++) {
-    const entry = await screenItem(compiled, JSON.parse(lines[index % lines.length]!), index, {
-      language: "zh",
-      explain: false,
-      engine,
-    });
+    const entry = await screenSourceItem(
+      compiled,
+      { kind: "value", value: JSON.parse(lines[index % lines.length]!) },
+      index,
+      {
+        language: "zh",
+        explain: false,
+        engine,
+      },
+    );
     if (entry.ok) bytes += JSON.stringify(entry.result).length;
   }
   if (bytes === 0) throw new Error("nothing screened");
@@ -86,7 +92,7 @@ function cliStream(
     const child = spawn(
       process.execPath,
       [
-        "dist/cli.js",
+        "packages/cli/dist/cli.js",
         "screen",
         "--rules",
         "rules/yunnan",

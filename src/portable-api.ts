@@ -10,13 +10,13 @@ export type { ParameterOverrides } from "./rulesets/overrides.js";
 export { assertRuleSetHash } from "./rulesets/hash.js";
 export { BUILT_IN_RULE_SETS } from "./rulesets/built-in-names.js";
 export type { BuiltInRuleSetName } from "./rulesets/built-in-names.js";
-export type { RuleSet, LoadedRule, DisabledEntry } from "./rulesets/rule-set.js";
-export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem } from "./screening/screen.js";
-export type { ScreenOptions, Rejection, BatchEntry } from "./screening/screen.js";
+export type { RuleSet, LoadedRule, DisabledEntry, OwnLayer } from "./rulesets/rule-set.js";
+export { screen, screenBatch, prepareRuleSet, HouseholdRejectedError, LineItem } from "./batch/screen.js";
+export type { ScreenOptions, Rejection, BatchEntry } from "./batch/screen.js";
 export { validateHousehold } from "./input/validate-household.js";
 export type { HouseholdValidation, InputIssue } from "./input/validate-household.js";
 export type { Household, HouseholdInput, Member, HouseholdEvent, Lead } from "./input/household-schema.js";
-export { DixianError } from "./errors.js";
+export { DixianError, NoParameterInForceError } from "./errors.js";
 export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
 export type {
   ScreeningResult,
@@ -27,6 +27,7 @@ export type {
   ParameterUse,
   Language,
   TaskResult,
+  ReferralResult,
 } from "./results/result-types.js";
 export type { ConditionTrace, ConditionResult } from "./evaluation/condition-trace.js";
 export type { RuleStatus, EngineName } from "./evaluation/types.js";
@@ -58,6 +59,7 @@ export { STAGES } from "./rulesets/schema.js";
 export type {
   BilingualText,
   Condition,
+  ConditionText,
   TopLevelCondition,
   Parameter,
   ParameterValue,

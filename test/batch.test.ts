@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { screenSources } from "../src/cli/parallel-screen.js";
-import { readHouseholdSources } from "../src/cli/read-households.js";
+import type { ChunkOutput } from "../src/batch/chunk.js";
+import { screenSources } from "../src/batch/workers.js";
+import { readHouseholdSources } from "../src/sources/read-households.js";
 import { loadRuleSet } from "../src/index.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { readResidentId } from "../src/population/resident-id.js";
@@ -14,6 +15,8 @@ import { referenceScreen } from "./support/reference-policy.js";
 import { runCliCaptured } from "./support/run-cli.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "dixian-batch-"));
+/** A chunk's text as NDJSON output has it: the results' lines, in order. */
+const chunkText = (chunk: ChunkOutput) => chunk.entries.map((entry) => entry.text ?? "").join("");
 const population = (households: number, seed: number) =>
   [...generateHouseholds({ households, seed, asOf: "2025-06-30", referenceIncome: 8700 })]
     .map((h) => JSON.stringify(h))
@@ -99,7 +102,6 @@ describe("dixian screen at township scale", () => {
   const screening = () => ({
     ruleSet: loadRuleSet("rules/yunnan"),
     config: {
-      ruleSetArgument: "rules/yunnan",
       asOf: "2025-06-30",
       language: "zh",
       explain: false,
@@ -123,7 +125,7 @@ describe("dixian screen at township scale", () => {
         chunkSize,
       )) {
         await new Promise((resolve) => setImmediate(resolve)); // a slow writer
-        text += chunk.text;
+        text += chunkText(chunk);
       }
       return text;
     };
@@ -149,7 +151,7 @@ describe("dixian screen at township scale", () => {
     const run = async (threads: number) => {
       let text = "";
       try {
-        for await (const chunk of screenSources(failingSource(), config, threads, ruleSet, 8)) text += chunk.text;
+        for await (const chunk of screenSources(failingSource(), config, threads, ruleSet, 8)) text += chunkText(chunk);
       } catch (error) {
         return { text, error: (error as Error).message };
       }
@@ -205,7 +207,7 @@ describe("dixian screen at township scale", () => {
     );
     expect(
       zh.stdout.startsWith(
-        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n",
+        "\uFEFF户编号,乡镇,村,户类型,人数,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,每周走访次数,未办结线索,已办结线索,评估日,规则集,不合格原因\r\n",
       ),
     ).toBe(true);
     const en = await runCliCaptured(
@@ -217,6 +219,8 @@ describe("dixian screen at township scale", () => {
       "householdId",
       "township",
       "village",
+      "householdType",
+      "householdSize",
       "status",
       "flag",
       "category",
@@ -229,6 +233,12 @@ describe("dixian screen at township scale", () => {
       "reasons",
       "checks",
       "tasks",
+      "referrals",
+      "visitsPerWeek",
+      "openLeads",
+      "resolvedLeads",
+      "asOf",
+      "ruleSet",
       "rejection",
     ]);
     expect(rows).toHaveLength(700);
@@ -293,7 +303,7 @@ describe("county tables as input", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      'rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): invalid value "strong": expected one of',
+      'rejected households.csv row 2 (id TB-001): members.csv row 3 column labor (劳动技能): "strong" is not valid: write one of the Chinese labels 普通劳动力, 技能劳动力, 弱劳动力或半劳动力, 丧失劳动力, 无劳动力, or a code: ordinary',
     );
     expect(stderr).toContain(`rejected members.csv row 8: /: household "TB-999" is not in households.csv`);
     expect(stderr).toContain("read 4, screened 2, rejected 2");

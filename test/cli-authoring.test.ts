@@ -91,10 +91,22 @@ describe("dixian test", () => {
     );
   });
 
-  it("lists the rules no test fires with --coverage", async () => {
-    const { code, stdout } = await runCliCaptured(["test", "--coverage", "rules/yunnan"]);
+  it("lists the rules no test fires with --coverage: the overlay's own ones fail it, inherited ones do not", async () => {
+    const copy = copyRules();
+    const file = join(copy, "examples/xundian-lianhe/tests/local-measures.json");
+    editJson(file, (tests) => {
+      tests.tests = tests.tests.filter(
+        (test: { expect: { followUp?: { visitsPerWeek: number } } }) => test.expect.followUp?.visitsPerWeek !== 1,
+      );
+    });
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", join(copy, "examples/xundian-lianhe")]);
+    expect(stdout).toMatch(
+      /规则集自己写的规则中有 \d+ 条没有被任何用例触发：\n(  xundian-lianhe: .*\n)*  xundian-lianhe: followUp\.resolved\n/,
+    );
+    expect(stdout).toMatch(
+      /xundian-lianhe 继承的规则中有 \d+ 条没有被这些用例触发（由上级规则集的测试负责，不算失败）：.*risk\.disaster\.flood/,
+    );
     expect(code).toBe(1);
-    expect(stdout).toMatch(/yunnan: measure\.noLabor\.tekun/);
   });
 });
 
@@ -118,7 +130,9 @@ describe("dixian explain", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("监测标准 T: 8700.00 元 (2025-01-01 起; 来源: 云农办通〔2025〕1号");
     expect(stdout).toContain("标记: continue (继续监测帮扶)");
-    expect(stdout).toContain("未满足：识别已满 6 个月（已识别 5 个月）");
+    // An unmet condition of elimination is written as the failing fact (docs/policy.md#s4-2).
+    expect(stdout).toContain("识别日 2025-01-10 距评估日不满 6 个月");
+    expect(stdout).not.toContain("未满足");
     expect(stdout).toMatch(/✓ risk\.illness {2}因病风险 {2}\[满足\]/);
     expect(stdout).toMatch(/^ {2}✓ flag\.continue /m); // met, not merely shown
     expect(stdout).toContain("医疗救助 (health.medicalAssistance, 100A45, 保障性, 已落实)");
@@ -159,8 +173,14 @@ describe("dixian explain", () => {
         rule.parametersWithoutValue,
       ]),
     ).toEqual([
+      ["measure.tekun", ["dibaoStandard"]],
+      ["referral.tekun.onDibao", ["dibaoStandard"]],
       ["measure.dibaoStandard.dibao", ["dibaoStandard"]],
       ["measure.dibaoStandard.edge", ["dibaoStandard"]],
+      ["measure.rigidSpending", ["dibaoStandard"]],
+      ["referral.rigidSpending", ["dibaoStandard"]],
+      ["referral.noLabor.aboveEdge", ["dibaoStandard"]],
+      ["referral.socialAssistance.watch", ["dibaoStandard"]],
     ]);
   });
 });
@@ -176,9 +196,11 @@ describe("the county overlay rules/examples/xundian-lianhe", () => {
     );
     const result = JSON.parse(stdout);
     expect(result.flag).toBe("identify");
+    // The local industries are one suggestion, chosen with the household, not five (docs/policy.md#s4-4).
     expect(result.measures.map((m: { id: string }) => m.id)).toEqual(
-      expect.arrayContaining(["local.ham", "local.luoshuidongPark"]),
+      expect.arrayContaining(["local.featureIndustry", "local.luoshuidongPark"]),
     );
+    expect(result.measures.map((m: { id: string }) => m.id)).not.toContain("local.ham");
     expect(result.followUp).toEqual({ visitsPerWeek: 2 });
     expect(result.ruleSet.hash).not.toBe(loadRuleSet("rules/yunnan").hash);
   });

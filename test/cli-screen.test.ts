@@ -112,7 +112,19 @@ describe("dixian screen", () => {
   });
 
   it("has --help for every command", async () => {
-    const commands = ["screen", "validate", "test", "explain", "report", "diff", "generate", "anonymize", "serve"];
+    const commands = [
+      "screen",
+      "validate",
+      "test",
+      "init-overlay",
+      "explain",
+      "report",
+      "worklist",
+      "diff",
+      "generate",
+      "anonymize",
+      "serve",
+    ];
     const overview = await runCliCaptured(["--help"]);
     const listed = overview.stdout
       .split("Commands:\n")[1]!

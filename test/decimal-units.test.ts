@@ -220,7 +220,7 @@ describe("exact arithmetic in whole cents", () => {
     // Shown as a percentage as its 34-digit quotient is shown.
     fc.assert(
       fc.property(ratio, fc.constantFrom<("zh" | "en")[]>("zh", "en"), (value, language) => {
-        const text = `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`;
+        const text = `${new Decimal(String(value)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}%`;
         expect(formatValue(value, "ratio", language)).toBe(text);
       }),
       { numRuns: 5000 },
@@ -234,7 +234,7 @@ describe("exact arithmetic in whole cents", () => {
       ["0", "5"],
     ])
       expect(formatValue(new ExactRatio(parseMoney(numerator!), parseMoney(denominator!)), "ratio", "zh")).toBe(
-        `${new Decimal(numerator!).dividedBy(denominator!).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`,
+        `${new Decimal(numerator!).dividedBy(denominator!).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}%`,
       );
     // Equal values, which the random ones rarely are.
     const half = new ExactRatio(parseMoney("50"), parseMoney("100"));

@@ -14,10 +14,31 @@ describe("runtime dependencies", () => {
     expect(atLeast(version("jsonpath-plus"), "10.2.0")).toBe(true);
   });
 
-  it("are exactly the ones docs/architecture.md justifies", () => {
-    const runtime = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).dependencies).sort();
-    const docs = readFileSync("docs/architecture.md", "utf8");
-    for (const name of runtime)
-      expect(docs, `${name} is not justified in docs/architecture.md`).toContain(`| \`${name}\` |`);
+  const library = JSON.parse(readFileSync("package.json", "utf8")).dependencies as Record<string, string>;
+  const commandLine = JSON.parse(readFileSync("packages/cli/package.json", "utf8")).dependencies as Record<
+    string,
+    string
+  >;
+
+  it("are exactly the ones docs/architecture.md justifies, the command line's own marked so", () => {
+    const rows = readFileSync("docs/architecture.md", "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("| `"));
+    const row = (name: string) => rows.find((line) => line.startsWith(`| \`${name}\` `));
+    for (const name of Object.keys(library)) {
+      expect(row(name), `${name} is not justified in docs/architecture.md`).toBeDefined();
+      expect(row(name)).not.toContain("(command line)");
+    }
+    for (const name of Object.keys(commandLine).filter((name) => !(name in library)))
+      expect(row(name), `${name} is not justified as a command-line dependency`).toMatch(
+        /^\| `[^`]+` \(command line\) \|/,
+      );
+  });
+
+  it("of the command line include the library's, in the same ranges (it bundles the same code)", () => {
+    for (const [name, range] of Object.entries(library)) expect(commandLine[name], name).toBe(range);
+    expect(JSON.parse(readFileSync("packages/cli/package.json", "utf8")).version).toBe(
+      JSON.parse(readFileSync("package.json", "utf8")).version,
+    );
   });
 });

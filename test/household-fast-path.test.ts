@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as E from "../src/input/enums.js";
 import { fastCheckedHousehold } from "../src/input/household-fast-path.js";
-import { checkedHouseholdSchema } from "../src/input/household-schema.js";
+import { checkedHouseholdSchema, completeHousehold, householdSchemaFor } from "../src/input/household-schema.js";
 import { generateHouseholds } from "../src/population/generate-households.js";
 import { arbitraryHousehold } from "./support/arbitrary-household.js";
 import { contractExample } from "./support/households.js";
@@ -45,6 +45,19 @@ function expectAccepted(input: unknown): void {
 }
 
 const long = (length: number) => "长".repeat(length);
+
+/** A risk type a rule set adds (as the test overlay's risk-types.json does), and the list naming it. */
+const ADDED_RISK_TYPE = "wildlifeDamage";
+const addedRiskTypes: readonly string[] = [ADDED_RISK_TYPE];
+
+/** With a rule set's added risk types: the fast path declines, or gives what householdSchemaFor gives. */
+function expectAgreementWithAdded(input: unknown): void {
+  const fast = fastCheckedHousehold(input, addedRiskTypes);
+  if (fast === undefined) return;
+  const parsed = householdSchemaFor(addedRiskTypes).safeParse(input);
+  expect(parsed.success).toBe(true);
+  expect(completeHousehold(fast)).toStrictEqual(parsed.data);
+}
 
 /** Values that sit on an edge of some check of the contract, or are no JSON at all. */
 const edgeValue = fc.oneof(
@@ -202,7 +215,7 @@ const FIELD_VALUES: Record<string, readonly unknown[]> = {
   county: ["530129", "53012", "5301290"],
   householdType: [...E.HOUSEHOLD_TYPES, "poor"],
   category: [...E.CATEGORIES, "Marginal"],
-  riskTypes: [...E.RISK_TYPE_IDS, "flood"],
+  riskTypes: [...E.RISK_TYPE_IDS, "flood", ADDED_RISK_TYPE],
   sex: [...E.SEXES, "Male"],
   relation: [...E.RELATIONS, "cousin"],
   labor: [...E.LABOR_CODES, "labour"],
@@ -432,6 +445,19 @@ describe("the fast path of household validation", () => {
     fc.assert(
       fc.property(changedHousehold, (household) => expectAgreement(household)),
       { numRuns: 8000, endOnFailure: true },
+    );
+  });
+
+  it("takes the risk types a rule set adds exactly as householdSchemaFor does, and only with them", () => {
+    const household = withEveryPart(contractExample());
+    household.monitoring.riskTypes = ["illness", ADDED_RISK_TYPE];
+    expect(fastCheckedHousehold(household)).toBeUndefined();
+    expect(fastCheckedHousehold(household, addedRiskTypes)).toBeDefined();
+    expectAgreementWithAdded(household);
+    expect(fastCheckedHousehold(household, ["otherAddedType"])).toBeUndefined();
+    fc.assert(
+      fc.property(changedHousehold, (changed) => expectAgreementWithAdded(changed)),
+      { numRuns: 3000, endOnFailure: true },
     );
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -88,7 +88,7 @@ describe("leads (CONTRACT v2)", () => {
     expect(valid([{ channel: "publicReport", date: "2025-06-01", extra: 1 }])).toBe(false);
   });
 
-  it("give one verify task per open lead, in lead order, due 15 days after the lead, with reasons in both languages", async () => {
+  it("give a verify task per open lead (10 days) and, before identification, one identify task from the earliest (15 days), in lead order, with reasons in both languages", async () => {
     const household = comfortable([
       { channel: "publicReport", date: "2025-07-01" },
       { channel: "sectorWarning", department: "education", date: "2025-06-15", code: "JY-9" },
@@ -97,36 +97,52 @@ describe("leads (CONTRACT v2)", () => {
     ]);
     const zh = await screen(household, { ruleSet: yunnan, asOf: "2025-06-30" });
     expect(zh.flag).toBe("watch");
+    // Verify each lead within 10 days; complete the household's identification within 15 days of the
+    // earliest open lead (docs/policy.md#s4-3); tasks by lead.
     expect(zh.tasks).toEqual([
       {
         kind: "verify",
         channel: "sectorWarning",
         department: "education",
         leadDate: "2025-06-15",
+        dueBy: "2025-06-25",
+        overdue: true,
+        reason: "部门筛查预警（教育）线索（2025-06-15）应在 10 天内入户核实，截止 2025-06-25（已逾期）",
+      },
+      {
+        kind: "identify",
+        channel: "sectorWarning",
+        department: "education",
+        leadDate: "2025-06-15",
         dueBy: "2025-06-30",
         overdue: false,
-        reason: "部门筛查预警（教育）线索（2025-06-15）应在 15 天内入户核实，截止 2025-06-30",
+        reason:
+          "部门筛查预警（教育）线索（2025-06-15）起 15 天内完成识别认定（其中村内公示不少于 5 天），截止 2025-06-30",
       },
       {
         kind: "verify",
         channel: "selfApplication",
         department: null,
         leadDate: "2025-06-30",
-        dueBy: "2025-07-15",
+        dueBy: "2025-07-10",
         overdue: false,
-        reason: "农户自主申报线索（2025-06-30）应在 15 天内入户核实，截止 2025-07-15",
+        reason: "农户自主申报线索（2025-06-30）应在 10 天内入户核实，截止 2025-07-10",
       },
     ]);
-    expect(zh.checks.map((check) => check.id)).not.toContain("check.leadOverdue");
+    expect(zh.checks.map((check) => check.id)).toContain("check.leadOverdue");
+    expect(zh.checks.map((check) => check.id)).not.toContain("check.identificationOverdue");
     const en = await screen(household, { ruleSet: yunnan, asOf: "2025-07-01", lang: "en" });
-    expect(en.tasks.map((task) => [task.channel, task.overdue])).toEqual([
-      ["publicReport", false],
-      ["sectorWarning", true],
+    expect(en.tasks.map((task) => [task.kind, task.channel, task.overdue])).toEqual([
+      ["verify", "publicReport", false],
+      ["verify", "sectorWarning", true],
+      ["identify", "sectorWarning", true],
     ]);
     expect(en.tasks[1]!.reason).toBe(
-      "sector warning (education) lead of 2025-06-15: verify within 15 days, by 2025-06-30",
+      "sector warning (education) lead of 2025-06-15: verify within 10 days, by 2025-06-25 (overdue)",
     );
-    expect(en.checks.map((check) => check.id)).toContain("check.leadOverdue");
+    expect(en.checks.map((check) => check.id)).toEqual(
+      expect.arrayContaining(["check.leadOverdue", "check.identificationOverdue"]),
+    );
     expect((await screen(comfortable([]), { ruleSet: yunnan, asOf: "2025-06-30" })).tasks).toEqual([]);
   });
 
@@ -139,7 +155,10 @@ describe("leads (CONTRACT v2)", () => {
       ruleSet: loadRuleSet(join(rules, "yunnan")),
       asOf: "2025-06-30",
     });
-    expect(result.tasks.map((task) => [task.dueBy, task.overdue])).toEqual([["2025-06-25", true]]);
+    expect(result.tasks.map((task) => [task.kind, task.dueBy, task.overdue])).toEqual([
+      ["verify", "2025-06-25", true],
+      ["identify", "2025-07-05", false],
+    ]);
   });
 
   it("are read from leads.csv in table input, and a bad cell is named by file, row and column", async () => {
@@ -158,6 +177,14 @@ describe("leads (CONTRACT v2)", () => {
     const third = JSON.parse(ok.stdout.trim().split("\n")[2]!);
     expect(third.tasks).toEqual([
       expect.objectContaining({
+        kind: "verify",
+        channel: "sectorWarning",
+        department: "humanResources",
+        leadDate: "2025-06-20",
+        dueBy: "2025-06-30",
+      }),
+      expect.objectContaining({
+        kind: "identify",
         channel: "sectorWarning",
         department: "humanResources",
         leadDate: "2025-06-20",
@@ -171,9 +198,7 @@ describe("leads (CONTRACT v2)", () => {
     );
     const bad = await runCliCaptured(["screen", "--rules", "rules/yunnan", "--as-of", "2025-06-30", dir]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(
-      "leads.csv 第 2 行 预警部门（department）列：部门筛查预警（sectorWarning）线索须填写预警部门 department",
-    );
+    expect(bad.stderr).toContain("leads.csv 第 2 行 预警部门（department）列：部门筛查预警线索须填写预警部门");
   });
 
   it("are read from leads.csv with the contract's Chinese labels and dates as Excel shows them", async () => {
@@ -199,12 +224,31 @@ describe("leads (CONTRACT v2)", () => {
     }
     expect(screened[1]).toBe(screened[0]);
     expect(JSON.parse(screened[1]!.trim().split("\n")[2]!).tasks).toEqual([
-      expect.objectContaining({ channel: "sectorWarning", department: "humanResources", leadDate: "2025-06-20" }),
+      expect.objectContaining({
+        kind: "verify",
+        channel: "sectorWarning",
+        department: "humanResources",
+        leadDate: "2025-06-20",
+      }),
+      expect.objectContaining({
+        kind: "identify",
+        channel: "sectorWarning",
+        department: "humanResources",
+        leadDate: "2025-06-20",
+      }),
     ]);
     // The CSV for people names the task by its channel and department labels.
     for (const [language, column, text] of [
-      ["zh", "核实任务", "部门筛查预警（人社） 限 2025-07-05"],
-      ["en", "tasks", "sector warning (human resources) due 2025-07-05"],
+      [
+        "zh",
+        "线索任务",
+        "入户核实 部门筛查预警（人社） 2025-06-20 限 2025-06-30\n完成识别认定 部门筛查预警（人社） 2025-06-20 限 2025-07-05",
+      ],
+      [
+        "en",
+        "tasks",
+        "verify sector warning (human resources) 2025-06-20 due 2025-06-30\ncomplete identification sector warning (human resources) 2025-06-20 due 2025-07-05",
+      ],
     ] as const) {
       const csv = await runCliCaptured([
         "screen",
@@ -263,7 +307,7 @@ describe("leads (CONTRACT v2)", () => {
       byDepartment: { medicalSecurity: { open: 2, overdue: 1 }, water: { open: 1, overdue: 0 } },
     });
     const html = leadSummaryHtml(report.leads, "zh");
-    expect(html).toContain("有未办结线索的农户 1户 · 未办结 4 · 已超期 2");
+    expect(html).toContain("有未办结线索的农户 1户 · 未办结 4 · 已逾期 2");
     expect(html).toContain('<td>&nbsp;&nbsp;部门筛查预警（医保）</td><td class="num">2</td><td class="num">1</td>');
   });
 });
@@ -295,11 +339,19 @@ describe("optional parameters", () => {
   });
 
   it("are named by dixian test --coverage when no test could give their rules a value", async () => {
-    const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", "rules/cn"]);
+    // Without the tests that set a 低保 standard (`set`), the rules that need one never apply.
+    const rules = copyRules();
+    rmSync(join(rules, "cn/tests/version-3.json"));
+    const { code, stdout } = await runCliCaptured(["test", "--coverage", "--lang", "en", join(rules, "cn")]);
     expect(stdout).toContain(
-      "coverage: 2 rule(s) never applied, an optional parameter having no value: measure.dibaoStandard.dibao, measure.dibaoStandard.edge",
+      "coverage: 8 rule(s) never applied, an optional parameter having no value: measure.tekun, referral.tekun.onDibao, measure.dibaoStandard.dibao, measure.dibaoStandard.edge, measure.rigidSpending, referral.rigidSpending, referral.noLabor.aboveEdge, referral.socialAssistance.watch",
     );
-    expect(code).toBe(0);
+    // Rules only those tests fire are missing too, which fails the coverage.
+    expect(stdout).toContain("cn: flag.watch.guaranteeProblem");
+    expect(code).toBe(1);
+    const full = await runCliCaptured(["test", "--coverage", "--lang", "en", "rules/cn"]);
+    expect(full.stdout).not.toContain("never applied");
+    expect(full.code).toBe(0);
   });
 
   it("leave out the rules using them until a layer gives a value", async () => {

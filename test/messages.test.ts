@@ -367,7 +367,7 @@ describe("progress", () => {
   });
 
   describe("in real runs of the built command", () => {
-    const cli = join(process.cwd(), "dist/cli.js");
+    const cli = join(process.cwd(), "packages/cli/dist/cli.js");
     beforeAll(() => {
       if (!existsSync(cli)) execFileSync("npx", ["tsup", "--silent"], { stdio: "ignore" });
     }, 180_000);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -8,10 +8,12 @@ import { chromiumForTest, launchChromium } from "./support/chromium.js";
 import { contractExample } from "./support/households.js";
 
 /**
- * Packs the checkout, installs the tarball into a scratch project outside the repository, and uses
- * it there the way a county system would: ESM import, CommonJS require, a strict TypeScript consumer,
- * the installed CLI, a county overlay extending a shipped rule set, a strict `"type": "module"`
- * TypeScript project, a server and a web page bundled with esbuild; attw and publint check the package.
+ * Packs the checkout's two packages — the library `dixian` and the command line `dixian-cli` — and
+ * installs each into a scratch project outside the repository, using them there the way a county
+ * system would: the library alone (ESM import, CommonJS require, a strict TypeScript consumer, a strict
+ * `"type": "module"` TypeScript project, a server and a web page bundled with esbuild), with none of the
+ * command line's dependencies installed; the installed CLI, with a county overlay extending a shipped
+ * rule set. attw and publint check the packages.
  */
 const repo = resolve(".");
 const bin = (name: string) => join(repo, "node_modules", ".bin", name);
@@ -24,18 +26,39 @@ const run = (command: string, args: string[], cwd: string) =>
   });
 
 let project = "";
+let cliProject = "";
 let esmProject = "";
 let tarball = "";
+let cliTarball = "";
 let scratch = "";
+/** The command line's own dependencies: a project that installs only the library must have none. */
+const CLI_ONLY = [
+  "cli-progress",
+  "csv-parse",
+  "csv-stringify",
+  "exceljs",
+  "fastify",
+  "iconv-lite",
+  "pure-rand",
+  "saxes",
+  "yauzl",
+];
+const installedCli = () => join(cliProject, "node_modules", ".bin", "dixian");
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "dixian-package-"));
   const packDir = join(scratch, "pack");
   mkdirSync(packDir);
   run("npm", ["pack", "--pack-destination", packDir, "--silent"], repo);
+  run("npm", ["pack", "--workspace", "packages/cli", "--pack-destination", packDir, "--silent"], repo);
+  const packed = readdirSync(packDir);
   tarball = join(
     packDir,
-    readdirSync(packDir).find((name) => name.endsWith(".tgz"))!,
+    packed.find((name) => /^dixian-\d.*\.tgz$/.test(name))!,
+  );
+  cliTarball = join(
+    packDir,
+    packed.find((name) => /^dixian-cli-\d.*\.tgz$/.test(name))!,
   );
   project = join(scratch, "county-system");
   mkdirSync(project);
@@ -53,6 +76,15 @@ beforeAll(() => {
     JSON.stringify({ name: "county-esm", version: "1.0.0", private: true, type: "module" }),
   );
   symlinkSync(join(project, "node_modules"), join(esmProject, "node_modules"), "dir");
+  // The command line, installed on its own as a county's operator would.
+  cliProject = join(scratch, "county-operator");
+  mkdirSync(cliProject);
+  writeFileSync(
+    join(cliProject, "package.json"),
+    JSON.stringify({ name: "county-operator", version: "1.0.0", private: true }),
+  );
+  run("npm", ["install", cliTarball, "--prefer-offline", "--no-audit", "--no-fund", "--silent"], cliProject);
+  writeFileSync(join(cliProject, "household.json"), JSON.stringify(contractExample()));
 }, 300_000);
 
 const countyOverlay = {
@@ -60,6 +92,17 @@ const countyOverlay = {
 };
 
 describe("the packed package, installed in a fresh project", () => {
+  it("installs none of the command line's or the service's dependencies with the library", () => {
+    const installed = readdirSync(join(project, "node_modules"));
+    expect(installed).toContain("dixian");
+    expect(installed.filter((name) => CLI_ONLY.includes(name))).toEqual([]);
+    const tree = run("npm", ["ls", "--all", "--parseable"], project);
+    for (const name of CLI_ONLY) expect(tree).not.toContain(`/node_modules/${name}`);
+    // The command line is its own package, with its own bin.
+    expect(readdirSync(join(project, "node_modules", ".bin"))).not.toContain("dixian");
+    expect(readdirSync(join(cliProject, "node_modules"))).toEqual(expect.arrayContaining(["dixian-cli", ...CLI_ONLY]));
+  });
+
   it("imports as ESM and screens with a shipped rule set", () => {
     writeFileSync(
       join(project, "esm.mjs"),
@@ -223,9 +266,9 @@ describe("the packed package, installed in a fresh project", () => {
       absWorkingDir: project,
     });
     const cli = run(
-      join(project, "node_modules", ".bin", "dixian"),
+      installedCli(),
       ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"],
-      project,
+      cliProject,
     );
     const browser = await launchChromium(executablePath);
     try {
@@ -244,12 +287,12 @@ describe("the packed package, installed in a fresh project", () => {
 
   it("runs the installed CLI, with a shipped rule set and a county overlay that extends it", () => {
     const out = run(
-      join(project, "node_modules", ".bin", "dixian"),
+      installedCli(),
       ["screen", "--rules", "builtin:yunnan", "--as-of", "2025-06-30", "--quiet", "household.json"],
-      project,
+      cliProject,
     );
     expect(JSON.parse(out).flag).toBe("continue");
-    const county = join(project, "county-rules");
+    const county = join(cliProject, "county-rules");
     mkdirSync(join(county, "rules"), { recursive: true });
     writeFileSync(
       join(county, "ruleset.json"),
@@ -276,32 +319,62 @@ describe("the packed package, installed in a fresh project", () => {
     );
     const countyResult = JSON.parse(
       run(
-        join(project, "node_modules", ".bin", "dixian"),
+        installedCli(),
         ["screen", "--rules", "county-rules", "--as-of", "2025-06-30", "--quiet", "household.json"],
-        project,
+        cliProject,
       ),
     );
     expect(countyResult.followUp).toEqual({ visitsPerWeek: 3 });
     expect(countyResult.ruleSet.id).toBe("my-county");
-    const validated = run(
-      join(project, "node_modules", ".bin", "dixian"),
-      ["validate", "county-rules", "builtin:examples/xundian-lianhe"],
-      project,
-    );
+    const validated = run(installedCli(), ["validate", "county-rules", "builtin:examples/xundian-lianhe"], cliProject);
     expect(validated).toContain("cn → yunnan → my-county");
   });
 
-  it("ships dist, rules and schemas, and no tests or fixtures", () => {
+  it("writes a 2026 county overlay with the installed CLI, its files naming the installed schemas", () => {
+    const dixian = installedCli();
+    const args = ["--extends", "builtin:yunnan", "--threshold", "2026=9000", "--source", "某县 2026 年认定标准"];
+    run(dixian, ["init-overlay", "county-2026", ...args], cliProject);
+    const manifest = JSON.parse(readFileSync(join(cliProject, "county-2026", "ruleset.json"), "utf8"));
+    expect(manifest.$schema).toBe("../node_modules/dixian-cli/schema/ruleset.schema.json");
+    const example = JSON.parse(readFileSync(join(cliProject, "county-2026", "tests", "example.json"), "utf8"));
+    expect(example.$schema).toBe("../../node_modules/dixian-cli/schema/rule-test.schema.json");
+    expect(run(dixian, ["validate", "--as-of", "2026-06-30", "county-2026"], cliProject)).toContain("cn → yunnan →");
+    expect(run(dixian, ["test", "county-2026"], cliProject)).toContain("通过 1 个，失败 0 个");
+    const result = JSON.parse(
+      run(
+        dixian,
+        ["screen", "--rules", "county-2026", "--as-of", "2026-06-30", "--quiet", "household.json"],
+        cliProject,
+      ),
+    );
+    expect(result.figures.threshold).toBe("9000.00");
+  });
+
+  it("ships dist, rules and schemas, and no tests or fixtures; the command line ships its own copy", () => {
     const listing = run("tar", ["-tzf", tarball], repo);
     expect(listing).toMatch(/package\/dist\/index\.cjs/);
     expect(listing).toMatch(/package\/rules\/yunnan\/parameters\.json/);
     expect(listing).toMatch(/package\/schema\/rules\.schema\.json/);
     expect(listing).toMatch(/package\/dist\/browser\.js/);
-    expect(listing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\//);
+    expect(listing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\/|package\/dist\/cli\.js/);
+    const cliListing = run("tar", ["-tzf", cliTarball], repo);
+    for (const file of [
+      "bin/dixian.js",
+      "dist/cli.js",
+      "dist/screen-worker.js",
+      "rules/cn/ruleset.json",
+      "schema/ruleset.schema.json",
+      "LICENSE",
+    ])
+      expect(cliListing).toContain(`package/${file}`);
+    expect(cliListing).not.toMatch(/\/tests\/|fixtures|package\/test\/|package\/src\//);
+    // The copies made for packing are gone again, so a checkout never finds a stale one first.
+    expect(readdirSync(join(repo, "packages", "cli")).sort()).not.toContain("rules");
   });
 
   it("passes @arethetypeswrong/cli and publint", () => {
     expect(run(bin("attw"), [tarball, "--format", "ascii"], repo)).toMatch(/No problems found/);
     expect(run(bin("publint"), [join(project, "node_modules", "dixian")], repo)).toMatch(/All good/);
+    expect(run(bin("publint"), [join(cliProject, "node_modules", "dixian-cli")], repo)).toMatch(/All good/);
   });
 });

@@ -181,7 +181,7 @@ describe("rule-set errors name the file, the JSON path and the line", () => {
   it("malformed JSON reports the position of the syntax error", () => {
     const copy = copyRules();
     const file = join(copy, "yunnan/ruleset.json");
-    editText(file, `"version": "2026.1",`, `"version": "2026.1"`);
+    editText(file, `"version": "2026.2",`, `"version": "2026.2"`);
     const error = loadError(join(copy, "yunnan"));
     expect(error.code).toBe("E_RULESET_JSON");
     // jsonc-parser finds the missing comma at the next token; the problem names the line it belongs at.

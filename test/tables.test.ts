@@ -39,7 +39,11 @@ async function workbookRows(
 ): Promise<{ name: string; rows: unknown[][]; frozen: boolean; types: number[][] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  expect(workbook.worksheets).toHaveLength(1);
+  // The results, then the week's work made from them (工作清单).
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^(工作清单|worklist)$/)]),
+  );
+  expect(workbook.worksheets).toHaveLength(2);
   const sheet = workbook.worksheets[0]!;
   const rows: unknown[][] = [];
   const types: number[][] = [];
@@ -206,6 +210,47 @@ describe("bad table rows and duplicates", () => {
     expect((await screen(dir)).stderr).toContain("households.csv：列 township（乡镇）出现两次");
   });
 
+  it("takes the six water columns all or none: none is water unknown, some is a rejection naming the missing ones", async () => {
+    const tables = readTables("fixtures/tables");
+    const at = (name: string) => tables.households.header.indexOf(name);
+    const water = [
+      "waterLitersPerPersonPerDay",
+      "waterScarceArea",
+      "waterQualityOk",
+      "waterPipedIn",
+      "waterFetchMinutes",
+      "waterInterruptionDaysPerYear",
+    ];
+    const [first, second] = tables.households.rows as [string[], string[], ...string[][]];
+    for (const column of water) first[at(column)] = ""; // none: water unknown
+    second[at("waterQualityOk")] = ""; // some: a rejection
+    second[at("waterFetchMinutes")] = "";
+    const dir = writeTables(scratch(), tables);
+    const { stdout, stderr, code } = await screen(dir);
+    expect(code).toBe(1);
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(results.map((result) => result.householdId)).toEqual(["TB-001", "TB-003"]);
+    expect(results[0].guarantees.water).toBe("unknown");
+    expect(stderr).toContain(
+      "饮水情况的六列（人均日供水量、缺水地区、水质达标、自来水入户、取水往返分钟、年停水天数）须全部填写，或全部不填（饮水安全记为未知）；这一行缺：水质达标、取水往返分钟",
+    );
+  });
+
+  it("names the Chinese labels a cell may hold when its value is not one of them", async () => {
+    const tables = chineseCopy(readTables("fixtures/tables"));
+    const column = tables.members.header.indexOf("劳动技能");
+    tables.members.rows[0]![column] = "强劳动力";
+    const dir = writeTables(scratch(), tables);
+    const { stderr, code } = await screen(dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      '取值 "强劳动力" 无效，应为以下之一：普通劳动力、技能劳动力、弱劳动力或半劳动力、丧失劳动力、无劳动力（也可写代码：ordinary、skilled、weak、lost、none）',
+    );
+  });
+
   it("rejects every row of a duplicated household id and screens the others", async () => {
     const dir = shipped();
     const households = readFileSync(join(dir, "households.csv"), "utf8").split("\n");
@@ -258,7 +303,7 @@ describe("CSV and XLSX results for people", () => {
     expect(code).toBe(1);
     expect(
       stdout.startsWith(
-        "\uFEFF户编号,乡镇,村,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,核实任务,不合格原因\r\n",
+        "\uFEFF户编号,乡镇,村,户类型,人数,状态,标记,类别,风险类型,3+1问题,帮扶措施,人均纯收入,调整后人均收入,监测标准,理由,数据校验,线索任务,转介部门,每周走访次数,未办结线索,已办结线索,评估日,规则集,不合格原因\r\n",
       ),
     ).toBe(true);
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
@@ -273,6 +318,11 @@ describe("CSV and XLSX results for people", () => {
     expect(rows[0]!["帮扶措施"]).toContain("医疗救助");
     expect(rows[0]!["理由"]).toContain("监测标准 8700.00 元");
     expect(rows[1]!["不合格原因"]).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
+    // The labels a table may use are listed, not only the codes.
+    expect(rows[1]!["不合格原因"]).toContain("应为以下之一：普通劳动力、技能劳动力");
+    expect(rows[0]!["户类型"]).toBe("一般农户");
+    expect(rows[0]!["评估日"]).toBe("2025-06-30");
+    expect(rows[0]!["规则集"]).toMatch(/^yunnan 2026\.2 sha256:[0-9a-f]{64}$/);
   });
 
   it("CSV with --lang en: English header and values", async () => {
@@ -282,6 +332,8 @@ describe("CSV and XLSX results for people", () => {
       "householdId",
       "township",
       "village",
+      "householdType",
+      "householdSize",
       "status",
       "flag",
       "category",
@@ -294,6 +346,12 @@ describe("CSV and XLSX results for people", () => {
       "reasons",
       "checks",
       "tasks",
+      "referrals",
+      "visitsPerWeek",
+      "openLeads",
+      "resolvedLeads",
+      "asOf",
+      "ruleSet",
       "rejection",
     ]);
     expect(rows.map((row) => row.status)).toEqual(["screened", "rejected", "screened"]);
@@ -301,27 +359,30 @@ describe("CSV and XLSX results for people", () => {
     expect(rows[1]!.rejection).toMatch(/^members\.csv row 5 column labor \(劳动技能\): /);
   });
 
-  it("XLSX: one sheet, frozen header, Chinese by default, every household with the rejected one, money as numbers", async () => {
+  it("XLSX: the results and the worklist sheet, frozen header, Chinese by default, every household with the rejected one, money as numbers", async () => {
     const out = join(dir, "results.xlsx");
     const { code } = await screen(withRejected(), "--format", "xlsx", "--out", out, "--quiet");
     expect(code).toBe(1);
     const sheet = await workbookRows(out);
     expect(sheet.name).toBe("筛查结果");
     expect(sheet.frozen).toBe(true);
-    expect(sheet.rows[0]!.slice(0, 5)).toEqual(["户编号", "乡镇", "村", "状态", "标记"]);
-    expect(sheet.rows.slice(1).map((row) => [row[0], row[3]])).toEqual([
+    expect(sheet.rows[0]!.slice(0, 7)).toEqual(["户编号", "乡镇", "村", "户类型", "人数", "状态", "标记"]);
+    expect(sheet.rows.slice(1).map((row) => [row[0], row[5]])).toEqual([
       ["TB-001", "已筛查"],
       ["TB-002", "不合格"],
       ["TB-003", "已筛查"],
     ]);
-    expect(sheet.rows[1]![4]).toBe("识别为监测对象");
-    expect(sheet.rows[1]![9]).toBe(8000);
-    expect(String(sheet.rows[2]![15])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
+    expect(sheet.rows[1]![6]).toBe("识别为监测对象");
+    expect(sheet.rows[1]![4]).toBe(3);
+    expect(sheet.rows[1]![11]).toBe(8000);
+    // The as-of date is a date cell, so the sheet sorts by it.
+    expect(sheet.rows[1]![21]).toEqual(new Date("2025-06-30T00:00:00Z"));
+    expect(String(sheet.rows[2]![23])).toMatch(/^members\.csv 第 5 行 劳动技能（labor）列[:：] ?/);
     const en = join(dir, "results-en.xlsx");
     await screen(withRejected(), "--format", "xlsx", "--out", en, "--quiet", "--lang", "en");
     const english = await workbookRows(en);
     expect(english.rows[0]![0]).toBe("householdId");
-    expect(english.rows[2]![3]).toBe("rejected");
+    expect(english.rows[2]![5]).toBe("rejected");
   });
 
   it("XLSX output is byte-identical for any number of workers and on any day", async () => {
@@ -355,7 +416,7 @@ describe("CSV and XLSX results for people", () => {
     const { stdout } = await runCliCaptured([...screenArgs, "--format", "csv", "--quiet", "-"], households.join("\n"));
     const rows = parse<Record<string, string>>(stdout, { bom: true, columns: true });
     expect(rows.map((row) => row["状态"])).toEqual(["已筛查", "不合格", "已筛查", "已筛查"]);
-    expect(rows[1]!["不合格原因"]).toMatch(/^第 2 行 \/: /);
+    expect(rows[1]!["不合格原因"]).toMatch(/^第 2 行 \/：/);
   });
 });
 
@@ -384,19 +445,19 @@ describe("spreadsheet safety", () => {
     expect(rows).toHaveLength(4);
     for (const row of rows.slice(1)) {
       for (const [index, cell] of row.entries()) {
-        if (index >= 9 && index <= 11) expect(cell).toMatch(/^-?\d+\.\d{2}$|^$/);
+        if (index >= 11 && index <= 13) expect(cell).toMatch(/^-?\d+\.\d{2}$|^$/);
         else expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
     expect(rows[1]![0]).toBe(`'${evil[0]}`);
-    expect(rows[3]![9]).toMatch(/^-\d+\.\d{2}$/);
+    expect(rows[3]![11]).toMatch(/^-\d+\.\d{2}$/);
     const out = join(dir, "r.xlsx");
     await screen(dir, "--format", "xlsx", "--out", out, "--quiet");
     const sheet = await workbookRows(out);
     for (const row of sheet.rows.slice(1))
       for (const cell of row) if (typeof cell === "string") expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    expect(typeof sheet.rows[3]![9]).toBe("number");
-    expect(sheet.rows[3]![9] as number).toBeLessThan(0);
+    expect(typeof sheet.rows[3]![11]).toBe("number");
+    expect(sheet.rows[3]![11] as number).toBeLessThan(0);
   });
 });
 

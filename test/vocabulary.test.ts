@@ -1,7 +1,15 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as enums from "../src/input/enums.js";
 import { loadRuleSet } from "../src/index.js";
+import {
+  guaranteeLabel,
+  measureGroupLabel,
+  riskTypeLabel,
+  riskTypeOf,
+  shippedCatalogue,
+} from "../src/rulesets/catalogue.js";
 import { codeOf, labelOf, VOCABULARIES, type Label } from "../src/vocabulary/labels.js";
 
 /** The label table of CONTRACT.md "Tables", as the contract writes it (field → Chinese labels in code order). */
@@ -14,21 +22,6 @@ const CONTRACT_LABELS: Record<
     vocabulary: "category",
     codes: enums.CATEGORIES,
     labels: ["脱贫不稳定户", "边缘易致贫户", "突发严重困难户"],
-  },
-  riskTypes: {
-    vocabulary: "riskType",
-    codes: enums.RISK_TYPE_IDS,
-    labels: [
-      "因病",
-      "因自然灾害",
-      "因残",
-      "缺劳动力",
-      "因意外事故",
-      "因产业项目失败",
-      "因务工就业不稳",
-      "因学",
-      "其他",
-    ],
   },
   sex: { vocabulary: "sex", codes: enums.SEXES, labels: ["男", "女"] },
   relation: {
@@ -109,17 +102,10 @@ describe("display labels: one source", () => {
     expect(codeOf("labor", "壮劳力")).toBeNull();
   });
 
-  it("covers the output vocabularies: flags, guarantees, their statuses, measure kinds", () => {
+  it("covers the output vocabularies: flags, 3+1 statuses, measure kinds", () => {
     expect(Object.keys(VOCABULARIES.flag)).toEqual([...enums.FLAGS]);
-    expect(Object.keys(VOCABULARIES.guarantee)).toEqual([...enums.GUARANTEE_ITEMS]);
     expect(Object.keys(VOCABULARIES.guaranteeStatus)).toEqual([...enums.GUARANTEE_STATUSES]);
     expect(Object.keys(VOCABULARIES.measureKind)).toEqual([...enums.MEASURE_KINDS]);
-  });
-
-  it("agrees with the national rule set's own labels for risk types and 3+1 items", () => {
-    const ruleSet = loadRuleSet("rules/cn");
-    for (const risk of ruleSet.riskTypes) expect(labelOf("riskType", risk.id, "zh")).toBe(risk.label.zh);
-    for (const item of ruleSet.guarantees) expect(labelOf("guarantee", item.id, "zh")).toBe(item.label.zh);
   });
 
   it("is the only place the code spells these labels", () => {
@@ -130,13 +116,74 @@ describe("display labels: one source", () => {
       "src/reporting/report-xlsx.ts",
     ]) {
       const source = readFileSync(file, "utf8");
-      for (const entry of [
-        ...Object.values(VOCABULARIES.flag),
-        ...Object.values(VOCABULARIES.category),
-        ...Object.values(VOCABULARIES.guarantee),
-      ] as Label[]) {
+      for (const entry of [...Object.values(VOCABULARIES.flag), ...Object.values(VOCABULARIES.category)] as Label[]) {
         expect({ file, label: source.includes(`"${entry.zh}"`) }).toEqual({ file, label: false });
       }
     }
   });
 });
+
+describe("risk types, 3+1 items and measure groups: the rule set's", () => {
+  const cn = loadRuleSet("rules/cn");
+
+  it("riskTypes in tables: the national catalogue has the contract's Chinese labels, read back as codes", () => {
+    const contractLabels = [
+      "因病",
+      "因自然灾害",
+      "因残",
+      "缺劳动力",
+      "因意外事故",
+      "因产业项目失败",
+      "因务工就业不稳",
+      "因学",
+      "其他",
+    ];
+    expect(cn.riskTypes.map((risk) => risk.id)).toEqual([...enums.RISK_TYPE_IDS]);
+    enums.RISK_TYPE_IDS.forEach((id, index) => {
+      expect(riskTypeLabel(cn, id, "zh")).toBe(contractLabels[index]);
+      expect(riskTypeOf(cn, contractLabels[index]!)).toBe(id);
+      expect(riskTypeOf(cn, id)).toBe(id);
+      expect(riskTypeOf(cn, riskTypeLabel(cn, id, "en"))).toBe(id);
+    });
+    expect(riskTypeOf(cn, "因灾")).toBeNull();
+  });
+
+  it("the six 3+1 items and the measure groups, with their English from the rule set", () => {
+    expect(cn.guarantees.map((item) => item.id)).toEqual([...enums.GUARANTEE_ITEMS]);
+    expect(enums.GUARANTEE_ITEMS.map((item) => guaranteeLabel(cn, item, "en"))).toEqual([
+      "Food",
+      "Clothing",
+      "Compulsory education",
+      "Basic medical care",
+      "Safe housing",
+      "Safe drinking water",
+    ]);
+    expect(riskTypeLabel(cn, "education", "en")).toBe("Schooling costs");
+    expect(measureGroupLabel(cn, "100A39", "zh")).toBe("产业帮扶");
+    expect(measureGroupLabel(cn, "100A99", "zh")).toBeNull();
+    expect(shippedCatalogue().riskTypes).toEqual(cn.riskTypes);
+  });
+
+  it("no vocabulary of the code holds them, and no source file spells their labels", () => {
+    expect(Object.keys(VOCABULARIES)).not.toContain("riskType");
+    expect(Object.keys(VOCABULARIES)).not.toContain("guarantee");
+    const labels = [...cn.riskTypes, ...cn.guarantees, ...cn.measureGroups]
+      .flatMap((entry) => [entry.label.zh, entry.label.en ?? ""])
+      // Words other vocabularies share (其他, 义务教育保障 is also a group) or that are plain English.
+      .filter((label) => label.length > 2 && !["其他", "Other"].includes(label));
+    // Not labels: county tables' column headers 不愁吃 and 不愁穿 (the input's own words), and the service's tag "Health".
+    const elsewhere = ["src/sources/table-columns.ts", "src/service/openapi.ts"];
+    const sources = filesUnder("src").filter((file) => file.endsWith(".ts") && !elsewhere.includes(file));
+    const spelt = sources.flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      return labels.filter((label) => text.includes(`"${label}"`)).map((label) => `${file}: ${label}`);
+    });
+    expect(spelt).toEqual([]);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { anonymizeExport } from "../population/anonymize.js";
 import { refuseClashingPaths } from "./atomic-output.js";
-import { inputFiles } from "./input-files.js";
+import { inputFiles } from "../sources/input-files.js";
 import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
 import { printableValue } from "../results/printable.js";
 import { message } from "../results/messages.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
-import { TABLE_ENCODINGS } from "./table-decode.js";
+import { TABLE_ENCODINGS } from "../sources/table-decode.js";
 
 export const ANONYMIZE_HELP = `Usage: dixian anonymize --salt SECRET [--out FILE] <export folder, its households.csv, or an .xlsx workbook>
 

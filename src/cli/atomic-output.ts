@@ -1,11 +1,16 @@
 import {
   closeSync,
+  linkSync,
   createWriteStream,
   fstatSync,
   fsyncSync,
+  mkdirSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
+  rmdirSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -39,7 +44,8 @@ let handlersInstalled = false;
 
 function removeQuietly(path: string): void {
   try {
-    unlinkSync(path);
+    // A temporary file, or the temporary folder of writeFolderAtomically.
+    rmSync(path, { recursive: true, force: true });
   } catch {
     // Already gone, or never created: nothing to clean up.
   }
@@ -108,6 +114,16 @@ function temporaryBeside(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/** The path each output stream writes, so a failed write names its file (a full disk, say). */
+const streamTargets = new WeakMap<Writable, string>();
+
+/** A failed write on a stream: an {@link OutputError} naming the file when the stream is an output file's. */
+export function outputFailure(stream: Writable, error: Error): Error {
+  if (error instanceof OutputError) return error;
+  const path = streamTargets.get(stream);
+  return path === undefined ? error : cannotWrite(path, error);
+}
+
 function cannotWrite(path: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code;
   return new OutputError(path, code, code ?? (error as Error)?.message ?? String(error));
@@ -133,6 +149,7 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
     liveTemporaries.add(written);
   }
   const stream = createWriteStream(written, direct ? { flags: "w" } : { flags: "wx", mode });
+  streamTargets.set(stream, path);
   // Keep a listener for the whole life of the stream: an unhandled 'error' event would crash the process.
   stream.on("error", () => undefined);
   try {
@@ -182,6 +199,11 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
 
 /** Writes a whole file at once, by the same temporary-file-and-rename route. */
 export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  writeFilesAtomically([{ path, data }]);
+}
+
+/** A file's temporary copy written whole and synced, not yet renamed into place. */
+function writeTemporary(path: string, data: string | Uint8Array): { target: string; written: string; direct: boolean } {
   const { target, direct, mode } = resolveTarget(path);
   const written = direct ? target : temporaryBeside(target);
   if (!direct) {
@@ -196,13 +218,128 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
     if (!direct && fstatSync(fd).isFile()) fsyncSync(fd);
     closeSync(fd);
     fd = null;
-    if (!direct) renameSync(written, target);
+    return { target, written, direct };
   } catch (error) {
     if (fd !== null) closeSync(fd);
-    if (!direct) removeQuietly(written);
+    if (!direct) {
+      removeQuietly(written);
+      settled(written);
+    }
+    throw cannotWrite(path, error);
+  }
+}
+
+/**
+ * Writes a set of files that belong together (a report's JSON, HTML and workbook): all of them are
+ * replaced, or none. Every file is written to its temporary copy first, so a disk that fills up
+ * midway leaves every previous file in place; then each previous file is kept under a hard link
+ * while the new ones are renamed in, and put back if a rename fails.
+ */
+export function writeFilesAtomically(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  const written: { path: string; target: string; written: string; direct: boolean }[] = [];
+  const discard = () => {
+    for (const file of written)
+      if (!file.direct) {
+        removeQuietly(file.written);
+        settled(file.written);
+      }
+  };
+  try {
+    for (const { path, data } of files) written.push({ path, ...writeTemporary(path, data) });
+  } catch (error) {
+    discard();
+    throw error;
+  }
+  const replaced: { target: string; backup: string | null }[] = [];
+  try {
+    for (const file of written) {
+      if (file.direct) continue;
+      let backup: string | null = null;
+      if (statOrNull(file.target)) {
+        backup = temporaryBeside(file.target);
+        liveTemporaries.add(backup);
+        try {
+          linkSync(file.target, backup);
+        } catch (error) {
+          removeQuietly(backup);
+          throw cannotWrite(file.path, error);
+        }
+      }
+      try {
+        renameSync(file.written, file.target);
+      } catch (error) {
+        if (backup) removeQuietly(backup);
+        throw cannotWrite(file.path, error);
+      }
+      settled(file.written);
+      replaced.push({ target: file.target, backup });
+    }
+  } catch (error) {
+    // Put back what was there before the files already renamed in; a file that is new goes.
+    for (const { target, backup } of replaced.reverse()) {
+      try {
+        if (backup) renameSync(backup, target);
+        else unlinkSync(target);
+      } catch {
+        // Nothing more can be done: the error below names the file that failed.
+      }
+      if (backup) settled(backup);
+    }
+    discard();
+    throw error;
+  }
+  for (const { backup } of replaced)
+    if (backup) {
+      removeQuietly(backup);
+      settled(backup);
+    }
+}
+
+/** Writes one whole file into a folder being built, and makes sure it is on disk before the folder is renamed. */
+function writeNewFile(path: string, data: string): void {
+  const fd = openSync(path, "wx", 0o666);
+  try {
+    const bytes = Buffer.from(data, "utf8");
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a new folder whole (`dixian init-overlay`): its files, by path relative to it, go into a
+ * temporary folder beside it, which is renamed into place once every file is written — so an
+ * interrupted or failed run leaves no half-written folder. The folder must not exist, or be
+ * empty; the folders above it are made when missing.
+ */
+export function writeFolderAtomically(path: string, files: Readonly<Record<string, string>>): void {
+  const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true });
+  const written = temporaryBeside(target);
+  installHandlers();
+  liveTemporaries.add(written);
+  try {
+    mkdirSync(written);
+    for (const [relative, data] of Object.entries(files)) {
+      const file = join(written, relative);
+      mkdirSync(dirname(file), { recursive: true });
+      writeNewFile(file, data);
+    }
+    try {
+      renameSync(written, target);
+    } catch (error) {
+      // An empty folder already there: some systems rename over it, others need it removed first.
+      const empty = statOrNull(target)?.isDirectory() === true && readdirSync(target).length === 0;
+      if (!empty) throw error;
+      rmdirSync(target);
+      renameSync(written, target);
+    }
+  } catch (error) {
+    removeQuietly(written);
     throw cannotWrite(path, error);
   } finally {
-    if (!direct) settled(written);
+    settled(written);
   }
 }
 

@@ -1,18 +1,18 @@
 import { impactDiff, impactDiffText } from "../reporting/impact-diff.js";
-import { prepareRuleSet } from "../screening/screen.js";
+import { prepareRuleSet } from "../batch/screen.js";
 import { statSync } from "node:fs";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { createProgress } from "./progress.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
-import { parseSourceItem, readHouseholdSources } from "./read-households.js";
+import { parseSourceItem, readHouseholdSources } from "../sources/read-households.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import { loadRuleSetArgument, SET_OPTION, setOverrides } from "./rule-set-arg.js";
-import { TABLE_ENCODINGS } from "./table-decode.js";
-import { isTableInput, readTableSources } from "./table-input.js";
+import { TABLE_ENCODINGS } from "../sources/table-decode.js";
+import { isTableInput, readTableSources } from "../sources/table-input.js";
 import { describeRejection } from "./screen-command.js";
 
 export const DIFF_HELP = `Usage: dixian diff <households> --rules A [--rules-b B] --as-of D [--as-of-b D2] [--json] [--lang zh|en]
-           [--set NAME=VALUE]... [--set-b NAME=VALUE]...
+           [--set NAME=VALUE]... [--set-a NAME=VALUE]... [--set-b NAME=VALUE]...
 
 Screens the same households two ways — two rule sets, two dates, or both — and reports the flag
 transition matrix and every household whose flag changed, with its figures and reasons before and
@@ -29,8 +29,10 @@ Options:
   --quiet         no progress bar on standard error
   --encoding ENC  tables: utf8 or gb18030 (default: detected)
   --set N=V       override a parameter in both screenings (repeatable)     两次筛查都覆盖参数
+  --set-a N=V     override a parameter in the first screening only         仅覆盖第一次筛查的参数
   --set-b N=V     override a parameter in the second screening only        仅覆盖第二次筛查的参数
-                  (what-if: --rules builtin:yunnan --set-b threshold=9000)`;
+                  (what-if: --rules builtin:yunnan --set-b threshold=9000;
+                  two what-ifs: --set-a threshold=9000 --set-b threshold=9500)`;
 
 /** `dixian diff`: the impact of a rule or date change on a population. */
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
@@ -44,6 +46,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     lang: { type: "string", default: "zh" },
     quiet: { type: "boolean", default: false },
     set: SET_OPTION,
+    "set-a": SET_OPTION,
     "set-b": SET_OPTION,
     help: { type: "boolean", short: "h", default: false },
   });
@@ -53,13 +56,16 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   }
   const language = oneOf(values.lang, "--lang", LANGUAGES);
   const overrides = setOverrides(values.set, "--set", language);
+  const overridesA = setOverrides(values["set-a"], "--set-a", language);
   const overridesB = setOverrides(values["set-b"], "--set-b", language);
+  const baseA = loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language);
   const a = {
-    ruleSet: loadRuleSetArgument(required(values.rules, "--rules <rule-set dir>"), overrides, language),
+    ruleSet: Object.keys(overridesA).length ? applyOverrides(baseA, overridesA, language) : baseA,
     asOf: required(values["as-of"], "--as-of <YYYY-MM-DD>"),
   };
   const input = singleInput(positionals, "whatHouseholds");
-  const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides, language) : a.ruleSet;
+  // --set-a stays on the first side: without --rules-b the second starts from the rule set before it.
+  const baseB = values["rules-b"] ? loadRuleSetArgument(values["rules-b"], overrides, language) : baseA;
   const b = {
     ruleSet: Object.keys(overridesB).length ? applyOverrides(baseB, overridesB, language) : baseB,
     asOf: values["as-of-b"] ?? a.asOf,
@@ -78,6 +84,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     input !== "-" && isTableInput(input)
       ? readTableSources(input, {
           language,
+          catalogue: a.ruleSet,
           encoding: values.encoding === undefined ? undefined : oneOf(values.encoding, "--encoding", TABLE_ENCODINGS),
         })
       : readHouseholdSources(counted(openInput(input, io)), language);

@@ -1,10 +1,10 @@
 import { explanationText } from "../results/explain-text.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
-import { prepareRuleSet, screenBatch } from "../screening/screen.js";
+import { prepareRuleSet, screenBatch } from "../batch/screen.js";
 import { ENGINE_NAMES } from "../evaluation/types.js";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { EXIT, openInput, write, type CliIo } from "./io.js";
-import { readHouseholds } from "./read-households.js";
+import { readHouseholds } from "../sources/read-households.js";
 import { describeRejection } from "./screen-command.js";
 
 export const EXPLAIN_HELP = `Usage: dixian explain --rules <rule-set dir> --as-of <YYYY-MM-DD> [--lang zh|en] [--json] [--set NAME=VALUE]... <household file | ->

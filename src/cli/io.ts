@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { printableText } from "../results/printable.js";
-import { openAtomicOutput } from "./atomic-output.js";
+import { openAtomicOutput, outputFailure } from "./atomic-output.js";
 import type { Readable, Writable } from "node:stream";
 
 /** The streams a command uses; tests pass their own. */
@@ -17,14 +17,14 @@ export { OutputError, UsageError } from "./cli-errors.js";
 
 /** Writes text or bytes, waiting when the stream's buffer is full (so output of any size streams); rejects if the stream fails. */
 export async function write(stream: Writable, text: string | Uint8Array): Promise<void> {
-  if (stream.errored) throw stream.errored;
+  if (stream.errored) throw outputFailure(stream, stream.errored);
   if (text.length === 0) return;
   if (stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off("drain", done);
       stream.off("error", done);
-      if (error) reject(error);
+      if (error) reject(outputFailure(stream, error));
       else resolve();
     };
     stream.once("drain", done);

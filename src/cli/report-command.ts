@@ -1,55 +1,124 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { refuseClashingPaths, writeFileAtomically } from "./atomic-output.js";
 import { join } from "node:path";
+import { refuseClashingPaths, writeFilesAtomically } from "./atomic-output.js";
 import type { Flag } from "../input/enums.js";
-import { MonthlyReportBuilder } from "../reporting/monthly-report.js";
+import { MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
+import { suppliedParameters } from "../reporting/report-parameters.js";
 import { reportWorkbook } from "../reporting/report-xlsx.js";
-import type { ScreeningResult } from "../results/result-types.js";
-import { EXIT, openInput, UsageError, write, type CliIo } from "./io.js";
+import { measureNames, type MeasureNames } from "../reporting/result-rows.js";
+import { BUILT_IN_RULE_SETS } from "../rulesets/built-in-names.js";
+import { guaranteeLabel, measureGroupLabel, riskTypeLabel, shippedCatalogue } from "../rulesets/catalogue.js";
+import { loadBuiltInRuleSet } from "../rulesets/from-json.js";
+import { applyOverrides } from "../rulesets/overrides.js";
+import type { RuleSet } from "../rulesets/rule-set.js";
+import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import type { Language } from "../results/language.js";
-import { readHouseholdSources } from "./read-households.js";
+import { readRejections, readResultRecords } from "./results-input.js";
+import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 
-export const REPORT_HELP = `Usage: dixian report <results> [--previous <last month's results>] --out DIR [--lang zh|en]
+export const REPORT_HELP = `Usage: dixian report <results> [--previous <results>] [--rejects FILE] [--rules DIR] --out DIR [--lang zh|en]
 
-Writes the monthly analysis (一月一分析) of screening results (NDJSON or a JSON array from
-"dixian screen"): DIR/report.json, a self-contained DIR/report.html (prints on A4) and DIR/report.xlsx.
-The page is titled with the township (or county) and month and counts 户 and 人: this month's changes
-first (new identifications, eliminations, overdue verification of leads), the data-check problems,
-totals by flag with percentages, villages × flags, categories, risk types, 3+1 problems, measures by
-group with their names, and the first households to identify or eliminate with their reasons
-(report.xlsx lists them all). With --previous, what changed since last month.
-生成月度分析报告（JSON 和可离线打开的 HTML）。`;
+Writes the monthly analysis (一月一分析) of screening results: DIR/report.json, a self-contained
+DIR/report.html (prints on A4) and DIR/report.xlsx. Reads what "dixian screen" wrote: NDJSON or a
+JSON array, or the CSV or XLSX table (--format csv|xlsx, Chinese or English headers; rejected
+households included there, for NDJSON give --rejects). The page is titled with the township (or
+county) and month and counts 户 and 人: the parameters set by hand or supplied by a county, census
+coverage, the identification pipeline, this month's changes (new identifications, eliminations,
+overdue tasks), the week's work by village, visits, the data-check problems, totals by flag,
+villages × flags, categories, risk types, 3+1 problems, measures by group, and the first households
+to identify or to start elimination with their reasons (report.xlsx lists them all, and the
+worklist). With --previous, what changed since last month. --rules names the rule set the results
+came from (a shipped one is found by itself), for the names of measures and groups and the
+parameters a county supplied.
+生成月度分析报告（JSON、可离线打开的 HTML 和工作簿）。
 
-async function* results(path: string, io: CliIo, language: Language): AsyncGenerator<ScreeningResult> {
-  for await (const item of readHouseholdSources(openInput(path, io), language)) {
-    if (item.kind === "error")
-      throw new UsageError("resultLineProblem", { path, line: item.line, problem: item.message });
-    let value: unknown;
-    try {
-      value = item.kind === "line" ? JSON.parse(item.text) : item.value;
-    } catch {
-      throw new UsageError("notJsonResult", { path, line: item.kind === "line" ? item.line : "?" });
-    }
-    const result = value as ScreeningResult;
-    if (
-      !result ||
-      typeof result.householdId !== "string" ||
-      typeof result.flag !== "string" ||
-      !Array.isArray(result.riskTypes) ||
-      !Array.isArray(result.measures) ||
-      typeof result.guarantees !== "object" ||
-      !Array.isArray(result.reasons) ||
-      typeof result.figures !== "object" ||
-      typeof result.ruleSet !== "object"
-    ) {
-      throw new UsageError("notScreeningResult", {
-        where: item.kind === "line" && item.line !== undefined ? `${path}:${item.line}` : path,
-      });
-    }
-    yield result;
+Options:
+  --previous FILE      last month's results, any of the formats above
+  --rejects FILE       rejected households (NDJSON, as "dixian screen --rejects" writes them)
+  --rules DIR          the rule set the results came from, or builtin:NAME
+${SET_HELP}
+  --out DIR            folder for report.json, report.html and report.xlsx
+  --lang zh|en         language of the report (default Chinese)`;
+
+/** What a report is made of; `dixian report` and `dixian screen --report` both make one with it. */
+export interface ReportSources {
+  results: string;
+  previous?: string;
+  rejects?: string;
+  /** Households rejected in the same run, for results written as NDJSON (tables list their own). */
+  rejected?: readonly { householdId: string | null; reason: string }[];
+  ruleSet: RuleSet | null;
+  out: string;
+  language: Language;
+}
+
+/** A shipped rule set's measures know every shipped name, local ones included. */
+const SHIPPED_NAMES = BUILT_IN_RULE_SETS[BUILT_IN_RULE_SETS.length - 1]!;
+
+/** The shipped rule set the results name, with their overrides, when its hash is theirs; else null. */
+function shippedRuleSetOf(report: MonthlyReport): RuleSet | null {
+  const [ruleSet] = report.ruleSets;
+  if (report.ruleSets.length !== 1 || !ruleSet) return null;
+  const name = BUILT_IN_RULE_SETS.find((candidate) => candidate.split("/").pop() === ruleSet.id);
+  if (!name) return null;
+  try {
+    const shipped = loadBuiltInRuleSet(name);
+    const used = ruleSet.overrides ? applyOverrides(shipped, ruleSet.overrides) : shipped;
+    return used.hash === ruleSet.hash ? used : null;
+  } catch {
+    return null;
   }
+}
+
+/** Builds the report of `sources` and writes its three files together (or, on a failure, none). */
+export async function writeReport(sources: ReportSources, io: CliIo): Promise<string[]> {
+  const { language } = sources;
+  const names: MeasureNames = measureNames((sources.ruleSet ?? loadBuiltInRuleSet(SHIPPED_NAMES)).measures);
+  // Table rows name risk types and 3+1 items by their labels: read with the rule set's catalogue, else the shipped one.
+  const reading = { measures: names, catalogue: sources.ruleSet ?? shippedCatalogue() };
+  const builder = new MonthlyReportBuilder(sources.results, sources.previous ?? null);
+  for await (const { record } of readResultRecords(sources.results, io, language, reading)) builder.addRecord(record);
+  for (const rejection of sources.rejected ?? []) builder.addRejected(rejection.householdId, null, rejection.reason);
+  if (sources.rejects)
+    for await (const record of readRejections(sources.rejects, io, language)) builder.addRecord(record);
+  if (sources.previous) {
+    const previous = new Map<string, Flag>();
+    for await (const { record } of readResultRecords(sources.previous, io, language, reading))
+      if (record.kind === "result") previous.set(record.result.householdId, record.result.flag);
+    builder.compareWith(previous);
+  }
+  const built = builder.build();
+  const ruleSet = sources.ruleSet ?? shippedRuleSetOf(built);
+  const asOf = built.asOf[built.asOf.length - 1];
+  // The labels of the rule set the results came from (--rules, or the shipped one their hash names), else the shipped catalogue's.
+  const catalogue = ruleSet ?? shippedCatalogue();
+  const report: MonthlyReport = {
+    ...built,
+    parameters: ruleSet && asOf ? suppliedParameters(ruleSet, asOf, language) : built.parameters,
+    groupLabels: Object.fromEntries(
+      catalogue.measureGroups.map((group) => [group.code, measureGroupLabel(catalogue, group.code, language)!]),
+    ),
+    riskTypeLabels: Object.fromEntries(
+      catalogue.riskTypes.map((risk) => [risk.id, riskTypeLabel(catalogue, risk.id, language)]),
+    ),
+    guaranteeLabels: Object.fromEntries(
+      catalogue.guarantees.map((item) => [item.id, guaranteeLabel(catalogue, item.id, language)]),
+    ),
+  };
+  ensureDirectory(sources.out);
+  // All built before any is written, so a failure leaves every file of the last report in place.
+  const html = monthlyReportHtml(report, language);
+  const workbook = await reportWorkbook(report, language);
+  const files = ["report.xlsx", "report.html", "report.json"].map((name) => join(sources.out, name));
+  // The three files are one report: replaced together, or (a full disk) not at all.
+  writeFilesAtomically([
+    { path: files[0]!, data: workbook },
+    { path: files[1]!, data: html },
+    { path: files[2]!, data: JSON.stringify(report, null, 2) + "\n" },
+  ]);
+  return files;
 }
 
 /**
@@ -71,10 +140,18 @@ function ensureDirectory(dir: string): void {
   }
 }
 
+/** The three files a report folder gets, for refusing an input that is one of them. */
+export function reportFiles(out: string): { label: string; path: string }[] {
+  return ["report.json", "report.html", "report.xlsx"].map((name) => ({ label: "--out", path: join(out, name) }));
+}
+
 /** `dixian report`: the monthly analysis of screening results. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     previous: { type: "string" },
+    rejects: { type: "string" },
+    rules: { type: "string" },
+    set: SET_OPTION,
     out: { type: "string" },
     lang: { type: "string", default: "zh" },
     help: { type: "boolean", short: "h", default: false },
@@ -86,33 +163,26 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1) throw new UsageError("oneResultsFile");
   if (!values.out) throw new UsageError("optionRequired", { option: "--out DIR" });
   const language = oneOf(values.lang, "--lang", LANGUAGES);
-  for (const path of [positionals[0]!, values.previous])
-    if (path && path !== "-" && !existsSync(path)) throw new UsageError("notFound", { path });
-  const inputs = [positionals[0]!, values.previous]
-    .filter((path): path is string => !!path)
-    .map((path) => ({ label: "input", path }));
+  const inputs = [positionals[0]!, values.previous, values.rejects].filter((path): path is string => !!path);
+  for (const path of inputs) if (path !== "-" && !existsSync(path)) throw new UsageError("notFound", { path });
   refuseClashingPaths(
-    inputs,
-    ["report.json", "report.html", "report.xlsx"].map((name) => ({ label: "--out", path: join(values.out!, name) })),
+    inputs.map((path) => ({ label: "input", path })),
+    reportFiles(values.out),
   );
-  const builder = new MonthlyReportBuilder(positionals[0]!, values.previous ?? null);
-  for await (const result of results(positionals[0]!, io, language)) builder.add(result);
-  if (values.previous) {
-    const previous = new Map<string, Flag>();
-    for await (const result of results(values.previous, io, language)) previous.set(result.householdId, result.flag);
-    builder.compareWith(previous);
-  }
-  const report = builder.build();
-  ensureDirectory(values.out);
-  // All built before any is written, so a failure leaves every file of the last report in place.
-  const html = monthlyReportHtml(report, language);
-  const workbook = await reportWorkbook(report, language);
-  writeFileAtomically(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  writeFileAtomically(join(values.out, "report.html"), html);
-  writeFileAtomically(join(values.out, "report.xlsx"), workbook);
-  await write(
-    io.stdout,
-    `${join(values.out, "report.json")}\n${join(values.out, "report.html")}\n${join(values.out, "report.xlsx")}\n`,
+  const ruleSet = values.rules
+    ? loadRuleSetArgument(values.rules, setOverrides(values.set, "--set", language), language)
+    : null;
+  const files = await writeReport(
+    {
+      results: positionals[0]!,
+      previous: values.previous,
+      rejects: values.rejects,
+      ruleSet,
+      out: values.out,
+      language,
+    },
+    io,
   );
+  await write(io.stdout, files.slice().reverse().join("\n") + "\n");
   return EXIT.ok;
 }

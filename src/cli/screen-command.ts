@@ -1,23 +1,25 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { ENGINE_NAMES } from "../evaluation/types.js";
-import { prepareRuleSet, type Rejection } from "../screening/screen.js";
+import { prepareRuleSet, type Rejection } from "../batch/screen.js";
 import { refuseClashingPaths } from "./atomic-output.js";
 import { EXIT, openInput, openOutput, UsageError, withOutputs, write, writeText, type CliIo } from "./io.js";
-import { inputFiles } from "./input-files.js";
+import { inputFiles } from "../sources/input-files.js";
 import { LANGUAGES, oneOf, parseOptions, required, singleInput } from "./options.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
-import { OUTPUT_FORMATS, resultFormatter } from "./output-format.js";
-import { screenSources } from "./parallel-screen.js";
+import { OUTPUT_FORMATS, resultFormatter } from "../batch/output-format.js";
+import { screenSources } from "../batch/workers.js";
 import { createProgress } from "./progress.js";
-import { readHouseholdSources, type SourceItem } from "./read-households.js";
+import { readHouseholdSources, type SourceItem } from "../sources/read-households.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
-import { TABLE_ENCODINGS } from "./table-decode.js";
-import { isTableInput, readTableSources } from "./table-input.js";
+import { TABLE_ENCODINGS } from "../sources/table-decode.js";
+import { isTableInput, readTableSources } from "../sources/table-input.js";
 import { printableValue } from "../results/printable.js";
 import { openResultSink } from "./xlsx-writer.js";
+import { reportFiles, writeReport } from "./report-command.js";
+import { rejectionReason } from "../results/table-row.js";
 
 export const SCREEN_HELP = `Usage: dixian screen --rules <rule-set dir> --as-of <YYYY-MM-DD> [options] <input | ->
 
@@ -35,6 +37,7 @@ Options:
   --encoding ENC       tables: utf8 or gb18030 (default: detected)          表格编码
   --out FILE           write results to FILE instead of standard output     结果文件
   --rejects FILE       write rejected households (NDJSON) to FILE           不合格记录文件
+  --report DIR         also write the monthly report of the results (needs --out) 同时生成月度报告
   --lang zh|en         language of labels, reasons, CSV headers and messages 语言（默认中文）
   --explain            include every rule's outcome in "explanation"        附带规则解释
   --workers N          screening threads, main included (default: cores)    并行线程数
@@ -55,6 +58,7 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
     encoding: { type: "string" },
     out: { type: "string" },
     rejects: { type: "string" },
+    report: { type: "string" },
     lang: { type: "string", default: "zh" },
     explain: { type: "boolean", default: false },
     workers: { type: "string" },
@@ -81,11 +85,14 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   if (inputPath !== "-" && statSync(inputPath).isDirectory() && !isTableInput(inputPath)) {
     throw new UsageError("folderWithoutTables", { path: inputPath });
   }
+  // The report is made from the results file as written, exactly as "dixian report" makes it.
+  if (values.report && !values.out) throw new UsageError("reportNeedsOut");
   refuseClashingPaths(
     inputFiles(inputPath).map((path) => ({ label: "input", path })),
     [
       { label: "--out", path: values.out },
       { label: "--rejects", path: values.rejects },
+      ...(values.report ? reportFiles(values.report) : []),
     ].filter((entry): entry is { label: string; path: string } => !!entry.path),
   );
 
@@ -96,7 +103,8 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
   let bytesRead = 0;
   const totalBytes = inputPath !== "-" && statSync(inputPath).isFile() ? statSync(inputPath).size : 0;
   let sources: AsyncIterable<SourceItem>;
-  if (inputPath !== "-" && isTableInput(inputPath)) sources = readTableSources(inputPath, { language, encoding });
+  if (inputPath !== "-" && isTableInput(inputPath))
+    sources = readTableSources(inputPath, { language, encoding, catalogue: ruleSet });
   else {
     const counted = async function* (input: AsyncIterable<Buffer | string>) {
       for await (const chunk of input) {
@@ -113,22 +121,37 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
 
   const formatter = resultFormatter(format, ruleSet, language);
   const output = await openOutput(values.out, io.stdout);
-  const sink = await openResultSink(format, output.stream, language);
+  const sink = await openResultSink(format, output.stream, language, ruleSet);
   const rejectsOutput = values.rejects ? await openOutput(values.rejects, io.stderr) : null;
   const counts = { read: 0, screened: 0, rejected: 0 };
-  const config = { ruleSetArgument: rulesArgument, asOf, language, explain: values.explain, format, engine };
+  // Tables list their rejected households; for NDJSON and JSON the report is told of them here.
+  const rejectedForReport: { householdId: string | null; reason: string }[] = [];
+  const tablesListRejections = format === "csv" || format === "xlsx";
+  const config = { asOf, language, explain: values.explain, format, engine };
   try {
     await withOutputs([output, rejectsOutput], async () => {
       await sink.write(formatter.start);
       for await (const chunk of screenSources(sources, config, workers, ruleSet)) {
-        if (chunk.text) await sink.write((counts.screened && chunk.screened ? formatter.separator : "") + chunk.text);
-        for (const rejection of chunk.rejections) {
+        // A chunk's text is written at once; results are separated as the format says, rejected rows are not.
+        let text = "";
+        for (const entry of chunk.entries) {
+          counts.read++;
+          if (!entry.rejection) {
+            text += (counts.screened++ ? formatter.separator : "") + entry.text;
+            continue;
+          }
+          counts.rejected++;
+          if (entry.text) text += entry.text;
+          const { rejection } = entry;
           if (rejectsOutput) await write(rejectsOutput.stream, JSON.stringify(rejection) + "\n");
           else await write(io.stderr, describeRejection(rejection, language) + "\n");
+          if (values.report && !tablesListRejections)
+            rejectedForReport.push({
+              householdId: rejection.householdId ?? null,
+              reason: rejectionReason(rejection, language),
+            });
         }
-        counts.screened += chunk.screened;
-        counts.rejected += chunk.rejections.length;
-        counts.read += chunk.screened + chunk.rejections.length;
+        if (text) await sink.write(text);
         progress.tick(counts.read);
       }
       await sink.write(formatter.end(counts.screened));
@@ -142,6 +165,13 @@ export async function screenCommand(args: string[], io: CliIo): Promise<number> 
       io.stderr,
       message("screenSummary", language, { ...counts, ruleSet: ruleSet.id, hash: ruleSet.hash, asOf }) + "\n",
     );
+  }
+  if (values.report) {
+    const files = await writeReport(
+      { results: values.out!, rejected: rejectedForReport, ruleSet, out: values.report, language },
+      io,
+    );
+    if (!values.quiet) await writeText(io.stderr, files.slice().reverse().join("\n") + "\n");
   }
   return counts.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }

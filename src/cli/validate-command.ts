@@ -6,6 +6,7 @@ import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";
 import { parametersUsedBy } from "../rulesets/parameter-references.js";
+import { supplyAdvice } from "../rulesets/supply-advice.js";
 import { compileFigures, RESULT_FIGURES } from "../facts/figures.js";
 import { figuresUsedBy } from "../rulesets/figure-references.js";
 import type { Problem } from "../errors.js";
@@ -18,10 +19,11 @@ export const VALIDATE_HELP = `Usage: dixian validate [--as-of YYYY-MM-DD] [--lan
 Checks rule sets: JSON syntax, schema, and every reference (facts and their params, operators,
 parameters and their periods, risk types, measures, named conditions, extends). Each problem names
 the file, line, column and JSON path. Warns about parameter values in force whose status is not
-"confirmed" (on --as-of, or each parameter's latest value when no date is given). With --as-of,
+"confirmed" (on --as-of, or each parameter's latest value when no date is given) that the rule set
+writes itself (an overlay is not warned about the values it inherits). With --as-of,
 also fails when a parameter the rules use has no value in force on that date, or a figure they
 read has no definition in force, naming the parameter or figure and the file where it belongs.
-校验规则集：语法、结构和引用，错误给出文件、行列和 JSON 路径；对未证实的参数取值给出警告；
+校验规则集：语法、结构和引用，错误给出文件、行列和 JSON 路径；对本规则集自己写的未证实参数取值给出警告；
 指定 --as-of 时，规则用到的参数在该日没有生效取值也是错误。
 
 Options:
@@ -32,12 +34,19 @@ ${SET_HELP}
 
 Exit status: 0 no errors (warnings allowed); 2 errors found.`;
 
-/** The parameter values to warn about: in force on `asOf`, or each parameter's latest value. */
+/**
+ * The parameter values to warn about: in force on `asOf`, or each parameter's latest value — only
+ * those the rule set's own files write. An inherited value is the base rule set's to confirm (its
+ * own `validate` warns about it); an overlay cannot change it, so repeating the warning there is noise.
+ */
 function unconfirmedValues(ruleSet: RuleSet, asOf: string | undefined): { name: string; value: ParameterValue }[] {
   const found: { name: string; value: ParameterValue }[] = [];
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
+    const written = Object.hasOwn(ruleSet.ownLayer.parameterValues, name)
+      ? ruleSet.ownLayer.parameterValues[name]!
+      : [];
     const value = asOf ? valueInForce(parameter, asOf) : parameter.values[parameter.values.length - 1];
-    if (value && value.status !== "confirmed") found.push({ name, value });
+    if (value && value.status !== "confirmed" && written.includes(value.from)) found.push({ name, value });
   }
   return found;
 }
@@ -46,7 +55,7 @@ function unconfirmedValues(ruleSet: RuleSet, asOf: string | undefined): { name: 
  * What screening on `asOf` would lack: each parameter the rules use with no value in force (and
  * no override), and a figure read with no definition in force — each located where it belongs.
  */
-function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[] {
+export function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[] {
   const problems: Problem[] = [];
   for (const name of parametersUsedBy(ruleSet)) {
     if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) continue;
@@ -56,7 +65,9 @@ function missingOn(ruleSet: RuleSet, asOf: string, language: Language): Problem[
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
     problems.push({
       ...origin,
-      message: message("parameterNotInForceOn", language, { name, asOf, file: origin.file }),
+      message:
+        message("parameterNotInForceOn", language, { name, asOf }) +
+        supplyAdvice(ruleSet, name, asOf, origin.file, language),
     });
   }
   try {

@@ -6,6 +6,7 @@ import { formatMoney } from "../input/decimal.js";
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import {
+  hasValueInForce,
   isOptionalWithoutValue,
   multiplyParameters,
   parameterInForce,
@@ -174,6 +175,10 @@ export function compileRuleSet(ruleSet: RuleSet, asOf: IsoDate, language: Langua
     figures,
     inapplicableRules,
     staleParameters: [...parameters.values()].filter((parameter) => parameter.stale),
+    provisionalParameters: [...parameters.values()].filter((parameter) => parameter.status === "provisional"),
+    parametersWithValue: new Set(
+      Object.keys(ruleSet.parameters).filter((name) => hasValueInForce(ruleSet, name, asOf)),
+    ),
     thresholdText: parameters.has("threshold") ? formatMoney(String(parameters.get("threshold")!.value)) : null,
     measures: indexMeasures(ruleSet.measures),
     riskTypesById: new Map(ruleSet.riskTypes.map((entry) => [entry.id, entry])),

@@ -75,6 +75,10 @@ export interface CompiledRuleSet {
   parameters: Map<string, ParameterInForce>;
   /** The parameters in force whose value is from before the as-of year (each result warns of them). */
   staleParameters: ParameterInForce[];
+  /** The parameters in force whose value is provisional (each result says so). */
+  provisionalParameters: ParameterInForce[];
+  /** The names of the rule set's parameters that have a value on the as-of date (fact `parameterHasValue`). */
+  parametersWithValue: ReadonlySet<string>;
   /** The rule set's figure definitions in force on the as-of date, compiled once. */
   figures: CompiledFigures;
   /** Every (fact, params) pair the compiled rules read, numbered. */

@@ -28,9 +28,17 @@ export interface FactDefinition<Params = Record<string, never>> {
   description: Bilingual;
   /** The params a condition may pass; strict, so a misspelt param is an error. */
   params: z.ZodType<Params, any>;
+  /**
+   * Params that name entries of the rule set's own catalogues (a risk type id of risk-types.json, a
+   * measure group code of measures.json): loading checks each against the catalogue, with a "did you mean".
+   */
+  catalogueParams?: Readonly<Record<string, CatalogueName>>;
   /** May return null when the input lacks the data. */
   compute(context: HouseholdContext, params: Params): unknown;
 }
+
+/** A catalogue of a rule set that fact params may name. */
+export type CatalogueName = "riskTypes" | "measureGroups";
 
 /** Declares a fact with its params type inferred from its schema. */
 export function defineFact<Schema extends z.ZodType>(definition: {
@@ -38,6 +46,7 @@ export function defineFact<Schema extends z.ZodType>(definition: {
   valueType: FactValueType;
   description: Bilingual;
   params: Schema;
+  catalogueParams?: Readonly<Record<string, CatalogueName>>;
   compute(context: HouseholdContext, params: z.output<Schema>): unknown;
 }): FactDefinition<z.output<Schema>> {
   return definition as FactDefinition<z.output<Schema>>;

@@ -49,6 +49,8 @@ export interface HouseholdContext {
   figureIndex: ReadonlyMap<string, number>;
   /** Measures already in place: recorded on `monitoring.measures` or a member's `socialAssistance`. */
   inPlaceMeasures: MeasureRef[];
+  /** The rule set's parameters that have a value on `asOf` (the same for every household of a screening). */
+  parametersWithValue: ReadonlySet<string>;
   stages: StageOutputs;
 }
 
@@ -72,6 +74,7 @@ export function buildHouseholdContext(
   asOf: IsoDate,
   inPlaceMeasures: MeasureRef[],
   figures: CompiledFigures,
+  parametersWithValue: ReadonlySet<string> = new Set(),
 ): HouseholdContext {
   const zero = ZERO;
   const income = {
@@ -96,6 +99,7 @@ export function buildHouseholdContext(
     figures: figures.compute(household),
     figureIndex: figures.index,
     inPlaceMeasures,
+    parametersWithValue,
     stages: {
       riskTypes: new Set(),
       guarantees: { ...ALL_GUARANTEES_OK },

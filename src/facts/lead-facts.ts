@@ -23,6 +23,18 @@ export function openLeads(context: HouseholdContext): Lead[] {
   return context.household.leads.filter((lead) => isOpenLead(lead, context.asOf));
 }
 
+/** The leads dated on or before `asOf`: open on it, and resolved (verified) by it. */
+export function leadCounts(context: HouseholdContext): { open: number; resolved: number } {
+  let open = 0;
+  let resolved = 0;
+  for (const lead of context.household.leads) {
+    if (lead.date > context.asOf) continue;
+    if (isOpenLead(lead, context.asOf)) open++;
+    else resolved++;
+  }
+  return { open, resolved };
+}
+
 const leadFilterSchema = z.strictObject({
   channels: z.array(z.enum(LEAD_CHANNELS)).min(1).optional().describe("only leads from these channels"),
   departments: z

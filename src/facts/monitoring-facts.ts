@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { shiftMonthsCached, wholeMonthsBetween, type IsoDate } from "../input/calendar-date.js";
-import { MEASURE_KINDS, RISK_TYPE_IDS } from "../input/enums.js";
+import { MEASURE_KINDS } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 import type { HouseholdContext, MeasureRef } from "./household-context.js";
 
@@ -31,7 +31,7 @@ export function isMonitored(context: HouseholdContext): boolean {
 /** A filter on measures by kind, group code or id; every given criterion must hold. */
 export const measureFilterSchema = z.strictObject({
   kind: z.enum(MEASURE_KINDS).optional().describe("developmental or protective"),
-  groups: z.array(z.string()).min(1).optional().describe("national group codes such as 100A40"),
+  groups: z.array(z.string()).min(1).optional().describe("measure group codes of measures.json, such as 100A40"),
   ids: z.array(z.string()).min(1).optional().describe("measure ids"),
 });
 export type MeasureFilter = z.output<typeof measureFilterSchema>;
@@ -78,7 +78,8 @@ export const monitoringFacts = [
     id: "recordedRiskType",
     valueType: "boolean",
     description: { zh: "监测记录中是否登记了某风险类型", en: "Whether monitoring records a risk type" },
-    params: z.strictObject({ id: z.enum(RISK_TYPE_IDS).describe("risk type id") }),
+    params: z.strictObject({ id: z.string().min(1).describe("risk type id (risk-types.json)") }),
+    catalogueParams: { id: "riskTypes" },
     compute: (context, { id }) => context.household.monitoring?.riskTypes.includes(id) ?? false,
   }),
   defineFact({
@@ -122,6 +123,7 @@ export const monitoringFacts = [
       en: "Number of measures already in place (recorded on monitoring or a member's social assistance)",
     },
     params: measureFilterSchema,
+    catalogueParams: { groups: "measureGroups" },
     compute: (context, filter) => context.inPlaceMeasures.filter((measure) => measureMatches(measure, filter)).length,
   }),
 ];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GUARANTEE_ITEMS, GUARANTEE_STATUSES, RISK_TYPE_IDS, type GuaranteeStatus } from "../input/enums.js";
+import { GUARANTEE_ITEMS, GUARANTEE_STATUSES, type GuaranteeStatus } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 import type { HouseholdContext } from "./household-context.js";
 import { measureFilterSchema, measureMatches } from "./monitoring-facts.js";
@@ -14,7 +14,8 @@ export const stageFacts = [
     id: "riskDetected",
     valueType: "boolean",
     description: { zh: "评估阶段是否检测到某风险类型", en: "Whether the assessment stage detected a risk type" },
-    params: z.strictObject({ id: z.enum(RISK_TYPE_IDS).describe("risk type id") }),
+    params: z.strictObject({ id: z.string().min(1).describe("risk type id (risk-types.json)") }),
+    catalogueParams: { id: "riskTypes" },
     compute: (context, { id }) => context.stages.riskTypes.has(id),
   }),
   defineFact({
@@ -64,6 +65,7 @@ export const stageFacts = [
       en: "Number of measures in the plan so far matching the filter (suggested and in place, counted once)",
     },
     params: measureFilterSchema,
+    catalogueParams: { groups: "measureGroups" },
     compute: (context, filter) => {
       const ids = new Set<string>();
       for (const measure of [...context.stages.suggestedMeasures.values(), ...context.inPlaceMeasures]) {

@@ -82,7 +82,11 @@ export const LEAD_DEPARTMENTS = [
   "disabledPersons",
   "other",
 ] as const;
-export const TASK_KINDS = ["verify"] as const;
+/**
+ * What a lead asks of the township, in order: verify it (入户核实) and complete identification
+ * (识别认定, village notice included) within the rule set's days (docs/policy.md#s3-4a).
+ */
+export const TASK_KINDS = ["verify", "identify"] as const;
 export const FLAGS = ["none", "watch", "identify", "continue", "eliminate"] as const;
 export const MEASURE_KINDS = ["developmental", "protective"] as const;
 

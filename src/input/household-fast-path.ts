@@ -17,15 +17,16 @@ import { ARRAY_LIMITS } from "./input-limits.js";
  * schema's order) for a household zod accepts, or undefined. Undefined means "ask zod": for
  * anything invalid, and for anything unusual that zod handles in its own way (a key holding
  * `undefined`, an object that is not a plain one, a getter that throws), zod decides and words
- * the problems. Zod costs some 30 µs per household, mostly in the per-value context it builds;
+ * the problems. `addedRiskTypes`: the risk type ids a rule set adds, which `monitoring.riskTypes`
+ * then accepts as `householdSchemaFor` does. Zod costs some 30 µs per household, mostly in the per-value context it builds;
  * these checks cost a few.
  *
  * Whatever changes in household-schema.ts must change here too; test/household-fast-path.test.ts
  * checks the two against each other with generated valid and broken households.
  */
-export function fastCheckedHousehold(input: unknown): CheckedHousehold | undefined {
+export function fastCheckedHousehold(input: unknown, addedRiskTypes?: readonly string[]): CheckedHousehold | undefined {
   try {
-    return household(input);
+    return household(input, addedRiskTypes ? riskTypeIdsWith(addedRiskTypes) : RISK_TYPE_IDS);
   } catch {
     // A value zod must look at (BAIL), or a getter or Proxy that threw: zod reports either.
     return undefined;
@@ -41,7 +42,18 @@ function bail(): never {
 const enumSet = <T extends string>(values: readonly T[]): ReadonlySet<T> => new Set(values);
 const HOUSEHOLD_TYPES = enumSet(E.HOUSEHOLD_TYPES);
 const CATEGORIES = enumSet(E.CATEGORIES);
-const RISK_TYPE_IDS = enumSet(E.RISK_TYPE_IDS);
+const RISK_TYPE_IDS: ReadonlySet<string> = enumSet(E.RISK_TYPE_IDS);
+const withAddedRiskTypes = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The contract's risk type ids and a rule set's own: made once for each list object, as householdSchemaFor's schema is. */
+function riskTypeIdsWith(added: readonly string[]): ReadonlySet<string> {
+  let ids = withAddedRiskTypes.get(added);
+  if (!ids) {
+    ids = new Set<string>([...E.RISK_TYPE_IDS, ...added]);
+    withAddedRiskTypes.set(added, ids);
+  }
+  return ids;
+}
 const SEXES = enumSet(E.SEXES);
 const RELATIONS = enumSet(E.RELATIONS);
 const LABOR_CODES = enumSet(E.LABOR_CODES);
@@ -120,7 +132,6 @@ function list<T>(value: unknown, min: number, max: number, entry: (value: unknow
   return output;
 }
 
-const riskTypeId = (value: unknown) => oneOf(value, RISK_TYPE_IDS);
 const socialAssistanceCode = (value: unknown) => oneOf(value, SOCIAL_ASSISTANCE_CODES);
 
 function region(value: unknown): Checked["region"] {
@@ -135,14 +146,15 @@ function region(value: unknown): Checked["region"] {
   return output;
 }
 
-function monitoring(value: unknown): CheckedMonitoring {
+function monitoring(value: unknown, riskTypeIds: ReadonlySet<string>): CheckedMonitoring {
   const input = record(value);
   const { category, identifiedOn, riskTypes, riskEliminatedOn, measures } = input;
   onlyKeys(input, 2 + present(riskTypes) + present(riskEliminatedOn) + present(measures));
   const output: CheckedMonitoring = {
     category: oneOf(category, CATEGORIES),
     identifiedOn: date(identifiedOn),
-    riskTypes: riskTypes === undefined ? [] : list(riskTypes, 0, ARRAY_LIMITS.riskTypes, riskTypeId),
+    riskTypes:
+      riskTypes === undefined ? [] : list(riskTypes, 0, ARRAY_LIMITS.riskTypes, (id) => oneOf(id, riskTypeIds)),
     riskEliminatedOn: riskEliminatedOn === undefined || riskEliminatedOn === null ? null : date(riskEliminatedOn),
     measures: measures === undefined ? [] : list(measures, 0, ARRAY_LIMITS.measures, recordedMeasure),
   };
@@ -292,7 +304,7 @@ function lead(value: unknown): CheckedLead {
   return output;
 }
 
-function household(value: unknown): Checked {
+function household(value: unknown, riskTypeIds: ReadonlySet<string>): Checked {
   const input = record(value);
   const {
     monitoring: monitoringValue,
@@ -318,7 +330,8 @@ function household(value: unknown): Checked {
     region: region(input.region),
     householdType: oneOf(input.householdType, HOUSEHOLD_TYPES),
   } as Checked;
-  if (monitoringValue !== undefined) output.monitoring = monitoringValue === null ? null : monitoring(monitoringValue);
+  if (monitoringValue !== undefined)
+    output.monitoring = monitoringValue === null ? null : monitoring(monitoringValue, riskTypeIds);
   output.members = list(input.members, 1, ARRAY_LIMITS.members, member);
   output.income = income(input.income);
   if (previousValue !== undefined)

@@ -68,25 +68,34 @@ export const recordedMeasureSchema = z.strictObject({
   since: calendarDate.optional(),
 });
 
-export const monitoringSchema = z
-  .strictObject({
-    category: z.enum(E.CATEGORIES),
-    identifiedOn: calendarDate,
-    riskTypes: z.array(z.enum(E.RISK_TYPE_IDS)).max(ARRAY_LIMITS.riskTypes).default([]),
-    riskEliminatedOn: calendarDate.nullable().default(null),
-    measures: z.array(recordedMeasureSchema).max(ARRAY_LIMITS.measures).default([]),
-  })
-  .check((payload) => {
-    const { riskEliminatedOn, identifiedOn } = payload.value;
-    if (riskEliminatedOn !== null && riskEliminatedOn < identifiedOn) {
-      payload.issues.push({
-        code: "custom",
-        path: ["riskEliminatedOn"],
-        params: textParams("eliminatedBeforeIdentified"),
-        input: riskEliminatedOn,
-      });
-    }
-  });
+/**
+ * A monitoring record whose `riskTypes` take the ids `riskType` accepts: the contract's nine
+ * ({@link monitoringSchema}), or those and a rule set's own ({@link householdSchemaFor}).
+ */
+function monitoringSchemaWith(riskType: z.ZodType<string, string>) {
+  return z
+    .strictObject({
+      category: z.enum(E.CATEGORIES),
+      identifiedOn: calendarDate,
+      riskTypes: z.array(riskType).max(ARRAY_LIMITS.riskTypes).default([]),
+      riskEliminatedOn: calendarDate.nullable().default(null),
+      measures: z.array(recordedMeasureSchema).max(ARRAY_LIMITS.measures).default([]),
+    })
+    .check((payload) => {
+      const { riskEliminatedOn, identifiedOn } = payload.value;
+      if (riskEliminatedOn !== null && riskEliminatedOn < identifiedOn) {
+        payload.issues.push({
+          code: "custom",
+          path: ["riskEliminatedOn"],
+          params: textParams("eliminatedBeforeIdentified"),
+          input: riskEliminatedOn,
+        });
+      }
+    });
+}
+
+/** A monitoring record with the contract's risk type ids. */
+export const monitoringSchema = monitoringSchemaWith(z.enum(E.RISK_TYPE_IDS));
 
 export const memberSchema = z.strictObject({
   id: text(64).min(1),
@@ -218,19 +227,21 @@ export const leadSchema = z
  * The household's shape and every check, with money still as written. household-fast-path.ts
  * makes the same checks by hand, for speed: a change here needs the same change there.
  */
-export const checkedHouseholdSchema = z.strictObject({
-  id: text(128).min(1, "householdIdEmpty"),
-  region: regionSchema,
-  householdType: z.enum(E.HOUSEHOLD_TYPES),
-  monitoring: monitoringSchema.nullable().optional(),
-  members: z.array(memberSchema).min(1, "householdNeedsMember").max(ARRAY_LIMITS.members),
-  income: incomeSchema,
-  previousIncome: previousIncomeSchema.nullable().optional(),
-  expenses: expensesSchema.optional(),
-  livingConditions: livingConditionsSchema.optional(),
-  events: z.array(eventSchema).max(ARRAY_LIMITS.events).optional(),
-  leads: z.array(leadSchema).max(ARRAY_LIMITS.leads).optional(),
-});
+const checkedHouseholdSchemaWith = (monitoring: typeof monitoringSchema) =>
+  z.strictObject({
+    id: text(128).min(1, "householdIdEmpty"),
+    region: regionSchema,
+    householdType: z.enum(E.HOUSEHOLD_TYPES),
+    monitoring: monitoring.nullable().optional(),
+    members: z.array(memberSchema).min(1, "householdNeedsMember").max(ARRAY_LIMITS.members),
+    income: incomeSchema,
+    previousIncome: previousIncomeSchema.nullable().optional(),
+    expenses: expensesSchema.optional(),
+    livingConditions: livingConditionsSchema.optional(),
+    events: z.array(eventSchema).max(ARRAY_LIMITS.events).optional(),
+    leads: z.array(leadSchema).max(ARRAY_LIMITS.leads).optional(),
+  });
+export const checkedHouseholdSchema = checkedHouseholdSchemaWith(monitoringSchema);
 
 export type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
 /** A record whose money fields (every field but `periodEnd`) are decimals; optional ones stay optional. */
@@ -285,6 +296,24 @@ function eventWithDecimalLoss(event: CheckedEvent): Omit<CheckedEvent, "loss"> &
  * error, so a typo can never silently change a result.
  */
 export const householdSchema = checkedHouseholdSchema.transform(completeHousehold);
+
+const withRiskTypes = new WeakMap<readonly string[], typeof householdSchema>();
+
+/**
+ * The household schema for a rule set whose catalogue adds risk types of its own (risk-types.json):
+ * `monitoring.riskTypes` takes the contract's ids and `riskTypes`; everything else, and every
+ * message, as {@link householdSchema}. Made once for each list object (`addedRiskTypes` gives a rule set
+ * the same list every time), so a caller validating many households passes the same list.
+ */
+export function householdSchemaFor(riskTypes: readonly string[]): typeof householdSchema {
+  let schema = withRiskTypes.get(riskTypes);
+  if (!schema) {
+    const ids = [...new Set<string>([...E.RISK_TYPE_IDS, ...riskTypes])] as [string, ...string[]];
+    schema = checkedHouseholdSchemaWith(monitoringSchemaWith(z.enum(ids))).transform(completeHousehold);
+    withRiskTypes.set(riskTypes, schema);
+  }
+  return schema;
+}
 
 /** A household after validation: money as exact decimals, defaults filled in. */
 export type Household = z.output<typeof householdSchema>;

@@ -3,7 +3,7 @@ import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import type { IsoDate } from "./calendar-date.js";
 import { fastCheckedHousehold } from "./household-fast-path.js";
-import { completeHousehold, householdSchema, type Household } from "./household-schema.js";
+import { completeHousehold, householdSchema, householdSchemaFor, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
 import { thrownMessage } from "./thrown-message.js";
 import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
@@ -18,11 +18,17 @@ export type HouseholdValidation =
 /**
  * Validates one household against the data contract, and the checks that depend on the as-of
  * date (an identification after `asOf` is an input error). Returns every problem, never throws.
- * Messages are in `language`: Chinese (default) or English.
+ * Messages are in `language`: Chinese (default) or English. `riskTypes`: risk type ids a rule set
+ * adds to the contract's (its risk-types.json), which `monitoring.riskTypes` then accepts too.
  */
-export function validateHousehold(input: unknown, asOf: IsoDate, language: Language = "zh"): HouseholdValidation {
+export function validateHousehold(
+  input: unknown,
+  asOf: IsoDate,
+  language: Language = "zh",
+  riskTypes?: readonly string[],
+): HouseholdValidation {
   try {
-    return validateReadable(input, asOf, language);
+    return validateReadable(input, asOf, language, riskTypes);
   } catch (error) {
     // A getter or Proxy that throws, or a value no JSON could hold: this household cannot be read.
     let householdId: string | null = null;
@@ -39,11 +45,18 @@ export function validateHousehold(input: unknown, asOf: IsoDate, language: Langu
   }
 }
 
-function validateReadable(input: unknown, asOf: IsoDate, language: Language): HouseholdValidation {
+function validateReadable(
+  input: unknown,
+  asOf: IsoDate,
+  language: Language,
+  riskTypes: readonly string[] | undefined,
+): HouseholdValidation {
   // The hand-written checks accept what zod accepts, with the same result; anything else is zod's
   // to decide and to put into words.
-  const checked = fastCheckedHousehold(input);
-  const parsed = checked ? { success: true as const, data: completeHousehold(checked) } : parseWithZod(input, language);
+  const checked = fastCheckedHousehold(input, riskTypes);
+  const parsed = checked
+    ? { success: true as const, data: completeHousehold(checked) }
+    : parseWithZod(input, language, riskTypes);
   if (!parsed.success) return parsed.rejection;
   const household = parsed.data;
   const issues: InputIssue[] = [];
@@ -60,11 +73,13 @@ function validateReadable(input: unknown, asOf: IsoDate, language: Language): Ho
 function parseWithZod(
   input: unknown,
   language: Language,
+  riskTypes: readonly string[] | undefined,
 ): { success: true; data: Household } | { success: false; rejection: HouseholdValidation } {
   const tooLong = arrayLimitIssues(input, language);
   if (tooLong.length > 0)
     return { success: false, rejection: { ok: false, householdId: readableId(input), issues: tooLong } };
-  const parsed = householdSchema.safeParse(input, issueLanguage(language));
+  const schema = riskTypes ? householdSchemaFor(riskTypes) : householdSchema;
+  const parsed = schema.safeParse(input, issueLanguage(language));
   if (parsed.success) return parsed;
   const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
     path: toPointer(issue.path),

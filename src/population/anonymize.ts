@@ -1,8 +1,14 @@
 import { createHmac } from "node:crypto";
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS, type Column } from "../cli/table-columns.js";
-import { build, joinTables, rowText } from "../cli/table-input.js";
-import type { TableReadOptions } from "../cli/table-source.js";
-import { InputFormatError } from "../cli/read-households.js";
+import {
+  EVENT_COLUMNS,
+  HOUSEHOLD_COLUMNS,
+  LEAD_COLUMNS,
+  MEMBER_COLUMNS,
+  type Column,
+} from "../sources/table-columns.js";
+import { build, joinTables, rowText } from "../sources/table-input.js";
+import type { TableReadOptions } from "../sources/table-source.js";
+import { InputFormatError } from "../sources/read-households.js";
 import { message } from "../results/messages.js";
 import { readResidentId } from "./resident-id.js";
 

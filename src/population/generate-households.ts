@@ -1,4 +1,5 @@
-import { shiftMonths, type IsoDate } from "../input/calendar-date.js";
+import { shiftDays, shiftMonths, type IsoDate } from "../input/calendar-date.js";
+import { LEAD_DEPARTMENTS } from "../input/enums.js";
 import type { HouseholdInput } from "../input/household-schema.js";
 import { Random } from "./random.js";
 
@@ -301,14 +302,37 @@ export function generateHousehold(random: Random, index: number, options: Genera
       measures: Array.from({ length: random.int(0, 3) }, () => ({ id: random.pick(MEASURE_IDS), since: identifiedOn })),
     };
   }
+  // Drawn last, so the households of a seed are as they were before leads were added, leads aside.
+  if (random.chance(0.06)) household.leads = leads(random, asOf);
   return household;
+}
+
+/** One or two leads of the last six weeks, some already verified: sector warnings most often. */
+function leads(random: Random, asOf: IsoDate): NonNullable<HouseholdInput["leads"]> {
+  return Array.from({ length: random.chance(0.25) ? 2 : 1 }, () => {
+    const channel = random.weighted([
+      ["sectorWarning", 40],
+      ["selfApplication", 25],
+      ["cadreVisit", 25],
+      ["publicReport", 5],
+      ["dataAnalysis", 5],
+    ] as const);
+    const date = shiftDays(asOf, -random.int(0, 42));
+    const resolvedOn = random.chance(0.4) ? shiftDays(date, random.int(1, 14)) : null;
+    return {
+      channel,
+      ...(channel === "sectorWarning" ? { department: random.pick(LEAD_DEPARTMENTS) } : {}),
+      date,
+      resolvedOn,
+    };
+  });
 }
 
 /**
  * A deterministic synthetic population calibrated to the seed township (docs/policy.md#s2-8): 8 villages,
  * about 3.45 people per household, about half formerly poor, incomes spread around the reference,
  * plausible shares of illness, disability, dropouts, C/D housing, water problems, disasters and job
- * loss, and a few monitored households. The same options always give the same households.
+ * loss, a few monitored households, and leads of the last six weeks for about one household in sixteen. The same options always give the same households.
  */
 export function* generateHouseholds(options: GenerateOptions): Generator<HouseholdInput> {
   const random = new Random(options.seed);

@@ -1,7 +1,9 @@
 import { FLAGS, type Flag } from "../input/enums.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { compiledRuleSet, screenItem, type Rejection } from "../screening/screen.js";
+import { compiledRuleSet } from "../batch/compiled-cache.js";
+import { screenItems } from "../batch/item-loop.js";
+import type { Rejection } from "../input/rejection.js";
 import { printableValue } from "../results/printable.js";
 
 /** One side of a comparison: a rule set on a date. */
@@ -84,8 +86,9 @@ export async function impactDiff(
   let index = 0;
   for await (const item of households) {
     const position = index++;
-    const before = await screenItem(compiledA, item, position, options);
-    const after = await screenItem(compiledB, item, position, options);
+    const source = [{ kind: "value", value: item }] as const;
+    const before = (await screenItems(compiledA, source, position, options))[0]!;
+    const after = (await screenItems(compiledB, source, position, options))[0]!;
     if (!before.ok || !after.ok) {
       // An as-of-dependent check (identification after the date) can reject on one side only.
       report.rejected.push(!before.ok ? before.rejection : (after as { rejection: Rejection }).rejection);

@@ -66,7 +66,7 @@ const TEXT = {
     title: "线索核实",
     households: "有未办结线索的农户",
     open: "未办结",
-    overdue: "已超期",
+    overdue: "已逾期",
     source: "来源",
     none: "无未办结线索",
     unit: "户",

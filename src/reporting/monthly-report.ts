@@ -1,6 +1,8 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, type Flag } from "../input/enums.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { addToLeadSummary, emptyLeadSummary, finishLeadSummary, type LeadSummary } from "./lead-summary.js";
+import type { ResultRecord } from "./result-rows.js";
+import { WorklistBuilder, type Worklist } from "./worklist.js";
 
 /** A household the report lists: to identify, or whose risk can be marked eliminated. */
 export interface ListedHousehold {
@@ -30,16 +32,55 @@ export interface Count {
   people: number;
 }
 
+/** A parameter the results rest on that was not simply shipped: set by hand (`--set`), or supplied by a county. */
+export interface ReportParameter {
+  name: string;
+  /** Its short name in the report's language. */
+  label: string;
+  value: string;
+  /** `set` for a value given with --set; otherwise the status of the value in force. */
+  status: "set" | "confirmed" | "partial" | "default" | "provisional";
+  source: string;
+}
+
+const emptyCount = (): Count => ({ households: 0, people: 0 });
+
 /** The monthly analysis (一月一分析) of one screening run, optionally compared with last month's. */
 export interface MonthlyReport {
   source: { results: string; previous: string | null };
-  ruleSets: { id: string; version: string; hash: string }[];
+  ruleSets: { id: string; version: string; hash: string; overrides?: Readonly<Record<string, string>> }[];
   asOf: string[];
   /** The area the results cover: the township when they are all of one, else the county (or counties). */
   area: { townships: string[]; counties: string[] };
   households: number;
+  /** The households of the input: those screened (`households`) and those rejected. */
+  input: { households: number; rejected: number };
   /** Members of all households (results without `householdSize` count as 0 and are counted in `householdsWithoutSize`). */
   people: number;
+  /**
+   * Census coverage (普查覆盖): the households screened that are not monitored, general or formerly
+   * poor, and the monitored ones (continue or eliminate), in households and people.
+   */
+  census: { general: Count; formerlyPoor: Count; monitored: Count };
+  /**
+   * The identification pipeline: households with a lead, with a lead verified, newly identified,
+   * in monitoring with a measure in place, and that may start the elimination procedure.
+   */
+  pipeline: { leads: Count; verified: Count; identified: Count; measuresInPlace: Count; toEliminate: Count };
+  /** Households asked to be visited, by visits a week, and the visits a week they make in all. */
+  visits: { households: number; byFrequency: Record<string, number>; perWeek: number };
+  /** Parameters set by hand or supplied by a county, with their status (filled in by the caller that knows the rule set). */
+  parameters: ReportParameter[];
+  /** Names of the measure groups (100A39 → 产业帮扶), from the rule set when known. */
+  groupLabels: Record<string, string>;
+  /**
+   * Names of the risk types (illness → 因病) and of the 3+1 items (housing → 住房安全保障) in the
+   * report's language, from the rule set's catalogues (filled in by the caller that knows the rule set).
+   */
+  riskTypeLabels: Record<string, string>;
+  guaranteeLabels: Record<string, string>;
+  /** The week's work (工作清单) by village. */
+  worklist: Worklist;
   householdsWithoutSize: number;
   byFlag: Record<Flag, number>;
   peopleByFlag: Record<Flag, number>;
@@ -74,6 +115,7 @@ export class MonthlyReportBuilder {
   private readonly ruleSetKeys = new Set<string>();
   private readonly townships = new Set<string>();
   private readonly counties = new Set<string>();
+  private readonly worklist = new WorklistBuilder();
 
   constructor(results: string, previous: string | null) {
     this.report = {
@@ -82,7 +124,22 @@ export class MonthlyReportBuilder {
       asOf: [],
       area: { townships: [], counties: [] },
       households: 0,
+      input: { households: 0, rejected: 0 },
       people: 0,
+      census: { general: emptyCount(), formerlyPoor: emptyCount(), monitored: emptyCount() },
+      pipeline: {
+        leads: emptyCount(),
+        verified: emptyCount(),
+        identified: emptyCount(),
+        measuresInPlace: emptyCount(),
+        toEliminate: emptyCount(),
+      },
+      visits: { households: 0, byFrequency: {}, perWeek: 0 },
+      parameters: [],
+      groupLabels: {},
+      riskTypeLabels: {},
+      guaranteeLabels: {},
+      worklist: new WorklistBuilder().build(),
       householdsWithoutSize: 0,
       byFlag: zeroFlags(),
       peopleByFlag: zeroFlags(),
@@ -100,10 +157,49 @@ export class MonthlyReportBuilder {
     };
   }
 
+  /** A household of the input that was rejected, not screened, with why. */
+  addRejected(householdId: string | null, village: string | null, reason: string): void {
+    this.report.input.households++;
+    this.report.input.rejected++;
+    this.worklist.addRejected(householdId, village, reason);
+  }
+
+  /** A result or a rejected household, as any results file gives them. */
+  addRecord(record: ResultRecord): void {
+    if (record.kind === "result") this.add(record.result);
+    else this.addRejected(record.householdId, record.village, record.reason);
+  }
+
   add(result: ScreeningResult): void {
     const report = this.report;
     const size = Number.isInteger(result.householdSize) ? result.householdSize : null;
     report.households++;
+    report.input.households++;
+    this.worklist.add(result);
+    const tally = (count: Count) => {
+      count.households++;
+      count.people += size ?? 0;
+    };
+    const monitored = result.flag === "continue" || result.flag === "eliminate";
+    if (monitored) tally(report.census.monitored);
+    else if (result.householdType === "formerlyPoor") tally(report.census.formerlyPoor);
+    else tally(report.census.general);
+    const leads = result.leadCounts;
+    if (leads && leads.open + leads.resolved > 0) tally(report.pipeline.leads);
+    if (leads && leads.resolved > 0) tally(report.pipeline.verified);
+    if (result.flag === "identify") tally(report.pipeline.identified);
+    if ((result.flag === "identify" || result.flag === "continue") && result.measures.some((m) => m.inPlace))
+      tally(report.pipeline.measuresInPlace);
+    if (result.flag === "eliminate") tally(report.pipeline.toEliminate);
+    if (result.followUp && result.followUp.visitsPerWeek > 0) {
+      const perWeek = result.followUp.visitsPerWeek;
+      report.visits.households++;
+      report.visits.perWeek += perWeek;
+      report.visits.byFrequency[String(perWeek)] = (report.visits.byFrequency[String(perWeek)] ?? 0) + 1;
+    }
+    for (const [name, value] of Object.entries(result.ruleSet.overrides ?? {}))
+      if (!report.parameters.some((parameter) => parameter.name === name && parameter.status === "set"))
+        report.parameters.push({ name, label: name, value, status: "set", source: `--set ${name}=${value}` });
     if (size === null) report.householdsWithoutSize++;
     report.people += size ?? 0;
     report.byFlag[result.flag]++;
@@ -124,12 +220,15 @@ export class MonthlyReportBuilder {
     }
     if (result.checks.length) report.checks.households++;
     for (const check of result.checks)
-      (report.checks.byId[check.id] ??= { severity: check.severity, count: 0, message: check.message }).count++;
+      // By name, which results and their tables both carry (results before check names, by id).
+      (report.checks.byId[check.label || check.id] ??= { severity: check.severity, count: 0, message: check.message })
+        .count++;
     // Results carry `tasks` from data-contract version 2 on: read them defensively.
     const tasks = (result as { tasks?: unknown }).tasks;
     if (Array.isArray(tasks)) {
       for (const task of tasks as Record<string, unknown>[]) {
-        if (task && typeof task === "object" && task.overdue === true) {
+        // The overdue verification of a lead (its identification task is due later and counted apart).
+        if (task && typeof task === "object" && task.overdue === true && (task.kind ?? "verify") === "verify") {
           report.overdueTasks.push({
             householdId: result.householdId,
             village: result.region?.village ?? null,
@@ -192,6 +291,7 @@ export class MonthlyReportBuilder {
       asOf: [...this.report.asOf].sort(),
       area: { townships: [...this.townships].sort(), counties: [...this.counties].sort() },
       leads: finishLeadSummary(this.report.leads),
+      worklist: this.worklist.build(),
     };
   }
 }

@@ -2,7 +2,10 @@ import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
 import type { Language } from "../results/language.js";
 import { message } from "../results/messages.js";
 import { labelOf } from "../vocabulary/labels.js";
-import type { ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
+import type { Count, ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
+import { leadSourceText } from "../results/task-text.js";
+import { WORK_KINDS } from "./worklist.js";
+import { workKindLabel } from "./worklist-table.js";
 import { leadSummaryHtml } from "./lead-summary.js";
 import { barChart, escapeHtml, stackedBarChart } from "./svg-charts.js";
 
@@ -30,7 +33,7 @@ const TEXT = {
     needed: "需落实",
     inPlace: "已落实",
     toIdentify: "建议识别的农户",
-    toEliminate: "可标注风险消除的农户",
+    toEliminate: "可启动风险消除程序的农户",
     id: "户编号",
     village: "村",
     category: "类别",
@@ -44,11 +47,12 @@ const TEXT = {
     eliminations: "新消除",
     transitions: "标记变化（上月 → 本月）",
     absent: "未出现",
-    overdue: "逾期未核实的预警线索",
+    overdue: "核实已逾期的线索",
     channel: "渠道",
     department: "部门",
     leadDate: "线索日期",
     dueBy: "核实期限",
+    taskDueBy: "截止日期",
     checks: "数据校验问题",
     checkId: "校验",
     severity: "级别",
@@ -58,6 +62,23 @@ const TEXT = {
     group: "措施组",
     groupMeasures: "措施",
     thisMonthOnly: "无上月结果可比（dixian report --previous 上月结果）：以下为本月筛查结论。",
+    input: (households: string, screened: string, rejected: number) =>
+      `输入 ${households}，已筛查 ${screened}${rejected ? `，不合格 ${rejected} 户（原因见 report.xlsx 工作清单）` : "，无不合格"}`,
+    parameters: "手工指定或县级提供的参数",
+    statusSet: "手工指定（--set）",
+    coverage: "普查覆盖",
+    coverageGeneral: "一般农户（不在监测）",
+    coverageFormerlyPoor: "脱贫户（不在监测）",
+    coverageMonitored: "监测户",
+    pipeline: "识别流程",
+    pipelineSteps: ["有线索", "线索已核实", "新识别", "已落实措施", labelOf("flag", "eliminate", "zh")],
+    visits: "走访",
+    visitsLine: (households: number, perWeek: number) => `需走访 ${households} 户，每周共 ${perWeek} 次`,
+    perWeekLine: (times: string, households: number) => `每周 ${times} 次：${households} 户`,
+    worklist: "本周工作清单（各村）",
+    worklistTasks: "已逾期和 7 天内到期的线索任务",
+    task: "任务",
+    daysLate: "逾期天数",
     limited: (shown: number, total: number) => `仅列出前 ${shown} 户（共 ${total} 户），完整名单见同目录 report.xlsx。`,
     month: (asOf: string) => `${Number(asOf.slice(0, 4))}年${Number(asOf.slice(5, 7))}月`,
     area: (report: MonthlyReport) =>
@@ -83,7 +104,7 @@ const TEXT = {
     needed: "needed",
     inPlace: "in place",
     toIdentify: "Households to identify",
-    toEliminate: "Households whose risk can be marked eliminated",
+    toEliminate: "Households that may start the elimination procedure",
     id: "household",
     village: "village",
     category: "category",
@@ -102,6 +123,7 @@ const TEXT = {
     department: "department",
     leadDate: "lead date",
     dueBy: "due by",
+    taskDueBy: "due by",
     checks: "Data-check problems",
     checkId: "check",
     severity: "severity",
@@ -111,6 +133,24 @@ const TEXT = {
     group: "group",
     groupMeasures: "measures",
     thisMonthOnly: "No last month's results to compare with (dixian report --previous): this month's outcomes.",
+    input: (households: string, screened: string, rejected: number) =>
+      `input ${households}, screened ${screened}${rejected ? `, rejected ${rejected} (reasons in the worklist of report.xlsx)` : ", none rejected"}`,
+    parameters: "Parameters set by hand or supplied by a county",
+    statusSet: "set by hand (--set)",
+    coverage: "Census coverage",
+    coverageGeneral: "general households (not monitored)",
+    coverageFormerlyPoor: "formerly poor (not monitored)",
+    coverageMonitored: "monitored households",
+    pipeline: "Identification pipeline",
+    pipelineSteps: ["with a lead", "lead verified", "newly identified", "measures in place", "may start elimination"],
+    visits: "Visits",
+    visitsLine: (households: number, perWeek: number) =>
+      `${households} households to visit, ${perWeek} visits a week in all`,
+    perWeekLine: (times: string, households: number) => `${times} a week: ${households} households`,
+    worklist: "This week's work by village",
+    worklistTasks: "Lead tasks overdue or due within 7 days",
+    task: "task",
+    daysLate: "days late",
     limited: (shown: number, total: number) =>
       `The first ${shown} of ${total} households; report.xlsx beside this page lists all.`,
     month: (asOf: string) =>
@@ -237,6 +277,74 @@ function changesSection(report: MonthlyReport, language: Language): string {
   return `<section id="changes"><h2>${t.changes}</h2>${body}</section>`;
 }
 
+/** 户 and 人 of a count, with its share of the households screened. */
+function countCell(count: Count, report: MonthlyReport, language: Language): string {
+  return `${countText(count.households, report.householdsWithoutSize ? null : count.people, language)}${paren(percent(count.households, report.households), language)}`;
+}
+
+function parametersLine(report: MonthlyReport, language: Language): string {
+  const t = TEXT[language];
+  if (!report.parameters.length) return "";
+  const items = report.parameters.map((parameter) => {
+    const status = parameter.status === "set" ? t.statusSet : labelOf("valueStatus", parameter.status, language);
+    return `${escapeHtml(parameter.label)} ${escapeHtml(parameter.value)}${paren(`${status}${message("listSeparator", language)}${escapeHtml(parameter.source)}`, language)}`;
+  });
+  return `<p id="parameters">${t.parameters}${message("colon", language)}${items.join(message("reasonSeparator", language))}</p>`;
+}
+
+function coverageSection(report: MonthlyReport, language: Language): string {
+  const t = TEXT[language];
+  const rows = [
+    [t.coverageGeneral, report.census.general],
+    [t.coverageFormerlyPoor, report.census.formerlyPoor],
+    [t.coverageMonitored, report.census.monitored],
+  ] as const;
+  const pipeline = report.pipeline;
+  const steps = [
+    pipeline.leads,
+    pipeline.verified,
+    pipeline.identified,
+    pipeline.measuresInPlace,
+    pipeline.toEliminate,
+  ];
+  return (
+    `<section id="coverage"><h2>${t.coverage}</h2><table><tbody>${rows.map(([label, count]) => `<tr><th>${label}</th><td>${countCell(count, report, language)}</td></tr>`).join("")}</tbody></table></section>` +
+    `<section id="pipeline"><h2>${t.pipeline}</h2><p>${steps.map((count, index) => `${t.pipelineSteps[index]} ${countText(count.households, report.householdsWithoutSize ? null : count.people, language)}`).join(" → ")}</p></section>`
+  );
+}
+
+function visitsSection(report: MonthlyReport, language: Language): string {
+  const t = TEXT[language];
+  if (!report.visits.households) return "";
+  const frequencies = Object.entries(report.visits.byFrequency)
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .map(([times, households]) => t.perWeekLine(times, households));
+  return `<section id="visits"><h2>${t.visits}</h2><p>${t.visitsLine(report.visits.households, report.visits.perWeek)}${message("reasonSeparator", language)}${frequencies.join(message("reasonSeparator", language))}</p></section>`;
+}
+
+function worklistSection(report: MonthlyReport, language: Language): string {
+  const t = TEXT[language];
+  const worklist = report.worklist;
+  const villages = Object.entries(worklist.villages);
+  if (!villages.length) return `<section id="worklist"><h2>${t.worklist}</h2><p class="empty">${t.none}</p></section>`;
+  const header = `<tr><th>${t.village}</th>${WORK_KINDS.map((kind) => `<th>${escapeHtml(workKindLabel(kind, language))}</th>`).join("")}</tr>`;
+  const rows = villages.map(
+    ([village, items]) =>
+      `<tr><td>${escapeHtml(village)}</td>${WORK_KINDS.map((kind) => `<td class="num">${items.filter((item) => item.kind === kind).length}</td>`).join("")}</tr>`,
+  );
+  const tasks = villages.flatMap(([, items]) => items.filter((item) => item.kind === "task"));
+  const shown = tasks.slice(0, HTML_TABLE_ROWS);
+  const taskTable = tasks.length
+    ? `<h3>${t.worklistTasks}</h3><table><thead><tr><th>${t.village}</th><th>${t.id}</th><th>${t.task}</th><th>${t.channel}</th><th>${t.leadDate}</th><th>${t.taskDueBy}</th><th>${t.daysLate}</th></tr></thead><tbody>${shown
+        .map(
+          (item) =>
+            `<tr><td>${escapeHtml(item.village)}</td><td>${escapeHtml(item.householdId)}</td><td>${escapeHtml(item.task ? labelOf("taskKind", item.task, language) : "")}</td><td>${escapeHtml(item.channel ? leadSourceText(item.channel, item.department, language) : "")}</td><td>${escapeHtml(item.leadDate ?? "")}</td><td>${escapeHtml(item.dueBy ?? "")}</td><td class="num">${item.daysLate ?? ""}</td></tr>`,
+        )
+        .join("")}</tbody></table>${limitedNote(shown.length, tasks.length, language)}`
+    : "";
+  return `<section id="worklist"><h2>${t.worklist}</h2><table><thead>${header}</thead><tbody>${rows.join("")}</tbody></table>${taskTable}</section>`;
+}
+
 function checksSection(report: MonthlyReport, language: Language): string {
   const t = TEXT[language];
   const entries = Object.entries(report.checks.byId);
@@ -269,13 +377,16 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
   }));
   const riskBars = Object.entries(report.riskTypes)
     .sort(([, a], [, b]) => b.count - a.count)
-    .map(([id, risk]) => ({ label: withShare(labelOf("riskType", id, language), risk.count), value: risk.count }));
+    .map(([id, risk]) => ({
+      label: withShare(report.riskTypeLabels[id] ?? risk.label, risk.count),
+      value: risk.count,
+    }));
   const problemBars = GUARANTEE_ITEMS.map((item) => ({
-    label: withShare(labelOf("guarantee", item, language), report.problems[item] ?? 0),
+    label: withShare(report.guaranteeLabels[item] ?? item, report.problems[item] ?? 0),
     value: report.problems[item] ?? 0,
   }));
   const measureRows = Object.entries(report.measuresByGroup).map(([group, counts]) => ({
-    label: group,
+    label: report.groupLabels[group] ?? group,
     values: [counts.needed, counts.inPlace],
   }));
   const measureTable = measureRows.length
@@ -284,12 +395,15 @@ export function monthlyReportHtml(report: MonthlyReport, language: Language = "z
       )
         .map(
           ([group, counts]) =>
-            `<tr><td><code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(message("listSeparator", language)))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`,
+            `<tr><td>${escapeHtml(report.groupLabels[group] ?? group)} <code>${escapeHtml(group)}</code></td><td>${escapeHtml(counts.labels.join(message("listSeparator", language)))}</td><td class="num">${counts.needed}</td><td class="num">${counts.inPlace}</td></tr>`,
         )
         .join("")}</tbody></table>`
     : "";
   const sections = [
     changesSection(report, language),
+    coverageSection(report, language),
+    worklistSection(report, language),
+    visitsSection(report, language),
     checksSection(report, language),
     `<section><h2>${t.totals}</h2>${barChart(t.totals, flagBars)}</section>`,
     `<section><h2>${t.villages}</h2>${stackedBarChart(
@@ -340,7 +454,9 @@ th { background: #f4f4f4; } .num { text-align: right; font-variant-numeric: tabu
 <h1 id="title">${escapeHtml(title)}</h1>
 <p class="summary" id="totals">${t.total}${countText(total, people, language)} · ${t.asOf} ${report.asOf.map(escapeHtml).join(", ")}</p>
 <p class="summary" id="flag-totals">${flagTotals.join(" · ")}</p>
+<p id="input">${t.input(countText(report.input.households, null, language), countText(report.households, people, language), report.input.rejected)}</p>
 <p>${t.ruleSets}: ${ruleSets}</p>
+${parametersLine(report, language)}
 ${sections.join("\n")}
 </body>
 </html>

@@ -4,6 +4,7 @@ import { Decimal, isDecimalText } from "../input/decimal.js";
 import { parameterInForce } from "../rulesets/parameters.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { Stage } from "../rulesets/schema.js";
+import { guaranteeLabel } from "../rulesets/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, RuleExplanation, ScreeningResult } from "./result-types.js";
 import { printableValue } from "./printable.js";
@@ -44,8 +45,10 @@ const TEXT = {
     notEvaluated: "未评估",
     source: "来源",
     none: "无",
-    tasks: "七、线索核实任务",
+    tasks: "七、线索任务（核实、识别认定）",
     noTask: "无",
+    referrals: "八、转介部门",
+    noReferral: "无",
     withoutValue: "参数无取值，规则不适用",
     stages: {
       assessment: "评估：风险类型与 3+1",
@@ -54,7 +57,6 @@ const TEXT = {
       fallback: "保底措施",
       checks: "数据校验",
     },
-    status: { confirmed: "已证实", partial: "部分证实", default: "默认值" },
   },
   en: {
     household: "Household",
@@ -90,8 +92,10 @@ const TEXT = {
     notEvaluated: "not evaluated",
     source: "source",
     none: "none",
-    tasks: "7. Lead verification tasks",
+    tasks: "7. Lead tasks (verify, complete identification)",
     noTask: "none",
+    referrals: "8. Referrals to departments",
+    noReferral: "none",
     withoutValue: "no value of the parameter, so the rule does not apply",
     stages: {
       assessment: "Assessment: risk types and 3+1",
@@ -100,7 +104,6 @@ const TEXT = {
       fallback: "Fallback measures",
       checks: "Data checks",
     },
-    status: { confirmed: "confirmed", partial: "partial", default: "default" },
   },
 } as const;
 
@@ -184,7 +187,7 @@ function ruleLines(rule: RuleExplanation, language: Language): string[] {
     lines.push(`      ${t.basis}: ${rule.basis.document}${rule.basis.clause ? ` · ${rule.basis.clause}` : ""}`);
   if (decisive && rule.parameters.length) {
     lines.push(
-      `      ${t.parameters}: ${rule.parameters.map((p) => `${p.name} = ${String(p.value)} (${since(p.from, language)}; ${p.source.document}; ${t.status[p.status]})`).join("; ")}`,
+      `      ${t.parameters}: ${rule.parameters.map((p) => `${p.name} = ${String(p.value)} (${since(p.from, language)}; ${p.source.document}; ${labelOf("valueStatus", p.status, language)})`).join("; ")}`,
     );
   }
   if (rule.conditions) lines.push(...conditionLines(rule.conditions, 3, language));
@@ -216,7 +219,7 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   if (result.figures.threshold !== null) {
     const threshold = parameterInForce(ruleSet, "threshold", result.asOf);
     lines.push(
-      `  ${t.threshold}: ${result.figures.threshold} ${t.yuan} (${since(threshold.from, language)}; ${t.source}: ${threshold.source.document}${threshold.source.clause ? ` · ${threshold.source.clause}` : ""}; ${t.status[threshold.status]})`,
+      `  ${t.threshold}: ${result.figures.threshold} ${t.yuan} (${since(threshold.from, language)}; ${t.source}: ${threshold.source.document}${threshold.source.clause ? ` · ${threshold.source.clause}` : ""}; ${labelOf("valueStatus", threshold.status, language)})`,
     );
   }
   lines.push(
@@ -237,7 +240,8 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
   lines.push(
     `  ${t.guarantees}: ${Object.entries(result.guarantees)
       .map(
-        ([item, status]) => `${labelOf("guarantee", item, language)} ${labelOf("guaranteeStatus", status, language)}`,
+        ([item, status]) =>
+          `${guaranteeLabel(ruleSet, item, language)} ${labelOf("guaranteeStatus", status, language)}`,
       )
       .join(" · ")}`,
     "",
@@ -263,7 +267,10 @@ export function explanationText(result: ScreeningResult, ruleSet: RuleSet, langu
     lines.push(`  - [${labelOf("checkSeverity", check.severity, language)}] ${check.id}: ${check.message}`);
   lines.push("", t.tasks);
   if (result.tasks.length === 0) lines.push(`  ${t.noTask}`);
-  for (const task of result.tasks) lines.push(`  - ${task.kind} ${taskSummary(task, language)}: ${task.reason}`);
+  for (const task of result.tasks) lines.push(`  - ${taskSummary(task, language)}: ${task.reason}`);
+  lines.push("", t.referrals);
+  if (result.referrals.length === 0) lines.push(`  ${t.noReferral}`);
+  for (const referral of result.referrals) lines.push(`  - ${referral.label}: ${referral.reason}`);
   // A line break or control character inside a value (an id, a village) is escaped, so it cannot forge a line.
   return lines.map(printableValue).join("\n") + "\n";
 }

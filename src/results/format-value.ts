@@ -20,8 +20,9 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
     case "decimal":
       return isDecimalText(String(value)) ? formatMoney(String(value)) : String(value);
     case "ratio":
+      // A share as people write it: 0.25 → 25%, 1.5 → 150%, 0.3333 → 33.33% (never "150.00%").
       return isDecimalText(String(value))
-        ? `${new Decimal(String(value)).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`
+        ? `${new Decimal(String(value)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}%`
         : String(value);
     default:
       return Array.isArray(value) ? value.join(message("listSeparator", language)) : String(value);
@@ -29,8 +30,8 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
 }
 
 /**
- * A ratio of money as a percentage with two places, from whole cents when that is exact: the same
- * text as rounding its 34-digit quotient (below), which cannot differ from rounding the exact
+ * A ratio of money as a percentage to at most two places, from whole cents when that is exact: the
+ * same text as rounding its 34-digit quotient (below), which cannot differ from rounding the exact
  * quotient while numerator and denominator are safe integers of cents. Null otherwise.
  */
 function ratioPercent(ratio: ExactRatio): string | null {
@@ -38,7 +39,8 @@ function ratioPercent(ratio: ExactRatio): string | null {
   if (Number.isNaN(hundredths)) return null;
   const magnitude = Math.abs(hundredths);
   const fraction = magnitude % 100;
-  // decimal.js keeps the sign of a negative ratio that rounds to zero: "-0.00%".
-  const negative = ratio.numerator.isNegative() && !ratio.numerator.isZero();
-  return `${negative ? "-" : ""}${Math.floor(magnitude / 100)}.${fraction < 10 ? "0" : ""}${fraction}%`;
+  // As decimal.js writes the rounded share: no trailing zeros, and no sign on a share that rounds to zero.
+  const places =
+    fraction === 0 ? "" : fraction % 10 === 0 ? `.${fraction / 10}` : `.${fraction < 10 ? "0" : ""}${fraction}`;
+  return `${hundredths < 0 ? "-" : ""}${Math.floor(magnitude / 100)}${places}%`;
 }

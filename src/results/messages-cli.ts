@@ -46,6 +46,42 @@ export const CLI_MESSAGES = {
   cannotCreateOut: { zh: "无法创建 --out {dir}：{detail}", en: "cannot create --out {dir}: {detail}" },
   resultLineProblem: { zh: "{path} 第 {line} 行：{problem}", en: "{path} line {line}: {problem}" },
   notJsonResult: { zh: "{path} 第 {line} 行：不是 JSON 格式的结果", en: "{path} line {line}: not a JSON result" },
+  tableChoice: {
+    zh: "取值 {value} 无效，应为以下之一：{labels}（也可写代码：{codes}）",
+    en: "{value} is not valid: write one of the Chinese labels {labels}, or a code: {codes}",
+  },
+  tableWaterPartial: {
+    zh: "饮水情况的六列（人均日供水量、缺水地区、水质达标、自来水入户、取水往返分钟、年停水天数）须全部填写，或全部不填（饮水安全记为未知）；这一行缺：{columns}",
+    en: "the six water columns (waterLitersPerPersonPerDay, waterScarceArea, waterQualityOk, waterPipedIn, waterFetchMinutes, waterInterruptionDaysPerYear) are filled all or none (water then unknown); this row lacks: {columns}",
+  },
+  reportNeedsOut: {
+    zh: "--report 需要 --out：报告按写出的结果文件生成",
+    en: "--report needs --out: the report is made from the results file written",
+  },
+  badDays: {
+    zh: "--days 须为 0 到 366 的整数，现为 {value}",
+    en: "--days must be a whole number from 0 to 366, not {value}",
+  },
+  resultsFormatUnknown: {
+    zh: "无法读取 {path}：请给出 dixian screen 写出的结果——NDJSON 或 JSON（默认格式），或 CSV（--format csv）、XLSX（--format xlsx）表格，中文或英文表头均可",
+    en: "cannot read {path}: give results written by dixian screen — NDJSON or JSON (the default), or the CSV (--format csv) or XLSX (--format xlsx) table, with Chinese or English headers",
+  },
+  resultsSheetMissing: {
+    zh: "{path} 中没有结果工作表（{sheets}）：请给出 dixian screen --format xlsx 写出的工作簿",
+    en: "{path} has no results sheet ({sheets}): give a workbook written by dixian screen --format xlsx",
+  },
+  resultsHeaderUnknown: {
+    zh: "{path} 第 {line} 行：不是 dixian screen 写出的结果表头（至少要有户编号、状态、标记三列）",
+    en: "{path} line {line}: not the header of results written by dixian screen (householdId, status and flag at least)",
+  },
+  resultsRowUnreadable: {
+    zh: "{path} 第 {line} 行：无法读取“{what}”列，请使用 dixian screen 写出的原样文件",
+    en: "{path} line {line}: cannot read the {what} column; give the file as dixian screen wrote it",
+  },
+  notRejection: {
+    zh: "{where}：不是 dixian screen --rejects 写出的不合格记录",
+    en: "{where}: not a rejection written by dixian screen --rejects",
+  },
   notScreeningResult: {
     zh: '{where}：不是筛查结果（请先运行 "dixian screen"）',
     en: '{where}: not a screening result (run "dixian screen" first)',
@@ -60,6 +96,25 @@ export const CLI_MESSAGES = {
     en: "{label} {path} is the same file as {otherLabel} {otherPath}: give another file",
   },
   cannotWrite: { zh: "无法写入 {target}：{detail}", en: "cannot write {target}: {detail}" },
+  cannotWriteKept: {
+    zh: "无法写入 {target}：{detail}；原有文件未改动",
+    en: "cannot write {target}: {detail}; any previous file is unchanged",
+  },
+  writeFailureCode: { zh: "{code}（{reason}）", en: "{code} ({reason})" },
+  writeENOSPC: { zh: "磁盘空间不足", en: "no space left on the disk" },
+  writeEDQUOT: { zh: "超出磁盘配额", en: "disk quota exceeded" },
+  writeEFBIG: { zh: "文件超过系统允许的大小", en: "file larger than the system allows" },
+  writeEACCES: { zh: "没有写入权限", en: "permission denied" },
+  writeEPERM: { zh: "不允许写入", en: "operation not permitted" },
+  writeEROFS: { zh: "只读文件系统", en: "read-only file system" },
+  writeENOENT: { zh: "文件夹不存在", en: "the folder does not exist" },
+  writeENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+  writeEIO: { zh: "读写设备出错", en: "input/output error" },
+  reportDuplicateIds: {
+    zh: "{path}：户编号 {ids} 出现多次（{lines}）：同一户会被计算两次；请去掉重复的结果后再试",
+    en: "{path}: household ids {ids} occur more than once ({lines}): a household would be counted twice; remove the repeated results and try again",
+  },
+  reportDuplicateIdLines: { zh: "{id} 在第 {lines} 行", en: "{id} on lines {lines}" },
   unexpectedError: { zh: "意外错误：{detail}", en: "unexpected error: {detail}" },
   rejectedLine: { zh: "未通过校验 {where}{who}：{issues}", en: "rejected {where}{who}: {issues}" },
   whereLine: { zh: "第 {line} 行", en: "line {line}" },
@@ -74,8 +129,8 @@ export const CLI_MESSAGES = {
     en: "ok {dir}: {id} {version} ({layers}), {rules} rules, {hash}",
   },
   parameterNotInForceOn: {
-    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败。请在 {file} 中增加适用于 {asOf} 的取值，或在继承本规则集的县级规则集中提供，或用 --set {name}=取值",
-    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails. Add a value dated for {asOf} in {file}, supply one in a county overlay that extends this rule set, or give --set {name}=VALUE',
+    zh: "参数 {name} 在 {asOf} 没有生效取值：该日的筛查会失败",
+    en: 'parameter "{name}" has no value in force on {asOf}: screening on that date fails',
   },
   validateWarning: {
     zh: '{location}：警告：参数 {name} = {value}（{from} 起）的状态为 "{status}"，不是 "confirmed"（已证实）',
@@ -85,8 +140,18 @@ export const CLI_MESSAGES = {
   testExpected: { zh: "期望：", en: "expected:" },
   testActual: { zh: "实际：", en: "actual:  " },
   testSummary: { zh: "通过 {passed} 个，失败 {failed} 个", en: "{passed} passed, {failed} failed" },
-  coverageAll: { zh: "覆盖：每条规则都被触发过（共 {count} 条）", en: "coverage: every rule fired ({count} rules)" },
-  coverageMissing: { zh: "覆盖：{count} 条规则没有被任何用例触发：", en: "coverage: {count} rule(s) no test fired:" },
+  coverageAll: {
+    zh: "覆盖：规则集自己写的每条规则都被触发过（共 {count} 条）",
+    en: "coverage: every rule fired ({count} rules written in the rule sets themselves)",
+  },
+  coverageMissing: {
+    zh: "覆盖：规则集自己写的规则中有 {count} 条没有被任何用例触发：",
+    en: "coverage: {count} rule(s) written in the rule sets themselves no test fired:",
+  },
+  coverageInherited: {
+    zh: "覆盖：{ruleSet} 继承的规则中有 {count} 条没有被这些用例触发（由上级规则集的测试负责，不算失败）：{rules}",
+    en: "coverage: {count} rule(s) {ruleSet} inherits no test here fired (the base rule sets' own tests cover them; not a failure): {rules}",
+  },
   coverageWithoutValue: {
     zh: "覆盖：{count} 条规则因可选参数没有取值而从未适用：{rules}",
     en: "coverage: {count} rule(s) never applied, an optional parameter having no value: {rules}",
@@ -110,6 +175,56 @@ export const CLI_MESSAGES = {
   workbookSheetsMissing: {
     zh: "{file} 须有名为 households（或 户）和 members（或 成员）的工作表，现有：{sheets}",
     en: "{file} needs sheets named households (or 户) and members (or 成员); it has: {sheets}",
+  },
+  workbookTooLarge: {
+    zh: "{file} 有 {size} 字节，超过工作簿上限 {limit} 字节；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} is {size} bytes, more than the {limit} a workbook may have; split it, or save the tables as CSV",
+  },
+  workbookXmlTooLarge: {
+    zh: "{file} 解压后有 {size} 字节，超过上限 {limit} 字节（{entry}）；请把表格拆成几个工作簿，或另存为 CSV",
+    en: "{file} unpacks to {size} bytes, more than the {limit} allowed ({entry}); split it, or save the tables as CSV",
+  },
+  workbookTooManyEntries: {
+    zh: "{file} 含 {count} 个文件，超过上限 {limit} 个：不是普通的表格工作簿",
+    en: "{file} holds {count} files, more than the {limit} allowed: not a plain table workbook",
+  },
+  workbookRowsLimit: {
+    zh: "{sheet}：第 {row} 行超过上限 {limit} 行（单元格 {ref}）；请删除表格下方多余的行或拆分表格",
+    en: "{sheet}: row {row} is past the limit of {limit} rows (cell {ref}); delete the rows below the table or split it",
+  },
+  workbookColumnsLimit: {
+    zh: "{sheet}：第 {column} 列超过上限 {limit} 列（单元格 {ref}）；请删除表格右侧多余的列",
+    en: "{sheet}: column {column} is past the limit of {limit} columns (cell {ref}); delete the columns right of the table",
+  },
+  workbookUsedRangeLimit: {
+    zh: "{sheet}：已用区域 {range} 有 {cells} 个单元格，超过上限 {limit} 个；请删除表格下方和右侧多余的行列",
+    en: "{sheet}: the used range {range} spans {cells} cells, more than the {limit} allowed; delete the rows and columns beyond the table",
+  },
+  workbookSheetsTwice: {
+    zh: '{file}：工作表 "{first}" 和 "{second}" 都可作为 {table} 表，无法确定用哪一个；请删除或改名其中一个',
+    en: '{file}: sheets "{first}" and "{second}" could both be the {table} table; delete or rename one of them',
+  },
+  workbookFormulaNoValue: {
+    zh: "{file}：公式没有保存计算结果，无法读取其值：{cells}；请在 Excel 或 WPS 中打开工作簿、重新计算并保存后再试",
+    en: "{file}: formulas without a saved result cannot be read: {cells}; open the workbook in Excel or WPS, recalculate and save it, then try again",
+  },
+  workbookErrorValue: {
+    zh: "{file}：单元格的值是错误值，无法读取：{cells}；请改正后再试",
+    en: "{file}: cells hold error values that cannot be read: {cells}; correct them and try again",
+  },
+  workbookCellList: { zh: "{sheet} {ref}{detail}", en: "{sheet} {ref}{detail}" },
+  workbookMoreCells: { zh: " 等共 {count} 个", en: " and more, {count} in all" },
+  workbookMergedCells: {
+    zh: "{file}：工作表 {sheet} 有合并单元格 {ranges}：合并区域中只有左上角单元格有值，其余各行的值无从得知；请取消合并并填写每一行后再试",
+    en: "{file}: sheet {sheet} has merged cells {ranges}: only the top-left cell of a merged range holds a value, so the other rows' values are unknown; unmerge and fill in every row, then try again",
+  },
+  formulaValueNote: {
+    zh: "{where}（单元格 {ref}）的值取自公式 ={formula} 在文件中保存的计算结果；若工作簿未重新计算，该值可能已过期",
+    en: "{where} (cell {ref}) is the result of the formula ={formula} as saved in the file; it may be stale if the workbook was not recalculated",
+  },
+  encodingAmbiguous: {
+    zh: "{file} 既可按 UTF-8 也可按 GB18030 读取，两种读法的文字不同（第 {line} 行：UTF-8 读作 {utf8}，GB18030 读作 {gb18030}）；请用 --encoding utf8 或 --encoding gb18030 指明文件的编码",
+    en: "{file} reads as UTF-8 and as GB18030 alike, with different text (line {line}: UTF-8 gives {utf8}, GB18030 gives {gb18030}); name its encoding with --encoding utf8 or --encoding gb18030",
   },
   tableFileMissing: { zh: "{members} 不在 {households} 旁边", en: "{members} is missing beside {households}" },
   tableHouseholdMissing: { zh: '户 "{id}" 不在 {households} 中', en: 'household "{id}" is not in {households}' },

@@ -54,6 +54,25 @@ export const RULE_SET_MESSAGES = {
     zh: '重复的键 "{key}"：后一个会悄悄覆盖前一个',
     en: 'duplicate key "{key}": the last one would silently win',
   },
+  jsonValueNotFinite: {
+    zh: "{value} 不是 JSON 数值（JSON 中没有 NaN 和 Infinity，写出时会悄悄变成 null）",
+    en: "{value} is not a JSON number (JSON has no NaN or Infinity; writing it would silently give null)",
+  },
+  jsonValueBigInt: {
+    zh: "BigInt 值 {value} 不能写成 JSON：请写成数字，金额写成十进制文本",
+    en: "the BigInt {value} cannot be written as JSON: give a number, or money as decimal text",
+  },
+  jsonValueCycle: {
+    zh: "对象经由其中的值引用了自身（循环引用），不能写成 JSON",
+    en: "the object contains itself (a cycle): not JSON",
+  },
+  jsonValueType: { zh: "{type} 不是 JSON 值", en: "a {type} is not a JSON value" },
+  jsonValueUnreadable: { zh: "无法读取：{detail}", en: "cannot be read: {detail}" },
+  fileNotUtf8: { zh: "文件不是有效的 UTF-8 编码文本", en: "the file is not valid UTF-8 text" },
+  danglingSymlink: {
+    zh: "符号链接指向的文件不存在：{target}",
+    en: "symbolic link to something that does not exist: {target}",
+  },
   fileTooLarge: { zh: "文件超过 {bytes} 字节", en: "file is larger than {bytes} bytes" },
   nestedTooDeep: { zh: "嵌套超过 {depth} 层", en: "nested more than {depth} levels deep" },
   cannotReadFile: { zh: "无法读取文件", en: "cannot read file" },
@@ -69,6 +88,34 @@ export const RULE_SET_MESSAGES = {
   tooManyLayers: { zh: "extends 超过 {max} 层", en: "more than {max} layers of extends" },
   duplicateId: { zh: '重复的 id "{id}"', en: 'duplicate id "{id}"' },
   duplicateRuleId: { zh: '重复的规则 id "{id}"', en: 'duplicate rule id "{id}"' },
+  ruleTableUnknownColumn: {
+    zh: '判定表 "{table}" 没有列 "{name}"（列写在 table.columns 中，行标识为 id）',
+    en: 'decision table "{table}" has no column "{name}" (columns are declared in table.columns; the row id is id)',
+  },
+  ruleTableUnknownCell: {
+    zh: '判定表 "{table}" 没有列 "{name}"：请先在 table.columns 中说明这一列',
+    en: 'decision table "{table}" has no column "{name}": declare it in table.columns first',
+  },
+  ruleTableMissingCell: {
+    zh: '判定表 "{table}" 的行 "{row}" 缺少列 "{name}"（该列没有 default）',
+    en: 'row "{row}" of decision table "{table}" has no cell for column "{name}" (and the column has no default)',
+  },
+  ruleTableDuplicateRow: {
+    zh: '判定表 "{table}" 中行标识 "{id}" 重复（第 {row} 行已用过）',
+    en: 'decision table "{table}" has the row id "{id}" twice (row {row} has it already)',
+  },
+  ruleTableCellNotText: {
+    zh: '判定表 "{table}" 的列 "{name}" 写在文字中，只能是文字或数字；列表或对象须单独作为一个值，写成 "{{{name}}}"',
+    en: 'column "{name}" of decision table "{table}" is put into a text, so it must be text or a number; a list or an object must be a whole value, written "{{{name}}}"',
+  },
+  ruleTableTooLarge: {
+    zh: '判定表 "{table}" 展开后的规则过大（超过 {maximum} 个取值）：请缩小规则或表',
+    en: 'decision table "{table}" makes rules too large (more than {maximum} values in all): make the rule or the table smaller',
+  },
+  ruleTableTooManyRules: {
+    zh: "本文件的规则（含判定表各行）共 {count} 条，超过上限 {maximum} 条",
+    en: "this file makes {count} rules (rows of decision tables included), more than the {maximum} allowed",
+  },
   invalidRuleSet: { zh: "规则集有错误：\n{lines}", en: "invalid rule set:\n{lines}" },
   noShippedRuleSet: {
     zh: '没有名为 "{name}" 的内置规则集（内置：{shipped}）',
@@ -85,6 +132,14 @@ export const RULE_SET_MESSAGES = {
   parametersNotObject: {
     zh: "parameters.json 须是以参数名为键的对象",
     en: "parameters.json must be an object of parameters by name",
+  },
+  ruleTableColumnFormat: {
+    zh: '判定表的列名只能由字母、数字和 "_" 组成，并以字母开头',
+    en: "table column names are letters, digits and '_', starting with a letter",
+  },
+  ruleTableRowIdFormat: {
+    zh: '判定表的行标识只能由字母、数字、"_"、"-" 组成（不能有 "."）',
+    en: "table row ids are letters, digits, '_' or '-' (no '.')",
   },
   parameterNameFormat: { zh: '参数名只能由字母、数字和 "_" 组成', en: "parameter names are letters, digits and '_'" },
   valuesOutOfOrder: {
@@ -119,12 +174,36 @@ export const RULE_SET_MESSAGES = {
     zh: '命名条件 "{name}" 经由其他条件引用了自身',
     en: 'named condition "{name}" refers to itself through other conditions',
   },
+  conditionsTooDeep: {
+    zh: "条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值",
+    en: "conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them",
+  },
+  conditionsTooDeepChain: {
+    zh: "代入命名条件（{chain}）后条件嵌套 {depth} 层，超过上限 {maxDepth} 层：筛查时无法求值；请缩短命名条件的引用链",
+    en: "with its named conditions in place ({chain}) the conditions nest {depth} levels deep, more than the {maxDepth} allowed: screening could not evaluate them; shorten the chain of named conditions",
+  },
+  conditionsTooMany: {
+    zh: "代入命名条件后共有 {count} 个条件，超过上限 {maxCount} 个（经由 {chain}）：筛查时无法在合理时间内求值",
+    en: "with its named conditions in place there are {count} conditions, more than the {maxCount} allowed (through {chain}): screening could not evaluate them in reasonable time",
+  },
   eventNotInStage: {
     zh: '{stage} 阶段不能产生 "{event}" 事件（允许：{allowed}）',
     en: 'a "{event}" event cannot come from the {stage} stage (allowed: {allowed})',
   },
   unknownRiskType: { zh: '未知的风险类型 "{name}"', en: 'unknown risk type "{name}"' },
   unknownMeasureId: { zh: '未知的措施 "{name}"', en: 'unknown measure "{name}"' },
+  unknownMeasureGroup: {
+    zh: '措施分组 "{name}" 没有在 measures.json 的 groups 中定义',
+    en: 'measure group "{name}" is not defined in the groups of measures.json',
+  },
+  unmetTextMissing: {
+    zh: "“{rule}”的未满足条件会写进理由：请为这一条件写 unmet（不满足时的事实，如“人均纯收入 {perCapitaNetIncome} 元未高于监测标准 {param.threshold} 元”）",
+    en: "the unmet conditions of {rule} are written as reasons: give this condition an unmet text (the failing fact, e.g. “per-capita net income {perCapitaNetIncome} not above the threshold {param.threshold}”)",
+  },
+  limitPlaceholderOnly: {
+    zh: "{placeholder} 只能用于 limit（建议数量上限）规则的理由",
+    en: "{placeholder} can only be used in the reason of a limit rule",
+  },
   unknownRule: { zh: '未知的规则 "{name}"', en: 'unknown rule "{name}"' },
   placeholderUnknownParameter: { zh: "{placeholder} 中的参数不存在", en: "unknown parameter in {placeholder}" },
   placeholderUnknownFact: { zh: "{placeholder} 中的事实不存在", en: "unknown fact in {placeholder}" },
@@ -169,6 +248,7 @@ export const RULE_SET_MESSAGES = {
   },
   expectedNoneOf: { zh: "不应出现 {ids}", en: "none of {ids}" },
   expectedReasonContaining: { zh: '含有 "{text}" 的理由', en: 'a reason containing "{text}"' },
+  expectedReasonNotContaining: { zh: '没有含 "{text}" 的理由', en: 'no reason containing "{text}"' },
   expectedNoError: { zh: "没有错误", en: "no error" },
   fileOutsideRuleSet: {
     zh: "在规则集目录之外（是否是指向别处的符号链接？）",
@@ -204,11 +284,43 @@ export const RULE_SET_MESSAGES = {
     en: "a {type} written as a decimal number, such as 0.5 or 2",
   },
   parameterTakesInteger: { zh: "整数", en: "a whole number" },
+  parameterRangeMoney: {
+    zh: "大于 0 的金额（0.01 至 999999999999999.99 元，最多两位小数）",
+    en: "money greater than 0 (0.01 to 999999999999999.99 元, at most 2 places)",
+  },
+  parameterRangeRatio: { zh: "大于 0 的十进制数，如 0.5 或 1.5", en: "a decimal greater than 0, such as 0.5 or 1.5" },
+  parameterRangeInteger: { zh: "不小于 0 的整数", en: "a whole number of at least 0" },
+  parameterRangeNumber: { zh: "不小于 0 的数", en: "a number of at least 0" },
+  parameterOutOfRange: {
+    zh: "取值 {value} 不在允许范围内：应为{range}",
+    en: "the value {value} is out of range: it must be {range}",
+  },
   parameterTakesBoolean: { zh: "true 或 false", en: "true or false" },
   parameterTakesType: { zh: "{type} 类型的值", en: "a {type}" },
   supplyParameterValue: {
     zh: "。请在 {file} 中为该日期增加取值，或由县级规则集（extends 本规则集）提供，或用 --set {name}=取值 临时指定。",
     en: ". Add a value dated for {asOf} in {file}, supply one in a county overlay that extends this rule set, or give --set {name}=VALUE.",
+  },
+  supplyByInitOverlay: {
+    zh: "。要按该日筛查，请先为本县建立县级规则集：{command}（写出 {folder}/，含取值、出处、状态和一个示例测试），再用 --rules {folder} 筛查；随 dixian 安装的规则集文件不要修改。只想试算可用 --set {name}=取值。",
+    en: ". To screen that date, make a county overlay first: {command} (writes {folder}/ with the value, its source and status, and an example test), then screen with --rules {folder}; do not edit the rule-set files installed with dixian. For a what-if, give --set {name}=VALUE.",
+  },
+  supplyInNewOverlay: {
+    zh: '。要按该日筛查，请建立继承 {base} 的县级规则集（可用 dixian init-overlay 建立），在它的 parameters.json 中用 "merge": "addValues" 为 {name} 增加适用于 {asOf} 的取值；随 dixian 安装的规则集文件不要修改。只想试算可用 --set {name}=取值。',
+    en: '. To screen that date, make a county overlay that extends {base} (dixian init-overlay makes one) and add a value of {name} dated for {asOf} to its parameters.json with "merge": "addValues"; do not edit the rule-set files installed with dixian. For a what-if, give --set {name}=VALUE.',
+  },
+  supplyInOwnOverlay: {
+    zh: '。请在本规则集的 {file} 中用 "merge": "addValues" 为 {name} 增加适用于 {asOf} 的取值（继承的规则集随 dixian 安装，不要修改），或用 --set {name}=取值 临时指定。',
+    en: '. Add a value of {name} dated for {asOf} to this rule set\'s own {file} with "merge": "addValues" (the rule set it extends is installed with dixian: do not edit it), or give --set {name}=VALUE.',
+  },
+  initOverlayExample: {
+    zh: 'dixian init-overlay 我的县 --extends {base} {option} {year}=取值 --source "文件名称及文号"',
+    en: 'dixian init-overlay my-county --extends {base} {option} {year}=VALUE --source "document title and number"',
+  },
+  initOverlayFolder: { zh: "我的县", en: "my-county" },
+  noValueInForcePackaged: {
+    zh: "参数 {name} 在 {asOf} 没有生效的取值（此文件随 dixian 安装，不要修改；取值的提供办法见上）",
+    en: 'no value of "{name}" in force on {asOf} (this file is installed with dixian: do not edit it; see above for how to supply a value)',
   },
   noValueInForceHere: {
     zh: "参数 {name} 在 {asOf} 没有生效的取值：请在此处增加带日期的取值，或由县级规则集提供，或用 --set {name}=取值 指定",

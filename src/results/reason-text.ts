@@ -67,6 +67,16 @@ function resolvePlaceholder(compiled: CompiledRuleSet, language: Language, place
   }
   if (head === "riskFactors")
     return (facts) => riskFactorLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "detectedRisks")
+    return (facts) =>
+      compiled.ruleSet.riskTypes
+        .filter((entry) => facts.context.stages.riskTypes.has(entry.id))
+        .map((entry) => localize(entry.label, language))
+        .join(message("listSeparator", language));
+  if (head === "guaranteeProblems")
+    return (facts) => problemLabels(compiled, facts.context, language).join(message("listSeparator", language));
+  if (head === "guaranteesNotOk")
+    return (facts) => notOkLabels(compiled, facts.context, language).join(message("listSeparator", language));
   const fact = FACTS.get(head);
   if (!fact) return () => null;
   const params = placeholderParams(fact, argument);
@@ -85,7 +95,9 @@ function safeInForce(compiled: CompiledRuleSet, name: string) {
 
 /**
  * Fills reason templates for one household: `{fact}` or `{fact.arg}` (a fact with one param),
- * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems).
+ * `{param.name}` (the value in force), `{riskFactors}` (the detected risks and 3+1 problems),
+ * `{detectedRisks}` (the risk types detected), `{guaranteeProblems}` (the 3+1 items with a problem), `{guaranteesNotOk}` (those not shown secured, with
+ * their status).
  */
 export function reasonWriter(compiled: CompiledRuleSet, facts: HouseholdFacts, language: Language) {
   return (template: BilingualText | undefined): string =>
@@ -98,8 +110,25 @@ export function riskFactorLabels(compiled: CompiledRuleSet, context: HouseholdCo
   const risks = ruleSet.riskTypes
     .filter((entry) => context.stages.riskTypes.has(entry.id))
     .map((entry) => localize(entry.label, language));
-  const problems = GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
-    (item) => localize(ruleSet.guarantees.find((entry) => entry.id === item)?.label, language) || item,
+  return [...risks, ...problemLabels(compiled, context, language)];
+}
+
+/**
+ * The 3+1 items not shown secured: a problem as the rule set words it ("住房不安全（C/D 级危房）"), an
+ * item without data as missing ("饮水安全缺少数据").
+ */
+function notOkLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
+  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] !== "ok").map((item) => {
+    const entry = compiled.ruleSet.guarantees.find((candidate) => candidate.id === item);
+    return context.stages.guarantees[item] === "problem"
+      ? localize(entry?.problem, language) || item
+      : message("itemWithoutData", language, { item: localize(entry?.label, language) || item });
+  });
+}
+
+/** The 3+1 problems as the rule set words them ("有成员未参加基本医疗保险"), in contract order. */
+export function problemLabels(compiled: CompiledRuleSet, context: HouseholdContext, language: Language): string[] {
+  return GUARANTEE_ITEMS.filter((item) => context.stages.guarantees[item] === "problem").map(
+    (item) => localize(compiled.ruleSet.guarantees.find((entry) => entry.id === item)?.problem, language) || item,
   );
-  return [...risks, ...problems];
 }

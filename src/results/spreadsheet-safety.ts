@@ -10,3 +10,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** A cell's text as it was before {@link neutralizeCell}, for reading back what dixian wrote. */
+export function restoreCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -15,17 +15,19 @@ export function leadSourceText(channel: string, department: string | null, langu
 
 /**
  * Fills the lead placeholders of a task rule's reason, already written for the household:
- * `{lead.source}` (channel, and department of a sector warning), `{lead.date}`, `{lead.dueBy}`.
+ * `{lead.source}` (channel, and department of a sector warning), `{lead.date}`, `{lead.dueBy}`; an overdue
+ * task's reason ends by saying so.
  */
 export function leadTaskReason(text: string, task: Omit<TaskResult, "reason">, language: Language): string {
-  return text
+  const filled = text
     .replaceAll("{lead.source}", leadSourceText(task.channel, task.department, language))
     .replaceAll("{lead.date}", task.leadDate)
     .replaceAll("{lead.dueBy}", task.dueBy);
+  return task.overdue ? filled + message("overdueSuffix", language) : filled;
 }
 
-/** A task in one line, for tables and plain text: source, lead date → due date, and whether overdue. */
+/** A task in one line, for tables and plain text: what to do, source, lead date → due date, and whether overdue. */
 export function taskSummary(task: Omit<TaskResult, "reason">, language: Language): string {
-  const overdue = task.overdue ? (language === "en" ? " overdue" : " 已超期") : "";
-  return `${leadSourceText(task.channel, task.department, language)} ${task.leadDate}→${task.dueBy}${overdue}`;
+  const overdue = task.overdue ? ` ${message("overdue", language)}` : "";
+  return `${labelOf("taskKind", task.kind, language)} ${leadSourceText(task.channel, task.department, language)} ${task.leadDate}→${task.dueBy}${overdue}`;
 }

@@ -1,4 +1,6 @@
 import type { Writable } from "node:stream";
+import { neutralizeCell } from "./spreadsheet-safety.js";
+import type { TableCell, TableColumnSpec } from "./table-row.js";
 
 /**
  * The date written into a workbook's document properties and zip entries. Results must be
@@ -33,4 +35,64 @@ export async function openWorkbookWriter(target: { stream: Writable } | { filena
   workbook.modified = FIXED_DATE;
   workbook.creator = workbook.lastModifiedBy = "dixian";
   return workbook;
+}
+
+type WorkbookWriter = Awaited<ReturnType<typeof openWorkbookWriter>>;
+
+/** A cell for exceljs: text neutralised against formulas, numbers as numbers, dates as dates (UTC). */
+export function workbookCell(cell: TableCell): string | number | Date {
+  if (typeof cell === "string") return neutralizeCell(cell);
+  if ("number" in cell) return Number(cell.number);
+  return new Date(`${cell.date}T00:00:00Z`);
+}
+
+/**
+ * Adds a sheet with a bold, frozen header and the columns' widths and formats: money with two
+ * places, counts whole, dates as YYYY-MM-DD date cells (so they sort as dates), lists wrapped.
+ * Rows are committed as they come, so a long sheet is streamed.
+ */
+export function addTableSheet(
+  workbook: WorkbookWriter,
+  name: string,
+  columns: readonly TableColumnSpec[],
+  header: readonly string[],
+) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => ({
+    header: header[index]!,
+    key: column.en,
+    width: column.width,
+    style: COLUMN_STYLES[column.kind ?? "text"],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  return {
+    add: (cells: readonly TableCell[]) => sheet.addRow(cells.map(workbookCell)).commit(),
+    commit: () => sheet.commit(),
+  };
+}
+
+const COLUMN_STYLES = {
+  money: { numFmt: "0.00" },
+  count: { numFmt: "0" },
+  date: { numFmt: "yyyy-mm-dd" },
+  list: { alignment: { wrapText: true, vertical: "top" as const } },
+  text: {},
+};
+
+/** A whole workbook as bytes, for a caller that writes the file atomically (a report, a worklist). */
+export async function workbookBytes(fill: (workbook: WorkbookWriter) => void | Promise<void>): Promise<Buffer> {
+  const { PassThrough } = await import("node:stream");
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const workbook = await openWorkbookWriter({ stream });
+  await fill(workbook);
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

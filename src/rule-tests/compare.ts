@@ -87,6 +87,19 @@ export function compareResult(result: ScreeningResult, expect: Expectation, lang
     const actual = result.tasks.map(({ reason: _reason, ...task }) => task);
     if (!same(actual, expect.tasks)) out.push({ field: "tasks", expected: expect.tasks, actual });
   }
+  if (expect.referrals) {
+    const actual = sorted(result.referrals.map((referral) => referral.department));
+    if (!same(actual, sorted(expect.referrals)))
+      out.push({ field: "referrals", expected: sorted(expect.referrals), actual });
+  }
+  for (const text of expect.reasonsExclude ?? []) {
+    if (result.reasons.some((reason) => reason.includes(text)))
+      out.push({
+        field: "reasons",
+        expected: message("expectedReasonNotContaining", language, { text }),
+        actual: result.reasons,
+      });
+  }
   for (const text of expect.reasonsContain ?? []) {
     if (!result.reasons.some((reason) => reason.includes(text)))
       out.push({

@@ -5,11 +5,13 @@ import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues
 import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
+import { applyOverrides } from "../rulesets/overrides.js";
 import { readJsonSource } from "../rulesets/read-json-file.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { screen } from "../screening/screen.js";
+import { screen } from "../batch/screen.js";
 import type { EngineName } from "../evaluation/types.js";
 import { compareResult, type Mismatch } from "./compare.js";
+import { ruleDefinitionKey } from "./rule-definition.js";
 import { ruleTestFileSchema, type RuleTest } from "./schema.js";
 
 /** The outcome of one rule test. */
@@ -20,6 +22,8 @@ export interface RuleTestOutcome {
   mismatches: Mismatch[];
   /** The rules whose conditions were met while screening (for coverage). */
   rulesMet: string[];
+  /** Each rule met as its definition (see `ruleDefinitionKey`), so coverage can tell a rule an overlay replaced from the rule it replaces. */
+  definitionsMet: string[];
   /** The rules left out because an optional parameter they use had no value (for coverage). */
   rulesWithoutValue: string[];
   ruleSetId: string | null;
@@ -95,7 +99,7 @@ export async function runRuleTest(
   const base = { file, name: test.name, ruleSetId: ruleSet.id };
   try {
     const result = await screen(test.household, {
-      ruleSet,
+      ruleSet: test.set ? applyOverrides(ruleSet, test.set, language) : ruleSet,
       asOf: test.asOf,
       lang: test.lang ?? "zh",
       explain: true,
@@ -103,10 +107,11 @@ export async function runRuleTest(
     });
     const mismatches = compareResult(result, test.expect, language);
     const rulesMet = result.explanation.filter((rule) => rule.status === "met").map((rule) => rule.rule);
+    const definitionsMet = rulesMet.map((id) => ruleDefinitionKey(ruleSet, id));
     const rulesWithoutValue = result.explanation
       .filter((rule) => rule.parametersWithoutValue?.length)
       .map((rule) => rule.rule);
-    return { ...base, passed: mismatches.length === 0, mismatches, rulesMet, rulesWithoutValue };
+    return { ...base, passed: mismatches.length === 0, mismatches, rulesMet, definitionsMet, rulesWithoutValue };
   } catch (error) {
     if (!(error instanceof DixianError)) throw error;
     const passed = test.expect.error === error.code;
@@ -116,6 +121,7 @@ export async function runRuleTest(
       passed,
       mismatches: passed ? [] : [{ field: "error", expected, actual: `${error.code}: ${error.message}` }],
       rulesMet: [],
+      definitionsMet: [],
       rulesWithoutValue: [],
     };
   }

@@ -7,7 +7,6 @@ import {
   GUARANTEE_STATUSES,
   LEAD_CHANNELS,
   LEAD_DEPARTMENTS,
-  RISK_TYPE_IDS,
   TASK_KINDS,
 } from "../input/enums.js";
 
@@ -29,10 +28,7 @@ export const expectationSchema = z
   .strictObject({
     flag: z.enum(FLAGS).optional().describe("标记 / flag"),
     category: z.enum(CATEGORIES).nullable().optional().describe("类别 / category"),
-    riskTypes: z
-      .array(z.enum(RISK_TYPE_IDS))
-      .optional()
-      .describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
+    riskTypes: z.array(z.string()).optional().describe("检测到的风险类型（完全一致）/ the exact set of risk types"),
     riskCodes: z.record(z.string(), z.string()).optional().describe("风险类型代码 / risk codes by id"),
     guarantees: z
       .partialRecord(z.enum(GUARANTEE_ITEMS), z.enum(GUARANTEE_STATUSES))
@@ -67,8 +63,15 @@ export const expectationSchema = z
         }),
       )
       .optional()
-      .describe("任务（完全一致，按线索顺序，不比较理由）/ the exact tasks in lead order, reasons not compared"),
+      .describe(
+        "任务（完全一致，按线索顺序、同一线索先核实后识别，不比较理由）/ the exact tasks in lead order (verify before identify), reasons not compared",
+      ),
+    referrals: z
+      .array(z.enum(LEAD_DEPARTMENTS))
+      .optional()
+      .describe("转介的部门（完全一致）/ the exact set of departments the household is referred to"),
     reasonsContain: z.array(z.string()).optional().describe("理由中须包含的文字 / text the reasons must contain"),
+    reasonsExclude: z.array(z.string()).optional().describe("理由中不得出现的文字 / text no reason may contain"),
     error: z.string().optional().describe("预期的错误代码，如 E_NO_PARAMETER_IN_FORCE / expected error code"),
   })
   .refine((expectation) => Object.keys(expectation).length > 0, { message: EMPTY_EXPECTATION_MESSAGE })
@@ -80,6 +83,12 @@ export const ruleTestSchema = z.strictObject({
   description: z.string().optional().describe("说明 / description"),
   asOf: calendarDate.describe("评估日 / as-of date"),
   lang: z.enum(["zh", "en"]).optional(),
+  set: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      "只为本用例指定的参数取值，如同 --set（如县级低保标准）/ parameter values for this test only, as --set gives them (such as a county's dibao standard)",
+    ),
   household: z.unknown().describe("农户数据（数据合同格式）/ the household, as in the data contract"),
   expect: expectationSchema,
 });

@@ -15,7 +15,6 @@ import cnRulesFallback from "../../rules/cn/rules/fallback.json";
 import cnRulesFlag from "../../rules/cn/rules/flag.json";
 import cnRulesPlan from "../../rules/cn/rules/plan.json";
 import cnRuleset from "../../rules/cn/ruleset.json";
-import xundianLianheConditions from "../../rules/examples/xundian-lianhe/conditions.json";
 import xundianLianheMeasures from "../../rules/examples/xundian-lianhe/measures.json";
 import xundianLianheParameters from "../../rules/examples/xundian-lianhe/parameters.json";
 import xundianLianheRulesPlan from "../../rules/examples/xundian-lianhe/rules/plan.json";
@@ -37,7 +36,6 @@ export const BUILT_IN_FILES: Readonly<Record<string, unknown>> = {
   "cn/rules/flag.json": cnRulesFlag,
   "cn/rules/plan.json": cnRulesPlan,
   "cn/ruleset.json": cnRuleset,
-  "examples/xundian-lianhe/conditions.json": xundianLianheConditions,
   "examples/xundian-lianhe/measures.json": xundianLianheMeasures,
   "examples/xundian-lianhe/parameters.json": xundianLianheParameters,
   "examples/xundian-lianhe/rules/plan.json": xundianLianheRulesPlan,

@@ -1,10 +1,11 @@
 import type { Problem } from "../errors.js";
 import { OPERATOR_NAMES } from "../evaluation/operators.js";
 import { FACTS } from "../facts/catalogue.js";
+import type { CatalogueName } from "../facts/fact-definition.js";
 import { parseFigureTerm, RESULT_FIGURES, variantTerms } from "../facts/figures.js";
 import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
-import { parameterValueProblem } from "./parameters.js";
+import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
 import { issueLanguage, issueText } from "../input/zod-issues.js";
 import { message } from "../results/messages.js";
@@ -12,8 +13,9 @@ import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";
 import type { RuleSet } from "./rule-set.js";
-import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter, type TopLevelCondition } from "./schema.js";
+import { FIGURE_INPUT_FIELDS, STAGE_EVENTS, type Condition, type Parameter } from "./schema.js";
 import { isFactCondition, walkConditions } from "./walk-conditions.js";
+import { namedConditionCycles } from "./condition-graph.js";
 import { primaryParams, templatePlaceholders } from "./templates.js";
 import { hasOwn, own } from "./own.js";
 
@@ -45,10 +47,25 @@ export function checkReferences(
   const say = message;
   const unknown = (id: Parameters<typeof message>[0], name: string, known: Iterable<string>) =>
     say(id, language, { name }) + didYouMean(name, known, language);
+  const groupCodes = new Set(ruleSet.measureGroups.map((group) => group.code));
+  const catalogues: Record<CatalogueName, ReadonlySet<string>> = { riskTypes: riskIds, measureGroups: groupCodes };
+  const unknownIn = (catalogue: CatalogueName, name: string) =>
+    catalogue === "riskTypes"
+      ? unknown("unknownRiskType", name, riskIds)
+      : unknown("unknownMeasureGroup", name, groupCodes);
 
   for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
     parameter.values.forEach((value, index) => {
-      if (parameterValueProblem(parameter.type, value.value, language)) {
+      const outOfRange = parameterRangeProblem(parameter.type, value.value, language);
+      if (outOfRange) {
+        problems.push(
+          locate(
+            `parameter:${name}`,
+            ["values", index, "value"],
+            say("parameterOutOfRange", language, { value: JSON.stringify(value.value), range: outOfRange }),
+          ),
+        );
+      } else if (parameterValueProblem(parameter.type, value.value, language)) {
         problems.push(
           locate(
             `parameter:${name}`,
@@ -128,6 +145,20 @@ export function checkReferences(
         }
       }
     }
+    for (const [param, catalogue] of Object.entries(fact?.catalogueParams ?? {})) {
+      const value: unknown = condition.params?.[param];
+      const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+      names.forEach((name: unknown, index) => {
+        if (typeof name !== "string" || catalogues[catalogue].has(name)) return;
+        const where = typeof value === "string" ? [...at, "params", param] : [...at, "params", param, index];
+        problems.push(locate(key, where, unknownIn(catalogue, name)));
+      });
+    }
+    if (condition.fact === "parameterHasValue") {
+      const name = (condition.params as { name?: unknown } | undefined)?.name;
+      if (typeof name === "string" && !hasOwn(ruleSet.parameters, name))
+        problems.push(locate(key, [...at, "params", "name"], unknown("unknownParameter", name, parameterNames)));
+    }
     if (!OPERATOR_NAMES.has(condition.operator)) {
       problems.push(locate(key, [...at, "operator"], unknown("unknownOperator", condition.operator, OPERATOR_NAMES)));
     } else {
@@ -172,16 +203,36 @@ export function checkReferences(
     }
   };
 
+  // Condition texts (label, unmet) are reason templates too.
+  const checkTexts = (key: string, base: PropertyKey[]) => (condition: Condition, path: PropertyKey[]) => {
+    for (const field of ["label", "unmet"] as const)
+      for (const language of ["zh", "en"] as const) {
+        const template = condition[field]?.[language];
+        if (!template) continue;
+        for (const placeholder of templatePlaceholders(template)) {
+          const problem = placeholderProblem(placeholder, ruleSet, language);
+          if (problem) problems.push(locate(key, [...base, ...path, field, language], problem));
+        }
+      }
+  };
   for (const [name, condition] of Object.entries(ruleSet.conditions)) {
     walkConditions(condition, checkCondition(`condition:${name}`, []));
+    walkConditions(condition, checkTexts(`condition:${name}`, []));
   }
-  checkNamedConditionCycles(ruleSet.conditions, (name) =>
-    problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name }))),
-  );
+  for (const measure of ruleSet.measures) {
+    if (!groupCodes.has(measure.group))
+      problems.push(
+        locate(`measures:${measure.id}`, ["group"], unknown("unknownMeasureGroup", measure.group, groupCodes)),
+      );
+  }
+  const cycles = namedConditionCycles(ruleSet.conditions);
+  for (const name of Object.keys(ruleSet.conditions))
+    if (cycles.has(name)) problems.push(locate(`condition:${name}`, [], say("conditionCycle", language, { name })));
 
   for (const rule of ruleSet.rules) {
     const key = `rule:${rule.id}`;
     walkConditions(rule.conditions, checkCondition(key, ["conditions"]));
+    walkConditions(rule.conditions, checkTexts(key, ["conditions"]));
     if (!STAGE_EVENTS[rule.stage].includes(rule.event.type)) {
       problems.push(
         locate(
@@ -214,6 +265,8 @@ export function checkReferences(
           unknown("unknownRule", event.params.unmetConditionsOf, ruleIds),
         ),
       );
+    } else if (event.type === "flag" && event.params.unmetConditionsOf) {
+      problems.push(...missingUnmetTexts(event.params.unmetConditionsOf, ruleSet, locate, language));
     }
     for (const { reference, path: refPath } of parameterReferencesIn(event)) {
       if (!hasOwn(ruleSet.parameters, reference.param))
@@ -228,7 +281,11 @@ export function checkReferences(
         const problem =
           event.type === "task" && LEAD_PLACEHOLDERS.has(placeholder)
             ? null
-            : placeholderProblem(placeholder, ruleSet, language);
+            : placeholder === LIMIT_PLACEHOLDER
+              ? event.type === "limit"
+                ? null
+                : say("limitPlaceholderOnly", language, { placeholder: `{${placeholder}}` })
+              : placeholderProblem(placeholder, ruleSet, language);
         if (problem) problems.push(locate(key, ["reason", language], problem));
       }
     }
@@ -238,6 +295,39 @@ export function checkReferences(
 
 /** What a task rule's reason may say of the lead each task is for (results/task-text). */
 const LEAD_PLACEHOLDERS: ReadonlySet<string> = new Set(["lead.source", "lead.date", "lead.dueBy"]);
+/** Placeholders that list what the earlier stages found (results/reason-text). */
+const TEXT_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  "riskFactors",
+  "detectedRisks",
+  "guaranteeProblems",
+  "guaranteesNotOk",
+]);
+/** What a limit rule's reason says of the suggestions it left out (screening/screen-household). */
+const LIMIT_PLACEHOLDER = "limit.leftOut";
+
+/**
+ * The top-level conditions of a rule whose unmet conditions another rule lists as reasons, that have
+ * no `unmet` text (on the condition or on the named condition it refers to): an unmet condition must
+ * be written as the failing fact, never as its label with "not met" before it.
+ */
+function missingUnmetTexts(
+  ruleId: string,
+  ruleSet: Omit<RuleSet, "hash" | "origins">,
+  locate: Locate,
+  language: Language,
+): Problem[] {
+  const rule = ruleSet.rules.find((candidate) => candidate.id === ruleId);
+  if (!rule || !("all" in rule.conditions)) return [];
+  const problems: Problem[] = [];
+  rule.conditions.all.forEach((condition, index) => {
+    const named = "condition" in condition ? own(ruleSet.conditions, condition.condition) : undefined;
+    if (condition.unmet || named?.unmet) return;
+    problems.push(
+      locate(`rule:${ruleId}`, ["conditions", "all", index], message("unmetTextMissing", language, { rule: ruleId })),
+    );
+  });
+  return problems;
+}
 
 /** The plain json-rules-engine comparisons and the exact decimal operator to use instead of each. */
 export const DECIMAL_OPERATOR_FOR: Readonly<Record<string, string>> = {
@@ -431,12 +521,12 @@ function placeholderProblem(
       (argument ? didYouMean(argument, Object.keys(ruleSet.parameters), language) : "")
     );
   }
-  if (head === "riskFactors" || head === "unmetConditions") return null;
+  if (TEXT_PLACEHOLDERS.has(head)) return null;
   const fact = FACTS.get(head);
   if (!fact)
     return (
       message("placeholderUnknownFact", language, values) +
-      didYouMean(head, [...FACTS.keys(), "param", "riskFactors", "unmetConditions"], language)
+      didYouMean(head, [...FACTS.keys(), "param", ...TEXT_PLACEHOLDERS], language)
     );
   const params = argument === undefined ? {} : primaryParams(fact, argument);
   if (params === null || !fact.params.safeParse(params).success)
@@ -448,33 +538,4 @@ function placeholderProblem(
 function knownParams(schema: unknown): string[] {
   const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape;
   return shape ? Object.keys(shape) : [];
-}
-
-function checkNamedConditionCycles(
-  conditions: Record<string, TopLevelCondition>,
-  report: (name: string) => void,
-): void {
-  const references = (name: string): string[] => {
-    const found: string[] = [];
-    const condition = own(conditions, name);
-    if (condition)
-      walkConditions(condition, (c) => {
-        if ("condition" in c) found.push(c.condition);
-      });
-    return found;
-  };
-  for (const start of Object.keys(conditions)) {
-    const stack = [...references(start)];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (next === start) {
-        report(start);
-        break;
-      }
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...references(next));
-    }
-  }
 }

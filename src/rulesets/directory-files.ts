@@ -1,4 +1,7 @@
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { DixianError } from "../errors.js";
+import { message } from "../results/messages.js";
+import type { Language } from "../results/language.js";
 import { join, relative, resolve } from "node:path";
 import { readRuleFileText } from "./read-json-file.js";
 import type { RuleSetFiles } from "./rule-set-files.js";
@@ -7,6 +10,24 @@ import type { RuleSetFiles } from "./rule-set-files.js";
 function display(path: string): string {
   const relativePath = relative(process.cwd(), path);
   return relativePath && !relativePath.startsWith("..") ? relativePath : path;
+}
+
+/**
+ * A path that is a symbolic link to nothing: an error naming it and where it points, since a
+ * rule file that silently goes missing would change what is screened.
+ */
+function dangling(path: string, language: Language): void {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return;
+    target = readlinkSync(path);
+  } catch {
+    return;
+  }
+  const problem = message("danglingSymlink", language, { target });
+  throw new DixianError("E_RULESET_NOT_FOUND", `${display(path)}: ${problem}`, [
+    { file: display(path), path: "", message: problem },
+  ]);
 }
 
 /** A rule-set directory on disk. */
@@ -22,21 +43,28 @@ export function directoryFiles(dir: string): RuleSetFiles {
     display: (path) => display(join(root, path)),
     read(path, language) {
       const file = join(root, path);
-      if (!existsSync(file)) return undefined;
+      if (!existsSync(file)) {
+        dangling(file, language);
+        return undefined;
+      }
       // Every file must lie inside its rule set's directory (a symlink out of it is refused).
       return readRuleFileText(file, display(file), root, language);
     },
-    list(folder) {
+    list(folder, language) {
       const dirPath = join(root, folder);
+      if (!existsSync(dirPath)) dangling(dirPath, language);
       if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
       return readdirSync(dirPath).filter((name) => name.endsWith(".json"));
     },
     entries(folder) {
       const dirPath = join(root, folder);
       if (!existsSync(dirPath) || !statSync(dirPath).isDirectory()) return [];
+      // A link counts as what it points to; a link to nothing is reported where it is read.
       return readdirSync(dirPath, { withFileTypes: true }).map((entry) => ({
         name: entry.name,
-        isDirectory: entry.isDirectory(),
+        isDirectory: entry.isSymbolicLink()
+          ? existsSync(join(dirPath, entry.name)) && statSync(join(dirPath, entry.name)).isDirectory()
+          : entry.isDirectory(),
       }));
     },
     relative: (target) => directoryFiles(resolve(root, target)),

@@ -10,6 +10,7 @@ import type {
   FigureVariant,
   GuaranteeEntry,
   MeasureEntry,
+  MeasureGroupEntry,
   Parameter,
   ParameterValue,
   RiskTypeEntry,
@@ -26,6 +27,8 @@ export interface Layer {
   riskTypes: (RiskTypeEntry | Disabled)[];
   guarantees: GuaranteeEntry[];
   measures: (MeasureEntry | Disabled)[];
+  /** The measure groups of measures.json, layered by code. */
+  measureGroups: MeasureGroupEntry[];
   conditions: Record<string, TopLevelCondition>;
   rules: ({ stage: Stage } & (LoadedRule | Disabled))[];
   /** Where each entry was written, to report problems found while merging. */
@@ -50,6 +53,7 @@ export interface Merged {
   riskTypes: RiskTypeEntry[];
   guarantees: GuaranteeEntry[];
   measures: MeasureEntry[];
+  measureGroups: MeasureGroupEntry[];
   conditions: Record<string, TopLevelCondition>;
   rules: LoadedRule[];
   disabled: DisabledEntry[];
@@ -61,6 +65,7 @@ export const EMPTY_MERGED: Merged = {
   riskTypes: [],
   guarantees: [],
   measures: [],
+  measureGroups: [],
   conditions: {},
   rules: [],
   disabled: [],
@@ -167,6 +172,13 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
     disabled,
     unknown(layer.sources.measures, "measures"),
   );
+  // Groups are layered by code: a child's group replaces the inherited one in place, a new one is added.
+  const measureGroups = [...base.measureGroups];
+  for (const group of layer.measureGroups) {
+    const index = measureGroups.findIndex((existing) => existing.code === group.code);
+    if (index >= 0) measureGroups[index] = group;
+    else measureGroups.push(group);
+  }
   const guarantees = mergeById(base.guarantees, layer.guarantees, "guarantee", layer.id, disabled, () => undefined);
   const rules = mergeById(
     base.rules,
@@ -192,6 +204,7 @@ export function mergeLayer(base: Merged, layer: Layer, problems: Problem[], lang
     riskTypes,
     guarantees,
     measures,
+    measureGroups,
     conditions: { ...base.conditions, ...layer.conditions },
     rules,
     disabled,

@@ -3,7 +3,7 @@ import { message } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { deepFreeze } from "./freeze.js";
 import { ruleSetHash } from "./hash.js";
-import { overrideValue, parameterValueProblem } from "./parameters.js";
+import { canonicalOverrideText, overrideValue, parameterValueProblem } from "./parameters.js";
 import type { RuleSet } from "./rule-set.js";
 
 /** Parameter values by name, as written (`"9000"`, `"6"`, `"true"`), that replace a rule set's own for every date. */
@@ -77,7 +77,8 @@ export function applyOverrides(ruleSet: RuleSet, overrides: ParameterOverrides, 
       });
       continue;
     }
-    Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });
+    const canonical = canonicalOverrideText(parameter.type, value);
+    Object.defineProperty(merged, name, { value: canonical, enumerable: true, writable: true, configurable: true });
   }
   if (problems.length) {
     throw new DixianError(

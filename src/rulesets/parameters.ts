@@ -1,12 +1,13 @@
-import { DixianError } from "../errors.js";
+import { DixianError, NoParameterInForceError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
-import { Decimal, decimalText, moneyProblem } from "../input/decimal.js";
-import { message } from "../results/messages.js";
+import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
+import { message, type MessageId } from "../results/messages.js";
 import type { Language } from "../results/language.js";
 import { didYouMean } from "../results/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";
 import { own } from "./own.js";
+import { isPackagedFile, overlayBase, supplyAdvice } from "./supply-advice.js";
 
 const VALUE_PATTERNS: Record<ParameterType, (value: unknown) => boolean> = {
   money: (v) => typeof v === "string" && moneyProblem(v, true) === null,
@@ -25,9 +26,40 @@ export function overrideValue(type: string, text: string): string | number | boo
   return text;
 }
 
+/**
+ * Thresholds, standards, multipliers and shares are positive (a threshold of 0 or -1 flags nobody);
+ * counts, ages, months and days are not negative. Decimals and text are not bounded.
+ */
+const RANGES: Partial<Record<ParameterType, { holds: (value: number) => boolean; range: MessageId }>> = {
+  money: { holds: (value) => value > 0, range: "parameterRangeMoney" },
+  ratio: { holds: (value) => value > 0, range: "parameterRangeRatio" },
+  integer: { holds: (value) => value >= 0, range: "parameterRangeInteger" },
+  number: { holds: (value) => value >= 0, range: "parameterRangeNumber" },
+};
+
+/**
+ * The allowed range of a parameter type, in words of `language` (`大于 0 的金额…`), when a value of
+ * the right form lies outside it; null when it is in range (or not of the type's form at all).
+ */
+export function parameterRangeProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
+  const range = RANGES[type];
+  if (!range || !VALUE_PATTERNS[type](value)) return null;
+  return range.holds(Number(value)) ? null : message(range.range, language);
+}
+
+/**
+ * An override's text in one form for its parameter's type, so one policy has one hash and one
+ * listing in results: `9100.00`, `9100.0` and `9100` as `9100`; `06` and `6.0` as `6` for a count.
+ */
+export function canonicalOverrideText(type: string, text: string): string {
+  if (type === "money" || type === "decimal" || type === "ratio")
+    return isDecimalText(text) ? decimalText(new Decimal(text)) : text;
+  return String(overrideValue(type, text));
+}
+
 /** What a value of this parameter type must be, in `language`, or null when the value is one. */
 export function parameterValueProblem(type: ParameterType, value: unknown, language: Language = "zh"): string | null {
-  if (VALUE_PATTERNS[type](value)) return null;
+  if (VALUE_PATTERNS[type](value)) return parameterRangeProblem(type, value, language);
   if (type === "money") return message("parameterTakesMoney", language);
   if (type === "decimal" || type === "ratio") return message("parameterTakesDecimal", language, { type });
   if (type === "integer") return message("parameterTakesInteger", language);
@@ -70,6 +102,14 @@ export function isOptionalWithoutValue(ruleSet: RuleSet, name: string, asOf: Iso
   return valueInForce(parameter, asOf) === null;
 }
 
+/** Whether a parameter has a value on `asOf`: an override (`--set`), or a value in force. */
+export function hasValueInForce(ruleSet: RuleSet, name: string, asOf: IsoDate): boolean {
+  const parameter = own(ruleSet.parameters, name);
+  if (!parameter) return false;
+  if (ruleSet.overrides && Object.hasOwn(ruleSet.overrides, name)) return true;
+  return valueInForce(parameter, asOf) !== null;
+}
+
 /**
  * Resolves one parameter on `asOf` (an override given with `--set` first), or throws
  * E_NO_PARAMETER_IN_FORCE naming it, the rule set and the date, in `language`.
@@ -107,10 +147,11 @@ export function parameterInForce(
   const value = valueInForce(parameter, asOf);
   if (!value) {
     const origin = ruleSet.origins.get(`parameter:${name}`) ?? { file: ruleSet.id, path: `/${name}` };
-    throw new DixianError(
-      "E_NO_PARAMETER_IN_FORCE",
+    const here = isPackagedFile(origin.file) ? "noValueInForcePackaged" : "noValueInForceHere";
+    throw new NoParameterInForceError(
       noValueMessage(ruleSet, name, parameter, asOf, origin.file, language),
-      [{ ...origin, message: message("noValueInForceHere", language, { name, asOf }) }],
+      [{ ...origin, message: message(here, language, { name, asOf }) }],
+      { parameter: name, asOf, ruleSet: ruleSet.id, base: overlayBase(ruleSet) },
     );
   }
   const stale = parameter.yearly === true && value.until === undefined && value.from.slice(0, 4) < asOf.slice(0, 4);
@@ -127,7 +168,8 @@ export function parameterInForce(
 
 /**
  * Why screening cannot run on `asOf` without a parameter, in `language`: the parameter, the date,
- * the file where a dated value belongs, and the two ways to supply one.
+ * and how to supply a value (see {@link supplyAdvice}: for a rule set shipped in the package, a
+ * county overlay made with `dixian init-overlay`, never an edit of the installed files).
  */
 export function noValueMessage(
   ruleSet: RuleSet,
@@ -140,7 +182,7 @@ export function noValueMessage(
   const known = parameter.values.map((v) => `${v.from}…${v.until ?? ""}: ${v.value}`).join("; ");
   return (
     message("noParameterInForce", language, { ruleSet: ruleSet.id, name, asOf, known }) +
-    message("supplyParameterValue", language, { name, asOf, file })
+    supplyAdvice(ruleSet, name, asOf, file, language)
   );
 }
 

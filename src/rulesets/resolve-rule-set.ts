@@ -6,12 +6,14 @@ import type { Language } from "../results/language.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";
+import { conditionGraphProblems } from "./condition-graph.js";
 import { ruleSetHash } from "./hash.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
 import { EMPTY_MERGED, mergeLayer, type Layer, type Merged } from "./layer.js";
 import { applyOverrides, type ParameterOverrides } from "./overrides.js";
-import type { RuleSet } from "./rule-set.js";
+import type { OwnLayer, RuleSet } from "./rule-set.js";
+import { setOwn } from "./own.js";
 import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
 import {
   conditionsFileSchema,
@@ -19,11 +21,22 @@ import {
   guaranteesFileSchema,
   manifestSchema,
   measuresFileSchema,
+  type MeasureGroupEntry,
+  MAX_RULES_PER_FILE,
   parametersFileSchema,
   riskTypesFileSchema,
-  rulesFileSchema,
+  ruleEntrySchema,
+  ruleSchema,
+  rulesFileLoadSchema,
+  ruleTableLoadSchema,
+  type RuleDefinition,
   type RuleSetManifest,
+  type RuleTableEntry,
 } from "./schema.js";
+import { expandRuleTable, isRuleTable } from "./rule-tables.js";
+
+/** An entry of a rule file that disables an inherited rule. */
+type DisabledRule = { id: string; disabled: true; reason: string };
 
 /** The files of a rule-set directory. Only `ruleset.json` is required. */
 export const RULE_SET_FILES = {
@@ -92,16 +105,42 @@ const MAX_LAYERS = 16;
 interface LoadContext {
   problems: Problem[];
   syntax: Set<Problem>;
+  /** Problems of a condition graph too deep or too large to evaluate. */
+  limits: Set<Problem>;
+  /** Files that are missing behind a link, not regular files, or outside the rule set. */
+  notFound: Set<Problem>;
   language: Language;
 }
 
 function validated<S extends z.ZodType>(source: JsonSource, schema: S, context: LoadContext): z.output<S> | undefined {
-  const result = schema.safeParse(source.value, { ...issueLanguage(context.language), jitless: true });
+  return validatedAt(source, schema, source.value, [], context);
+}
+
+/**
+ * A value of a file checked against a schema; each problem is placed at `at` + its path, or where
+ * `place` puts its path (a rule a table row makes: the cell or the table's rule). Problems already
+ * in `seen` (the same place and words, as every row of a table repeats a slip in its rule) are not
+ * reported again.
+ */
+function validatedAt<S extends z.ZodType>(
+  source: JsonSource,
+  schema: S,
+  value: unknown,
+  at: readonly PropertyKey[],
+  context: LoadContext,
+  place?: (path: readonly PropertyKey[]) => PropertyKey[],
+  seen?: Set<string>,
+): z.output<S> | undefined {
+  const result = schema.safeParse(value, { ...issueLanguage(context.language), jitless: true });
   if (result.success) return result.data;
   for (const issue of expandUnionIssues(result.error.issues)) {
     const path =
       issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]!] : issue.path;
-    context.problems.push(source.problemAt(path, issueText(issue, context.language)));
+    const problem = source.problemAt(place ? place(path) : [...at, ...path], issueText(issue, context.language));
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen?.has(key)) continue;
+    seen?.add(key);
+    context.problems.push(problem);
   }
   return undefined;
 }
@@ -117,6 +156,7 @@ function readOptional(files: RuleSetFiles, path: string, context: LoadContext): 
       : [{ file: files.display(path), path: "", message: error.message }];
     context.problems.push(...problems);
     if (error.code === "E_RULESET_JSON") for (const problem of problems) context.syntax.add(problem);
+    if (error.code === "E_RULESET_NOT_FOUND") for (const problem of problems) context.notFound.add(problem);
     return undefined;
   }
 }
@@ -125,6 +165,11 @@ function readOptional(files: RuleSetFiles, path: string, context: LoadContext): 
 export interface Anchor {
   source: JsonSource;
   path: PropertyKey[];
+  /**
+   * For a rule a decision-table row makes: where a path inside the rule was written (the row's
+   * cell, or the table's rule), instead of `path` followed by it.
+   */
+  map?: (path: readonly PropertyKey[]) => PropertyKey[];
 }
 
 interface LoadedLayer {
@@ -158,6 +203,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     riskTypes: [],
     guarantees: [],
     measures: [],
+    measureGroups: [],
     conditions: {},
     rules: [],
     sources: { rules: new Map() },
@@ -180,7 +226,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
   const catalogue = <K extends "riskTypes" | "measures" | "guarantees">(file: string, key: K, schema: z.ZodType) => {
     const source = readOptional(dir, file, context);
     const data = source && (validated(source, schema, context) as Record<K, { id: string }[]> | undefined);
-    if (!source || !data) return;
+    if (!source || !data) return undefined;
     const seen = new Set<string>();
     data[key].forEach((entry, index) => {
       if (seen.has(entry.id))
@@ -192,10 +238,25 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
     // The comparison does not narrow the type parameter K for the compiler, so the assertion is needed.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     if (key !== "guarantees") layer.sources[key as "riskTypes" | "measures"] = source;
+    return data;
   };
   catalogue(RULE_SET_FILES.riskTypes, "riskTypes", riskTypesFileSchema);
   catalogue(RULE_SET_FILES.guarantees, "guarantees", guaranteesFileSchema);
-  catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema);
+  const measures = catalogue(RULE_SET_FILES.measures, "measures", measuresFileSchema) as
+    { groups?: MeasureGroupEntry[] } | undefined;
+  const measuresSource = layer.sources.measures;
+  if (measures?.groups && measuresSource) {
+    const seen = new Set<string>();
+    measures.groups.forEach((group, index) => {
+      if (seen.has(group.code))
+        problems.push(
+          measuresSource.problemAt(["groups", index, "code"], message("duplicateId", language, { id: group.code })),
+        );
+      seen.add(group.code);
+      origins.set(`measureGroup:${group.code}`, { source: measuresSource, path: ["groups", index] });
+    });
+    layer.measureGroups = measures.groups;
+  }
 
   const conditionsSource = readOptional(dir, RULE_SET_FILES.conditions, context);
   const conditions = conditionsSource && validated(conditionsSource, conditionsFileSchema, context);
@@ -205,21 +266,75 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
       origins.set(`condition:${name}`, { source: conditionsSource, path: ["conditions", name] });
   }
 
-  for (const name of dir.list(RULE_SET_FILES.rulesDir).sort()) {
+  let ruleFiles: string[] = [];
+  try {
+    ruleFiles = dir.list(RULE_SET_FILES.rulesDir, language).sort();
+  } catch (error) {
+    if (!(error instanceof DixianError)) throw error;
+    problems.push(...error.problems);
+    for (const problem of error.problems) context.notFound.add(problem);
+  }
+  for (const name of ruleFiles) {
     const source = readOptional(dir, `${RULE_SET_FILES.rulesDir}/${name}`, context);
-    const file = source && validated(source, rulesFileSchema, context);
-    if (!source || !file) continue;
-    file.rules.forEach((rule, index) => {
+    const file = source && validated(source, rulesFileLoadSchema, context);
+    const entries = source && file && ruleFileEntries(source, file.rules, context);
+    if (!source || !file || !entries) continue;
+    for (const { rule, index, anchor } of entries) {
       if (layer.sources.rules.has(rule.id)) {
-        problems.push(source.problemAt(["rules", index, "id"], message("duplicateRuleId", language, { id: rule.id })));
-        return;
+        problems.push(
+          source.problemAt(
+            anchor.map?.(["id"]) ?? ["rules", index, "id"],
+            message("duplicateRuleId", language, { id: rule.id }),
+          ),
+        );
+        continue;
       }
       layer.sources.rules.set(rule.id, { source, index });
-      origins.set(`rule:${rule.id}`, { source, path: ["rules", index] });
+      origins.set(`rule:${rule.id}`, anchor);
       layer.rules.push({ ...rule, stage: file.stage });
-    });
+    }
   }
   return { manifest, manifestSource, layer, origins };
+}
+
+/**
+ * The entries of a rule file, each checked: an ordinary rule or a disabled one as written, and a
+ * decision table as the rules its rows make (rule-tables.ts), each checked as any rule is, with its
+ * problems placed where they were written (the cell, or the table's rule). Undefined when any entry
+ * has a problem, or the file makes more rules than a file may hold.
+ */
+function ruleFileEntries(
+  source: JsonSource,
+  entries: readonly unknown[],
+  context: LoadContext,
+): { rule: RuleDefinition | DisabledRule; index: number; anchor: Anchor }[] | undefined {
+  const before = context.problems.length;
+  const result: { rule: RuleDefinition | DisabledRule; index: number; anchor: Anchor }[] = [];
+  entries.forEach((entry, index) => {
+    if (!isRuleTable(entry)) {
+      const rule = validatedAt(source, ruleEntrySchema, entry, ["rules", index], context);
+      if (rule) result.push({ rule, index, anchor: { source, path: ["rules", index] } });
+      return;
+    }
+    const table = validatedAt(source, ruleTableLoadSchema, entry, ["rules", index], context);
+    if (!table) return;
+    const expanded = expandRuleTable(table as RuleTableEntry, ["rules", index], context.language);
+    for (const problem of expanded.problems) context.problems.push(source.problemAt(problem.path, problem.message));
+    const seen = new Set<string>();
+    for (const row of expanded.rules) {
+      const at = (path: readonly PropertyKey[]) => row.locate(path);
+      const rule = validatedAt(source, ruleSchema, row.rule, [], context, at, seen);
+      if (rule) result.push({ rule, index, anchor: { source, path: at([]), map: at } });
+    }
+  });
+  if (result.length > MAX_RULES_PER_FILE)
+    context.problems.push(
+      source.problemAt(
+        ["rules"],
+        message("ruleTableTooManyRules", context.language, { count: result.length, maximum: MAX_RULES_PER_FILE }),
+      ),
+    );
+  return context.problems.length > before ? undefined : result;
 }
 
 /**
@@ -231,7 +346,7 @@ function loadLayer(dir: RuleSetFiles, context: LoadContext): LoadedLayer | undef
  */
 export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {}): RuleSet {
   const language = options.lang ?? "zh";
-  const context: LoadContext = { problems: [], syntax: new Set(), language };
+  const context: LoadContext = { problems: [], syntax: new Set(), limits: new Set(), notFound: new Set(), language };
   const { problems } = context;
   const chain: LoadedLayer[] = [];
   const seen: RuleSetFiles[] = [];
@@ -282,20 +397,35 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
     region: top.region ?? null,
     description: top.description,
     ...merged,
+    // Not hashed: which rules and values are this set's own is for authors' tools, not for screening.
+    ownLayer: ownLayerOf(chain[chain.length - 1]!.layer),
   };
   const locate = (key: string, path: readonly PropertyKey[], problem: string): Problem => {
     const anchor = anchors.get(key);
     return anchor
-      ? anchor.source.problemAt([...anchor.path, ...path], problem)
+      ? anchor.source.problemAt(anchor.map ? anchor.map(path) : [...anchor.path, ...path], problem)
       : { file: top.id, path: "", message: problem };
   };
-  problems.push(...checkReferences(withoutHash, locate, language));
+  // A slip in a decision table's rule is found once for each of its rows, at the same place: reported once.
+  const reported = new Set<string>();
+  const once = (problem: Problem) => {
+    const key = `${problem.file}\u0000${problem.path}\u0000${problem.message}`;
+    return reported.has(key) ? false : (reported.add(key), true);
+  };
+  problems.push(...checkReferences(withoutHash, locate, language).filter(once));
+  for (const problem of conditionGraphProblems(withoutHash, locate, language)) {
+    if (!once(problem)) continue;
+    problems.push(problem);
+    context.limits.add(problem);
+  }
   if (problems.length > 0) throw ruleSetError(context);
   const origins = new Map<string, SourceLocation>();
   for (const [key, anchor] of anchors) {
     const { file, path, line, column } = anchor.source.problemAt(anchor.path, "");
     origins.set(key, { file, path, line, column });
   }
+  // This rule set's own ruleset.json: where messages point an author (an overlay's parameters.json is beside it).
+  origins.set("manifest", { file: chain[chain.length - 1]!.manifestSource.file, path: "" });
   const ruleSet: RuleSet = { ...withoutHash, hash: ruleSetHash(withoutHash), origins: new FrozenMap(origins) };
   // Frozen, so no one can screen an edited rule set under the hash of the original.
   return deepFreeze(
@@ -303,6 +433,21 @@ export function loadRuleSetFiles(files: RuleSetFiles, options: LoadOptions = {})
       ? applyOverrides(ruleSet, options.overrides, language)
       : ruleSet,
   );
+}
+
+/** What a layer itself writes: the rules it defines or replaces, and the parameter values it writes. */
+function ownLayerOf(layer: Layer): OwnLayer {
+  const parameterValues: Record<string, string[]> = {};
+  for (const [name, entry] of Object.entries(layer.parameters))
+    setOwn(
+      parameterValues,
+      name,
+      entry.values.map((value) => value.from),
+    );
+  return {
+    rules: layer.rules.filter((rule) => !("disabled" in rule)).map((rule) => rule.id),
+    parameterValues,
+  };
 }
 
 function lastSegment(label: string): string {
@@ -332,11 +477,17 @@ function extendsFiles(files: RuleSetFiles, loaded: LoadedLayer, language: Langua
   }
 }
 
-function ruleSetError({ problems, syntax, language }: LoadContext): DixianError {
+function ruleSetError({ problems, syntax, limits, notFound, language }: LoadContext): DixianError {
   const colon = message("colon", language);
   const lines = problems.map(
     (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""} ${p.path || "/"}${colon}${p.message}`,
   );
-  const code = problems.some((p) => syntax.has(p)) ? "E_RULESET_JSON" : "E_RULESET_SCHEMA";
+  const code = problems.some((p) => syntax.has(p))
+    ? "E_RULESET_JSON"
+    : problems.some((p) => notFound.has(p))
+      ? "E_RULESET_NOT_FOUND"
+      : problems.every((p) => limits.has(p))
+        ? "E_RULESET_CONDITION_LIMIT"
+        : "E_RULESET_SCHEMA";
   return new DixianError(code, message("invalidRuleSet", language, { lines: lines.join("\n") }), problems);
 }

@@ -1,5 +1,6 @@
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
+import { message, renderText } from "../results/messages.js";
+import { jsonValueProblem } from "./json-value.js";
 import type { Language } from "../results/language.js";
 
 /**
@@ -22,8 +23,11 @@ export interface RuleSetFiles {
    * Throws a {@link DixianError}, worded in `language`, when it exists but cannot be read or is too large.
    */
   read(path: string, language: Language): string | undefined;
-  /** Names of the `.json` files directly inside a folder (relative to the root), in any order. */
-  list(folder: string): string[];
+  /**
+   * Names of the `.json` files directly inside a folder (relative to the root), in any order.
+   * Throws a {@link DixianError}, worded in `language`, when the folder is a link to nothing.
+   */
+  list(folder: string, language: Language): string[];
   /** Everything directly inside a folder (`""` for the root), to report files the loader does not know. */
   entries(folder: string): { name: string; isDirectory: boolean }[];
   /** The rule set a relative `extends` value names (`../cn`). */
@@ -76,12 +80,24 @@ export function memoryFiles(
     identity: `memory:${root}`,
     exists: () => [...byPath.keys()].some((path) => !root || path.startsWith(root + "/")),
     display: (path) => (labelPrefix ? `${labelPrefix}${within(path)}` : within(path)),
-    read(path) {
+    read(path, readLanguage) {
       const key = within(path);
       if (!byPath.has(key)) return undefined;
       const content = byPath.get(key);
+      const file = labelPrefix ? `${labelPrefix}${key}` : key;
+      const refuse = (problem: string, pointer = "") =>
+        new DixianError("E_RULESET_JSON", `${file}: ${problem}`, [{ file, path: pointer, message: problem }]);
       if (typeof content === "string") return content;
-      if (content instanceof Uint8Array) return new TextDecoder().decode(content);
+      if (content instanceof Uint8Array) {
+        try {
+          return new TextDecoder("utf-8", { fatal: true }).decode(content);
+        } catch {
+          throw refuse(message("fileNotUtf8", readLanguage));
+        }
+      }
+      // Checked first: JSON.stringify would turn NaN into null, throw on a cycle or BigInt, and recurse as deep as the value nests.
+      const problem = jsonValueProblem(content);
+      if (problem) throw refuse(renderText(problem.text, readLanguage), problem.path);
       return JSON.stringify(content, null, 2) ?? "";
     },
     list(folder) {

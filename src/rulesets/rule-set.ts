@@ -4,6 +4,7 @@ import type {
   Figure,
   GuaranteeEntry,
   MeasureEntry,
+  MeasureGroupEntry,
   Parameter,
   RiskTypeEntry,
   RuleDefinition,
@@ -26,6 +27,18 @@ export interface DisabledEntry {
 }
 
 /**
+ * What a rule set's own files write: its top layer, not the sets it extends. Authors' tools read it
+ * (`dixian test --coverage` counts these rules, `dixian validate` warns about these values); it is
+ * not covered by the hash, which describes only what screening uses.
+ */
+export interface OwnLayer {
+  /** Ids of the rules this layer defines or replaces (not those it disables). */
+  rules: string[];
+  /** Each parameter this layer writes (in full or with `"merge": "addValues"`), with the `from` date of every value it writes. */
+  parameterValues: Record<string, string[]>;
+}
+
+/**
  * A rule set with every layer merged (national → province → county): what screening runs and what
  * the hash covers.
  */
@@ -42,6 +55,8 @@ export interface RuleSet {
   riskTypes: RiskTypeEntry[];
   guarantees: GuaranteeEntry[];
   measures: MeasureEntry[];
+  /** The measure groups (100A39 产业 …) with their names, sources and statuses, from measures.json. */
+  measureGroups: MeasureGroupEntry[];
   conditions: Record<string, TopLevelCondition>;
   rules: LoadedRule[];
   disabled: DisabledEntry[];
@@ -52,6 +67,11 @@ export interface RuleSet {
   overrides?: Readonly<Record<string, string>>;
   /** `sha256:` + hex digest of the canonical JSON of everything above. */
   hash: string;
-  /** Where each rule, parameter and catalogue entry was written (`rule:ID`, `parameter:NAME`, ...). */
+  /** What this rule set's own files write, as opposed to what it inherits (see {@link OwnLayer}). */
+  ownLayer: OwnLayer;
+  /**
+   * Where each rule, parameter and catalogue entry was written (`rule:ID`, `parameter:NAME`, ...),
+   * and `manifest`: this rule set's own `ruleset.json` (`builtin:yunnan/ruleset.json` for a shipped set).
+   */
   origins: ReadonlyMap<string, SourceLocation>;
 }

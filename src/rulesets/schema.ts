@@ -5,8 +5,8 @@ import {
   CATEGORIES,
   FLAGS,
   GUARANTEE_ITEMS,
+  LEAD_DEPARTMENTS,
   MEASURE_KINDS,
-  RISK_TYPE_IDS,
   SOCIAL_ASSISTANCE_CODES,
   TASK_KINDS,
 } from "../input/enums.js";
@@ -43,7 +43,18 @@ export const sourceSchema = z
   .describe("政策依据 / policy source");
 export type PolicySource = z.output<typeof sourceSchema>;
 
-export const STATUSES = ["confirmed", "partial", "default"] as const;
+/**
+ * How certain a value is: confirmed (an official document or its text), partial (a county notice, an
+ * unofficial repost, a news report), default (dixian's own choice), provisional (a value a county
+ * supplies before it is published; every result that uses one says so).
+ */
+export const STATUSES = ["confirmed", "partial", "default", "provisional"] as const;
+export type Status = (typeof STATUSES)[number];
+const statusSchema = z
+  .enum(STATUSES)
+  .describe(
+    "confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）· provisional 暂定值（县级在正式公布前提供）",
+  );
 
 // ---------------------------------------------------------------------------------------------
 // ruleset.json
@@ -90,11 +101,14 @@ export const parameterValueSchema = z.strictObject({
     .union([z.string(), z.number(), z.boolean()])
     .describe("取值；金额和小数写成字符串 / the value; money and decimals as strings"),
   source: sourceSchema,
-  status: z.enum(STATUSES).describe("confirmed 已证实 · partial 部分证实 · default 默认值（无政策出处）"),
+  status: statusSchema,
 });
 export type ParameterValue = z.output<typeof parameterValueSchema>;
 
 export const parameterSchema = z.strictObject({
+  label: bilingualSchema
+    .optional()
+    .describe("简称，用在理由和提示中（如“监测标准”）/ a short name, used in reasons and warnings"),
   description: bilingualSchema,
   type: z.enum(PARAMETER_TYPES).describe("取值类型 / value type"),
   unit: z.string().optional().describe("单位 / unit"),
@@ -302,12 +316,16 @@ const disabledEntry = z.strictObject({
 });
 
 export const riskTypeSchema = z.strictObject({
-  id: z.enum(RISK_TYPE_IDS).describe("风险类型标识（数据合同固定）/ risk id (fixed by the contract)"),
+  id: identifier.describe(
+    "风险类型标识：数据合同的九种（illness、disaster……），省级规则集可以增加 / risk id: the contract's nine, or one a province adds",
+  ),
   code: z
     .string()
     .regex(/^\d{2,4}$/)
     .describe("国家代码表 100A27 代码 / national code"),
   label: bilingualSchema,
+  source: sourceSchema.describe("代码和名称的出处 / where the code and name come from"),
+  status: statusSchema,
 });
 export const riskTypesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -317,13 +335,30 @@ export type RiskTypeEntry = z.output<typeof riskTypeSchema>;
 
 export const guaranteeItemSchema = z.strictObject({
   id: z.enum(GUARANTEE_ITEMS).describe("3+1 项目 / item"),
-  label: bilingualSchema,
+  label: bilingualSchema.describe("项目名称（有保障时的说法），如“住房安全保障” / the item's name"),
+  problem: bilingualSchema.describe(
+    "有问题时的说法，用在理由中，如“住房不安全（C/D 级危房）” / the problem, as reasons name it",
+  ),
+  source: sourceSchema.describe("这一项标准的出处 / where the item's standard comes from"),
+  status: statusSchema,
 });
 export const guaranteesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   guarantees: z.array(guaranteeItemSchema),
 });
 export type GuaranteeEntry = z.output<typeof guaranteeItemSchema>;
+
+/** A measure group of the national code tables (100A39 产业 …): its name, and where the code comes from. */
+export const measureGroupSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^100A\d{2}$/)
+    .describe("国家措施分组代码，如 100A40 / national group code"),
+  label: bilingualSchema,
+  source: sourceSchema.describe("代码和名称的出处 / where the code and name come from"),
+  status: statusSchema,
+});
+export type MeasureGroupEntry = z.output<typeof measureGroupSchema>;
 
 export const measureSchema = z.strictObject({
   id: identifier.describe("措施标识 / measure id"),
@@ -340,9 +375,16 @@ export const measureSchema = z.strictObject({
       "成员 socialAssistance 中对应此措施的值 / the member socialAssistance code that means this measure is in place",
     ),
   local: z.boolean().optional().describe("本地特色措施 / a local measure"),
+  source: sourceSchema.optional().describe("措施的政策依据 / the policy the measure rests on"),
+  status: statusSchema.optional(),
 });
 export const measuresFileSchema = z.strictObject({
   $schema: z.string().optional(),
+  groups: z
+    .array(measureGroupSchema)
+    .max(MAX_CATALOGUE_ENTRIES)
+    .optional()
+    .describe("措施分组（按代码分层，县级可增加或改名）/ measure groups, layered by code"),
   measures: z.array(z.union([disabledEntry, measureSchema])).max(MAX_CATALOGUE_ENTRIES),
 });
 export type MeasureEntry = z.output<typeof measureSchema>;
@@ -364,25 +406,35 @@ const factReferenceSchema = z.strictObject({
 
 const conditionCommon = {
   label: bilingualSchema.optional().describe("条件说明，用于理由和解释 / what the condition means, used in reasons"),
+  unmet: bilingualSchema
+    .optional()
+    .describe(
+      "条件不满足时的说法，写成不满足的事实（如“人均纯收入 {perCapitaNetIncome} 元未高于监测标准 {param.threshold} 元”）/ the failing fact, written when the condition is not met",
+    ),
   priority: z.number().int().min(1).optional(),
   name: z.string().optional(),
 };
 
+/** What a condition may say of itself: its text when met and when unmet, and json-rules-engine's `priority` and `name`. */
+export interface ConditionText {
+  label?: BilingualText;
+  unmet?: BilingualText;
+  priority?: number;
+  name?: string;
+}
+
 export type Condition =
-  | { all: Condition[]; label?: BilingualText; priority?: number; name?: string }
-  | { any: Condition[]; label?: BilingualText; priority?: number; name?: string }
-  | { not: Condition; label?: BilingualText; priority?: number; name?: string }
-  | { condition: string; label?: BilingualText; priority?: number; name?: string }
-  | {
+  | ({ all: Condition[] } & ConditionText)
+  | ({ any: Condition[] } & ConditionText)
+  | ({ not: Condition } & ConditionText)
+  | ({ condition: string } & ConditionText)
+  | ({
       fact: string;
       operator: string;
       value: unknown;
       params?: Record<string, unknown>;
       path?: string;
-      label?: BilingualText;
-      priority?: number;
-      name?: string;
-    };
+    } & ConditionText);
 
 export const conditionSchema: z.ZodType<Condition> = z
   .lazy(() =>
@@ -429,7 +481,9 @@ export const eventSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("risk"),
     params: z.strictObject({
-      riskType: z.enum(RISK_TYPE_IDS),
+      riskType: identifier.describe(
+        "风险类型标识，须在 risk-types.json 目录中 / a risk type id of the risk-types.json catalogue",
+      ),
       code: z
         .string()
         .regex(/^\d{2,4}$/)
@@ -454,7 +508,40 @@ export const eventSchema = z.discriminatedUnion("type", [
         .describe("把该规则未满足的条件列为理由 / list this rule's unmet conditions as reasons"),
     }),
   }),
-  z.strictObject({ type: z.literal("measure"), params: z.strictObject({ measure: z.string() }) }),
+  z.strictObject({
+    type: z.literal("measure"),
+    params: z.strictObject({
+      measure: z.string(),
+      fit: z
+        .number()
+        .int()
+        .min(1)
+        .max(9)
+        .optional()
+        .describe(
+          "适配度 1–9（默认 1）：开发式措施按适配度排序，几条规则建议同一措施的相加，超过上限的不列入 / how well the measure fits the household (1–9, default 1): developmental suggestions are ranked by the sum over the rules that suggest them",
+        ),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("referral"),
+    params: z.strictObject({
+      department: z.enum(LEAD_DEPARTMENTS).describe("转介的行业部门 / the department the household is referred to"),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("limit"),
+    params: z
+      .strictObject({
+        kind: z.enum(MEASURE_KINDS).describe("限制哪一类措施 / which kind of measure"),
+        max: paramOr(z.number().int().min(0).max(100)).describe(
+          "最多建议几项（已落实的不计；0 表示不建议这一类措施）/ at most this many suggestions (measures in place not counted; 0: none of the kind)",
+        ),
+      })
+      .describe(
+        "建议数量上限：按适配度保留前几项，其余写进理由 / a cap on suggestions: the best-fitting are kept, the rest named in a reason",
+      ),
+  }),
   z.strictObject({ type: z.literal("reason") }),
   z.strictObject({
     type: z.literal("followUp"),
@@ -464,10 +551,16 @@ export const eventSchema = z.discriminatedUnion("type", [
     type: z.literal("task"),
     params: z
       .strictObject({
-        kind: z.enum(TASK_KINDS).describe("verify 核实线索"),
+        kind: z.enum(TASK_KINDS).describe("verify 核实线索 · identify 完成识别认定"),
         withinDays: paramOr(z.number().int().min(0).max(3660)).describe(
           "自线索日期起的期限（天）/ days from the lead's date to the due date",
         ),
+        leads: z
+          .enum(["each", "first"])
+          .optional()
+          .describe(
+            "each：每条未办结线索一项（默认）；first：只为最早的未办结线索一项（对户的任务，如识别认定）/ each: one task per open lead (default); first: one for the earliest open lead (a task for the household, such as identification)",
+          ),
       })
       .describe("为每条未办结线索生成一项任务 / one task per open lead"),
   }),
@@ -482,8 +575,8 @@ export type RuleEvent = z.output<typeof eventSchema>;
 export const STAGE_EVENTS: Record<Stage, readonly RuleEvent["type"][]> = {
   assessment: ["risk", "guarantee"],
   flag: ["flag"],
-  plan: ["measure", "reason", "followUp", "task"],
-  fallback: ["measure"],
+  plan: ["measure", "referral", "limit", "reason", "followUp", "task"],
+  fallback: ["measure", "referral", "limit"],
   checks: ["check"],
 };
 
@@ -503,8 +596,98 @@ export const ruleSchema = z.strictObject({
 });
 export type RuleDefinition = z.output<typeof ruleSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Decision tables: one rule written once, and a table whose every row makes one rule (rule-tables.ts)
+
+const tableColumnName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "ruleTableColumnFormat");
+/** A cell of a table named in its rule: `{{column}}`. */
+const cellReference = z
+  .string()
+  .regex(/^\{\{[A-Za-z][A-Za-z0-9_]*\}\}$/)
+  .describe("判定表的一列，如 {{code}} / a column of the table, such as {{code}}");
+
+export const tableColumnSchema = z.strictObject({
+  description: bilingualSchema.optional().describe("这一列是什么 / what the column holds"),
+  default: z.unknown().optional().describe("行中没有写这一列时的取值 / the value for rows that leave the column out"),
+});
+
+export const tableRowSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "ruleTableRowIdFormat")
+      .describe("行标识：这一行的规则标识为“表标识.行标识” / row id: the row's rule is `<table id>.<row id>`"),
+  })
+  .catchall(z.unknown())
+  .describe("一行：每列一个取值 / a row: a value for each column");
+
+export const ruleTableSchema = z
+  .strictObject({
+    id: identifier.describe(
+      "判定表标识；每行的规则标识为“表标识.行标识” / table id; each row's rule is `<table id>.<row id>`",
+    ),
+    table: z
+      .strictObject({
+        description: bilingualSchema.optional().describe("表的说明 / what the table decides"),
+        columns: z
+          .record(tableColumnName, tableColumnSchema)
+          .describe(
+            "各列（id 除外）：规则中用 {{列名}} 引用 / the columns (besides id), named in the rule as {{column}}",
+          ),
+        rows: z
+          .array(tableRowSchema)
+          .min(1)
+          .max(MAX_RULES_PER_FILE)
+          .describe("每行展开为一条规则 / each row becomes one rule"),
+      })
+      .describe("判定表 / decision table"),
+    label: bilingualSchema.describe("规则名称，可用 {{列名}} / rule name; may name cells as {{column}}"),
+    basis: sourceSchema.optional(),
+    priority: z.union([z.number().int().min(1), cellReference]).optional(),
+    conditions: topLevelConditionSchema,
+    event: z.union([
+      eventSchema,
+      z.strictObject({
+        type: z.enum(eventSchema.options.map((option) => option.shape.type.value)),
+        params: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ]),
+    reason: bilingualSchema
+      .optional()
+      .describe("理由模板，可用 {{列名}} / reason template; may name cells as {{column}}"),
+  })
+  .describe(
+    "判定表：规则只写一次，表中每行展开为一条普通规则 / decision table: the rule written once, each row of the table makes one ordinary rule",
+  );
+export type RuleTableEntry = z.output<typeof ruleTableSchema>;
+
+/**
+ * A table entry as loading checks it: the table in full, the rule's fields only as present. The
+ * rule each row makes is checked as any rule is ({@link ruleSchema}), and its problems are shown
+ * where they were written: the cell, or the rule's text.
+ */
+export const ruleTableLoadSchema = ruleTableSchema.extend({
+  label: z.unknown().optional(),
+  basis: z.unknown().optional(),
+  priority: z.unknown().optional(),
+  conditions: z.unknown().optional(),
+  event: z.unknown().optional(),
+  reason: z.unknown().optional(),
+});
+
+/** An entry of a rule file that is an ordinary rule or disables an inherited one. */
+export const ruleEntrySchema = z.union([disabledEntry, ruleSchema]);
+
+/** A rule file as JSON Schema and editors see it: rules, disabled rules and decision tables. */
 export const rulesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
-  rules: z.array(z.union([disabledEntry, ruleSchema])).max(MAX_RULES_PER_FILE),
+  rules: z.array(z.union([disabledEntry, ruleSchema, ruleTableSchema])).max(MAX_RULES_PER_FILE),
+});
+
+/** A rule file as loading reads it: each entry is then checked as a rule or as a table ({@link ruleEntrySchema}, {@link ruleTableLoadSchema}). */
+export const rulesFileLoadSchema = z.strictObject({
+  $schema: z.string().optional(),
+  stage: z.enum(STAGES).describe("阶段 / stage: assessment → flag → plan → fallback → checks"),
+  rules: z.array(z.unknown()).max(MAX_RULES_PER_FILE),
 });

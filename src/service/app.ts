@@ -1,19 +1,29 @@
 import { Readable, type Writable } from "node:stream";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import { compileRuleSet } from "../evaluation/compile.js";
 import type { CompiledRuleSet } from "../evaluation/types.js";
-import { DixianError } from "../errors.js";
+import { DixianError, NoParameterInForceError } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
+import type { Rejection } from "../input/rejection.js";
 import { message } from "../results/messages.js";
-import type { Language, ScreeningResult } from "../results/result-types.js";
+import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
-import { checkItem, type Rejection } from "../screening/screen.js";
-import { screenHousehold, type HouseholdScreeningOptions } from "../screening/screen-household.js";
-import { screenSources } from "../cli/parallel-screen.js";
-import { parseSourceItem, readHouseholdSources, type SourceItem } from "../cli/read-households.js";
+import type { HouseholdScreeningOptions } from "../screening/screen-household.js";
+import { compiledRuleSet } from "../batch/compiled-cache.js";
+import { screenSourceItem } from "../batch/item-loop.js";
+import { screenSources } from "../batch/workers.js";
+import { readHouseholdSources } from "../sources/read-households.js";
 import { openApiDocument } from "./openapi.js";
+import { operatorAdvice } from "./operator-advice.js";
 import { problem, type ProblemDocument } from "./problem.js";
+import {
+  BATCH_TYPES,
+  loggedUrl,
+  mediaTypeProblem,
+  queryProblem,
+  SCREEN_TYPES,
+  SCREENING_QUERY,
+} from "./request-checks.js";
+import { parseStrictJson } from "../input/strict-json.js";
 
 /** How the service is set up; one rule set per process. */
 export interface ServiceOptions {
@@ -32,12 +42,10 @@ export interface ServiceOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
-/** Households screened between two turns of the event loop: a few milliseconds of work. */
-const CHUNK_SIZE = 32;
+/** Households screened between two turns of the event loop when a batch is screened in the main thread: a few milliseconds of work. */
+const MAIN_THREAD_CHUNK = 32;
 /** Batches with at least this many lines go to worker threads when there are any. */
 const WORKER_BATCH_LINES = 2000;
-/** Dates whose compiled rule set is kept; any date may be asked for, so the cache is bounded. */
-const COMPILED_DATES = 32;
 
 class ProblemError extends Error {
   constructor(readonly document: ProblemDocument) {
@@ -49,25 +57,6 @@ interface ScreeningQuery {
   asOf?: unknown;
   lang?: unknown;
   explain?: unknown;
-}
-
-/**
- * The rule set compiled for a date, from a small cache of the dates last used. A compiled rule set
- * is the same in either language; `language` words the problem when a date cannot be compiled.
- */
-function compiledCache(ruleSet: RuleSet): (asOf: string, language: Language) => CompiledRuleSet {
-  const byDate = new Map<string, CompiledRuleSet>();
-  return (asOf, language) => {
-    let compiled = byDate.get(asOf);
-    if (compiled) {
-      byDate.delete(asOf);
-    } else {
-      compiled = compileRuleSet(ruleSet, asOf, language);
-      if (byDate.size >= COMPILED_DATES) byDate.delete(byDate.keys().next().value!);
-    }
-    byDate.set(asOf, compiled);
-    return compiled;
-  };
 }
 
 /**
@@ -105,36 +94,26 @@ function screeningQuery(
   return { asOf: query.asOf, options: { language, explain: explain === "true", engine: "compiled" } };
 }
 
-/** A rule set that cannot be used on the date (no parameter value in force) is the caller's asOf problem. */
-function compileFor(
-  compiled: (asOf: string, language: Language) => CompiledRuleSet,
-  asOf: string,
-  language: Language,
-): CompiledRuleSet {
+/**
+ * The rule set compiled for the request's date, from the bounded cache every batch path shares; a
+ * rule set that cannot be used on the date (no parameter value in force) is the caller's asOf problem.
+ */
+function compileFor(ruleSet: RuleSet, asOf: string, language: Language): CompiledRuleSet {
   try {
-    return compiled(asOf, language);
+    return compiledRuleSet(ruleSet, asOf, language);
   } catch (error) {
     if (error instanceof DixianError) {
+      // A missing value is the operator's to supply, not the caller's: say how, in their terms.
+      const text = error instanceof NoParameterInForceError ? operatorAdvice(error, language) : error.message;
       throw new ProblemError(
-        problem(400, message("queryAsOfUnusable", language, { asOf, problem: error.message }), {
+        problem(400, message("queryAsOfUnusable", language, { asOf, problem: text }), {
           code: error.code,
-          issues: [{ path: "/query/asOf", message: error.message }],
+          issues: [{ path: "/query/asOf", message: text }],
         }),
       );
     }
     throw error;
   }
-}
-
-/** One household's result with the compiled evaluator, which answers at once (no promise per household). */
-function screenNow(
-  compiled: CompiledRuleSet,
-  household: Parameters<typeof screenHousehold>[1],
-  options: HouseholdScreeningOptions,
-): ScreeningResult {
-  const result = screenHousehold(compiled, household, { ...options, engine: "compiled" });
-  if (result instanceof Promise) throw new Error("the compiled evaluator answered with a promise");
-  return result;
 }
 
 /** The line of a batch response for a rejected household. */
@@ -153,58 +132,34 @@ function rejectedLine(rejection: Rejection): string {
   );
 }
 
-/** Screens batch items in the main thread, a chunk at a time, letting other requests in between chunks. */
-async function* screenInMainThread(
-  sources: AsyncIterable<SourceItem>,
-  compiled: CompiledRuleSet,
-  options: HouseholdScreeningOptions,
-): AsyncGenerator<string> {
-  let index = 0;
-  let text = "";
-  for await (const item of sources) {
-    const checked = checkItem(parseSourceItem(item, options.language), index++, compiled.asOf, options.language);
-    text += checked.ok
-      ? JSON.stringify(screenNow(compiled, checked.household, options)) + "\n"
-      : rejectedLine(checked.rejection);
-    if (index % CHUNK_SIZE === 0) {
-      yield text;
-      text = "";
-      await nextTurn();
-    }
-  }
-  if (text) yield text;
-}
-
 /**
- * Screens batch items on worker threads (dixian screen's own), putting each chunk's rejections back
- * between its results by position.
+ * The lines of a batch response: each household's result as `dixian screen` writes it, or its
+ * rejection, in input order — screened by the batch pipeline on worker threads, or in the main
+ * thread a chunk at a time between turns of the event loop.
  */
-async function* screenOnWorkers(
-  sources: AsyncIterable<SourceItem>,
+async function* batchLines(
+  sources: ReturnType<typeof readHouseholdSources>,
   ruleSet: RuleSet,
   asOf: string,
   options: HouseholdScreeningOptions,
   threads: number,
 ): AsyncGenerator<string> {
   const config = {
-    ruleSetArgument: ruleSet.id,
     asOf,
     language: options.language,
     explain: options.explain,
-    format: "ndjson" as const,
-    engine: "compiled" as const,
-  };
-  let index = 0;
-  for await (const chunk of screenSources(sources, config, threads, ruleSet)) {
-    const results = chunk.text.split("\n");
-    results.pop();
-    const rejections = new Map(chunk.rejections.map((rejection) => [rejection.index, rejection]));
+    format: "ndjson",
+    engine: "compiled",
+  } as const;
+  for await (const chunk of screenSources(
+    sources,
+    config,
+    threads,
+    ruleSet,
+    threads > 1 ? undefined : MAIN_THREAD_CHUNK,
+  )) {
     let text = "";
-    let next = 0;
-    for (let count = chunk.screened + chunk.rejections.length; count > 0; count--, index++) {
-      const rejection = rejections.get(index);
-      text += rejection ? rejectedLine(rejection) : results[next++] + "\n";
-    }
+    for (const entry of chunk.entries) text += entry.rejection ? rejectedLine(entry.rejection) : entry.text;
     yield text;
   }
 }
@@ -220,6 +175,29 @@ function countLines(body: Buffer): number {
   return lines;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The household of a single-screening body, read as `dixian screen` reads a line: strict UTF-8,
+ * `JSON.parse`, no repeated key. Anything else is a 400 problem (E_INPUT_JSON) naming where.
+ */
+function householdBody(body: unknown, language: Language): unknown {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  const bad = (detail: string, path = "") =>
+    new ProblemError(problem(400, detail, { code: "E_INPUT_JSON", issues: [{ path, message: detail }] }));
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw bad(message("bodyNotUtf8", language));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") throw bad(message("bodyEmpty", language));
+  const read = parseStrictJson(text, language);
+  if (!read.ok) throw bad(message("bodyNotJson", language, { detail: read.detail }), read.path);
+  return read.value;
+}
+
 function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
   return reply.code(document.status).type("application/problem+json").send(JSON.stringify(document));
 }
@@ -231,7 +209,6 @@ function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyRep
 export function buildService(options: ServiceOptions): FastifyInstance {
   const { ruleSet } = options;
   const serviceLanguage = options.lang ?? "zh";
-  const compiled = compiledCache(ruleSet);
   const overrides = (ruleSet as { overrides?: Record<string, unknown> }).overrides;
   const ruleSetRef = {
     id: ruleSet.id,
@@ -241,12 +218,15 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   };
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    // Request logs name the route, status and time only: never a household's data.
+    // Request logs name the route, status and time only: never a household's data, nor query values not declared.
     logger: options.log
       ? {
           stream: options.log,
           serializers: {
-            req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: loggedUrl(request.url),
+            }),
             res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
           },
         }
@@ -264,6 +244,10 @@ export function buildService(options: ServiceOptions): FastifyInstance {
       error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
         ? "E_INPUT_JSON"
         : undefined;
+    if (status === 415) {
+      const unsupported = mediaTypeProblem(request.headers["content-type"], [], language);
+      if (unsupported) return sendProblem(reply, unsupported);
+    }
     const detail =
       status === 413
         ? message("bodyTooLarge", language, { bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT })
@@ -282,11 +266,34 @@ export function buildService(options: ServiceOptions): FastifyInstance {
     );
   });
 
-  app.get("/healthz", async (_request, reply) =>
+  // Before the body is read: a URL with parameters a route does not declare, or a body of a type it
+  // does not read, is refused at once.
+  app.addHook("onRequest", (request, _reply, done) => {
+    const config = request.routeOptions.config as { query?: readonly string[]; types?: readonly string[] };
+    if (request.routeOptions.url === undefined || !config.query) return done();
+    const language = requestLanguage(request.query, serviceLanguage);
+    const badQuery = queryProblem(request.query as Record<string, unknown>, config.query, language);
+    if (badQuery) return done(new ProblemError(badQuery));
+    const { headers } = request;
+    const noBody =
+      headers["content-type"] === undefined &&
+      headers["transfer-encoding"] === undefined &&
+      (headers["content-length"] === undefined || headers["content-length"] === "0");
+    if (config.types && !noBody) {
+      const badType = mediaTypeProblem(headers["content-type"], config.types, language);
+      if (badType) return done(new ProblemError(badType));
+    }
+    done();
+  });
+  // Every body is read as bytes: the routes decode and parse it themselves, strictly.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
+
+  app.get("/healthz", { config: { query: [] } }, async (_request, reply) =>
     reply.type("application/json").send(JSON.stringify({ status: "ok", ruleSet: ruleSetRef })),
   );
 
-  app.get("/v1/rule-set", async (_request, reply) =>
+  app.get("/v1/rule-set", { config: { query: [] } }, async (_request, reply) =>
     reply.type("application/json").send(
       JSON.stringify({
         ...ruleSetRef,
@@ -299,15 +306,21 @@ export function buildService(options: ServiceOptions): FastifyInstance {
   );
 
   const document = JSON.stringify(openApiDocument(ruleSet, options.version ?? "0.0.0"));
-  app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
+  app.get("/openapi.json", { config: { query: [] } }, async (_request, reply) =>
+    reply.type("application/json").send(document),
+  );
 
-  app.post("/v1/screen", async (request, reply) => {
+  app.post("/v1/screen", { config: { query: SCREENING_QUERY, types: SCREEN_TYPES } }, async (request, reply) => {
     const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
     const { language } = screening;
-    const rules = compileFor(compiled, asOf, language);
-    const checked = checkItem(request.body, 0, asOf, language);
-    if (!checked.ok) {
-      const { householdId, issues } = checked.rejection;
+    const rules = compileFor(ruleSet, asOf, language);
+    const household = householdBody(request.body, language);
+    const pending = screenSourceItem(rules, { kind: "value", value: household }, 0, screening);
+    const entry = pending instanceof Promise ? await pending : pending;
+    if (!entry.ok) {
+      const { code, householdId, issues } = entry.rejection;
+      // A fault of dixian's on a valid household is the service's, not the caller's.
+      if (code === "E_INTERNAL") throw new Error(issues[0]?.message ?? code);
       const detail = message("householdInvalidCount", language, {
         id: householdId ?? message("noId", language),
         count: issues.length,
@@ -315,26 +328,18 @@ export function buildService(options: ServiceOptions): FastifyInstance {
       return sendProblem(reply, problem(422, detail, { code: "E_INPUT_SCHEMA", householdId, issues }));
     }
     // The very text `dixian screen` writes for the household (without its newline).
-    return reply.type("application/json").send(JSON.stringify(screenNow(rules, checked.household, screening)));
+    return reply.type("application/json").send(JSON.stringify(entry.result));
   });
 
-  // The batch route reads its body as bytes, whatever its content type: NDJSON is split by lines here.
-  app.register((batch, _options, done) => {
-    batch.removeAllContentTypeParsers();
-    batch.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, parsed) => parsed(null, body));
-    batch.post("/v1/screen/batch", async (request, reply) => {
-      const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
-      const rules = compileFor(compiled, asOf, screening.language);
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const sources = readHouseholdSources(once(body), screening.language);
-      const threads = options.workers ?? 1;
-      const lines =
-        threads > 1 && countLines(body) >= WORKER_BATCH_LINES
-          ? screenOnWorkers(sources, ruleSet, asOf, screening, threads)
-          : screenInMainThread(sources, rules, screening);
-      return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
-    });
-    done();
+  // NDJSON is split by lines here, with the reader `dixian screen` uses.
+  app.post("/v1/screen/batch", { config: { query: SCREENING_QUERY, types: BATCH_TYPES } }, async (request, reply) => {
+    const { asOf, options: screening } = screeningQuery(request.query as ScreeningQuery, serviceLanguage);
+    compileFor(ruleSet, asOf, screening.language);
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const sources = readHouseholdSources(once(body), screening.language);
+    const threads = (options.workers ?? 1) > 1 && countLines(body) >= WORKER_BATCH_LINES ? options.workers! : 1;
+    const lines = batchLines(sources, ruleSet, asOf, screening, threads);
+    return reply.type("application/x-ndjson").send(Readable.from(lines, { objectMode: false }));
   });
 
   return app;

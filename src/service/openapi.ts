@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { householdSchemaFor } from "../input/household-schema.js";
+import { addedRiskTypes } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { COMPONENT_SCHEMAS } from "./schemas.js";
 
@@ -8,9 +10,14 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
 
-/** JSON Schema (2020-12, the dialect of OpenAPI 3.1) for one component, without its own `$schema`. */
-function componentSchema(name: keyof typeof COMPONENT_SCHEMAS): Record<string, unknown> {
-  const { schema, io } = COMPONENT_SCHEMAS[name];
+/**
+ * JSON Schema (2020-12, the dialect of OpenAPI 3.1) for one component, without its own `$schema`. The
+ * household takes the risk types the served rule set adds to the contract's.
+ */
+function componentSchema(name: keyof typeof COMPONENT_SCHEMAS, ruleSet: RuleSet): Record<string, unknown> {
+  const { io } = COMPONENT_SCHEMAS[name];
+  const added = name === "Household" ? addedRiskTypes(ruleSet) : undefined;
+  const schema = added ? householdSchemaFor(added) : COMPONENT_SCHEMAS[name].schema;
   const generated = z.toJSONSchema(schema as z.ZodType, {
     io,
     unrepresentable: "any",
@@ -85,9 +92,11 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
               description: "the screening result",
               content: { "application/json": { schema: ref("ScreeningResult") } },
             },
-            400: problem("bad or missing asOf, lang or explain, or a body that is not JSON"),
+            400: problem(
+              "bad, missing or repeated asOf, lang or explain; an undeclared query parameter; a body that is not UTF-8 JSON or repeats a key",
+            ),
             413: problem("body over the limit"),
-            415: problem("body is not application/json"),
+            415: problem("body is not application/json (UTF-8)"),
             422: problem("the household is invalid: issues names every bad field by JSON Pointer"),
           },
         },
@@ -107,8 +116,9 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
               description: "one line per household, in input order: its result, or a rejection",
               content: { "application/x-ndjson": { schema: { oneOf: [ref("ScreeningResult"), ref("RejectedLine")] } } },
             },
-            400: problem("bad or missing asOf, lang or explain"),
+            400: problem("bad, missing or repeated asOf, lang or explain; an undeclared query parameter"),
             413: problem("body over the limit"),
+            415: problem("body is not application/x-ndjson, application/jsonl or application/json (UTF-8)"),
           },
         },
       },
@@ -124,7 +134,10 @@ export function openApiDocument(ruleSet: RuleSet, version: string): Record<strin
     },
     components: {
       schemas: Object.fromEntries(
-        Object.keys(COMPONENT_SCHEMAS).map((name) => [name, componentSchema(name as keyof typeof COMPONENT_SCHEMAS)]),
+        Object.keys(COMPONENT_SCHEMAS).map((name) => [
+          name,
+          componentSchema(name as keyof typeof COMPONENT_SCHEMAS, ruleSet),
+        ]),
       ),
     },
   };

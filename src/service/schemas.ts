@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { householdSchema } from "../input/household-schema.js";
-import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, GUARANTEE_STATUSES, MEASURE_KINDS } from "../input/enums.js";
+import {
+  CATEGORIES,
+  FLAGS,
+  GUARANTEE_ITEMS,
+  GUARANTEE_STATUSES,
+  LEAD_DEPARTMENTS,
+  MEASURE_KINDS,
+} from "../input/enums.js";
 import { parameterSchema, sourceSchema, STAGES, STATUSES } from "../rulesets/schema.js";
 
 /*
@@ -58,6 +65,9 @@ export const screeningResultSchema = z.looseObject({
       inPlace: z.boolean(),
     }),
   ),
+  referrals: z
+    .array(z.looseObject({ department: z.enum(LEAD_DEPARTMENTS), label: z.string(), reason: z.string() }))
+    .describe("departments the household is referred to, one per department"),
   figures: z
     .looseObject({
       threshold: z.string().nullable(),
@@ -66,11 +76,16 @@ export const screeningResultSchema = z.looseObject({
     })
     .describe("money as decimal strings with two places"),
   checks: z.array(
-    z.looseObject({ id: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() }),
+    z.looseObject({
+      id: z.string(),
+      severity: z.enum(["error", "warning", "info"]),
+      label: z.string().describe("the check's name, the same for every household"),
+      message: z.string(),
+    }),
   ),
   reasons: z.array(z.string()),
   followUp: z.looseObject({ visitsPerWeek: z.number() }).nullable(),
-  tasks: z.array(z.looseObject({})).optional().describe("version 2: one task per open lead"),
+  tasks: z.array(z.looseObject({})).optional().describe("version 2: the verify and identify tasks of each open lead"),
   explanation: z
     .array(
       z.looseObject({

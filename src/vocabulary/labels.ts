@@ -1,7 +1,9 @@
 /**
- * The display labels of the data contract's vocabularies, in Chinese and English: the one source for
- * every label the code writes (explain, CSV, XLSX, the report) and for the Chinese labels table input
+ * The display labels of the data contract's fixed vocabularies, in Chinese and English: the one source for
+ * every such label the code writes (explain, CSV, XLSX, the report) and for the Chinese labels table input
  * accepts (docs/contract.md and docs/tables.md). Codes stay the contract's; only what people read comes from here.
+ * Risk types, 3+1 items and measure groups are not here: the rule set owns them, with their labels
+ * (risk-types.json, guarantees.json, measures.json), and every output reads them from it (rulesets/catalogue).
  */
 import type { Language } from "../results/language.js";
 
@@ -20,17 +22,6 @@ export const VOCABULARIES = {
     unstableFormerlyPoor: l("脱贫不稳定户", "unstable formerly-poor household"),
     marginal: l("边缘易致贫户", "marginal household"),
     suddenHardship: l("突发严重困难户", "sudden serious hardship"),
-  },
-  riskType: {
-    illness: l("因病", "illness"),
-    disaster: l("因自然灾害", "natural disaster"),
-    disability: l("因残", "disability"),
-    lackOfLabor: l("缺劳动力", "lack of labour"),
-    accident: l("因意外事故", "accident"),
-    industryFailure: l("因产业项目失败", "failed industry project"),
-    unstableEmployment: l("因务工就业不稳", "unstable employment"),
-    education: l("因学", "schooling costs"),
-    other: l("其他", "other"),
   },
   sex: { male: l("男", "male"), female: l("女", "female") },
   relation: {
@@ -115,15 +106,7 @@ export const VOCABULARIES = {
     watch: l("关注", "watch"),
     identify: l("识别为监测对象", "identify for monitoring"),
     continue: l("继续监测帮扶", "continue monitoring"),
-    eliminate: l("风险消除", "risk eliminated"),
-  },
-  guarantee: {
-    food: l("不愁吃", "food"),
-    clothing: l("不愁穿", "clothing"),
-    compulsoryEducation: l("义务教育保障", "compulsory education"),
-    basicMedical: l("基本医疗保障", "basic medical care"),
-    housing: l("住房安全保障", "safe housing"),
-    water: l("饮水安全", "safe drinking water"),
+    eliminate: l("可启动风险消除程序", "may start the elimination procedure"),
   },
   guaranteeStatus: {
     ok: l("有保障", "ok"),
@@ -131,6 +114,13 @@ export const VOCABULARIES = {
     unknown: l("未知（缺数据）", "unknown (no data)"),
   },
   measureKind: { developmental: l("开发式", "developmental"), protective: l("保障性", "protective") },
+  valueStatus: {
+    confirmed: l("已证实", "confirmed"),
+    partial: l("部分证实", "partial"),
+    default: l("默认值", "default"),
+    provisional: l("暂定值", "provisional"),
+  },
+  taskKind: { verify: l("入户核实", "verify"), identify: l("完成识别认定", "complete identification") },
   checkSeverity: { error: l("错误", "error"), warning: l("警告", "warning"), info: l("提示", "info") },
 } as const satisfies Record<string, Record<string, Label>>;
 

@@ -1,15 +1,15 @@
 /**
- * An independent implementation of docs/policy.md §3, written straight from the text with integer
- * arithmetic in fen (cents) and hand-written date arithmetic, to check dixian's rule sets against.
- * Deliberately shares no code with src/.
+ * An independent implementation of docs/policy.md §3 as corrected by §4 (version 3), written straight
+ * from the text with integer arithmetic in fen (cents) and hand-written date arithmetic, to check
+ * dixian's rule sets against. Deliberately shares no code with src/.
  */
 
 export type Flag = "none" | "watch" | "identify" | "continue" | "eliminate";
 type Status = "ok" | "problem" | "unknown";
 
-/** A verification task for an open lead (docs/policy.md §3.4a), without its reason text. */
+/** A task for an open lead (docs/policy.md §4.3), without its reason text. */
 export interface ReferenceTask {
-  kind: "verify";
+  kind: "verify" | "identify";
   channel: string;
   department: string | null;
   leadDate: string;
@@ -27,8 +27,17 @@ export interface ReferenceOutcome {
   /** No member of labour ordinary or skilled: 兜底 (低保, 100A48) is due when planned (docs/policy.md §3.5). */
   withoutOrdinaryLabor: boolean;
   tasks: ReferenceTask[];
-  /** The social-assistance measures docs/policy.md §3.5 asks for an identify/continue household ([] otherwise). */
+  /**
+   * The social-assistance measures docs/policy.md §4.4 suggests to an identify/continue household ([] otherwise):
+   * at most one of 特困, 低保 and 低保边缘, never one already covered by what members receive; 刚性支出困难.
+   */
   socialAssistanceMeasures: string[];
+  /** The departments the household is referred to for its 3+1 problems and social-assistance checks (§4.2, §4.4). */
+  referrals: string[];
+  /** Whether §4.4 still owes the household a 100A48 protection (no ordinary or skilled labour, and eligible by income). */
+  protectionDue: boolean;
+  /** A single person with 特困 suggested or received: then no developmental measure is suggested (§4.4). */
+  tekunSuggestedOrReceived: boolean;
 }
 
 /** The parameters of docs/policy.md §3 the reference takes as given (money in fen). */
@@ -178,22 +187,32 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
   const hasRiskFactor = risks.length > 0 || Object.values(guarantees).includes("problem");
 
   // Leads (§3.4): open = dated on or before asOf and not resolved on asOf; later ones ignored.
+  const monitoring = h.monitoring ?? null;
+  const monitored = monitoring !== null && (monitoring.riskEliminatedOn == null || monitoring.riskEliminatedOn > asOf);
+
+  // Leads (§3.4, §4.3): open = dated on or before asOf and not resolved on asOf; later ones ignored. Each
+  // open lead is verified within 10 days; a household not yet monitored is identified within 15.
   const leads: Json[] = h.leads ?? [];
   const open = leads.filter((lead) => lead.date <= asOf && (lead.resolvedOn == null || lead.resolvedOn > asOf));
-  const tasks: ReferenceTask[] = open.map((lead) => {
-    const dueBy = plusDays(lead.date, 15);
+  const task = (lead: Json, kind: "verify" | "identify", days: number): ReferenceTask => {
+    const dueBy = plusDays(lead.date, days);
     return {
-      kind: "verify",
+      kind,
       channel: lead.channel,
       department: lead.department ?? null,
       leadDate: lead.date,
       dueBy,
       overdue: dueBy < asOf,
     };
-  });
-
-  const monitoring = h.monitoring ?? null;
-  const monitored = monitoring !== null && (monitoring.riskEliminatedOn == null || monitoring.riskEliminatedOn > asOf);
+  };
+  // Identification is of the household: one identify task, from the earliest open lead (the first
+  // in input order among those of that date), placed with that lead's tasks.
+  let first: Json = null;
+  for (const lead of open) if (!first || lead.date < first.date) first = lead;
+  const tasks: ReferenceTask[] = open.flatMap((lead) =>
+    !monitored && lead === first ? [task(lead, "verify", 10), task(lead, "identify", 15)] : [task(lead, "verify", 10)],
+  );
+  const hasProblem = Object.values(guarantees).includes("problem");
   let flag: Flag;
   let category: string | null = null;
   if (!monitored) {
@@ -203,7 +222,8 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     } else if (!nWithin && aWithin && hasRiskFactor) {
       flag = "identify";
       category = "suddenHardship";
-    } else if ((nWithin && !hasRiskFactor) || (hasRiskFactor && aWithinBand) || open.length > 0) flag = "watch";
+    } else if ((nWithin && !hasRiskFactor) || (hasRiskFactor && aWithinBand) || hasProblem || open.length > 0)
+      flag = "watch";
     else flag = "none";
   } else {
     const sixMonths = monitoring.identifiedOn <= minusMonths(asOf, 6);
@@ -211,35 +231,80 @@ export function referenceScreen(h: Json, asOf: string, parameters: ReferencePara
     // Income measured at least 6 months after identification; a missing period end blocks it.
     const periodEnd: string | undefined = inc.periodEnd;
     const evidence = periodEnd !== undefined && periodEnd >= plusMonths(monitoring.identifiedOn, 6);
-    if (!nWithin && !aWithin && sixMonths && evidence && allOk && risks.length === 0 && open.length === 0)
-      flag = "eliminate";
-    else {
-      flag = "continue";
-      category = monitoring.category;
-    }
+    flag =
+      !nWithin && !aWithin && sixMonths && evidence && allOk && risks.length === 0 && open.length === 0
+        ? "eliminate"
+        : "continue";
+    // Both keep the recorded category (§4.2: eliminations are counted by category).
+    category = monitoring.category;
   }
-  // Social assistance screened together (§3.5), for identify/continue households only.
+  // Social assistance screened together (§3.5 as corrected by §4.4), for identify/continue households only.
   const planned = flag === "identify" || flag === "continue";
   const withoutOrdinaryLabor = !hasLabor("ordinary", "skilled");
+  // In place: a member receives it, or monitoring records the measure.
+  const recorded: string[] = (h.monitoring?.measures ?? []).map((m: Json) => m.id);
+  const receives = (code: string) =>
+    members.some((m) => m.socialAssistance.includes(code)) || recorded.includes(`protection.${code}`);
   const social = new Set<string>();
+  const referrals = new Set<string>();
+  let protectionDue = false;
+  let tekunSuggestedOrReceived = false;
   if (planned) {
-    if (withoutOrdinaryLabor) social.add("protection.dibao");
-    if (dibaoStandard !== undefined) {
+    const tekunCandidate =
+      members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60);
+    const onDibao = receives("dibao");
+    const onTekun = receives("tekun");
+    if (dibaoStandard === undefined) {
+      // 应兜尽兜 for a household without labour whose income is within the range, unless already covered.
+      if (withoutOrdinaryLabor && nWithin && !onDibao && !onTekun) social.add("protection.dibao");
+      if (tekunCandidate && !onTekun) referrals.add("civilAffairs");
+      protectionDue = withoutOrdinaryLabor && nWithin;
+    } else {
       const standardTimesSize = dibaoStandard * size;
-      if (net <= standardTimesSize) social.add("protection.dibao");
-      else if (2n * net <= 3n * standardTimesSize) social.add("protection.dibaoEdge");
+      const atMostStandard = net <= standardTimesSize;
+      // The edge line is 1.5 × the standard: compare 2 × income with 3 × the standard.
+      const netWithinEdge = 2n * net <= 3n * standardTimesSize;
+      const adjustedWithinEdge = 2n * adjustedTotal <= 3n * standardTimesSize;
+      if (atMostStandard && tekunCandidate && !onDibao && !onTekun) social.add("protection.tekun");
+      if (atMostStandard && tekunCandidate && onDibao && !onTekun) referrals.add("civilAffairs");
+      if (atMostStandard && !tekunCandidate && !onDibao && !onTekun) social.add("protection.dibao");
+      if (!atMostStandard && netWithinEdge && !onDibao && !onTekun) social.add("protection.dibaoEdge");
+      if (!netWithinEdge && adjustedWithinEdge && !onDibao && !onTekun) {
+        social.add("protection.rigidSpending");
+        referrals.add("civilAffairs");
+      }
+      if (withoutOrdinaryLabor && !netWithinEdge && !adjustedWithinEdge && !onDibao && !onTekun)
+        referrals.add("civilAffairs");
+      protectionDue = withoutOrdinaryLabor && (netWithinEdge || adjustedWithinEdge);
     }
-    if (members.length === 1 && (["lost", "none"].includes(members[0].labor) || age(members[0].birthDate, asOf) >= 60))
-      social.add("protection.tekun");
     if (members.some((m) => m.disabilityLevel === 1 || m.disabilityLevel === 2)) social.add("disability.careAllowance");
-    const onDibao = social.has("protection.dibao") || members.some((m) => m.socialAssistance.includes("dibao"));
-    if (onDibao && members.some((m) => m.disabilityLevel !== null)) social.add("disability.livingAllowance");
+    const dibaoHousehold = social.has("protection.dibao") || onDibao;
+    tekunSuggestedOrReceived = tekunCandidate && (social.has("protection.tekun") || onTekun);
+    if (dibaoHousehold && members.some((m) => m.disabilityLevel !== null)) social.add("disability.livingAllowance");
+  }
+  // A watched household within the 低保边缘 line is referred to 民政, not given 兜底 measures (§4.4).
+  if (flag === "watch" && dibaoStandard !== undefined) {
+    const standardTimesSize = dibaoStandard * size;
+    const onDibaoOrTekun = receives("dibao") || receives("tekun");
+    if (!onDibaoOrTekun && (2n * net <= 3n * standardTimesSize || 2n * adjustedTotal <= 3n * standardTimesSize))
+      referrals.add("civilAffairs");
+  }
+  // Every planned or watched household is referred for its 3+1 problems (§4.2).
+  if (flag === "identify" || flag === "continue" || flag === "watch") {
+    if (guarantees.compulsoryEducation === "problem") referrals.add("education");
+    if (guarantees.basicMedical === "problem") referrals.add("medicalSecurity");
+    if (guarantees.housing === "problem") referrals.add("housing");
+    if (guarantees.water === "problem") referrals.add("water");
+    if (guarantees.food === "problem" || guarantees.clothing === "problem") referrals.add("civilAffairs");
   }
   return {
     flag,
     category,
     withoutOrdinaryLabor,
     tasks,
+    referrals: [...referrals].sort(),
+    protectionDue,
+    tekunSuggestedOrReceived,
     socialAssistanceMeasures: [...social].sort(),
     riskTypes: risks.sort(),
     guarantees,

@@ -3,23 +3,41 @@
  * into Chinese headers with Chinese labels and `YYYY/M/D` dates, saved as GB18030, or put in one
  * `.xlsx` workbook with real date cells. Used by the table tests and by scripts/sample-workbook.ts.
  */
+import { riskTypeLabel, shippedCatalogue } from "../../src/rulesets/catalogue.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type Column } from "../../src/cli/table-columns.js";
+import {
+  EVENT_COLUMNS,
+  HOUSEHOLD_COLUMNS,
+  LEAD_COLUMNS,
+  MEMBER_COLUMNS,
+  type Column,
+} from "../../src/sources/table-columns.js";
 import { VOCABULARIES, type Label } from "../../src/vocabulary/labels.js";
 
 export interface Table {
   header: string[];
   rows: string[][];
 }
-export type Tables = { households: Table; members: Table; events: Table };
-export const LAYOUTS = { households: HOUSEHOLD_COLUMNS, members: MEMBER_COLUMNS, events: EVENT_COLUMNS } as const;
-const FILES = { households: "households.csv", members: "members.csv", events: "events.csv" } as const;
-const NAMES = ["households", "members", "events"] as const;
+/** The tables of a county export; leads.csv is optional, as it is to dixian. */
+export type Tables = { households: Table; members: Table; events: Table; leads?: Table };
+export const LAYOUTS = {
+  households: HOUSEHOLD_COLUMNS,
+  members: MEMBER_COLUMNS,
+  events: EVENT_COLUMNS,
+  leads: LEAD_COLUMNS,
+} as const;
+const FILES = {
+  households: "households.csv",
+  members: "members.csv",
+  events: "events.csv",
+  leads: "leads.csv",
+} as const;
+const NAMES = ["households", "members", "events", "leads"] as const;
 
 export function readTables(dir: string): Tables {
   const read = (file: string): Table => {
@@ -64,6 +82,7 @@ export function householdsToTables(households: Record<string, any>[]): Tables {
   });
   const members = households.flatMap((h) => h.members.map((m: unknown) => ({ m, id: h.id })));
   const events = households.flatMap((h) => (h.events ?? []).map((e: unknown) => ({ e, id: h.id })));
+  const leads = households.flatMap((h) => (h.leads ?? []).map((l: unknown) => ({ l, id: h.id })));
   return {
     households: table(HOUSEHOLD_COLUMNS, households),
     members: table(
@@ -76,13 +95,26 @@ export function householdsToTables(households: Record<string, any>[]): Tables {
       events.map((x) => x.e),
       (i) => events[i]!.id,
     ),
+    ...(leads.length
+      ? {
+          leads: table(
+            LEAD_COLUMNS,
+            leads.map((x) => x.l),
+            (i) => leads[i]!.id,
+          ),
+        }
+      : {}),
   };
 }
 
 const slashDate = (value: string) =>
   value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}/${Number(m)}/${Number(d)}`);
 const zhLabel = (column: Column, code: string) =>
-  column.vocabulary ? ((VOCABULARIES[column.vocabulary] as Record<string, Label>)[code]?.zh ?? code) : code;
+  column.vocabulary === "riskType"
+    ? riskTypeLabel(shippedCatalogue(), code, "zh")
+    : column.vocabulary
+      ? ((VOCABULARIES[column.vocabulary] as Record<string, Label>)[code]?.zh ?? code)
+      : code;
 
 /** The same tables as people write them: Chinese headers, Chinese labels, `YYYY/M/D` dates, 是/否. */
 export function chineseCopy(tables: Tables): Tables {
@@ -122,6 +154,7 @@ export function chineseCopy(tables: Tables): Tables {
     households: convert(tables.households, HOUSEHOLD_COLUMNS),
     members: convert(tables.members, MEMBER_COLUMNS),
     events: convert(tables.events, EVENT_COLUMNS),
+    ...(tables.leads ? { leads: convert(tables.leads, LEAD_COLUMNS) } : {}),
   };
 }
 
@@ -129,7 +162,9 @@ export function chineseCopy(tables: Tables): Tables {
 export function writeTables(dir: string, tables: Tables, encoding: "utf8" | "gb18030" = "utf8"): string {
   mkdirSync(dir, { recursive: true });
   for (const name of NAMES) {
-    const text = stringify([tables[name].header, ...tables[name].rows]);
+    const table = tables[name];
+    if (!table) continue;
+    const text = stringify([table.header, ...table.rows]);
     writeFileSync(join(dir, FILES[name]), encoding === "utf8" ? "\uFEFF" + text : iconv.encode(text, "gb18030"));
   }
   return dir;
@@ -143,10 +178,11 @@ export async function writeWorkbook(file: string, tables: Tables, sheetNames: "z
   const workbook = new ExcelJS.Workbook();
   // Fixed document dates, so the workbook's content does not depend on when it was written.
   workbook.created = workbook.modified = new Date(Date.UTC(2025, 5, 30));
-  const zhNames = { households: "户", members: "成员", events: "事件" } as const;
+  const zhNames = { households: "户", members: "成员", events: "事件", leads: "线索" } as const;
   for (const name of NAMES) {
-    const sheet = workbook.addWorksheet(sheetNames === "zh" ? zhNames[name] : name);
     const table = tables[name];
+    if (!table) continue;
+    const sheet = workbook.addWorksheet(sheetNames === "zh" ? zhNames[name] : name);
     const columns = table.header.map((header) =>
       LAYOUTS[name].find((column) => column.en === header || column.zh === header)!,
     );
