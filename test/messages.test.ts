@@ -6,7 +6,7 @@ import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HouseholdRejectedError, loadRuleSet, screen, screenBatch, validateHousehold } from "../src/index.js";
 import { createProgress } from "../src/cli/progress.js";
-import { closestName, editDistance } from "../src/results/suggestion.js";
+import { closestName, editDistance } from "../src/messages/suggestion.js";
 import { contractExample } from "./support/households.js";
 import { copyRules, editText, lineOf, loadError } from "./support/rule-set-copy.js";
 import { runCliCaptured } from "./support/run-cli.js";

@@ -1,8 +1,7 @@
 import type { CompiledRuleSet, EngineName } from "../evaluation/types.js";
 import type { Rejection } from "../input/rejection.js";
 import { thrownMessage } from "../input/thrown-message.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { HouseholdScreeningOptions } from "../screening/screen-household.js";
 import type { SourceItem } from "../sources/source-item.js";

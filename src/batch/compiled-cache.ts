@@ -2,8 +2,7 @@ import { compileRuleSet } from "../evaluation/compile.js";
 import type { CompiledRuleSet } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 
 /**

@@ -1,8 +1,7 @@
 import type { EngineName } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import type { Rejection } from "../input/rejection.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { HouseholdScreeningOptions } from "../screening/screen-household.js";

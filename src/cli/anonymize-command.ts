@@ -4,7 +4,7 @@ import { refuseClashingPaths } from "./atomic-output.js";
 import { inputFiles } from "../sources/input-files.js";
 import { EXIT, openOutput, UsageError, withOutputs, write, type CliIo } from "./io.js";
 import { printableValue } from "../results/printable.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { TABLE_ENCODINGS } from "../sources/table-decode.js";
 

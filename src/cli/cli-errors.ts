@@ -1,4 +1,4 @@
-import { renderText, type MessageId, type MessageText, type MessageValues } from "../results/messages.js";
+import { renderText, type MessageId, type MessageText, type MessageValues } from "../messages/catalogue.js";
 
 /**
  * A command-line usage error: printed with the command's help hint, exit 2. It keeps its message

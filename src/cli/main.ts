@@ -1,7 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
-import { message, renderText, type MessageId } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { message, renderText, type MessageId, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 import { InputFormatError } from "../sources/read-households.js";
 import { EXIT, OutputError, UsageError, write, writeText, type CliIo } from "./io.js";
 import { cliLanguage, usageText } from "./options.js";

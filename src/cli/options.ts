@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { isMessageId, message, type MessageId } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { isMessageId, message, type MessageId, type MessageValues, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 import { UsageError } from "./io.js";
 
 export const LANGUAGES = ["zh", "en"] as const;
@@ -80,7 +79,7 @@ export function parseOptions<T extends Options>(
  */
 export function usageText(error: UsageError, language: Language): string {
   const raw = error.text.values ?? {};
-  const values: Record<string, string | number> = {};
+  const values: MessageValues = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key.endsWith("Id") && typeof value === "string" && isMessageId(value))
       values[key.slice(0, -2)] = message(value, language, raw);

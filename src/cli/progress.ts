@@ -1,7 +1,6 @@
 import type { Writable } from "node:stream";
 import cliProgress from "cli-progress";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 
 /** Progress of a long run on a terminal: a bar with households done, rate and time left. */
 export interface Progress {

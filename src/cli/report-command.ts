@@ -14,7 +14,7 @@ import { applyOverrides } from "../rulesets/overrides.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { EXIT, UsageError, write, type CliIo } from "./io.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { readRejections, readResultRecords } from "./results-input.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 

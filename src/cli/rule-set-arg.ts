@@ -1,4 +1,4 @@
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { BUILT_IN_PREFIX } from "../rulesets/built-in.js";
 import { loadBuiltInRuleSet, loadRuleSet } from "../rulesets/load.js";
 import { parseOverrideList, type ParameterOverrides } from "../rulesets/overrides.js";

@@ -1,5 +1,5 @@
 import packageJson from "../../package.json";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { assertRuleSetHash } from "../rulesets/hash.js";
 import { buildService, DEFAULT_BODY_LIMIT } from "../service/app.js";
 import { EXIT, UsageError, write, writeText, type CliIo } from "./io.js";

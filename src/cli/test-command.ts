@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { ruleCoverage } from "../rule-tests/coverage.js";
 import { findTestFiles, runRuleTests } from "../rule-tests/run.js";

@@ -1,7 +1,6 @@
 import { DixianError, formatLocation } from "../errors.js";
 import { calendarDateIssue } from "../input/calendar-date.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { LANGUAGES, oneOf, parseOptions } from "./options.js";
 import { loadRuleSetArgument, SET_HELP, SET_OPTION, setOverrides } from "./rule-set-arg.js";
 import { valueInForce } from "../rulesets/parameters.js";

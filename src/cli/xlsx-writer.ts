@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from "node:stream";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { addToWorklist, WorklistBuilder } from "../reporting/worklist.js";
 import { ResultRowReader } from "../reporting/result-rows.js";
 import type { Catalogue } from "../rulesets/catalogue.js";

@@ -3,8 +3,7 @@ import { DixianError, type Problem } from "../errors.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { formatMoney } from "../input/decimal.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import {
   hasValueInForce,
   isOptionalWithoutValue,

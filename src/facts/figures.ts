@@ -3,8 +3,7 @@ import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import { decimalOfQuotient, decimalOfUnits, unitsOf } from "../input/decimal-units.js";
 import type { Household } from "../input/household-schema.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { FIGURE_INPUT_FIELDS, type Figure, type FigureVariant } from "../rulesets/schema.js";
 

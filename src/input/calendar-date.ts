@@ -2,8 +2,7 @@ import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 import { UTCDate } from "@date-fns/utc";
-import { renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;

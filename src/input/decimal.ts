@@ -8,8 +8,7 @@ import {
   roundedUnitsOf,
   unitsOf,
 } from "./decimal-units.js";
-import { renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
 
 export { Decimal, ZERO } from "./decimal-core.js";
 

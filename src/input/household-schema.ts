@@ -50,7 +50,7 @@ export const moneyAmount = money(false);
 /** Money in 元 that may be negative (business income). */
 export const signedMoneyAmount = money(true);
 
-/** Fixed messages are message ids (results/messages), put into words in the parse's language. */
+/** Fixed messages are message ids (src/messages), put into words in the parse's language. */
 const adminCode = z.string().regex(/^\d{6}$/, "adminCode");
 
 /** A name or key of reasonable length: a megabyte string is a broken record, not a village. */

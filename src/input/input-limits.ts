@@ -1,5 +1,4 @@
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { InputIssue } from "./input-issue.js";
 
 /**

@@ -1,5 +1,4 @@
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { findDuplicateKeys, mayRepeatKeys } from "./duplicate-keys.js";
 
 /** A household's JSON text read strictly: its value, or why it cannot be taken (with the path of a repeated key). */

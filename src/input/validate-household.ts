@@ -1,6 +1,5 @@
 import { toPointer } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { IsoDate } from "./calendar-date.js";
 import { fastCheckedHousehold } from "./household-fast-path.js";
 import { completeHousehold, householdSchema, householdSchemaFor, type Household } from "./household-schema.js";

@@ -6,9 +6,9 @@ import {
   type MessageId,
   type MessageText,
   type MessageValues,
-} from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+  type Language,
+} from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;

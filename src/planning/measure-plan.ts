@@ -1,7 +1,7 @@
 import type { CompiledRule } from "../evaluation/types.js";
 import type { MeasureKind } from "../input/enums.js";
 import type { MeasureEntry } from "../rulesets/schema.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { localize } from "../results/reason-text.js";
 import type { Language, MeasureResult } from "../results/result-types.js";
 import type { InPlaceMeasure } from "./in-place-measures.js";

@@ -9,7 +9,7 @@ import {
 import { build, joinTables, rowText } from "../sources/table-input.js";
 import type { TableReadOptions } from "../sources/table-source.js";
 import { InputFormatError } from "../sources/read-households.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { readResidentId } from "./resident-id.js";
 
 const dropped = (en: string, zh: string): Column => ({ en, zh, path: [], kind: "text" });

@@ -1,6 +1,5 @@
 import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CODES = "10X98765432";

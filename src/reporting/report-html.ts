@@ -1,6 +1,5 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS } from "../input/enums.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Count, ListedHousehold, MonthlyReport, OverdueTask } from "./monthly-report.js";
 import { leadSourceText } from "../results/task-text.js";

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../input/calendar-date.js";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { localize } from "../results/reason-text.js";
 import { BUILT_IN_RULE_SETS } from "../rulesets/built-in-names.js";
 import { loadBuiltInRuleSet } from "../rulesets/from-json.js";

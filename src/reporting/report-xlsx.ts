@@ -1,9 +1,8 @@
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { addTableSheet, workbookBytes } from "../results/workbook-writer.js";
 import type { TableCell, TableColumnSpec } from "../results/table-row.js";
 import { WORKLIST_COLUMNS, worklistRows } from "./worklist-table.js";
 import { WORKLIST_SHEET } from "./worklist-workbook.js";
-import { message } from "../results/messages.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { MonthlyReport } from "./monthly-report.js";
 

@@ -11,8 +11,7 @@ import {
   type LeadChannel,
   type LeadDepartment,
 } from "../input/enums.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { CheckResult, MeasureResult, ScreeningResult, TaskResult } from "../results/result-types.js";
 import { formatMoney, isDecimalText } from "../input/decimal.js";
 import { restoreCell } from "../results/spreadsheet-safety.js";

@@ -1,5 +1,4 @@
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { TableCell, TableColumnSpec } from "../results/table-row.js";
 import { leadSourceText } from "../results/task-text.js";
 import { labelOf } from "../vocabulary/labels.js";

@@ -1,4 +1,4 @@
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { addTableSheet, workbookBytes } from "../results/workbook-writer.js";
 import type { Worklist } from "./worklist.js";
 import { WORKLIST_COLUMNS, worklistHeader, worklistRows } from "./worklist-table.js";

@@ -2,8 +2,7 @@ import type { FactValueType } from "../facts/fact-definition.js";
 import { Decimal, ExactRatio, formatMoney, isDecimalText } from "../input/decimal.js";
 import { roundedQuotientUnits, unitsOf } from "../input/decimal-units.js";
 import type { ParameterType } from "../rulesets/schema.js";
-import { message } from "./messages.js";
-import type { Language } from "./language.js";
+import { message, type Language } from "../messages/catalogue.js";
 
 /** Shows a fact or parameter value to a person: money to two places, shares as percentages. */
 export function formatValue(value: unknown, type: FactValueType | ParameterType, language: Language): string {

@@ -8,8 +8,7 @@ import { parameterInForce } from "../rulesets/parameters.js";
 import type { BilingualText } from "../rulesets/schema.js";
 import { primaryParams, splitTemplate } from "../rulesets/templates.js";
 import { formatValue } from "./format-value.js";
-import { message } from "./messages.js";
-import type { Language } from "./language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { own } from "../rulesets/own.js";
 
 /** The params a `{fact.arg}` placeholder gives its fact, or null when it cannot fill them. */

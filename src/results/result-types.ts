@@ -13,7 +13,7 @@ import type {
 } from "../input/enums.js";
 import type { PolicySource, Stage, Status } from "../rulesets/schema.js";
 
-export type { Language } from "./language.js";
+export type { Language } from "../messages/catalogue.js";
 
 /** A detected risk type (docs/contract.md). */
 export interface RiskTypeResult {

@@ -2,7 +2,7 @@ import type { Rejection } from "../input/rejection.js";
 import { guaranteeLabel, riskTypeLabel, type Catalogue } from "../rulesets/catalogue.js";
 import { labelOf } from "../vocabulary/labels.js";
 import type { Language, ScreeningResult } from "./result-types.js";
-import { message } from "./messages.js";
+import { message } from "../messages/catalogue.js";
 import { leadSourceText } from "./task-text.js";
 
 /** A column: its English and Chinese header, its width in characters, and what its cells hold. */

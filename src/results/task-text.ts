@@ -1,5 +1,5 @@
 import { labelOf } from "../vocabulary/labels.js";
-import { message } from "./messages.js";
+import { message } from "../messages/catalogue.js";
 import type { Language, TaskResult } from "./result-types.js";
 
 /** A lead's channel (and, for a sector warning, its department) as people read it. */

@@ -1,4 +1,4 @@
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import type { Language, ScreeningResult } from "../results/result-types.js";
 import type { Expectation } from "./schema.js";
 

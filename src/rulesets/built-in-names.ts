@@ -1,7 +1,6 @@
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { message, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 
 /** The rule sets shipped in the package, by name. */
 export const BUILT_IN_RULE_SETS = ["cn", "yunnan", "examples/xundian-lianhe"] as const;

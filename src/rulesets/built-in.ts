@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { checkBuiltInName } from "./built-in-names.js";
 
 export { BUILT_IN_RULE_SETS, BUILT_IN_PREFIX, type BuiltInRuleSetName } from "./built-in-names.js";

@@ -1,5 +1,5 @@
 import { RISK_TYPE_IDS } from "../input/enums.js";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { loadBuiltInRuleSet } from "./from-json.js";
 import type { RuleSet } from "./rule-set.js";
 import type { BilingualText } from "./schema.js";

@@ -1,6 +1,5 @@
 import type { Problem } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "./rule-set.js";
 import type { TopLevelCondition } from "./schema.js";
 import { walkConditions } from "./walk-conditions.js";

@@ -1,7 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { join, relative, resolve } from "node:path";
 import { readRuleFileText } from "./read-json-file.js";
 import type { RuleSetFiles } from "./rule-set-files.js";

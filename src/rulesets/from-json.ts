@@ -1,5 +1,5 @@
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import type { BuiltInRuleSetName } from "./built-in-names.js";
 import { builtInFiles, loadRuleSetFiles, type LoadOptions } from "./resolve-rule-set.js";
 import type { RuleSet } from "./rule-set.js";

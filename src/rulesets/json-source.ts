@@ -1,7 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DixianError, toPointer, type Problem } from "../errors.js";
-import { message, type MessageId } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type MessageId, type Language } from "../messages/catalogue.js";
 
 /** A JSON file read with positions, so problems can name their line and column. */
 export interface JsonSource {

@@ -1,5 +1,5 @@
 import { pointerSegment } from "../errors.js";
-import type { MessageText } from "../results/messages.js";
+import type { MessageText } from "../messages/catalogue.js";
 import { MAX_RULE_FILE_DEPTH } from "./json-source.js";
 
 /** Why a value given in memory is not JSON, and where (a JSON Pointer). */

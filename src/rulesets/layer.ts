@@ -1,6 +1,5 @@
 import type { Problem } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { JsonSource } from "./json-source.js";
 import type { DisabledEntry, LoadedRule } from "./rule-set.js";
 import { own, setOwn } from "./own.js";

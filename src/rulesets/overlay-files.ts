@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { Decimal, formatMoney } from "../input/decimal.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { directoryFiles } from "./directory-files.js";
 import { memoryFiles, type RuleSetFiles } from "./rule-set-files.js";
 import type { RuleSet } from "./rule-set.js";

@@ -1,6 +1,5 @@
 import { DixianError, type Problem } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { deepFreeze } from "./freeze.js";
 import { ruleSetHash } from "./hash.js";
 import { canonicalOverrideText, overrideValue, parameterValueProblem } from "./parameters.js";

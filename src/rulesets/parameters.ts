@@ -1,9 +1,8 @@
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
-import { message, type MessageId } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { message, type MessageId, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
 import type { Parameter, ParameterType, ParameterValue } from "./schema.js";
 import { own } from "./own.js";

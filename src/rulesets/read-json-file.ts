@@ -1,8 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { DixianError } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { parseJsonSource, tooLarge, MAX_RULE_FILE_BYTES, type JsonSource } from "./json-source.js";
 
 /**

@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import { DixianError, type Problem, type SourceLocation } from "../errors.js";
 import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";
 import { checkReferences } from "./check-references.js";

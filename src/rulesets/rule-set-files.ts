@@ -1,7 +1,6 @@
 import { DixianError } from "../errors.js";
-import { message, renderText } from "../results/messages.js";
+import { message, renderText, type Language } from "../messages/catalogue.js";
 import { jsonValueProblem } from "./json-value.js";
-import type { Language } from "../results/language.js";
 
 /**
  * Where a rule set's files come from: a directory on disk (Node), or a map of relative paths to

@@ -1,6 +1,5 @@
-import { message, type MessageId, type MessageValues } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { message, type MessageId, type MessageValues, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 import { hasOwn, setOwn } from "./own.js";
 import type { RuleTableEntry } from "./schema.js";
 

@@ -22,7 +22,7 @@ export const MAX_CONDITIONS = 200;
 export const MAX_RULES_PER_FILE = 5000;
 export const MAX_CATALOGUE_ENTRIES = 2000;
 
-/** Fixed messages are message ids (results/messages), put into words in the language of the check. */
+/** Fixed messages are message ids (src/messages), put into words in the language of the check. */
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "identifierFormat");
 
 export const bilingualSchema = z

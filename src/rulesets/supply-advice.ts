@@ -1,5 +1,4 @@
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { BUILT_IN_PREFIX } from "./built-in-names.js";
 import type { RuleSet } from "./rule-set.js";
 

@@ -20,7 +20,7 @@ import type { Household } from "../input/household-schema.js";
 import { inPlaceMeasures, type InPlaceMeasure } from "../planning/in-place-measures.js";
 import { measurePlan, type SuggestedMeasure, type SuggestionLimit } from "../planning/measure-plan.js";
 import { explain } from "../results/explanation.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import { localize, reasonWriter } from "../results/reason-text.js";
 import type {
   CheckResult,

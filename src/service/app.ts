@@ -4,7 +4,7 @@ import type { CompiledRuleSet } from "../evaluation/types.js";
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import { calendarDateProblem } from "../input/calendar-date.js";
 import type { Rejection } from "../input/rejection.js";
-import { message } from "../results/messages.js";
+import { message } from "../messages/catalogue.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { HouseholdScreeningOptions } from "../screening/screen-household.js";

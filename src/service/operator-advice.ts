@@ -1,6 +1,5 @@
 import type { NoParameterInForceError } from "../errors.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import { initOverlayCommand } from "../rulesets/supply-advice.js";
 
 /**

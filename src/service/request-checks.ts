@@ -1,6 +1,5 @@
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { didYouMean } from "../results/suggestion.js";
+import { message, type Language } from "../messages/catalogue.js";
+import { didYouMean } from "../messages/suggestion.js";
 import { problem, type ProblemDocument } from "./problem.js";
 
 /** The query parameters the screening routes take; every other route takes none. */

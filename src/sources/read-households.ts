@@ -1,8 +1,7 @@
 import type { ErrorCode } from "../errors.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { findDuplicateKeys, type DuplicateKey } from "../input/duplicate-keys.js";
-import { message, renderText, type MessageText } from "../results/messages.js";
-import type { Language } from "../results/language.js";
+import { message, renderText, type MessageText, type Language } from "../messages/catalogue.js";
 import { parseSourceItem, type SourceItem } from "./source-item.js";
 
 export type { SourceItem } from "./source-item.js";

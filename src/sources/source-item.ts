@@ -1,5 +1,5 @@
 import { parseStrictJson } from "../input/strict-json.js";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { LineItem } from "./line-item.js";
 import type { TableOrigin } from "./table-location.js";
 

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import iconv from "iconv-lite";
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 import { InputFormatError } from "./read-households.js";
 
 /** Encodings a county table may be saved in: UTF-8 (with or without BOM) or GB18030, the superset of GBK. */

@@ -1,7 +1,6 @@
 import { isDecimalText } from "../input/decimal.js";
-import { message } from "../results/messages.js";
-import type { Language } from "../results/language.js";
-import { closestName } from "../results/suggestion.js";
+import { message, type Language } from "../messages/catalogue.js";
+import { closestName } from "../messages/suggestion.js";
 import { riskTypeOf, shippedCatalogue, type Catalogue } from "../rulesets/catalogue.js";
 import { codeOf } from "../vocabulary/labels.js";
 import { InputFormatError, type SourceItem } from "./read-households.js";

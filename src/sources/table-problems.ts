@@ -1,6 +1,5 @@
 import type { Rejection } from "../input/rejection.js";
-import type { Language } from "../results/language.js";
-import { message } from "../results/messages.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { CheckResult } from "../results/result-types.js";
 import { riskTypeOf, type Catalogue } from "../rulesets/catalogue.js";
 import { codeOf, VOCABULARIES } from "../vocabulary/labels.js";

@@ -1,9 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parse } from "csv-parse";
-import type { Language } from "../results/language.js";
+import { message, type Language } from "../messages/catalogue.js";
 import type { Catalogue } from "../rulesets/catalogue.js";
-import { message } from "../results/messages.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
 import { openWorkbookTables, type WorkbookTable } from "./workbook-source.js";

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import type { ErrorCode } from "../errors.js";
-import type { MessageText } from "../results/messages.js";
+import type { MessageText } from "../messages/catalogue.js";
 import { InputFormatError, MAX_DOCUMENT_BYTES } from "./read-households.js";
 import { openWorkbookZip, ZipLimitError, type WorkbookZip } from "./workbook-zip.js";
 import {

@@ -5,7 +5,7 @@
  * Risk types, 3+1 items and measure groups are not here: the rule set owns them, with their labels
  * (risk-types.json, guarantees.json, measures.json), and every output reads them from it (rulesets/catalogue).
  */
-import type { Language } from "../results/language.js";
+import type { Language } from "../messages/catalogue.js";
 
 /** A label in both languages; `aliases` are further spellings accepted when reading tables. */
 export interface Label {

@@ -1,5 +1,4 @@
-import { message } from "./messages.js";
-import type { Language } from "./language.js";
+import { message, type Language } from "./catalogue.js";
 
 /** Names longer than this are not compared: a megabyte key is not a typo. */
 const MAX_COMPARED_LENGTH = 100;

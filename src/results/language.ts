@@ -1,2 +1,0 @@
-/** Languages for labels, reasons, explanations and messages. Chinese is the default. */
-export type Language = "zh" | "en";
