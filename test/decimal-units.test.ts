@@ -8,7 +8,6 @@ import type { RuleSet } from "../src/rulesets/rule-set.js";
 import { formatValue } from "../src/results/format-value.js";
 import {
   centsOfMoneyText,
-  decimalOfQuotient,
   decimalOfUnits,
   placesOf,
   roundedUnitsOf,
@@ -89,39 +88,6 @@ describe("integer views of decimals", () => {
       ),
       { numRuns: 3000 },
     );
-  });
-
-  it("divides whole units as decimal.js divides, rounding to 34 digits the same way", () => {
-    const units = fc.oneof(
-      fc.maxSafeInteger(),
-      fc.integer({ min: -(10 ** 6), max: 10 ** 6 }),
-      nearLimit.map((x) => Number(x.toFixed(0))).filter((n) => Number.isSafeInteger(n)),
-    );
-    const divisor = fc.oneof(
-      fc.integer({ min: 1, max: 100 }),
-      fc.integer({ min: 1, max: 10 ** 12 }),
-      fc.constantFrom(3, 7, 9, 11, 81, 97, 2 ** 20, 2 ** 26, 5 ** 12, 2 ** 13 * 5 ** 6, 2 ** 29),
-    );
-    fc.assert(
-      fc.property(units, divisor, scale, (amount, by, places) => {
-        const expected = new Decimal(amount).dividedBy(new Decimal(by).times(new Decimal(10).pow(places)));
-        expect(decimalOfQuotient(amount, by, places)).toStrictEqual(expected.isZero() ? ZERO : expected);
-      }),
-      { numRuns: 5000 },
-    );
-    // Quotients whose rounding carries through every digit.
-    for (const [amount, by] of [
-      [Number.MAX_SAFE_INTEGER, 1],
-      [2 * 10 ** 15 - 1, 2],
-      [10 ** 15 - 1, 999],
-      [1, 3],
-      [2, 3],
-    ] as const)
-      expect(decimalOfQuotient(amount, by, 2)).toStrictEqual(new Decimal(amount).dividedBy(by * 100));
-    // Quotients of exactly 35 digits ending in 5, the half that rounds up: an odd number of units
-    // over 2^29 with six whole digits.
-    for (const amount of [100_000 * 2 ** 29 + 1, 123_456 * 2 ** 29 + 2 ** 28 + 3, 999_999 * 2 ** 29 + 7])
-      expect(decimalOfQuotient(amount, 2 ** 29, 0)).toStrictEqual(new Decimal(amount).dividedBy(2 ** 29));
   });
 
   it("reads a decimal as whole units exactly when decimal.js says it is a safe whole number of them", () => {

@@ -1,7 +1,7 @@
 import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
-import { decimalOfQuotient, decimalOfUnits, unitsOf } from "../input/decimal-units.js";
+import { decimalOfUnits, unitsOf } from "../input/decimal-units.js";
 import type { Household } from "../input/household-schema.js";
 import { message, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -162,12 +162,9 @@ export function compileFigures(
             cents[i] = share;
             values[i] = decimalOfUnits(share, 2);
           } else {
-            // Not whole cents: the quotient to 34 digits, by long division of the cents when they are exact.
+            // Not whole cents (or not exact in cents): decimal.js's quotient, to its 34 digits.
             cents[i] = Number.NaN;
-            values[i] =
-              Number.isSafeInteger(total) && members > 0
-                ? decimalOfQuotient(total, members, 2)
-                : values[step.perMember]!.dividedBy(members);
+            values[i] = values[step.perMember]!.dividedBy(members);
           }
           continue;
         }
