@@ -6,13 +6,7 @@ import type { Household } from "../src/input/household-schema.js";
 import { loadBuiltInRuleSet } from "../src/rulesets/load.js";
 import type { RuleSet } from "../src/rulesets/rule-set.js";
 import { formatValue } from "../src/results/format-value.js";
-import {
-  centsOfMoneyText,
-  decimalOfUnits,
-  placesOf,
-  roundedUnitsOf,
-  unitsOf,
-} from "../src/input/decimal-units.js";
+import { centsOfMoneyText, decimalOfUnits, placesOf, roundedUnitsOf, unitsOf } from "../src/input/decimal-units.js";
 
 /**
  * The integer views of decimals (src/input/decimal-units.ts) against decimal.js itself: each gives
