@@ -27,15 +27,23 @@ const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
  * results take some 2 MB (some 45 MB with `--explain`, whose results are far larger).
  */
 const MAIN_THREAD_AHEAD = 16;
+/**
+ * The room once every worker has answered. Results that wait long outlive a young-generation
+ * collection or two and are moved to the old generation, which then grows until a full
+ * collection: on 200,000 households the main thread moved 90–200 MB there with the room above,
+ * under 40 MB with this one, and finished no later.
+ */
+const MAIN_THREAD_AHEAD_RUNNING = 4;
 
 /**
  * Heap limits for each worker: a screening worker needs little memory, and without limits V8 lets
  * every isolate's heap grow with the machine's memory before collecting. The young generation is
  * where a household's short-lived objects die; V8 gives it 16, 32 or 64 MB. Measured with
- * `npm run bench` and on 100,000 households, 32 MB was about 20% faster than 16 MB and 64 MB another
- * 6–9% faster than 32 MB, for some 35 MB more per worker.
+ * `npm run bench` and on 100,000 households, 32 MB was about 20% faster than 16 MB; 64 MB was
+ * another 6–9% faster while validation allocated much more per household (zod), but no longer
+ * since the validation fast path, and it costs some 50 MB of peak memory per worker.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 160 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 160 };
 
 /**
  * Starts a worker running screen-worker: the built `.js` beside this module, or — when running
@@ -113,6 +121,7 @@ export async function* screenSources(
     if (!failure || seq < failure.seq) failure = { seq, error };
   };
   let stopping = false;
+  const answered = new Set<Worker>();
   let wake: (() => void) | null = null;
   const signal = () => {
     wake?.();
@@ -120,6 +129,7 @@ export async function* screenSources(
   };
   for (const worker of pool) {
     worker.on("message", (message: { seq: number; output?: ChunkOutput; error?: string }) => {
+      answered.add(worker);
       outstanding.set(worker, outstanding.get(worker)! - 1);
       if (message.error !== undefined) fail(message.seq, screeningFailed(message.error));
       else finished.set(message.seq, message.output!);
@@ -141,8 +151,9 @@ export async function* screenSources(
     let emitted = 0;
     let inputDone = false;
     // Chunks read and not yet handed on: bounds memory however large the input.
-    const limit = pool.length * CHUNKS_IN_FLIGHT_PER_WORKER + MAIN_THREAD_AHEAD;
+    let limit = pool.length * CHUNKS_IN_FLIGHT_PER_WORKER + MAIN_THREAD_AHEAD;
     for (;;) {
+      if (answered.size === pool.length) limit = pool.length * CHUNKS_IN_FLIGHT_PER_WORKER + MAIN_THREAD_AHEAD_RUNNING;
       let own: ChunkRequest | null = null;
       while (!inputDone && !own && !failure && sent - emitted < limit) {
         let next: IteratorResult<ChunkRequest>;

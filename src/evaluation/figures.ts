@@ -2,6 +2,7 @@ import { DixianError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
 import { ZERO, type Decimal } from "../input/decimal.js";
 import type { CompiledFigures } from "../facts/household-context.js";
+import { decimalOfUnits, unitsOf } from "../input/decimal-units.js";
 import type { Household } from "../input/household-schema.js";
 import { both, type Words } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -101,18 +102,43 @@ export function compileFigures(ruleSet: RuleSet, asOf: IsoDate, required: Iterab
     index,
     compute(household) {
       const values = new Array<Decimal>(steps.length);
+      // Each value in whole cents too, while that is exact: sums and exact quotients of cents are
+      // then plain integer arithmetic, giving the same decimals as decimal.js would.
+      const cents = new Array<number>(steps.length);
       const members = household.members.length;
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;
         if ("perMember" in step) {
-          values[i] = values[step.perMember]!.dividedBy(members);
+          const total = cents[step.perMember]!;
+          if (total % members === 0) {
+            const share = total / members;
+            cents[i] = share;
+            values[i] = decimalOfUnits(share, 2);
+          } else {
+            // Not whole cents (or not exact in cents): decimal.js's quotient, to its 34 digits.
+            cents[i] = Number.NaN;
+            values[i] = values[step.perMember]!.dividedBy(members);
+          }
           continue;
         }
         // Starting from the first term (not 0 + it) keeps the arithmetic exactly as written.
-        let total = step.add.length ? step.add[0]!(household, values) : ZERO;
-        for (let t = 1; t < step.add.length; t++) total = total.plus(step.add[t]!(household, values));
-        for (const operand of step.subtract) total = total.minus(operand(household, values));
-        values[i] = total;
+        const first = step.add.length ? step.add[0]!(household, values) : ZERO;
+        // Every partial sum must be a safe integer: one beyond 2^53 is already rounded.
+        let total = unitsOf(first, 2);
+        for (let t = 1; t < step.add.length && Number.isSafeInteger(total); t++)
+          total += unitsOf(step.add[t]!(household, values), 2);
+        for (let t = 0; t < step.subtract.length && Number.isSafeInteger(total); t++)
+          total -= unitsOf(step.subtract[t]!(household, values), 2);
+        if (Number.isSafeInteger(total)) {
+          cents[i] = total;
+          values[i] = step.add.length === 1 && step.subtract.length === 0 ? first : decimalOfUnits(total, 2);
+          continue;
+        }
+        cents[i] = Number.NaN;
+        let exact = first;
+        for (let t = 1; t < step.add.length; t++) exact = exact.plus(step.add[t]!(household, values));
+        for (const operand of step.subtract) exact = exact.minus(operand(household, values));
+        values[i] = exact;
       }
       return values;
     },

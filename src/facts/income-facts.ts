@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ExactRatio } from "../input/decimal.js";
+import { compareDecimals, ExactRatio, ZERO } from "../input/decimal.js";
 import { EXPENSE_KINDS, INCOME_COMPONENTS } from "../input/enums.js";
 import { defineFact } from "./fact-definition.js";
 import { figureValue } from "./household-context.js";
@@ -111,7 +111,9 @@ export const incomeFacts = [
     params: z.strictObject({ kind: z.enum(EXPENSE_KINDS).describe("medical, education or other") }),
     compute: (context, { kind }) => {
       const netIncome = figureValue(context, "householdNetIncome");
-      return netIncome?.greaterThan(0) ? new ExactRatio(context.expenses[kind], netIncome) : null;
+      return netIncome && compareDecimals(netIncome, ZERO) > 0
+        ? new ExactRatio(context.expenses[kind], netIncome)
+        : null;
     },
   }),
   defineFact({
@@ -124,7 +126,7 @@ export const incomeFacts = [
     params: z.strictObject({ component }),
     compute: (context, { component }) => {
       const previous = context.household.previousIncome?.[component];
-      if (!previous || !previous.greaterThan(0)) return null;
+      if (!previous || compareDecimals(previous, ZERO) <= 0) return null;
       return new ExactRatio(context.income[component], previous);
     },
   }),

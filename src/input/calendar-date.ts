@@ -157,27 +157,36 @@ function daySlot(date: IsoDate): number {
  */
 export function wholeMonthsBetween(since: IsoDate, asOf: IsoDate): number | null {
   if (since > asOf) return null;
-  const [sy, sm] = since.split("-").map(Number) as [number, number];
-  const [ay, am] = asOf.split("-").map(Number) as [number, number];
-  let months = (ay - sy) * 12 + (am - sm);
+  // Dates here are valid YYYY-MM-DD: year and month read by position.
+  const sy = Number(since.slice(0, 4));
+  const sm = Number(since.slice(5, 7));
+  let months = (Number(asOf.slice(0, 4)) - sy) * 12 + (Number(asOf.slice(5, 7)) - sm);
   while (months > 0 && since > shiftMonthsCached(asOf, -months)) months -= 1;
   while (since <= shiftMonthsCached(asOf, -(months + 1))) months += 1;
   return months;
 }
 
-const shiftedDates = new Map<string, IsoDate>();
+/** Shifted dates by number of months, then by date: no key text is built per lookup. */
+const shiftedDates = new Map<number, Map<IsoDate, IsoDate>>();
+let shiftedCount = 0;
 
 /**
  * {@link shiftMonths}, remembered: the as-of date shifted by a rule's window recurs for every
  * household, and recorded dates repeat across a population.
  */
 export function shiftMonthsCached(date: IsoDate, months: number): IsoDate {
-  const key = `${date}/${months}`;
-  let shifted = shiftedDates.get(key);
+  let byDate = shiftedDates.get(months);
+  if (byDate === undefined) shiftedDates.set(months, (byDate = new Map<IsoDate, IsoDate>()));
+  let shifted = byDate.get(date);
   if (shifted === undefined) {
     shifted = shiftMonths(date, months);
-    if (shiftedDates.size > 4096) shiftedDates.clear();
-    shiftedDates.set(key, shifted);
+    if (shiftedCount++ > 4096) {
+      shiftedDates.clear();
+      shiftedDates.set(months, byDate);
+      byDate.clear();
+      shiftedCount = 0;
+    }
+    byDate.set(date, shifted);
   }
   return shifted;
 }

@@ -1,22 +1,16 @@
-import { Decimal as DecimalJs } from "decimal.js";
+import { Decimal, ZERO } from "./decimal-core.js";
+import {
+  centsOfMoneyText,
+  compareQuotientUnits,
+  decimalOfUnits,
+  placesOf,
+  powerOfTen,
+  roundedUnitsOf,
+  unitsOf,
+} from "./decimal-units.js";
 import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
 
-/**
- * The decimal type used for all money and ratio arithmetic.
- *
- * A private clone of decimal.js, so dixian never changes the global configuration a host
- * application may rely on. Amounts have at most 15 integer digits and two places, so two different
- * quotients of them (per-capita income, a spending share) differ by more than 1e-19 of their size;
- * 34 significant digits (as IEEE decimal128) can therefore never let rounding decide a comparison
- * with a threshold. `toExpPos`/`toExpNeg` keep `toString()` free of exponent notation.
- */
-export const Decimal = DecimalJs.clone({
-  precision: 34,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -100,
-  toExpPos: 100,
-});
-export type Decimal = InstanceType<typeof Decimal>;
+export { Decimal, ZERO } from "./decimal-core.js";
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
@@ -52,17 +46,15 @@ export function moneyIssue(value: unknown, allowNegative: boolean): MessageText 
   return null;
 }
 
-/**
- * Zero. decimal.js operations return new decimals and never change their operands, so one zero
- * serves everywhere; it is frozen so that no caller can change it for all the others.
- */
-export const ZERO: Decimal = Object.freeze(Object.assign(new Decimal(0), { d: Object.freeze([0]) }));
-
 /** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {
   // Zero is the commonest amount (no business income, no payout): no parsing for it.
   if (value === "0" || value === 0) return ZERO;
-  const parsed = new Decimal(typeof value === "number" ? String(value) : value);
+  const text = typeof value === "number" ? String(value) : value;
+  // Whole cents build the decimal directly, without decimal.js reading the text (the same decimal).
+  const cents = centsOfMoneyText(text);
+  if (!Number.isNaN(cents)) return decimalOfUnits(cents, 2);
+  const parsed = new Decimal(text);
   return parsed.isZero() ? ZERO : parsed;
 }
 
@@ -89,8 +81,20 @@ export function compareDecimals(a: Decimal, b: Decimal): number {
 
 /** Rounds half-up to two places for display: `"1234.50"`. */
 export function formatMoney(value: Decimal | string): string {
+  if (value instanceof Decimal) {
+    // In whole cents, rounded as toFixed rounds, when that is a safe integer: no decimal.js formatting.
+    const cents = roundedUnitsOf(value, 2);
+    if (!Number.isNaN(cents)) return centsText(cents);
+  }
   const text = (value instanceof Decimal ? value : new Decimal(value)).toFixed(2, Decimal.ROUND_HALF_UP);
   return text === "-0.00" ? "0.00" : text;
+}
+
+/** Whole cents written as yuan with two places; zero is never negative. */
+function centsText(cents: number): string {
+  const magnitude = Math.abs(cents);
+  const fraction = magnitude % 100;
+  return `${cents < 0 ? "-" : ""}${Math.floor(magnitude / 100)}.${fraction < 10 ? "0" : ""}${fraction}`;
 }
 
 /** The exact decimal text of a value, as facts report it: no exponent, no trailing zeros. */
@@ -111,8 +115,23 @@ export class ExactRatio {
   private text: string | undefined;
   /** Compares with a decimal or another ratio: -1, 0 or 1. */
   compare(other: Decimal | ExactRatio): number {
-    if (other instanceof ExactRatio)
+    // Money in whole cents, the other value in whole units of its last place: when the cross
+    // products are safe integers, they compare exactly without decimal.js.
+    const numerator = unitsOf(this.numerator, 2);
+    const denominator = unitsOf(this.denominator, 2);
+    if (other instanceof ExactRatio) {
+      const sign = compareQuotientUnits(
+        numerator,
+        denominator,
+        unitsOf(other.numerator, 2),
+        unitsOf(other.denominator, 2),
+      );
+      if (!Number.isNaN(sign)) return sign;
       return compareDecimals(this.numerator.times(other.denominator), other.numerator.times(this.denominator));
+    }
+    const places = placesOf(other);
+    const sign = compareQuotientUnits(numerator, denominator, unitsOf(other, places), powerOfTen(places));
+    if (!Number.isNaN(sign)) return sign;
     return compareDecimals(this.numerator, other.times(this.denominator));
   }
   toString(): string {

@@ -223,7 +223,10 @@ export const leadSchema = z
     else: { not: { required: ["department"] } },
   });
 
-/** The household's shape and every check, with money still as written. */
+/**
+ * The household's shape and every check, with money still as written. household-fast-path.ts
+ * makes the same checks by hand, for speed: a change here needs the same change there.
+ */
 const checkedHouseholdSchemaWith = (monitoring: typeof monitoringSchema) =>
   z.strictObject({
     id: text(128).min(1, "householdIdEmpty"),
@@ -238,9 +241,9 @@ const checkedHouseholdSchemaWith = (monitoring: typeof monitoringSchema) =>
     events: z.array(eventSchema).max(ARRAY_LIMITS.events).optional(),
     leads: z.array(leadSchema).max(ARRAY_LIMITS.leads).optional(),
   });
-const checkedHouseholdSchema = checkedHouseholdSchemaWith(monitoringSchema);
+export const checkedHouseholdSchema = checkedHouseholdSchemaWith(monitoringSchema);
 
-type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
+export type CheckedHousehold = z.output<typeof checkedHouseholdSchema>;
 /** A record whose money fields (every field but `periodEnd`) are decimals; optional ones stay optional. */
 type MoneyRecord<T> = { [K in keyof T]: K extends "periodEnd" ? T[K] : Decimal };
 type CheckedEvent = NonNullable<CheckedHousehold["events"]>[number];
@@ -260,7 +263,7 @@ function moneyRecord<T extends object>(record: T): MoneyRecord<T> {
  * in (no monitoring record, no previous income, no expenses, no events). One transform for the
  * whole record: a transform per field would cost a pipe each.
  */
-function completeHousehold(household: CheckedHousehold) {
+export function completeHousehold(household: CheckedHousehold) {
   // Every field written out rather than spread: a literal of known shape is built much faster,
   // and the Household type is this function's result, so a field left out here is a type error
   // wherever it is used.

@@ -1,7 +1,8 @@
 import { toPointer } from "../errors.js";
 import { message, type Language } from "../messages/catalogue.js";
 import type { IsoDate } from "./calendar-date.js";
-import { householdSchema, householdSchemaFor, type Household } from "./household-schema.js";
+import { fastCheckedHousehold } from "./household-fast-path.js";
+import { completeHousehold, householdSchema, householdSchemaFor, type Household } from "./household-schema.js";
 import { arrayLimitIssues } from "./input-limits.js";
 import { thrownMessage } from "./thrown-message.js";
 import { expandUnionIssues, issueLanguage, issueText } from "./zod-issues.js";
@@ -49,17 +50,13 @@ function validateReadable(
   language: Language,
   riskTypes: readonly string[] | undefined,
 ): HouseholdValidation {
-  const tooLong = arrayLimitIssues(input, language);
-  if (tooLong.length > 0) return { ok: false, householdId: readableId(input), issues: tooLong };
-  const schema = riskTypes ? householdSchemaFor(riskTypes) : householdSchema;
-  const parsed = schema.safeParse(input, issueLanguage(language));
-  if (!parsed.success) {
-    const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
-      path: toPointer(issue.path),
-      message: describeIssue(issue, language),
-    }));
-    return { ok: false, householdId: readableId(input), issues };
-  }
+  // The hand-written checks accept what zod accepts, with the same result; anything else is zod's
+  // to decide and to put into words.
+  const checked = fastCheckedHousehold(input, riskTypes);
+  const parsed = checked
+    ? { success: true as const, data: completeHousehold(checked) }
+    : parseWithZod(input, language, riskTypes);
+  if (!parsed.success) return parsed.rejection;
   const household = parsed.data;
   const issues: InputIssue[] = [];
   if (household.monitoring && household.monitoring.identifiedOn > asOf) {
@@ -70,6 +67,24 @@ function validateReadable(
   }
   if (issues.length > 0) return { ok: false, householdId: household.id, issues };
   return { ok: true, household };
+}
+
+function parseWithZod(
+  input: unknown,
+  language: Language,
+  riskTypes: readonly string[] | undefined,
+): { success: true; data: Household } | { success: false; rejection: HouseholdValidation } {
+  const tooLong = arrayLimitIssues(input, language);
+  if (tooLong.length > 0)
+    return { success: false, rejection: { ok: false, householdId: readableId(input), issues: tooLong } };
+  const schema = riskTypes ? householdSchemaFor(riskTypes) : householdSchema;
+  const parsed = schema.safeParse(input, issueLanguage(language));
+  if (parsed.success) return parsed;
+  const issues = expandUnionIssues(parsed.error.issues).map((issue) => ({
+    path: toPointer(issue.path),
+    message: describeIssue(issue, language),
+  }));
+  return { success: false, rejection: { ok: false, householdId: readableId(input), issues } };
 }
 
 const MAX_KEYS_NAMED = 20;

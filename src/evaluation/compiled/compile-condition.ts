@@ -21,7 +21,7 @@ export interface CompiledCondition {
    * engines fail on the same rules.
    */
   mayThrow: boolean;
-  evaluate(facts: FactSource): boolean;
+  evaluate: (facts: FactSource) => boolean;
   trace(facts: FactSource): { result: boolean; trace: EngineTrace };
   /** The trace of this condition when it was not evaluated. */
   untraced(): EngineTrace;
@@ -40,6 +40,47 @@ type Context = {
 };
 
 const labelOf = (condition: { label?: BilingualText }) => (condition.label ? { label: condition.label } : {});
+
+/**
+ * The result of a list whose conditions share one priority (the usual case): a plain loop that
+ * stops at the first decisive condition, unless one of them may throw.
+ */
+function oneGroup(
+  children: readonly CompiledCondition[],
+  decisive: boolean,
+  complete: boolean,
+): (facts: FactSource) => boolean {
+  return (facts) => {
+    let decided = false;
+    for (let index = 0; index < children.length; index++) {
+      if (children[index]!.evaluate(facts) === decisive) {
+        if (!complete) return decisive;
+        decided = true;
+      }
+    }
+    return decided ? decisive : !decisive;
+  };
+}
+
+/** The result of a list in priority groups: each group as {@link oneGroup}, the next only when it did not decide. */
+function groupsInOrder(
+  plans: readonly { group: CompiledCondition[]; complete: boolean }[],
+  decisive: boolean,
+): (facts: FactSource) => boolean {
+  return (facts) => {
+    for (const { group, complete } of plans) {
+      let decided = false;
+      for (const child of group) {
+        if (child.evaluate(facts) === decisive) {
+          decided = true;
+          if (!complete) break;
+        }
+      }
+      if (decided) return decisive;
+    }
+    return !decisive;
+  };
+}
 
 /** Evaluates a list like json-rules-engine's prioritizeAndRun: priority groups in order, short-circuit between groups. */
 function compileBoolean(
@@ -61,20 +102,12 @@ function compileBoolean(
   return {
     priority,
     mayThrow: children.some((child) => child.mayThrow),
-    evaluate(facts) {
-      if (children.length === 0) return true;
-      for (const { group, complete } of plans) {
-        let decided = false;
-        for (const child of group) {
-          if (child.evaluate(facts) === decisive) {
-            decided = true;
-            if (!complete) break;
-          }
-        }
-        if (decided) return decisive;
-      }
-      return !decisive;
-    },
+    evaluate:
+      children.length === 0
+        ? () => true
+        : plans.length === 1
+          ? oneGroup(children, decisive, plans[0]!.complete)
+          : groupsInOrder(plans, decisive),
     trace(facts) {
       if (children.length === 0)
         return { result: true, trace: { [operator]: [], result: true, ...base } as EngineTrace };
@@ -84,6 +117,18 @@ function compileBoolean(
           result: only.result,
           trace: { [operator]: [only.trace], result: only.result, ...base } as EngineTrace,
         };
+      }
+      if (groups.length === 1) {
+        // One priority group: every condition is evaluated, in order.
+        const childTraces = new Array<EngineTrace>(children.length);
+        const results = new Array<boolean>(children.length);
+        for (let index = 0; index < children.length; index++) {
+          const evaluated = children[index]!.trace(facts);
+          childTraces[index] = evaluated.trace;
+          results[index] = evaluated.result;
+        }
+        const result = combine(results);
+        return { result, trace: { [operator]: childTraces, result, ...base } as EngineTrace };
       }
       const traces = new Map<CompiledCondition, EngineTrace>();
       let result = operator === "all";
@@ -114,7 +159,9 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
       ? (rawValue as { fact: string; params?: Record<string, unknown>; path?: string })
       : null;
   const valueSlot = valueFact ? context.slots.slotFor(valueFact.fact, valueFact.params) : -1;
-  const factValue = (facts: FactSource) => (path ? resolveSimplePath(facts.value(slot), path) : facts.value(slot));
+  const factValue = path
+    ? (facts: FactSource) => resolveSimplePath(facts.value(slot), path)
+    : (facts: FactSource) => facts.value(slot);
   const compareValue = (facts: FactSource) =>
     valueFact
       ? valueFact.path
@@ -127,11 +174,14 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
     operator: condition.operator,
   };
   const withConstant = valueFact ? undefined : constantComparison(condition.operator, rawValue);
+  const label = labelOf(condition);
   return {
     priority: condition.priority || 1,
     mayThrow: operatorMayThrow(condition.operator, valueFact ? undefined : rawValue),
     evaluate: withConstant
-      ? (facts) => withConstant(factValue(facts))
+      ? path
+        ? (facts) => withConstant(factValue(facts))
+        : (facts) => withConstant(facts.value(slot))
       : (facts) => operator(factValue(facts), compareValue(facts)),
     trace(facts) {
       const left = factValue(facts);
@@ -139,10 +189,10 @@ function compileFact(condition: Extract<Condition, { fact: string }>, context: C
       const result = operator(left, right);
       return {
         result,
-        trace: { ...base, value: right ?? rawValue, factValue: left ?? null, result, ...labelOf(condition) },
+        trace: { ...base, value: right ?? rawValue, factValue: left ?? null, result, ...label },
       };
     },
-    untraced: () => ({ ...base, value: rawValue, factValue: null, result: null, ...labelOf(condition) }),
+    untraced: () => ({ ...base, value: rawValue, factValue: null, result: null, ...label }),
   };
 }
 
@@ -168,7 +218,8 @@ function compileReference(condition: Extract<Condition, { condition: string }>, 
   return {
     priority: condition.priority || 1,
     mayThrow: resolved.mayThrow,
-    evaluate: (facts) => resolved.evaluate(facts),
+    // The named condition's own function: no call in between.
+    evaluate: resolved.evaluate,
     trace(facts) {
       const evaluated = resolved.trace(facts);
       return { result: evaluated.result, trace: relabel(evaluated.trace) };

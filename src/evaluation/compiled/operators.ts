@@ -4,8 +4,10 @@ import { own } from "../../rulesets/own.js";
 /** An operator as json-rules-engine defines one: a fact-value validator and a comparison. */
 export type SyncOperator = (factValue: unknown, compareTo: unknown) => boolean;
 
-// json-rules-engine's numeric operators first check Number.parseFloat(factValue) is a number.
-const isNumeric = (value: unknown) => Number.parseFloat(value as string).toString() !== "NaN";
+// json-rules-engine's numeric operators first check Number.parseFloat(factValue) is a number. For a
+// number (the usual fact value) that holds exactly when it is not NaN: its text always parses back.
+const isNumeric = (value: unknown) =>
+  typeof value === "number" ? !Number.isNaN(value) : Number.parseFloat(value as string).toString() !== "NaN";
 
 /**
  * json-rules-engine's built-in operators, with the same validators and the same JavaScript
