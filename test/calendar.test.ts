@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ageOn,
-  calendarDateProblem,
+  calendarDateIssue,
   shiftMonths,
   shiftMonthsCached,
   wholeMonthsBetween,
@@ -26,7 +26,7 @@ function dateFnsAge(birth: string, asOf: string): number {
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible ones", () => {
     for (const good of ["2024-02-29", "2000-02-29", "1904-02-29", "2199-12-31", "1900-01-01"])
-      expect(calendarDateProblem(good)).toBeNull();
+      expect(calendarDateIssue(good)).toBeNull();
     for (const bad of [
       "2025-02-29",
       "1900-02-29",
@@ -41,7 +41,7 @@ describe("calendar dates", () => {
       20250101,
       "2025-06-30T00:00:00Z",
     ]) {
-      expect(calendarDateProblem(bad)).not.toBeNull();
+      expect(calendarDateIssue(bad)).not.toBeNull();
     }
   });
 
@@ -60,7 +60,7 @@ describe("calendar dates", () => {
             real.getUTCDate() === day &&
             year >= 1900 &&
             year <= 2199;
-          expect(calendarDateProblem(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`) === null).toBe(exists);
+          expect(calendarDateIssue(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`) === null).toBe(exists);
         },
       ),
       { numRuns: 5000 },

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDecimals, Decimal, formatMoney, moneyProblem, parseMoney } from "../src/input/decimal.js";
+import { compareDecimals, Decimal, formatMoney, moneyIssue, parseMoney } from "../src/input/decimal.js";
+import { renderText, type Language } from "../src/messages/catalogue.js";
+
+/** Why a value is not money, worded as the command line and the service word it. */
+const moneyProblem = (value: unknown, allowNegative: boolean, language: Language = "zh") => {
+  const issue = moneyIssue(value, allowNegative);
+  return issue && renderText(issue, language);
+};
 import { buildHouseholdContext, figureValue } from "../src/facts/household-context.js";
 import { compileRuleSet } from "../src/evaluation/compile.js";
 import { loadBuiltInRuleSet } from "../src/rulesets/load.js";

@@ -1,8 +1,8 @@
 import { compileRuleSet } from "../evaluation/compile.js";
 import type { CompiledRuleSet } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
-import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { calendarDateIssue, type IsoDate } from "../input/calendar-date.js";
+import { message, renderText, type Language } from "../messages/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 
 /**
@@ -19,7 +19,8 @@ const byRuleSet = new WeakMap<RuleSet, Map<IsoDate, CompiledRuleSet>>();
  * date and E_NO_PARAMETER_IN_FORCE when a parameter has no value on it, worded in `language`.
  */
 export function compiledRuleSet(ruleSet: RuleSet, asOf: string, language: Language = "zh"): CompiledRuleSet {
-  const problem = calendarDateProblem(asOf, language);
+  const issue = calendarDateIssue(asOf);
+  const problem = issue && renderText(issue, language);
   if (problem) throw new DixianError("E_BAD_AS_OF", message("badAsOf", language, { asOf, problem }));
   let byDate = byRuleSet.get(ruleSet);
   if (!byDate) byRuleSet.set(ruleSet, (byDate = new Map<IsoDate, CompiledRuleSet>()));

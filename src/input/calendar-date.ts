@@ -2,7 +2,7 @@ import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { differenceInYears } from "date-fns/differenceInYears";
 import { UTCDate } from "@date-fns/utc";
-import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
+import type { MessageText } from "../messages/catalogue.js";
 
 /** A calendar date written `YYYY-MM-DD`. Dates are compared as text, which orders them correctly. */
 export type IsoDate = string;
@@ -11,12 +11,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2199;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Why a value is not a real calendar date, in words of the language, or null when it is. */
-export function calendarDateProblem(value: unknown, language: Language = "zh"): string | null {
-  const problem = calendarDateIssue(value);
-  return problem && renderText(problem, language);
-}
 
 /** Why a value is not a real calendar date (a message not yet put into words), or null when it is. */
 export function calendarDateIssue(value: unknown): MessageText | null {

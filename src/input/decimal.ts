@@ -8,7 +8,7 @@ import {
   roundedUnitsOf,
   unitsOf,
 } from "./decimal-units.js";
-import { renderText, type MessageText, type Language } from "../messages/catalogue.js";
+import type { MessageText } from "../messages/catalogue.js";
 
 export { Decimal, ZERO } from "./decimal-core.js";
 
@@ -20,12 +20,6 @@ export function isDecimalText(value: unknown): value is string {
 }
 
 const MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
-
-/** Why a value is not acceptable as money, in words of the language, or null when it is. */
-export function moneyProblem(value: unknown, allowNegative: boolean, language: Language = "zh"): string | null {
-  const problem = moneyIssue(value, allowNegative);
-  return problem && renderText(problem, language);
-}
 
 /** Why a value is not acceptable as money (a message not yet put into words), or null when it is. */
 export function moneyIssue(value: unknown, allowNegative: boolean): MessageText | null {
@@ -46,7 +40,7 @@ export function moneyIssue(value: unknown, allowNegative: boolean): MessageText 
   return null;
 }
 
-/** Parses a value already accepted by {@link moneyProblem}; `-0` becomes `0`. */
+/** Parses a value already accepted by {@link moneyIssue}; `-0` becomes `0`. */
 export function parseMoney(value: string | number): Decimal {
   // Zero is the commonest amount (no business income, no payout): no parsing for it.
   if (value === "0" || value === 0) return ZERO;

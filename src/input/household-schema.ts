@@ -3,7 +3,7 @@ import { calendarDateIssue } from "./calendar-date.js";
 import { moneyIssue, parseMoney, type Decimal } from "./decimal.js";
 import * as E from "./enums.js";
 import { ARRAY_LIMITS } from "./input-limits.js";
-import { textParams } from "./zod-issues.js";
+import { textParams } from "../messages/zod-issues.js";
 
 /**
  * A real calendar date `YYYY-MM-DD`, kept as text. Plain `.check()`s rather than `superRefine`:

@@ -1,5 +1,5 @@
-import { message, type Language } from "../messages/catalogue.js";
-import type { InputIssue } from "./input-issue.js";
+import { both } from "../messages/catalogue.js";
+import type { InputIssueWords } from "./input-issue.js";
 
 /**
  * The longest list the data contract accepts at each place (docs/contract.md, "Limits"). A longer
@@ -24,9 +24,9 @@ function own(value: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
-function tooLong(path: string, list: unknown, max: number, into: InputIssue[], language: Language): boolean {
+function tooLong(path: string, list: unknown, max: number, into: InputIssueWords[]): boolean {
   if (!Array.isArray(list) || list.length <= max) return false;
-  into.push({ path, message: message("tooManyEntries", language, { max, count: list.length }) });
+  into.push({ path, message: both("tooManyEntries", { max, count: list.length }) });
   return true;
 }
 
@@ -34,11 +34,11 @@ function tooLong(path: string, list: unknown, max: number, into: InputIssue[], l
  * The lists of a household that are longer than the contract allows. Reads only the few places
  * where the schema accepts a list, so it costs next to nothing on a valid household.
  */
-export function arrayLimitIssues(input: unknown, language: Language = "zh"): InputIssue[] {
-  const issues: InputIssue[] = [];
+export function arrayLimitIssues(input: unknown): InputIssueWords[] {
+  const issues: InputIssueWords[] = [];
   if (!isRecord(input)) return issues;
   const members = own(input, "members");
-  if (!tooLong("/members", members, ARRAY_LIMITS.members, issues, language) && Array.isArray(members)) {
+  if (!tooLong("/members", members, ARRAY_LIMITS.members, issues) && Array.isArray(members)) {
     members.forEach((member, index) => {
       if (isRecord(member))
         tooLong(
@@ -46,16 +46,15 @@ export function arrayLimitIssues(input: unknown, language: Language = "zh"): Inp
           own(member, "socialAssistance"),
           ARRAY_LIMITS.socialAssistance,
           issues,
-          language,
         );
     });
   }
-  tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues, language);
-  tooLong("/leads", own(input, "leads"), ARRAY_LIMITS.leads, issues, language);
+  tooLong("/events", own(input, "events"), ARRAY_LIMITS.events, issues);
+  tooLong("/leads", own(input, "leads"), ARRAY_LIMITS.leads, issues);
   const monitoring = own(input, "monitoring");
   if (isRecord(monitoring)) {
-    tooLong("/monitoring/riskTypes", own(monitoring, "riskTypes"), ARRAY_LIMITS.riskTypes, issues, language);
-    tooLong("/monitoring/measures", own(monitoring, "measures"), ARRAY_LIMITS.measures, issues, language);
+    tooLong("/monitoring/riskTypes", own(monitoring, "riskTypes"), ARRAY_LIMITS.riskTypes, issues);
+    tooLong("/monitoring/measures", own(monitoring, "measures"), ARRAY_LIMITS.measures, issues);
   }
   return issues;
 }

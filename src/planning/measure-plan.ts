@@ -1,9 +1,7 @@
 import type { CompiledRule } from "../evaluation/types.js";
 import type { MeasureKind } from "../input/enums.js";
 import type { MeasureEntry } from "../rulesets/schema.js";
-import { message } from "../messages/catalogue.js";
-import { localize } from "../results/reason-text.js";
-import type { Language, MeasureResult } from "../results/result-types.js";
+import type { PlannedMeasure } from "../results/measure-results.js";
 import type { InPlaceMeasure } from "../evaluation/in-place-measures.js";
 
 /** A measure the rules suggested: every reason given, and how well it fits (the sum of the fits the rules gave). */
@@ -30,15 +28,15 @@ export interface LeftOut {
  * order), and a `limit` keeps only the best of a kind (measures already in place do not count
  * against it and are never left out). Then every other measure, suggested or in place, in catalogue
  * order; then recorded measures the catalogue does not know. Each with its reasons and whether it
- * is in place. `leftOut` names the suggestions a limit dropped.
+ * is in place (put into words by results/measure-results). `leftOut` names the suggestions a limit
+ * dropped.
  */
 export function measurePlan(
   catalogue: readonly MeasureEntry[],
   suggested: ReadonlyMap<string, SuggestedMeasure>,
   inPlace: readonly InPlaceMeasure[],
   limits: readonly SuggestionLimit[],
-  language: Language,
-): { plan: MeasureResult[]; leftOut: LeftOut[] } {
+): { plan: PlannedMeasure[]; leftOut: LeftOut[] } {
   const inPlaceById = new Map(inPlace.map((measure) => [measure.id, measure]));
   const order = new Map(catalogue.map((entry, index) => [entry.id, index]));
   const { kept, leftOut } = applyLimits(catalogue, suggested, inPlaceById, order, limits);
@@ -49,30 +47,14 @@ export function measurePlan(
   const rest = catalogue.filter(
     (entry) => !rankedIds.has(entry.id) && (kept.has(entry.id) || inPlaceById.has(entry.id)),
   );
-  const separator = message("reasonSeparator", language);
-  const plan: MeasureResult[] = [...ranked, ...rest].map((entry) => {
-    const reasons = kept.has(entry.id) ? suggested.get(entry.id)!.reasons : [];
-    const placed = inPlaceById.get(entry.id);
-    const placedText = placed ? inPlaceText(placed, language) : null;
-    return {
-      id: entry.id,
-      group: entry.group,
-      kind: entry.kind,
-      label: localize(entry.label, language),
-      reason: [...reasons, ...(placedText ? [placedText] : [])].join(separator),
-      inPlace: placed !== undefined,
-    };
-  });
+  const plan: PlannedMeasure[] = [...ranked, ...rest].map((entry) => ({
+    id: entry.id,
+    entry,
+    reasons: kept.has(entry.id) ? suggested.get(entry.id)!.reasons : [],
+    inPlace: inPlaceById.get(entry.id) ?? null,
+  }));
   for (const placed of inPlace) {
-    if (placed.catalogued) continue;
-    plan.push({
-      id: placed.id,
-      group: null,
-      kind: null,
-      label: placed.id,
-      reason: inPlaceText(placed, language),
-      inPlace: true,
-    });
+    if (!placed.catalogued) plan.push({ id: placed.id, entry: null, reasons: [], inPlace: placed });
   }
   return { plan, leftOut };
 }
@@ -102,9 +84,4 @@ function applyLimits(
     if (dropped.length) leftOut.push({ limit, measures: dropped });
   }
   return { kept, leftOut };
-}
-
-function inPlaceText(measure: InPlaceMeasure, language: Language): string {
-  if (measure.fromSocialAssistance) return message("inPlaceSocialAssistance", language);
-  return measure.since ? message("inPlaceSince", language, { since: measure.since }) : message("inPlace", language);
 }

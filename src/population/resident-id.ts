@@ -1,4 +1,4 @@
-import { calendarDateProblem, type IsoDate } from "../input/calendar-date.js";
+import { calendarDateIssue, type IsoDate } from "../input/calendar-date.js";
 import { message, type Language } from "../messages/catalogue.js";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -18,7 +18,7 @@ export function readResidentId(value: string, language: Language = "zh"): Reside
   const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
   if (CHECK_CODES[sum % 11] !== id[17]) return { ok: false, problem: message("residentIdCheckDigit", language) };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (calendarDateProblem(birthDate))
+  if (calendarDateIssue(birthDate))
     return { ok: false, problem: message("residentIdBirthDate", language, { birthDate }) };
   return { ok: true, birthDate, sex: Number(id[16]) % 2 === 1 ? "male" : "female" };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DixianError, type ProblemWords } from "../errors.js";
-import { expandUnionIssues, issueLanguage, issueText } from "../input/zod-issues.js";
+import { expandUnionIssues, issueLanguage, issueText } from "../messages/zod-issues.js";
 import { type Language, message } from "../messages/catalogue.js";
 import { loadRuleSet, type LoadOptions } from "../rulesets/load.js";
 import { applyOverrides } from "../rulesets/overrides.js";

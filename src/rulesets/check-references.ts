@@ -7,7 +7,7 @@ import { isDecimalText } from "../input/decimal.js";
 import { figuresUsedBy } from "./figure-references.js";
 import { parameterRangeProblem, parameterValueProblem } from "./parameters.js";
 import { GUARANTEE_ITEMS } from "../input/enums.js";
-import { inBothLanguages, issueWords } from "../input/zod-issues.js";
+import { inBothLanguages, issueWords } from "../messages/zod-issues.js";
 import { type Words, both, joinWords, message } from "../messages/catalogue.js";
 import { suggestionWords } from "../messages/suggestion.js";
 import { isParameterReference, parameterReferencesIn, replaceParameterReferences } from "./parameter-references.js";

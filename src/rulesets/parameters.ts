@@ -1,6 +1,6 @@
 import { DixianError, NoParameterInForceError } from "../errors.js";
 import type { IsoDate } from "../input/calendar-date.js";
-import { Decimal, decimalText, isDecimalText, moneyProblem } from "../input/decimal.js";
+import { Decimal, decimalText, isDecimalText, moneyIssue } from "../input/decimal.js";
 import { type MessageId, type Words, both, joinWords } from "../messages/catalogue.js";
 import { suggestionWords } from "../messages/suggestion.js";
 import type { RuleSet } from "./rule-set.js";
@@ -9,7 +9,7 @@ import { own } from "./own.js";
 import { isPackagedFile, overlayBase, supplyAdvice } from "./supply-advice.js";
 
 const VALUE_PATTERNS: Record<ParameterType, (value: unknown) => boolean> = {
-  money: (v) => typeof v === "string" && moneyProblem(v, true) === null,
+  money: (v) => typeof v === "string" && moneyIssue(v, true) === null,
   decimal: (v) => typeof v === "string" && /^-?\d{1,15}(\.\d{1,20})?$/.test(v),
   ratio: (v) => typeof v === "string" && /^\d{1,6}(\.\d{1,20})?$/.test(v),
   integer: (v) => typeof v === "number" && Number.isInteger(v),

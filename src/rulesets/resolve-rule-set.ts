@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DixianError, inReaderLanguage, type ProblemWords, type SourceLocation } from "../errors.js";
-import { expandUnionIssues, inBothLanguages, issueWords } from "../input/zod-issues.js";
+import { expandUnionIssues, inBothLanguages, issueWords } from "../messages/zod-issues.js";
 import { type Language, type Words, both, inLanguage, message } from "../messages/catalogue.js";
 import { BUILT_IN_FILES } from "./built-in-files.js";
 import { BUILT_IN_PREFIX, checkBuiltInName } from "./built-in-names.js";

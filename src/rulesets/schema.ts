@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nestedParseOptions, textParams } from "../input/zod-issues.js";
+import { nestedParseOptions, textParams } from "../messages/zod-issues.js";
 import { calendarDate } from "../input/household-schema.js";
 import {
   CATEGORIES,

@@ -1,3 +1,4 @@
+import { measureResults } from "../results/measure-results.js";
 import { evaluateClosureRule } from "../evaluation/compiled/compiled-stage.js";
 import { JsonRulesEngineEvaluator } from "../evaluation/evaluate-stage.js";
 import { StageWalk, type StageListener } from "../evaluation/stage-walk.js";
@@ -342,20 +343,14 @@ class HouseholdScreening implements StageListener {
 
   /** The 一户一策 list, ranked and capped; a limit that left suggestions out says which, in the reasons. */
   private measureList(): MeasureResult[] {
-    const { plan, leftOut } = measurePlan(
-      this.compiled.ruleSet.measures,
-      this.suggested,
-      this.placed,
-      this.limits,
-      this.language,
-    );
+    const { plan, leftOut } = measurePlan(this.compiled.ruleSet.measures, this.suggested, this.placed, this.limits);
     for (const { limit, measures } of leftOut) {
       const names = measures.map((entry) => localize(entry.label, this.language));
       this.reasons.push(
         this.reasonOf(limit.rule).replaceAll("{limit.leftOut}", names.join(message("listSeparator", this.language))),
       );
     }
-    return plan;
+    return measureResults(plan, this.language);
   }
 
   private riskTypes(): RiskTypeResult[] {

@@ -2,9 +2,9 @@ import { Readable, type Writable } from "node:stream";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { CompiledRuleSet } from "../evaluation/types.js";
 import { DixianError, NoParameterInForceError } from "../errors.js";
-import { calendarDateProblem } from "../input/calendar-date.js";
+import { calendarDateIssue } from "../input/calendar-date.js";
 import type { Rejection } from "../input/rejection.js";
-import { message } from "../messages/catalogue.js";
+import { message, renderText } from "../messages/catalogue.js";
 import type { Language } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { HouseholdScreeningOptions } from "../screening/screen-household.js";
@@ -85,7 +85,8 @@ function screeningQuery(
       }),
     );
   if (typeof query.asOf !== "string" || query.asOf === "") throw bad("asOf", message("queryAsOfRequired", language));
-  const dateProblem = calendarDateProblem(query.asOf, language);
+  const dateIssue = calendarDateIssue(query.asOf);
+  const dateProblem = dateIssue && renderText(dateIssue, language);
   if (dateProblem)
     throw bad("asOf", message("queryAsOfInvalid", language, { value: query.asOf, problem: dateProblem }));
   const lang = query.lang ?? language;
@@ -197,7 +198,7 @@ function householdBody(body: unknown, language: Language): unknown {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw bad(message("bodyEmpty", language));
-  const read = parseStrictJson(text, language);
+  const read = parseStrictJson(text);
   if (!read.ok) throw bad(message("bodyNotJson", language, { detail: read.detail }), read.path);
   return read.value;
 }

@@ -1,5 +1,5 @@
 import { parseStrictJson } from "../input/strict-json.js";
-import type { Language } from "../messages/catalogue.js";
+import { inLanguage, type Language } from "../messages/catalogue.js";
 import { LineItem } from "./line-item.js";
 import type { TableOrigin } from "./table-location.js";
 
@@ -17,9 +17,9 @@ export type SourceItem =
 export function parseSourceItem(item: SourceItem, language: Language = "zh"): unknown {
   switch (item.kind) {
     case "line": {
-      const read = parseStrictJson(item.text, language);
+      const read = parseStrictJson(item.text);
       if (read.ok) return new LineItem(item.line, read.value);
-      return new LineItem(item.line, read.value, read.message, read.path);
+      return new LineItem(item.line, read.value, inLanguage(read.message, language), read.path);
     }
     case "error":
       return new LineItem(item.line, undefined, item.message, item.path);

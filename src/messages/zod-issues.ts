@@ -8,8 +8,8 @@ import {
   type MessageValues,
   type Language,
   type Bilingual,
-} from "../messages/catalogue.js";
-import { didYouMean } from "../messages/suggestion.js";
+} from "./catalogue.js";
+import { didYouMean } from "./suggestion.js";
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
