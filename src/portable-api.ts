@@ -17,7 +17,8 @@ export { validateHousehold } from "./input/validate-household.js";
 export type { HouseholdValidation, InputIssue } from "./input/validate-household.js";
 export type { Household, HouseholdInput, Member, HouseholdEvent, Lead } from "./input/household-schema.js";
 export { DixianError, NoParameterInForceError } from "./errors.js";
-export type { ErrorCode, Problem, SourceLocation } from "./errors.js";
+export type { ErrorCode, Problem, ProblemWords, SourceLocation } from "./errors.js";
+export type { Bilingual, Words } from "./messages/catalogue.js";
 export type {
   ScreeningResult,
   RiskTypeResult,

@@ -48,7 +48,7 @@ export function isMessageId(id: string): id is MessageId {
 /**
  * Text worded in both languages: what the core rooms (input, rule sets, evaluation) write when they
  * find a problem, since they do not know the reader's language. The edge that does (the command
- * line, the service, the tables, the report, an API call's `lang`) picks one with {@link inLanguage}.
+ * line, the service, the tables, the report, an API call's `lang`) picks one with `inLanguage`.
  */
 export interface Bilingual {
   readonly zh: string;
