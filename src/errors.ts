@@ -77,12 +77,11 @@ export class DixianError extends Error {
 
   /** This error (its class, code and fields) with its message and problems in `language`. */
   inLanguage(language: Language): this {
-    if (language === "zh") return this;
     const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
     Object.assign(copy, this);
     for (const [key, value] of [
       ["message", inLanguage(this.words, language)],
-      ["stack", this.stack],
+      ["stack", this.stack?.replace(this.message, inLanguage(this.words, language))],
       ["words", this.words],
       ["problemWords", this.problemWords],
     ] as const) {

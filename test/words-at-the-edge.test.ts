@@ -5,6 +5,7 @@ import { DixianError, NoParameterInForceError } from "../src/errors.js";
 import { compileRuleSet } from "../src/evaluation/compile.js";
 import { checkHousehold, validateHousehold } from "../src/input/validate-household.js";
 import { loadBuiltInRuleSet } from "../src/rulesets/load.js";
+import { HouseholdRejectedError, screen } from "../src/batch/screen.js";
 import { ruleSetFromJson } from "../src/rulesets/from-json.js";
 
 const CORE_ROOMS = ["input", "facts", "rulesets", "evaluation", "planning"];
@@ -100,5 +101,38 @@ describe("words at the edge", () => {
         })),
       );
     }
+  });
+
+  it("an error worded in English can be worded in Chinese again, its stack too", () => {
+    let thrown: unknown;
+    try {
+      compileRuleSet(loadBuiltInRuleSet("yunnan"), "2031-06-30", "en");
+    } catch (error) {
+      thrown = error;
+    }
+    const en = thrown as DixianError;
+    expect(en.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.stack).toContain(en.message);
+    const zh = en.inLanguage("zh");
+    expect(zh.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.stack).toContain(zh.message);
+  });
+
+  it("an unknown shipped rule set is refused in the language asked for", () => {
+    expect(() => loadBuiltInRuleSet("nosuch", { lang: "en" })).toThrow(/no shipped rule set|nosuch/i);
+    expect(() => loadBuiltInRuleSet("nosuch", { lang: "en" })).not.toThrow(/[\u4e00-\u9fff]/);
+    expect(() => loadBuiltInRuleSet("nosuch")).toThrow(/[\u4e00-\u9fff]/);
+  });
+
+  it("a household screen() refuses is worded in the screening's language, and in the other on request", async () => {
+    const ruleSet = loadBuiltInRuleSet("yunnan");
+    const bad = { id: "H1", members: "none" };
+    const en = await screen(bad, { ruleSet, asOf: "2025-06-30", lang: "en" }).catch((error: unknown) => error);
+    expect(en).toBeInstanceOf(HouseholdRejectedError);
+    const rejected = en as HouseholdRejectedError;
+    expect(rejected.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(rejected.rejection.householdId).toBe("H1");
+    expect(rejected.inLanguage("zh").message).toMatch(/[\u4e00-\u9fff]/);
+    expect(rejected.inLanguage("zh").rejection).toEqual(rejected.rejection);
   });
 });

@@ -1,7 +1,7 @@
 import type { EngineName } from "../evaluation/types.js";
 import { DixianError } from "../errors.js";
 import type { Rejection } from "../input/rejection.js";
-import { message, type Language } from "../messages/catalogue.js";
+import { message, type Bilingual, type Language } from "../messages/catalogue.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import type { HouseholdScreeningOptions } from "../screening/screen-household.js";
@@ -29,21 +29,27 @@ export interface ScreenOptions {
   engine?: EngineName;
 }
 
-/** Thrown by {@link screen} for a household that fails validation; the message is in the screening's language. */
+/**
+ * Thrown by {@link screen} for a household that fails validation: `rejection` is in the screening's
+ * language, the message in both (`inLanguage`), from the rejection worded in the other one too.
+ */
 export class HouseholdRejectedError extends DixianError {
   constructor(
     readonly rejection: Rejection,
     language: Language = "zh",
+    /** The same rejection in the other language, when known. */
+    other?: Rejection,
   ) {
-    super(
-      rejection.code,
-      message("householdInvalid", language, {
-        id: rejection.householdId ?? message("noId", language),
-        issues: rejection.issues
-          .map((i) => `${i.path || "/"}${message("colon", language)}${i.message}`)
-          .join(message("reasonSeparator", language)),
-      }),
-    );
+    const wordedIn = (reading: Language, worded: Rejection) =>
+      message("householdInvalid", reading, {
+        id: worded.householdId ?? message("noId", reading),
+        issues: worded.issues
+          .map((i) => `${i.path || "/"}${message("colon", reading)}${i.message}`)
+          .join(message("reasonSeparator", reading)),
+      });
+    const inEach = (reading: Language) => wordedIn(reading, reading === language ? rejection : (other ?? rejection));
+    const words: Bilingual = { zh: inEach("zh"), en: inEach("en") };
+    super(rejection.code, words);
   }
 }
 
@@ -73,7 +79,19 @@ export async function screen(household: unknown, options: ScreenOptions): Promis
   const screening = householdOptions(options);
   const compiled = compiledRuleSet(options.ruleSet, options.asOf, screening.language);
   const [entry] = await screenItems(compiled, [{ kind: "value", value: household }], 0, screening);
-  if (!entry!.ok) throw new HouseholdRejectedError(entry!.rejection, screening.language);
+  if (!entry!.ok) {
+    // The household's problems in the other language too (a cold path), so the error can be worded in either.
+    const other: Language = screening.language === "zh" ? "en" : "zh";
+    const [again] = await screenItems(compiled, [{ kind: "value", value: household }], 0, {
+      ...screening,
+      language: other,
+    });
+    throw new HouseholdRejectedError(
+      entry!.rejection,
+      screening.language,
+      again?.ok ? undefined : again?.rejection,
+    ).inLanguage(screening.language);
+  }
   return entry!.result;
 }
 

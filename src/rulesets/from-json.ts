@@ -40,5 +40,9 @@ export function ruleSetFromJson(
  * const yunnan = loadBuiltInRuleSet("yunnan");
  */
 export function loadBuiltInRuleSet(name: BuiltInRuleSetName | (string & {}), options: LoadOptions = {}): RuleSet {
-  return loadRuleSetFiles(builtInFiles(name), options);
+  const language = options.lang ?? "zh";
+  return loadRuleSetFiles(
+    inLanguageOf(language, () => builtInFiles(name)),
+    options,
+  );
 }
