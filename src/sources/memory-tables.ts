@@ -12,7 +12,8 @@ import {
   type TableReadOptions,
   type TableSheet,
 } from "./table-sheet.js";
-import { WORKBOOK_LIMITS, workbookTables, type WorkbookTable } from "./workbook-tables.js";
+import { WORKBOOK_LIMITS, workbookTables } from "./workbook-tables.js";
+import { workbookTableSheets } from "./workbook-sheets.js";
 
 /**
  * County tables from files held in memory — what a person chose or dropped in the workbench page —
@@ -70,51 +71,14 @@ function csvSheet(file: MemoryFile, options: TableReadOptions, gb18030: Gb18030C
 }
 
 /** The tables of a workbook in memory; a workbook that is not a zip of sheets is unreadable. */
-async function workbookSheets(file: MemoryFile, options: TableReadOptions): Promise<OpenedTables> {
-  const names = Object.fromEntries(
-    (Object.keys(TABLES) as TableName[]).map((table) => [table, TABLES[table].sheets]),
-  ) as unknown as Record<TableName, readonly string[]>;
-  const unreadable = (error: unknown) =>
-    error instanceof InputFormatError
-      ? error
-      : new InputFormatError(
-          message("workbookUnreadable", options.language, { file: file.name, detail: (error as Error).message }),
-        );
-  let tables: Record<TableName, WorkbookTable | null>;
-  let sheetNames: string[] = [];
-  try {
-    tables = await workbookTables(
+function workbookSheets(file: MemoryFile, options: TableReadOptions): Promise<OpenedTables> {
+  return workbookTableSheets(
+    file.name,
+    (names, sheetNames) =>
       // eslint-disable-next-line @typescript-eslint/require-await -- the zip opener of a file is async
-      { name: file.name, open: async () => memoryZip(file.bytes, WORKBOOK_LIMITS) },
-      names,
-      (all) => (sheetNames = all),
-    );
-  } catch (error) {
-    throw unreadable(error);
-  }
-  if (!tables.households || !tables.members) {
-    throw new InputFormatError(
-      message("workbookSheetsMissing", options.language, {
-        file: file.name,
-        sheets: sheetNames.join(message("listSeparator", options.language)),
-      }),
-    );
-  }
-  const asSheet = (table: WorkbookTable | null): TableSheet | null =>
-    table && {
-      name: table.name,
-      async *rows() {
-        try {
-          for await (const row of table.rows())
-            yield { line: row.line, cells: row.cells, sheetRow: true, formulas: row.formulas };
-        } catch (error) {
-          throw unreadable(error);
-        }
-      },
-    };
-  return Object.fromEntries(
-    (Object.keys(TABLES) as TableName[]).map((table) => [table, asSheet(tables[table])]),
-  ) as OpenedTables;
+      workbookTables({ name: file.name, open: async () => memoryZip(file.bytes, WORKBOOK_LIMITS) }, names, sheetNames),
+    options,
+  );
 }
 
 /**

@@ -4,7 +4,8 @@ import { parse } from "csv-parse";
 import { message } from "../messages/catalogue.js";
 import { InputFormatError } from "./read-households.js";
 import { decodeTable, detectEncoding, type TableEncoding } from "./table-decode.js";
-import { openWorkbookTables, type WorkbookTable } from "./workbook-source.js";
+import { openWorkbookTables } from "./workbook-source.js";
+import { workbookTableSheets } from "./workbook-sheets.js";
 import { CSV_TABLE_OPTIONS, TABLES, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
 
 export { TABLES, type RawRow, type TableName, type TableReadOptions, type TableSheet } from "./table-sheet.js";
@@ -63,46 +64,12 @@ function csvSheet(file: string, options: TableReadOptions): TableSheet {
 }
 
 /** The tables of a workbook, each sheet streamed; a workbook that is not a zip of sheets is unreadable. */
-async function openWorkbook(path: string, options: TableReadOptions): Promise<Record<TableName, TableSheet | null>> {
-  const names = Object.fromEntries(
-    (Object.keys(TABLES) as TableName[]).map((table) => [table, TABLES[table].sheets]),
-  ) as unknown as Record<TableName, readonly string[]>;
-  let tables: Record<TableName, WorkbookTable | null>;
-  let sheetNames: string[] = [];
-  try {
-    tables = await openWorkbookTables(path, names, (all) => (sheetNames = all));
-  } catch (error) {
-    if (error instanceof InputFormatError) throw error;
-    throw new InputFormatError(
-      message("workbookUnreadable", options.language, { file: basename(path), detail: (error as Error).message }),
-    );
-  }
-  if (!tables.households || !tables.members) {
-    throw new InputFormatError(
-      message("workbookSheetsMissing", options.language, {
-        file: basename(path),
-        sheets: sheetNames.join(message("listSeparator", options.language)),
-      }),
-    );
-  }
-  const asSheet = (table: WorkbookTable | null): TableSheet | null =>
-    table && {
-      name: table.name,
-      async *rows() {
-        try {
-          for await (const row of table.rows())
-            yield { line: row.line, cells: row.cells, sheetRow: true, formulas: row.formulas };
-        } catch (error) {
-          if (error instanceof InputFormatError) throw error;
-          throw new InputFormatError(
-            message("workbookUnreadable", options.language, { file: basename(path), detail: (error as Error).message }),
-          );
-        }
-      },
-    };
-  return Object.fromEntries(
-    (Object.keys(TABLES) as TableName[]).map((table) => [table, asSheet(tables[table])]),
-  ) as Record<TableName, TableSheet | null>;
+function openWorkbook(path: string, options: TableReadOptions): Promise<Record<TableName, TableSheet | null>> {
+  return workbookTableSheets(
+    basename(path),
+    (names, sheetNames) => openWorkbookTables(path, names, sheetNames),
+    options,
+  );
 }
 
 /** The tables of an input path: a folder's CSV files or a workbook's sheets; null for a table not given. */
