@@ -37,7 +37,7 @@ export function problemOf(error: unknown, language: Language): Problem {
     return { code: error.code, message: error.missing.parameter, field: error.missing.parameter };
   if (error instanceof InputFormatError)
     return { code: error.code, message: error.text ? renderText(error.text, language) : error.message };
-  if (error instanceof DixianError) return { code: error.code, message: error.message };
+  if (error instanceof DixianError) return { code: error.code, message: error.inLanguage(language).message };
   return { code: "E_INTERNAL", message: error instanceof Error ? error.message : String(error) };
 }
 
