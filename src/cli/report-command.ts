@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { refuseClashingPaths, writeFilesAtomically } from "./atomic-output.js";
 import type { Flag } from "../input/enums.js";
-import { MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
+import { catalogueLabels, MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
 import { suppliedParameters } from "../reporting/report-parameters.js";
 import { reportWorkbook } from "../reporting/report-xlsx.js";
 import { measureNames, type MeasureNames } from "../reporting/result-rows.js";
 import { BUILT_IN_RULE_SETS } from "../rulesets/built-in-names.js";
-import { guaranteeLabel, measureGroupLabel, riskTypeLabel, shippedCatalogue } from "../rulesets/catalogue.js";
+import { shippedCatalogue } from "../rulesets/catalogue.js";
 import { loadBuiltInRuleSet } from "../rulesets/from-json.js";
 import { applyOverrides } from "../rulesets/overrides.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
@@ -97,15 +97,7 @@ export async function writeReport(sources: ReportSources, io: CliIo): Promise<st
   const report: MonthlyReport = {
     ...built,
     parameters: ruleSet && asOf ? suppliedParameters(ruleSet, asOf, language) : built.parameters,
-    groupLabels: Object.fromEntries(
-      catalogue.measureGroups.map((group) => [group.code, measureGroupLabel(catalogue, group.code, language)!]),
-    ),
-    riskTypeLabels: Object.fromEntries(
-      catalogue.riskTypes.map((risk) => [risk.id, riskTypeLabel(catalogue, risk.id, language)]),
-    ),
-    guaranteeLabels: Object.fromEntries(
-      catalogue.guarantees.map((item) => [item.id, guaranteeLabel(catalogue, item.id, language)]),
-    ),
+    ...catalogueLabels(catalogue, language),
   };
   ensureDirectory(sources.out);
   // All built before any is written, so a failure leaves every file of the last report in place.

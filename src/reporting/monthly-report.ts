@@ -1,5 +1,7 @@
 import { CATEGORIES, FLAGS, GUARANTEE_ITEMS, type Flag } from "../input/enums.js";
+import type { Language } from "../messages/catalogue.js";
 import type { ScreeningResult } from "../results/result-types.js";
+import { guaranteeLabel, measureGroupLabel, riskTypeLabel, type Catalogue } from "../rulesets/catalogue.js";
 import { addToLeadSummary, emptyLeadSummary, finishLeadSummary, type LeadSummary } from "./lead-summary.js";
 import type { ResultRecord } from "./result-rows.js";
 import { WorklistBuilder, type Worklist } from "./worklist.js";
@@ -109,6 +111,25 @@ const zeroFlags = () => Object.fromEntries(FLAGS.map((flag) => [flag, 0])) as Re
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 
 /** Accumulates results one at a time, so a report over millions of households keeps only what it lists. */
+
+/** The report's names of measure groups, risk types and 3+1 items, in `language`, from a rule set's catalogues. */
+export function catalogueLabels(
+  catalogue: Catalogue,
+  language: Language,
+): Pick<MonthlyReport, "groupLabels" | "riskTypeLabels" | "guaranteeLabels"> {
+  return {
+    groupLabels: Object.fromEntries(
+      catalogue.measureGroups.map((group) => [group.code, measureGroupLabel(catalogue, group.code, language)!]),
+    ),
+    riskTypeLabels: Object.fromEntries(
+      catalogue.riskTypes.map((risk) => [risk.id, riskTypeLabel(catalogue, risk.id, language)]),
+    ),
+    guaranteeLabels: Object.fromEntries(
+      catalogue.guarantees.map((item) => [item.id, guaranteeLabel(catalogue, item.id, language)]),
+    ),
+  };
+}
+
 export class MonthlyReportBuilder {
   private readonly report: MonthlyReport;
   private readonly flags = new Map<string, Flag>();

@@ -6,7 +6,7 @@ import type { SourceItem } from "../sources/source-item.js";
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS, LEAD_COLUMNS, MEMBER_COLUMNS } from "../sources/table-columns.js";
 import { tableColumnAt, type TableOrigin } from "../sources/table-location.js";
 import { columnName } from "../sources/workbook-xml.js";
-import { MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
+import { catalogueLabels, MonthlyReportBuilder, type MonthlyReport } from "../reporting/monthly-report.js";
 import { monthlyReportHtml } from "../reporting/report-html.js";
 import { suppliedParameters } from "../reporting/report-parameters.js";
 import { measureNames, ResultRowReader } from "../reporting/result-rows.js";
@@ -16,7 +16,6 @@ import type { Language } from "../messages/catalogue.js";
 import { workbookFile } from "../results/portable-workbook.js";
 import type { ScreeningResult } from "../results/result-types.js";
 import { TABLE_OUTPUT_COLUMNS, tableHeader, type TableCell } from "../results/table-row.js";
-import { guaranteeLabel, measureGroupLabel, riskTypeLabel } from "../rulesets/catalogue.js";
 import type { RuleSet } from "../rulesets/rule-set.js";
 import { openMemoryTables, type MemoryFile } from "../sources/memory-tables.js";
 import { tableHouseholdSources } from "../sources/table-rows.js";
@@ -205,15 +204,7 @@ export async function screenWorkbenchFiles(input: WorkbenchInput, progress: Prog
     ...built,
     parameters: suppliedParameters(ruleSet, asOf, language),
     // The labels of the rule set's catalogue, as `dixian report --rules` gives them.
-    groupLabels: Object.fromEntries(
-      ruleSet.measureGroups.map((group) => [group.code, measureGroupLabel(ruleSet, group.code, language)!]),
-    ),
-    riskTypeLabels: Object.fromEntries(
-      ruleSet.riskTypes.map((risk) => [risk.id, riskTypeLabel(ruleSet, risk.id, language)]),
-    ),
-    guaranteeLabels: Object.fromEntries(
-      ruleSet.guarantees.map((item) => [item.id, guaranteeLabel(ruleSet, item.id, language)]),
-    ),
+    ...catalogueLabels(ruleSet, language),
   };
   const done = Date.now();
   return {
