@@ -19,6 +19,13 @@ export interface GenerateOptions {
 
 type Member = HouseholdInput["members"][number];
 
+/*
+ * Every share, weight and range in this file describes the synthetic township (how often a member is
+ * ill, a household has a lead, a house is C-grade …), drawn for tests and benchmarks; none is policy.
+ * No rule reads them: thresholds, standards and windows come from the rule set the households are
+ * screened with. Changing one changes every generated population of a seed.
+ */
+
 /** Calibration of the synthetic incomes (not policy): median ÷ reference, and the log-normal spread. */
 const MEDIAN_OVER_REFERENCE = 1.5;
 const INCOME_SPREAD = 0.55;

@@ -19,7 +19,7 @@ export function formatValue(value: unknown, type: FactValueType | ParameterType,
     case "decimal":
       return isDecimalText(String(value)) ? formatMoney(String(value)) : String(value);
     case "ratio":
-      // A share as people write it: 0.25 → 25%, 1.5 → 150%, 0.3333 → 33.33% (never "150.00%").
+      // A share as people write it: in per cent, at most two places, no trailing zeros (never "150.00%").
       return isDecimalText(String(value))
         ? `${new Decimal(String(value)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}%`
         : String(value);
